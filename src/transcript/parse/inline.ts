@@ -1,0 +1,196 @@
+/**
+ * Inline content of one paragraph: text, `*emphasis*`, `[editorial marks]`, `[mm:ss]` timestamps and
+ * superscript footnote markers. Lines are joined with `\n` (a soft break, kept in text values as mdast
+ * does). The scan is linear: every `[`, `]` and closing `*` is found through a precomputed "next
+ * occurrence" table, so unbalanced input cannot make it backtrack.
+ */
+import type { PhrasingContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { report } from '../diagnostics.ts'
+import { toPlainText } from '../plain-text.ts'
+import { parseTime } from '../time.ts'
+import type { Direction, Supplied, Timestamp, Unclear } from '../types.ts'
+import { isSpace, type Line, type Locator } from './source.ts'
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+/** The digit a superscript character stands for, or -1. */
+export function superscriptDigit(char: string | undefined): number {
+  return char === undefined || char === '' ? -1 : superscripts.indexOf(char)
+}
+
+const timestampAt = /\[((?:\d{1,2}:)?\d{1,3}:\d{2})\]/y
+const unclearWords = /^(?:unclear|inaudible|unintelligible|indistinct|garbled)\b\.?\s*(?::\s*(.*))?$/i
+const directionWords =
+  /^(?:laugh\w*|chuckl\w*|pause\w*|sigh\w*|cough\w*|whisper\w*|applause|crosstalk|silence|noise|interruption|overlapping voices?|telephone rings?|tape (?:ends|resumes|interrupted))\.?$/i
+
+export interface InlineContext {
+  file: VFile
+  locator: Locator
+}
+
+export function parseInline(lines: Line[], context: InlineContext): PhrasingContent[] {
+  return new InlineScanner(lines, context).run()
+}
+
+class InlineScanner {
+  readonly s: string
+  readonly lineStarts: number[] = []
+  readonly nextOpen: Int32Array
+  readonly nextClose: Int32Array
+  readonly nextClosingStar: Int32Array
+
+  readonly lines: Line[]
+  readonly context: InlineContext
+
+  constructor(lines: Line[], context: InlineContext) {
+    this.lines = lines
+    this.context = context
+    let at = 0
+    for (const line of lines) {
+      this.lineStarts.push(at)
+      at += line.text.length + 1
+    }
+    this.s = lines.map((line) => line.text).join('\n')
+    const n = this.s.length
+    this.nextOpen = new Int32Array(n + 1).fill(-1)
+    this.nextClose = new Int32Array(n + 1).fill(-1)
+    this.nextClosingStar = new Int32Array(n + 1).fill(-1)
+    for (let i = n - 1; i >= 0; i--) {
+      const c = this.s[i]
+      this.nextOpen[i] = c === '[' ? i : this.nextOpen[i + 1]!
+      this.nextClose[i] = c === ']' ? i : this.nextClose[i + 1]!
+      const closes = c === '*' && i > 0 && !isSpace(this.s.charCodeAt(i - 1))
+      this.nextClosingStar[i] = closes ? i : this.nextClosingStar[i + 1]!
+    }
+  }
+
+  run(): PhrasingContent[] {
+    return this.scan(0, this.s.length)
+  }
+
+  /** Source offset of index `k` in the joined string. */
+  offset(k: number): number {
+    let low = 0
+    let high = this.lineStarts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.lineStarts[mid]! <= k) low = mid
+      else high = mid - 1
+    }
+    return this.lines[low]!.start + (k - this.lineStarts[low]!)
+  }
+
+  position(from: number, to: number) {
+    return this.context.locator.position(this.offset(from), to > from ? this.offset(to - 1) + 1 : this.offset(to))
+  }
+
+  scan(from: number, to: number): PhrasingContent[] {
+    const nodes: PhrasingContent[] = []
+    let textStart = from
+    const flush = (end: number) => {
+      if (end > textStart) {
+        nodes.push({ type: 'text', value: this.s.slice(textStart, end), position: this.position(textStart, end) })
+      }
+    }
+    let i = from
+    while (i < to) {
+      const c = this.s[i]
+      if (c === '[') {
+        const timestamp = this.timestamp(i, to)
+        if (timestamp) {
+          flush(i)
+          nodes.push(timestamp.node)
+          i = timestamp.end
+          textStart = i
+          continue
+        }
+        const close = this.nextClose[i + 1]!
+        const open = this.nextOpen[i + 1]!
+        if (close !== -1 && close < to && (open === -1 || open > close)) {
+          flush(i)
+          nodes.push(this.bracket(i, close))
+          i = close + 1
+          textStart = i
+          continue
+        }
+        const place = this.context.locator.point(this.offset(i))
+        report(
+          this.context.file,
+          'bracket-unclosed',
+          'This `[` is not closed by a `]` in the same paragraph; it is kept as text. Close it or remove it',
+          place,
+        )
+      } else if (c === ']') {
+        const place = this.context.locator.point(this.offset(i))
+        report(
+          this.context.file,
+          'bracket-unopened',
+          'This `]` closes no `[` in the same paragraph; it is kept as text',
+          place,
+        )
+      } else if (c === '*' && i + 1 < to && !isSpace(this.s.charCodeAt(i + 1))) {
+        const close = this.nextClosingStar[i + 1]!
+        if (close !== -1 && close < to) {
+          flush(i)
+          nodes.push({ type: 'emphasis', children: this.scan(i + 1, close), position: this.position(i, close + 1) })
+          i = close + 1
+          textStart = i
+          continue
+        }
+      } else if (superscriptDigit(c) !== -1) {
+        flush(i)
+        let end = i
+        let digits = ''
+        while (end < to && superscriptDigit(this.s[end]) !== -1) digits += superscriptDigit(this.s[end++])
+        const identifier = String(Number(digits))
+        nodes.push({ type: 'footnoteReference', identifier, label: identifier, position: this.position(i, end) })
+        i = end
+        textStart = i
+        continue
+      }
+      i++
+    }
+    flush(to)
+    return nodes
+  }
+
+  timestamp(i: number, to: number): { node: Timestamp; end: number } | undefined {
+    timestampAt.lastIndex = i
+    const match = timestampAt.exec(this.s)
+    if (!match || i + match[0].length > to) return undefined
+    const label = match[1]!
+    const time = parseTime(label)
+    if (!time) return undefined
+    const end = i + match[0].length
+    const position = this.position(i, end)
+    if (!time.inRange) {
+      report(
+        this.context.file,
+        'timestamp-out-of-range',
+        `Timestamp [${label}] has minutes or seconds above 59; check the digits`,
+        position.start,
+      )
+    }
+    return { node: { type: 'timestamp', value: label, seconds: time.seconds, position }, end }
+  }
+
+  bracket(open: number, close: number): Unclear | Supplied | Direction {
+    const children = this.scan(open + 1, close)
+    const position = this.position(open, close + 1)
+    const inner = toPlainText(children)
+    const unclear = unclearWords.exec(inner)
+    if (unclear) {
+      const node: Unclear = { type: 'unclear', children, position }
+      if (unclear[1]) node.conjecture = unclear[1]
+      return node
+    }
+    if (isWhollyEmphasized(children) || directionWords.test(inner)) return { type: 'direction', children, position }
+    return { type: 'supplied', children, position }
+  }
+}
+
+function isWhollyEmphasized(children: PhrasingContent[]): boolean {
+  const content = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  return content.length === 1 && content[0]!.type === 'emphasis'
+}

@@ -1,0 +1,33 @@
+/**
+ * Plain text of inline content, as the JSON export, search records and page titles use it: editorial
+ * brackets kept as printed, `*` markers, footnote markers and timestamps dropped, white space collapsed.
+ * (mdast-util-to-string would lose the brackets, which are part of the edited text.)
+ */
+import type { Nodes } from 'mdast'
+
+export function toPlainText(nodes: readonly Nodes[]): string {
+  return collapse(nodes.map(raw).join(''))
+}
+
+function raw(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value
+    case 'unclear':
+    case 'supplied':
+    case 'direction':
+      return `[${node.children.map(raw).join('')}]`
+    case 'pageBreak':
+      return ' '
+    case 'timestamp':
+    case 'footnoteReference':
+      return ''
+    default:
+      return 'children' in node ? node.children.map((child) => raw(child as Nodes)).join('') : ''
+  }
+}
+
+/** Runs of white space (tabs, no-break spaces, line breaks) become one space; ends are trimmed. */
+export function collapse(value: string): string {
+  return value.replace(/\s+/g, ' ').trim()
+}

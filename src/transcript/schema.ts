@@ -1,0 +1,133 @@
+/**
+ * The public JSON format of a transcript (docs/data-format.md), as a zod schema. The content loader
+ * validates every parsed transcript with it, and `TranscriptJson` is the type `toJson` returns.
+ */
+import { z } from 'astro/zod'
+
+/** A person, or one unidentified voice. */
+export const speakerSchema = z.object({
+  /** Slug of the name (`mcgeorge-bundy`), or `unidentified-N` for the N-th unidentified turn. */
+  id: z.string().min(1),
+  /** The resolved full name (`McGeorge Bundy`, `George Ball`); `Unidentified` for unidentified voices. */
+  name: z.string().min(1),
+  /** The labels as printed, in order of first use. */
+  labels: z.array(z.string()).min(1),
+  /** `unidentified` voices are never merged into one person. */
+  kind: z.enum(['person', 'unidentified']),
+})
+
+/** A bracketed editorial mark inside a turn. */
+export const editorialSchema = z.object({
+  /** `unclear` passage, words the editors `supplied`, or a stage `direction`. */
+  kind: z.enum(['unclear', 'supplied', 'direction']),
+  /** The mark as plain text, brackets included (`[unclear: on this]`). */
+  text: z.string(),
+  /** The editors' conjectured reading of an unclear passage. */
+  conjecture: z.string().optional(),
+})
+
+export const timestampSchema = z.object({
+  /** As printed, without brackets: `03:01`, `1:02:03`. */
+  label: z.string(),
+  /** Seconds from the start of the tape. */
+  seconds: z.number().int().nonnegative(),
+})
+
+export const turnSchema = z.object({
+  type: z.literal('turn'),
+  /** Stable id; the turn's HTML id on its page. */
+  id: z.string().regex(/^t-[\w-]+$/),
+  /** Who spoke: `label` as printed, `name` resolved. */
+  speaker: z.object({ id: z.string(), name: z.string(), label: z.string() }),
+  /** Printed timestamps in the turn, in order. */
+  timestamps: z.array(timestampSchema),
+  /** Plain text of each paragraph. */
+  paragraphs: z.array(z.string()),
+  /** Footnote numbers referenced in the turn, in order. */
+  footnotes: z.array(z.number().int()),
+  /** Editorial marks in the turn, in order. */
+  editorial: z.array(editorialSchema),
+})
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('paragraph'),
+    /** `intro-N`, `epilogue-N`, or `conversation-N` for an unattributed paragraph. */
+    id: z.string(),
+    /** Which part of the document the narrative paragraph belongs to. */
+    section: z.enum(['introduction', 'epilogue', 'conversation']),
+    /** Plain text. */
+    text: z.string(),
+    /** Footnote numbers referenced, in order. */
+    footnotes: z.array(z.number().int()),
+  }),
+  z.object({
+    type: z.literal('heading'),
+    /** Plain text of the conversation's heading. */
+    text: z.string(),
+    /** Footnote numbers referenced (usually the participants note). */
+    footnotes: z.array(z.number().int()),
+  }),
+  turnSchema,
+  z.object({
+    type: z.literal('excision'),
+    /** The excision note as printed (plain text). */
+    text: z.string(),
+    /** Its duration, or null when it cannot be read. */
+    seconds: z.number().int().nonnegative().nullable(),
+  }),
+  z.object({
+    type: z.literal('direction'),
+    /** The stage direction, brackets kept. */
+    text: z.string(),
+  }),
+])
+
+export const footnoteSchema = z.object({
+  /** The footnote's number. */
+  n: z.number().int(),
+  /** Plain text of the note. */
+  text: z.string(),
+  /** Whether any marker in the transcript points to it. */
+  referenced: z.boolean(),
+})
+
+export const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  /** The rule's id (see `src/transcript/diagnostics.ts`). */
+  rule: z.string(),
+  /** What is wrong, for a transcript editor, with the fix where it helps. */
+  message: z.string(),
+  /** 1-based place in the source file. */
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+})
+
+export const transcriptSchema = z.object({
+  /** File name without `.txt`; the page is at `/<name>/`. */
+  name: z.string(),
+  /** Document id printed first in the header (`01181`). */
+  id: z.string(),
+  /** ISO date of the recording; empty when the header has none. */
+  date: z.string(),
+  /** Plain text of the conversation's heading. */
+  title: z.string(),
+  /** The editorial status note. */
+  status: z.string().nullable(),
+  /** The printed weekday date line. */
+  dateLine: z.string().nullable(),
+  /** The printed time range. */
+  time: z.string().nullable(),
+  /** Every voice, in order of first appearance. */
+  speakers: z.array(speakerSchema),
+  /** The body in reading order. */
+  blocks: z.array(blockSchema),
+  /** All footnote definitions, in number order. */
+  footnotes: z.array(footnoteSchema),
+  /** What the parser noticed, in source order. */
+  diagnostics: z.array(diagnosticSchema),
+})
+
+export type TranscriptJson = z.infer<typeof transcriptSchema>
+export type BlockJson = z.infer<typeof blockSchema>
+export type TurnJson = z.infer<typeof turnSchema>

@@ -1,0 +1,28 @@
+/** Printed tape times: `mm:ss` and, on longer tapes, `h:mm:ss`. */
+
+export interface ParsedTime {
+  seconds: number
+  /** False when a minutes or seconds field is above 59 (`75:99`): still read, but suspect. */
+  inRange: boolean
+}
+
+const pattern = /^(?:(\d{1,2}):)?(\d{1,3}):(\d{2})$/
+
+/** Reads a label such as `03:01` or `1:02:03`; undefined when it is not a time. */
+export function parseTime(label: string): ParsedTime | undefined {
+  const match = pattern.exec(label)
+  if (!match) return undefined
+  const hours = match[1] === undefined ? 0 : Number(match[1])
+  const minutes = Number(match[2])
+  const seconds = Number(match[3])
+  const minutesInRange = match[1] === undefined ? match[2]!.length <= 2 : minutes < 60
+  return {
+    seconds: hours * 3600 + minutes * 60 + seconds,
+    inRange: seconds < 60 && minutesInRange,
+  }
+}
+
+/** `t-` ids use the label with `-` for `:`: `03:01` → `03-01`. */
+export function timeSlug(label: string): string {
+  return label.replaceAll(':', '-')
+}

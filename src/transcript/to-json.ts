@@ -1,0 +1,115 @@
+/** Transcript tree → the public JSON format (docs/data-format.md). */
+import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { paragraphIds } from './ids.ts'
+import { toPlainText } from './plain-text.ts'
+import type { BlockJson, TranscriptJson, TurnJson } from './schema.ts'
+import type { HeaderFieldName, TranscriptRoot, Turn } from './types.ts'
+
+export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
+  const header = new Map<HeaderFieldName, string>()
+  let date = ''
+  const blocks: BlockJson[] = []
+  const ids = paragraphIds(tree)
+  const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
+  let title = ''
+
+  for (const child of tree.children) {
+    switch (child.type) {
+      case 'header':
+        for (const field of child.children) {
+          header.set(field.name, toPlainText(field.children))
+          if (field.name === 'date') date = field.value ?? ''
+        }
+        break
+      case 'heading':
+        title = toPlainText(child.children)
+        blocks.push({ type: 'heading', text: title, footnotes: footnoteNumbers(child) })
+        break
+      case 'section':
+      case 'conversation':
+        for (const block of child.children) {
+          if (block.type === 'paragraph') {
+            const section = child.type === 'section' ? child.name : 'conversation'
+            blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text: toPlainText(block.children), footnotes: footnoteNumbers(block) })
+          } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label))
+          else if (block.type === 'excision') blocks.push({ type: 'excision', text: toPlainText(block.children), seconds: block.seconds })
+          else if (block.type === 'directionBlock') blocks.push({ type: 'direction', text: toPlainText(block.children) })
+        }
+        break
+    }
+  }
+
+  const referenced = new Set<string>()
+  visit(tree, 'footnoteReference', (node) => {
+    referenced.add(node.identifier)
+  })
+  const footnotes = tree.children
+    .filter((child) => child.type === 'footnoteDefinition')
+    .map((definition) => ({
+      n: Number(definition.identifier),
+      text: toPlainText(definition.children),
+      referenced: referenced.has(definition.identifier),
+    }))
+    .sort((a, b) => a.n - b.n)
+
+  return {
+    name: tree.name,
+    id: header.get('id') ?? '',
+    date,
+    title,
+    status: header.get('status') ?? null,
+    dateLine: header.get('dateLine') ?? null,
+    time: header.get('time') ?? null,
+    speakers: tree.speakers.map((speaker) => ({ ...speaker, labels: [...speaker.labels] })),
+    blocks,
+    footnotes,
+    diagnostics: diagnosticsJson(file),
+  }
+}
+
+function turnJson(turn: Turn, name: string): TurnJson {
+  const paragraphs = turn.children.filter((child): child is Paragraph => child.type === 'paragraph')
+  const timestamps: TurnJson['timestamps'] = []
+  const editorial: TurnJson['editorial'] = []
+  for (const paragraph of paragraphs) {
+    visit(paragraph, (node) => {
+      if (node.type === 'timestamp') timestamps.push({ label: node.value, seconds: node.seconds })
+      if (node.type === 'unclear' || node.type === 'supplied' || node.type === 'direction') {
+        const mark: TurnJson['editorial'][number] = { kind: node.type, text: toPlainText([node]) }
+        if (node.type === 'unclear' && node.conjecture !== undefined) mark.conjecture = node.conjecture
+        editorial.push(mark)
+      }
+    })
+  }
+  return {
+    type: 'turn',
+    id: turn.id,
+    speaker: { id: turn.speaker, name, label: turn.label },
+    timestamps,
+    paragraphs: paragraphs.map((paragraph) => toPlainText(paragraph.children)),
+    footnotes: paragraphs.flatMap(footnoteNumbers),
+    editorial,
+  }
+}
+
+function footnoteNumbers(node: Nodes | { children: PhrasingContent[] }): number[] {
+  const numbers: number[] = []
+  visit(node as Nodes, 'footnoteReference', (reference) => {
+    numbers.push(Number(reference.identifier))
+  })
+  return numbers
+}
+
+export function diagnosticsJson(file: VFile): TranscriptJson['diagnostics'] {
+  return file.messages
+    .map((message) => ({
+      severity: message.fatal === true ? ('error' as const) : ('warning' as const),
+      rule: message.ruleId ?? 'unknown',
+      message: message.reason,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+}

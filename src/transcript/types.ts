@@ -1,0 +1,168 @@
+/**
+ * The transcript tree: the one contract every other part (JSON, pages, search, serializer) reads.
+ *
+ * It is a unist tree. Where mdast already has a node for a thing (text, emphasis, paragraph, heading,
+ * footnoteReference, footnoteDefinition) the transcript uses it, so unified's utilities apply; the
+ * transcript's own nodes are added to mdast's content maps by module augmentation below. Every node
+ * the parser makes has a `position` pointing into the source file.
+ */
+import type {
+  Emphasis,
+  FootnoteDefinition,
+  FootnoteReference,
+  Heading,
+  Paragraph,
+  PhrasingContent,
+  Text,
+} from 'mdast'
+import type { Literal, Node, Parent } from 'unist'
+
+export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }
+
+/** A printed timestamp such as `[03:01]` or `[1:02:03]`. */
+export interface Timestamp extends Literal {
+  type: 'timestamp'
+  /** The label as printed, without brackets: `03:01`. */
+  value: string
+  /** Seconds from the start of the tape. */
+  seconds: number
+}
+
+/** `[unclear]` in any spelling; `[*unclear*: on this]` carries a conjectured reading. */
+export interface Unclear extends Parent {
+  type: 'unclear'
+  /** The bracket's content as printed (without the brackets). */
+  children: PhrasingContent[]
+  /** The editors' conjectured reading, plain text, when there is one. */
+  conjecture?: string
+}
+
+/** Words the editors supplied: `[Kennedy]`, `[IL-]28s`, `[to]`. */
+export interface Supplied extends Parent {
+  type: 'supplied'
+  children: PhrasingContent[]
+}
+
+/** An inline stage direction: `[laughing]`, `[*to the President*]`. */
+export interface Direction extends Parent {
+  type: 'direction'
+  children: PhrasingContent[]
+}
+
+/**
+ * Where a block of footnote definitions (an old page bottom) stood. Inline when it cut a paragraph in
+ * mid-sentence (the two halves are one paragraph); block-level between paragraphs. The definitions
+ * themselves are the root's `footnoteDefinition` children; this marker keeps their place.
+ */
+export interface PageBreak extends Node {
+  type: 'pageBreak'
+  /** Identifiers of the footnote definitions printed here, in order. */
+  footnotes: string[]
+}
+
+/** The header's lines: document id, date, status note, weekday date line, time range. */
+export interface Header extends Parent {
+  type: 'header'
+  children: HeaderField[]
+}
+
+export type HeaderFieldName = 'id' | 'date' | 'status' | 'dateLine' | 'time'
+
+export interface HeaderField extends Parent {
+  type: 'headerField'
+  name: HeaderFieldName
+  /** The field read as data: the ISO date (`1962-11-14`) for `date`, when it is a calendar date. */
+  value?: string
+  children: PhrasingContent[]
+}
+
+/** Editorial narrative before (introduction) or after (epilogue) the conversation. */
+export interface Section extends Parent {
+  type: 'section'
+  name: 'introduction' | 'epilogue'
+  children: Array<Paragraph | PageBreak>
+}
+
+/** The recorded conversation, from the first speaker turn to the last. */
+export interface Conversation extends Parent {
+  type: 'conversation'
+  children: ConversationContent[]
+}
+
+export type ConversationContent = Turn | Excision | DirectionBlock | Paragraph | PageBreak
+
+/** One speaker's turn: a label and one or more paragraphs. */
+export interface Turn extends Parent {
+  type: 'turn'
+  /** Stable id, also the turn's HTML id (see `turn-ids.ts`). */
+  id: string
+  /** The label as printed: `McGeorge Bundy`, `Bundy`, `Unidentified`. */
+  label: string
+  /** The resolved speaker's `id` in the root's `speakers`. */
+  speaker: string
+  children: Array<Paragraph | PageBreak>
+}
+
+/** `Seven seconds excised as classified information.` */
+export interface Excision extends Parent {
+  type: 'excision'
+  /** The duration in seconds, or null when it cannot be read. */
+  seconds: number | null
+  children: PhrasingContent[]
+}
+
+/** A paragraph that is wholly bracketed: a standalone stage direction. Children are inside the brackets. */
+export interface DirectionBlock extends Parent {
+  type: 'directionBlock'
+  children: PhrasingContent[]
+}
+
+/** A person or an unidentified voice. Not a node: the root's `speakers` list. */
+export interface Speaker {
+  id: string
+  name: string
+  /** Labels as printed, in order of first use. */
+  labels: string[]
+  kind: 'person' | 'unidentified'
+}
+
+export type RootContent = Header | Section | Heading | Conversation | PageBreak | FootnoteDefinition
+
+export interface TranscriptRoot extends Parent {
+  type: 'root'
+  /** The file name without `.txt`: the page's path. */
+  name: string
+  speakers: Speaker[]
+  children: RootContent[]
+}
+
+export type TranscriptNode =
+  | TranscriptRoot
+  | RootContent
+  | ConversationContent
+  | HeaderField
+  | PhrasingContent
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    timestamp: Timestamp
+    unclear: Unclear
+    supplied: Supplied
+    direction: Direction
+    pageBreak: PageBreak
+  }
+  interface RootContentMap {
+    timestamp: Timestamp
+    unclear: Unclear
+    supplied: Supplied
+    direction: Direction
+    pageBreak: PageBreak
+    header: Header
+    headerField: HeaderField
+    section: Section
+    conversation: Conversation
+    turn: Turn
+    excision: Excision
+    directionBlock: DirectionBlock
+  }
+}

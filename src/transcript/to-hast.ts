@@ -1,0 +1,156 @@
+/**
+ * Transcript tree → hast (HTML) for the reading page. mdast-util-to-hast does the work it already does
+ * well — paragraphs, emphasis, and accessible footnotes linked both ways with back-references — and the
+ * handlers below add the transcript's own nodes. Everything is text nodes and elements: no raw HTML can
+ * pass through, so a transcript's content is always rendered as text.
+ */
+import type { Element, ElementContent, Properties } from 'hast'
+import { h } from 'hastscript'
+import type { Heading, Nodes, Paragraph } from 'mdast'
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
+import { visit } from 'unist-util-visit'
+import { paragraphIds, timestampIds } from './ids.ts'
+import type {
+  Conversation,
+  DirectionBlock,
+  Excision,
+  FootnoteReference,
+  Header,
+  Section,
+  Timestamp,
+  TranscriptRoot,
+  Turn,
+} from './types.ts'
+
+const sectionTitles = { introduction: 'Introduction', epilogue: 'Afterwards' } as const
+
+/** The transcript as an `<article>`: title, header, sections, conversation and the notes. */
+export function toHastTree(tree: TranscriptRoot): Element {
+  const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
+  const paragraphs = paragraphIds(tree)
+  const stamps = timestampIds(tree)
+  const notes = tree.children
+    .filter((child) => child.type === 'footnoteDefinition')
+    .map((definition) => definition.identifier)
+    .sort((a, b) => Number(a) - Number(b))
+  const uniqueNotes = [...new Set(notes)]
+
+  const all = (state: State, node: { children: unknown[] }) => state.all(node as Parameters<State['all']>[0])
+  const withIds = (state: State, node: Section | Conversation) =>
+    node.children.flatMap((child): ElementContent[] => {
+      const result = state.one(child as Nodes, node as never)
+      if (child.type === 'paragraph' && result && !Array.isArray(result) && result.type === 'element') {
+        result.properties.id = paragraphs.get(child as Paragraph)
+      }
+      return result === undefined ? [] : Array.isArray(result) ? result : [result]
+    })
+
+  const handlers: Record<string, Handler> = {
+    root(state: State, node: TranscriptRoot) {
+      // Number the notes by their printed numbers, in number order, unreferenced ones included:
+      // mdast-util-to-hast numbers them in order of first reference and drops those never referenced.
+      state.footnoteOrder.push(...uniqueNotes.map((id) => id.toUpperCase()))
+      for (const id of uniqueNotes) state.footnoteCounts.set(id.toUpperCase(), 0)
+      const heading = node.children.find((child): child is Heading => child.type === 'heading')
+      const header = node.children.find((child): child is Header => child.type === 'header')
+      const content: ElementContent[] = [
+        h('h1', heading ? state.all(heading) : [node.name]),
+        ...(header ? [state.one(header, node as never) as Element] : []),
+      ]
+      for (const child of node.children) {
+        if (child.type === 'section' || child.type === 'conversation') {
+          content.push(state.one(child, node as never) as Element)
+        }
+      }
+      return h('article.transcript', { dataPagefindBody: '' }, state.wrap(content, true))
+    },
+    header(state: State, node: Header) {
+      const fields = node.children.map((field) =>
+        h(`p.header-${field.name.toLowerCase()}`, field.name === 'date' && field.value ? [h('time', { dateTime: field.value }, all(state, field))] : all(state, field)),
+      )
+      return h('header.transcript-header', state.wrap(fields, true))
+    },
+    section(state: State, node: Section) {
+      const label = `${node.name}-label`
+      return h(`section.${node.name}`, { ariaLabelledBy: label }, [
+        h('h2', { id: label }, sectionTitles[node.name]),
+        ...state.wrap(withIds(state, node), true),
+      ])
+    },
+    conversation(state: State, node: Conversation) {
+      return h('section.conversation', { ariaLabelledBy: 'conversation-label' }, [
+        h('h2', { id: 'conversation-label' }, 'Conversation'),
+        ...state.wrap(withIds(state, node), true),
+      ])
+    },
+    turn(state: State, node: Turn) {
+      const speaker = speakers.get(node.speaker)
+      const properties: Properties = { id: node.id, dataSpeaker: node.speaker }
+      const label = h('span.speaker-label', node.label)
+      if (speaker && speaker.name !== node.label) label.properties.title = speaker.name
+      return h('div.turn', properties, [h('p.speaker', [label]), ...state.wrap(state.all(node), true)])
+    },
+    excision(state: State, node: Excision) {
+      const properties: Properties = node.seconds === null ? {} : { dataSeconds: String(node.seconds) }
+      return h('p.excision', properties, all(state, node))
+    },
+    directionBlock(state: State, node: DirectionBlock) {
+      return h('p.direction-block', all(state, node))
+    },
+    timestamp(_state: State, node: Timestamp) {
+      const id = stamps.get(node)!
+      return h('a.timestamp', { id, href: `#${id}` }, [h('time', { dateTime: `PT${node.seconds}S` }, `[${node.value}]`)])
+    },
+    unclear: mark('unclear'),
+    supplied: mark('supplied'),
+    direction: mark('direction'),
+    pageBreak() {
+      // Where a footnote block cut the paragraph: the reader sees one paragraph.
+      return { type: 'text', value: ' ' }
+    },
+    footnoteReference(state: State, node: FootnoteReference) {
+      const sup = defaultHandlers.footnoteReference(state, node)
+      const link = sup.children[0]
+      if (link?.type === 'element') link.children = [{ type: 'text', value: node.label ?? node.identifier }]
+      return sup
+    },
+  }
+
+  // The root handler returns the article, and mdast-util-to-hast appends the notes to it.
+  const article = toHast(tree as never, {
+    handlers,
+    clobberPrefix: '',
+    footnoteLabel: 'Notes',
+    footnoteLabelProperties: {},
+    footnoteBackLabel: (index) => `Back to the reference to note ${uniqueNotes[index]}`,
+  }) as Element
+  const referenced = new Set<string>()
+  visit(tree, 'footnoteReference', (node) => {
+    referenced.add(node.identifier)
+  })
+  markNotes(article, referenced)
+  return article
+}
+
+function mark(kind: 'unclear' | 'supplied' | 'direction'): Handler {
+  return (state, node: { children: unknown[] }) =>
+    h(`span.mark.${kind}`, [{ type: 'text', value: '[' }, ...state.all(node as never), { type: 'text', value: ']' }])
+}
+
+/** Gives every note its printed number and marks the ones no marker points to. */
+function markNotes(article: Element, referenced: Set<string>): void {
+  const footer = article.children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'section' && 'dataFootnotes' in child.properties,
+  )
+  const list = footer?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+  if (!list) return
+  for (const item of list.children) {
+    if (item.type !== 'element') continue
+    const id = String(item.properties.id ?? '').replace(/^fn-/, '')
+    item.properties.value = id
+    if (!referenced.has(id)) {
+      item.properties.className = ['unreferenced']
+      item.children.push(h('p.note-unreferenced', 'This note is not referenced in the transcript.'))
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Word multisets, to prove that nothing is lost between a raw transcript and its JSON. A word is a run of
+ * letters and digits; punctuation, brackets, `*` and white space only separate words. Superscript
+ * footnote numbers count as the numbers they are.
+ */
+import type { TranscriptJson } from '../../src/transcript/schema.ts'
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+export function words(text: string): string[] {
+  const plain = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => ` ${[...run].map((c) => superscripts.indexOf(c)).join('')} `)
+  return plain.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+}
+
+/** Every word the JSON carries, counting each footnote number where a marker or a definition is. */
+export function jsonWords(json: TranscriptJson): string[] {
+  const parts: string[] = [json.id, json.date, json.status ?? '', json.dateLine ?? '', json.time ?? '']
+  for (const block of json.blocks) {
+    if (block.type === 'turn') {
+      parts.push(block.speaker.label, ...block.timestamps.map((t) => t.label), ...block.paragraphs)
+      parts.push(...block.footnotes.map(String))
+    } else {
+      parts.push(block.text)
+      if ('footnotes' in block) parts.push(...block.footnotes.map(String))
+    }
+  }
+  for (const note of json.footnotes) parts.push(String(note.n), note.text)
+  return words(parts.join(' '))
+}
+
+/** Counts of each word, for comparing multisets with a readable diff. */
+export function counts(list: string[]): Record<string, number> {
+  const result: Record<string, number> = {}
+  for (const word of list) result[word] = (result[word] ?? 0) + 1
+  return result
+}

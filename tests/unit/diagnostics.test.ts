@@ -1,0 +1,81 @@
+/** Every diagnostic rule, each from a small transcript that breaks it once, at a known place. */
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import { rules, type RuleId } from '../../src/transcript/diagnostics.ts'
+import { parse, parseString } from '../../src/transcript/parse/index.ts'
+import { toJson } from '../../src/transcript/to-json.ts'
+
+/** A clean transcript; the cases below change one thing in it. */
+const header = '01181\n\n1962/11/14\n\nMeeting on the Budget\n\n'
+const clean = `${header}Harold P. Quist: [00:10] We begin.\n\nQuist: And we end.\n`
+
+interface Case {
+  rule: RuleId
+  input: string
+  line: number
+  column: number
+}
+
+const cases: Case[] = [
+  { rule: 'empty-file', input: ' \n\t\n', line: 1, column: 1 },
+  { rule: 'missing-id', input: '1962/11/14\n\nMeeting\n\nAnn Lee: Hi.\n', line: 1, column: 1 },
+  { rule: 'missing-date', input: '01181\n\nMeeting\n\nAnn Lee: Hi.\n', line: 3, column: 1 },
+  { rule: 'invalid-date', input: '01181\n\n1962/02/30\n\nMeeting\n\nAnn Lee: Hi.\n', line: 3, column: 1 },
+  { rule: 'no-turns', input: '01181\n\n1962/11/14\n\nOnly prose here.\n', line: 5, column: 1 },
+  { rule: 'missing-heading', input: '01181\n\n1962/11/14\n\nAnn Lee: Hi.\n', line: 5, column: 1 },
+  { rule: 'footnote-unreferenced', input: `${clean}\n¹ A note.\n`, line: 11, column: 1 },
+  { rule: 'footnote-undefined', input: `${header}Ann Lee: Hi.³\n`, line: 7, column: 13 },
+  { rule: 'footnote-duplicate', input: `${header}Ann Lee: Hi.¹\n\n¹ One.\n\n¹ Again.\n`, line: 11, column: 1 },
+  { rule: 'timestamp-backwards', input: `${header}Ann Lee: [02:00] Hi.\n\nLee: [01:59] Yes.\n`, line: 9, column: 6 },
+  { rule: 'timestamp-out-of-range', input: `${header}Ann Lee: [75:99] Hi.\n`, line: 7, column: 10 },
+  { rule: 'speaker-unresolved', input: `${header}Ann Lee: Hi.\n\nBundy: Yes.\n`, line: 9, column: 1 },
+  {
+    rule: 'speaker-ambiguous',
+    input: `${header}Robert Kennedy: Hi.\n\nJohn Kennedy: Hello.\n\nKennedy: Yes.\n`,
+    line: 11,
+    column: 1,
+  },
+  { rule: 'bracket-unclosed', input: `${header}Ann Lee: It was [unclear so.\n`, line: 7, column: 17 },
+  { rule: 'bracket-unopened', input: `${header}Ann Lee: It was] so.\n`, line: 7, column: 16 },
+  { rule: 'empty-turn', input: `${header}Ann Lee:\n\nLee: Yes.\n`, line: 7, column: 1 },
+  {
+    rule: 'unattributed-paragraph',
+    input: `${header}Ann Lee: Hi.\n\nFive seconds excised as classified information.\n\nWho said this?\n\nLee: Yes.\n`,
+    line: 11,
+    column: 1,
+  },
+  { rule: 'excision-duration', input: `${header}Ann Lee: Hi.\n\nSome time excised as classified information.\n\nLee: Yes.\n`, line: 9, column: 1 },
+]
+
+describe('diagnostics', () => {
+  test('the clean transcript has none', () => {
+    const { file } = parseString(clean, 'clean.txt')
+    expect(file.messages).toEqual([])
+  })
+
+  test.each(cases)('$rule at $line:$column', ({ rule, input, line, column }) => {
+    const { tree, file } = parseString(input, `${rule}.txt`)
+    const json = toJson(tree, file)
+    expect(json.diagnostics).toEqual([
+      { severity: rules[rule].severity, rule, message: expect.any(String), line, column },
+    ])
+  })
+
+  test('a failure inside the parser is a diagnostic, not an exception', () => {
+    const file = new VFile({ path: 'broken.txt' })
+    Object.defineProperty(file, 'value', {
+      get() {
+        throw new Error('disk went away')
+      },
+    })
+    const tree = parse(file)
+    expect(tree.type).toBe('root')
+    expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['internal-error', true]])
+    expect(file.messages[0]!.reason).toContain('disk went away')
+  })
+
+  test('every rule has a case', () => {
+    const tested = new Set<string>([...cases.map((c) => c.rule), 'internal-error'])
+    expect(Object.keys(rules).filter((rule) => !tested.has(rule))).toEqual([])
+  })
+})

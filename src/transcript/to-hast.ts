@@ -65,9 +65,11 @@ export function toHastTree(tree: TranscriptRoot): Element {
       return h('article.transcript', { dataPagefindBody: '' }, state.wrap(content, true))
     },
     header(state: State, node: Header) {
-      const fields = node.children.map((field) =>
-        h(`p.header-${field.name.toLowerCase()}`, field.name === 'date' && field.value ? [h('time', { dateTime: field.value }, all(state, field))] : all(state, field)),
-      )
+      const fields = node.children.map((field) => {
+        const content = all(state, field)
+        const shown = field.name === 'date' && field.value ? [h('time', { dateTime: field.value }, content)] : content
+        return h(`p.header-${field.name.toLowerCase()}`, field.name === 'id' ? ['Document ', ...shown] : shown)
+      })
       return h('header.transcript-header', state.wrap(fields, true))
     },
     section(state: State, node: Section) {

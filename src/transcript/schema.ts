@@ -47,6 +47,12 @@ export const turnSchema = z.object({
   footnotes: z.array(z.number().int()),
   /** Editorial marks in the turn, in order. */
   editorial: z.array(editorialSchema),
+  /** When the turn starts and ends, in seconds; `estimated` unless it opens with a printed timestamp. */
+  time: z.object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    estimated: z.boolean(),
+  }),
 })
 
 export const blockSchema = z.discriminatedUnion('type', [

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { paragraphIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, TranscriptJson, TurnJson } from './schema.ts'
+import { turnTimes, type TurnTime } from './timing.ts'
 import type { HeaderFieldName, TranscriptRoot, Turn } from './types.ts'
 
 export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
@@ -13,6 +14,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   const blocks: BlockJson[] = []
   const ids = paragraphIds(tree)
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
+  const times = turnTimes(tree)
   let title = ''
 
   for (const child of tree.children) {
@@ -33,7 +35,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
           if (block.type === 'paragraph') {
             const section = child.type === 'section' ? child.name : 'conversation'
             blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text: toPlainText(block.children), footnotes: footnoteNumbers(block) })
-          } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label))
+          } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
           else if (block.type === 'excision') blocks.push({ type: 'excision', text: toPlainText(block.children), seconds: block.seconds })
           else if (block.type === 'directionBlock') blocks.push({ type: 'direction', text: toPlainText(block.children) })
         }
@@ -69,7 +71,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   }
 }
 
-function turnJson(turn: Turn, name: string): TurnJson {
+function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
   const paragraphs = turn.children.filter((child): child is Paragraph => child.type === 'paragraph')
   const timestamps: TurnJson['timestamps'] = []
   const editorial: TurnJson['editorial'] = []
@@ -91,6 +93,7 @@ function turnJson(turn: Turn, name: string): TurnJson {
     paragraphs: paragraphs.map((paragraph) => toPlainText(paragraph.children)),
     footnotes: paragraphs.flatMap(footnoteNumbers),
     editorial,
+    time,
   }
 }
 

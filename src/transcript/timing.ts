@@ -1,0 +1,98 @@
+/**
+ * When each turn starts. Printed timestamps are exact; between two of them a turn's start is estimated by
+ * spreading the time over the text's length (excisions keep their own printed duration); before the first
+ * and after the last timestamp the transcript's average pace is used (or 15 characters a second, about
+ * 150 words a minute, when there are fewer than two timestamps).
+ */
+import type { Paragraph } from 'mdast'
+import { toPlainText } from './plain-text.ts'
+import type { Conversation, Turn, TranscriptRoot } from './types.ts'
+
+export interface TurnTime {
+  /** Start, in seconds from the start of the tape. */
+  start: number
+  /** End: the next turn's start, or the last turn's estimated end. */
+  end: number
+  /** False when the turn opens with a printed timestamp. */
+  estimated: boolean
+}
+
+const defaultPace = 1 / 15 // seconds per character
+
+interface Anchor {
+  at: number // position on the character axis
+  seconds: number
+}
+
+export function turnTimes(tree: TranscriptRoot): Map<Turn, TurnTime> {
+  const conversation = tree.children.find((child): child is Conversation => child.type === 'conversation')
+  const result = new Map<Turn, TurnTime>()
+  if (!conversation) return result
+
+  // Lay the conversation out on one axis of characters; note where turns start, where printed times
+  // stand, and where excisions (with their seconds) fall.
+  const starts: Array<{ turn: Turn; at: number; exact?: number }> = []
+  const anchors: Anchor[] = []
+  const excisions: Anchor[] = []
+  let at = 0
+  for (const block of conversation.children) {
+    if (block.type === 'excision') {
+      if (block.seconds) excisions.push({ at, seconds: block.seconds })
+      continue
+    }
+    if (block.type !== 'turn') continue
+    const start = { turn: block, at } as (typeof starts)[number]
+    starts.push(start)
+    for (const paragraph of block.children.filter((child): child is Paragraph => child.type === 'paragraph')) {
+      for (const child of paragraph.children) {
+        if (child.type === 'timestamp') {
+          if (at === start.at) start.exact = child.seconds
+          anchors.push({ at, seconds: child.seconds })
+        } else at += toPlainText([child]).length
+      }
+      at += 1
+    }
+  }
+  const total = at
+
+  const excised = (from: number, to: number) =>
+    excisions.filter((e) => e.at > from && e.at <= to).reduce((sum, e) => sum + e.seconds, 0)
+  const first = anchors[0]
+  const last = anchors.at(-1)
+  const pace =
+    first && last && last.at > first.at
+      ? Math.max(0, (last.seconds - first.seconds - excised(first.at, last.at)) / (last.at - first.at))
+      : defaultPace
+
+  const timeAt = (position: number): number => {
+    if (!first || !last) return position * pace + excised(-1, position)
+    if (position <= first.at) return Math.max(0, first.seconds - (first.at - position) * pace - excised(position, first.at))
+    if (position >= last.at) return last.seconds + (position - last.at) * pace + excised(last.at, position)
+    let index = 0
+    while (anchors[index + 1]!.at < position) index++
+    const before = anchors[index]!
+    const after = anchors[index + 1]!
+    if (after.at === before.at) return after.seconds
+    const gaps = excised(before.at, after.at)
+    const spoken = Math.max(0, after.seconds - before.seconds - gaps)
+    return before.seconds + excised(before.at, position) + ((position - before.at) * spoken) / (after.at - before.at)
+  }
+
+  starts.forEach((start, index) => {
+    const next = starts[index + 1]
+    const begin = start.exact ?? timeAt(start.at)
+    const end = next ? (next.exact ?? timeAt(next.at)) : timeAt(total)
+    result.set(start.turn, { start: Math.round(begin), end: Math.round(Math.max(begin, end)), estimated: start.exact === undefined })
+  })
+  return result
+}
+
+/** `362` → `06:02`; `3723` → `1:02:03`. */
+export function formatTime(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds))
+  const h = Math.floor(whole / 3600)
+  const m = Math.floor((whole % 3600) / 60)
+  const s = whole % 60
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+  return h > 0 ? `${h}:${mmss}` : mmss
+}

@@ -11,5 +11,22 @@ export default defineConfig({
   build: { format: 'directory' },
   // The reading pages need no client-side JavaScript; keep Astro from adding any of its own.
   devToolbar: { enabled: false },
+  markdown: { syntaxHighlight: false },
   integrations: [pagefind()],
+  // A Content-Security-Policy on every page: scripts only from this site (Astro adds hashes for what
+  // it inlines), never inline handlers or eval; Pagefind's WebAssembly needs 'wasm-unsafe-eval' only.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 })

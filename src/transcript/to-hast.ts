@@ -10,6 +10,8 @@ import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
 import { paragraphIds, timestampIds } from './ids.ts'
+import { toPlainText } from './plain-text.ts'
+import { formatTime, turnTimes } from './timing.ts'
 import type {
   Conversation,
   DirectionBlock,
@@ -29,6 +31,11 @@ export function toHastTree(tree: TranscriptRoot): Element {
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
   const paragraphs = paragraphIds(tree)
   const stamps = timestampIds(tree)
+  const times = turnTimes(tree)
+  const inNotes = new Set<unknown>()
+  for (const child of tree.children) {
+    if (child.type === 'footnoteDefinition') visit(child, (node) => void inNotes.add(node))
+  }
   const notes = tree.children
     .filter((child) => child.type === 'footnoteDefinition')
     .map((definition) => definition.identifier)
@@ -62,7 +69,16 @@ export function toHastTree(tree: TranscriptRoot): Element {
           content.push(state.one(child, node as never) as Element)
         }
       }
-      return h('article.transcript', { dataPagefindBody: '' }, state.wrap(content, true))
+      const status = header?.children.find((field) => field.name === 'status')
+      const series = status?.children.find((child) => child.type === 'emphasis')
+      const documentId = header?.children.find((field) => field.name === 'id')
+      const date = header?.children.find((field) => field.name === 'date')?.value
+      const data: Properties = { dataPagefindBody: '', dataName: node.name }
+      if (heading) data.dataTitle = toPlainText(heading.children)
+      if (series) data.dataSeries = toPlainText([series])
+      if (documentId) data.dataDocument = toPlainText(documentId.children)
+      if (date) data.dataDate = date
+      return h('article.transcript', data, state.wrap(content, true))
     },
     header(state: State, node: Header) {
       const fields = node.children.map((field) => {
@@ -87,14 +103,25 @@ export function toHastTree(tree: TranscriptRoot): Element {
     },
     turn(state: State, node: Turn) {
       const speaker = speakers.get(node.speaker)
+      const time = times.get(node)
       const properties: Properties = { id: node.id, dataSpeaker: node.speaker }
+      if (time) Object.assign(properties, { dataStart: String(time.start), dataEnd: String(time.end) })
       const label = h('span.speaker-label', node.label)
       if (speaker && speaker.name !== node.label) label.properties.title = speaker.name
-      return h('div.turn', properties, [h('p.speaker', [label]), ...state.wrap(state.all(node), true)])
+      const space: ElementContent = { type: 'text', value: ' ' }
+      const head: ElementContent[] = [label]
+      if (time?.estimated) {
+        head.push(space, h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), `≈${formatTime(time.start)}`]))
+      }
+      const who = speaker?.kind === 'unidentified' ? 'an unidentified speaker' : (speaker?.name ?? node.label)
+      const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''
+      head.push(space, h('a.turn-link', { href: `#${node.id}`, ariaLabel: `Link to this turn (${who}${at})` }, '#'))
+      return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
     },
     excision(state: State, node: Excision) {
       const properties: Properties = node.seconds === null ? {} : { dataSeconds: String(node.seconds) }
-      return h('p.excision', properties, all(state, node))
+      const gap = node.seconds === null ? 'Excision' : `Excision, ${formatTime(node.seconds)}`
+      return h('p.excision', properties, [h('span.excision-gap', { ariaHidden: 'true' }, gap), ' ', ...all(state, node)])
     },
     directionBlock(state: State, node: DirectionBlock) {
       return h('p.direction-block', all(state, node))
@@ -103,9 +130,9 @@ export function toHastTree(tree: TranscriptRoot): Element {
       const id = stamps.get(node)!
       return h('a.timestamp', { id, href: `#${id}` }, [h('time', { dateTime: `PT${node.seconds}S` }, `[${node.value}]`)])
     },
-    unclear: mark('unclear'),
-    supplied: mark('supplied'),
-    direction: mark('direction'),
+    unclear: mark('unclear', inNotes),
+    supplied: mark('supplied', inNotes),
+    direction: mark('direction', inNotes),
     pageBreak() {
       // Where a footnote block cut the paragraph: the reader sees one paragraph.
       return { type: 'text', value: ' ' }
@@ -134,9 +161,22 @@ export function toHastTree(tree: TranscriptRoot): Element {
   return article
 }
 
-function mark(kind: 'unclear' | 'supplied' | 'direction'): Handler {
-  return (state, node: { children: unknown[] }) =>
-    h(`span.mark.${kind}`, [{ type: 'text', value: '[' }, ...state.all(node as never), { type: 'text', value: ']' }])
+/** How a screen reader introduces each kind of mark (sighted readers see its style). */
+const spoken = { unclear: 'unclear passage', supplied: 'supplied by the editors', direction: 'stage direction' } as const
+
+/** Brackets in the editors' own notes are their text, not marks on the speakers' words. */
+function mark(kind: 'unclear' | 'supplied' | 'direction', inNotes: Set<unknown>): Handler {
+  return (state, node: { children: unknown[]; conjecture?: string }) => {
+    const inner = state.all(node as never)
+    if (inNotes.has(node)) return [{ type: 'text', value: '[' }, ...inner, { type: 'text', value: ']' }]
+    const hint = kind === 'unclear' && node.conjecture ? `${spoken.unclear}, conjectured reading` : spoken[kind]
+    return h(`span.mark.${kind}`, [
+      h('span.sr-only', `(${hint}) `),
+      { type: 'text', value: '[' },
+      ...inner,
+      { type: 'text', value: ']' },
+    ])
+  }
 }
 
 /** Gives every note its printed number and marks the ones no marker points to. */

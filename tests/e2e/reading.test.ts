@@ -137,9 +137,13 @@ describe(`transcript page ${PAGE_PATH}`, () => {
             const el = matches[0];
             let text = '';
             if (el) {
-              // The JSON's plain text drops footnote markers and timestamps; so does this.
+              // The JSON's plain text drops footnote markers and timestamps; so does this. Words only
+              // for screen readers (`.sr-only`: what kind of mark a bracket is) are the page's, not the
+              // transcript's, and so is the turn's head (speaker, time, link), checked elsewhere.
               const clone = el.cloneNode(true) as Element;
-              clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]').forEach((a) => a.remove());
+              clone
+                .querySelectorAll('a[data-footnote-ref], a[id^="ts-"], .sr-only, p.speaker')
+                .forEach((a) => a.remove());
               text = clone.textContent ?? '';
             }
             return { id, count: matches.length, text };

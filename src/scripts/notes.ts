@@ -1,0 +1,76 @@
+/**
+ * Footnotes in place: a reference opens its note as a popover on hover or keyboard focus (tap on touch
+ * screens); Esc closes it and focus returns to the reference. A click still follows the link to the
+ * note, as it does without JavaScript.
+ */
+import { currentPopover, isReturningFocus, openPopover, type Popover } from './popover.ts'
+
+export function setupNotes(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let touch = false
+  const refs = document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')
+  for (const ref of refs) {
+    ref.setAttribute('aria-expanded', 'false')
+    ref.addEventListener('mouseenter', () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => show(ref), 150)
+    })
+    ref.addEventListener('mouseleave', () => hideSoon())
+    ref.addEventListener('focus', () => {
+      if (!isReturningFocus()) show(ref)
+    })
+    ref.addEventListener('pointerdown', (event) => (touch = event.pointerType === 'touch'))
+    ref.addEventListener('click', (event) => {
+      // On a touch screen a tap opens the note in place (the popover links to the list); a mouse
+      // click follows the link, as without JavaScript.
+      if (touch) {
+        event.preventDefault()
+        show(ref)
+      } else currentPopover()?.close(false)
+    })
+  }
+
+  function hideSoon(): void {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const open = currentPopover()
+      if (open && !open.element.matches(':hover, :focus-within')) open.close(false)
+    }, 300)
+  }
+
+  function show(ref: HTMLAnchorElement): void {
+    clearTimeout(timer)
+    if (isOpenFor(ref)) return
+    const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)))
+    if (!note) return
+    const number = ref.textContent?.trim() ?? ''
+    const body = document.createElement('span')
+    body.className = 'note-text'
+    for (const paragraph of note.querySelectorAll('p:not(.note-unreferenced)')) {
+      const copy = paragraph.cloneNode(true) as HTMLElement
+      for (const backref of copy.querySelectorAll('[data-footnote-backref]')) backref.remove()
+      const line = document.createElement('span')
+      line.style.display = 'block'
+      line.append(...copy.childNodes)
+      body.append(line)
+    }
+    const go = document.createElement('a')
+    go.href = ref.hash
+    go.textContent = `Go to note ${number} in the notes`
+    go.style.display = 'block'
+    const popover: Popover = openPopover(ref, `Note ${number}`, [body, go], ref.parentElement ?? ref)
+    popover.element.addEventListener('mouseenter', () => clearTimeout(timer))
+    popover.element.addEventListener('mouseleave', () => hideSoon())
+    popover.element.addEventListener('focusout', (event) => {
+      if (!popover.element.contains(event.relatedTarget as Node) && event.relatedTarget !== ref) popover.close(false)
+    })
+    ref.addEventListener('blur', function onBlur(event) {
+      ref.removeEventListener('blur', onBlur)
+      if (!popover.element.contains(event.relatedTarget as Node)) hideSoon()
+    })
+  }
+}
+
+function isOpenFor(ref: HTMLAnchorElement): boolean {
+  return currentPopover()?.element.previousElementSibling === (ref.parentElement ?? ref)
+}

@@ -1,0 +1,84 @@
+/** A small non-modal popover placed next to the control that opened it and kept inside the viewport. */
+
+export interface Popover {
+  element: HTMLElement
+  close(returnFocus: boolean): void
+}
+
+let current: Popover | undefined
+let returningFocus = false
+
+/**
+ * Opens a popover for `control` (which gets aria-expanded and, on Esc, focus back), placed in the
+ * document right after `after` so that Tab moves from the control into it.
+ */
+export function openPopover(control: HTMLElement, label: string, content: Node[], after: Element = control): Popover {
+  const anchor = control
+  current?.close(false)
+  const element = document.createElement('span')
+  element.className = 'popover'
+  element.id = `popover-${control.id || 'turn'}`
+  element.setAttribute('role', 'dialog')
+  element.setAttribute('aria-label', label)
+  element.append(...content)
+  after.after(element)
+  anchor.setAttribute('aria-expanded', 'true')
+  anchor.setAttribute('aria-controls', element.id)
+  place(anchor, element)
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') popover.close(true)
+  }
+  const onOutside = (event: PointerEvent) => {
+    if (!element.contains(event.target as Node) && !anchor.contains(event.target as Node)) popover.close(false)
+  }
+  document.addEventListener('keydown', onKey)
+  document.addEventListener('pointerdown', onOutside)
+  let closed = false
+  const popover: Popover = {
+    element,
+    close(returnFocus) {
+      if (closed) return
+      closed = true
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('pointerdown', onOutside)
+      anchor.setAttribute('aria-expanded', 'false')
+      // Focus goes back before the popover goes, so focus is never lost to the page.
+      if (returnFocus) {
+        returningFocus = true
+        anchor.focus()
+        returningFocus = false
+      }
+      element.remove()
+      if (current === popover) current = undefined
+    },
+  }
+  current = popover
+  return popover
+}
+
+/** True while a closing popover gives focus back to its control (which must not reopen it). */
+export function isReturningFocus(): boolean {
+  return returningFocus
+}
+
+export function currentPopover(): Popover | undefined {
+  return current
+}
+
+/** Below the anchor when it fits, above otherwise; never off the left or right edge. */
+function place(anchor: HTMLElement, element: HTMLElement): void {
+  const margin = 8
+  // Measure at the left edge: where it stands in the text limits how wide it can grow.
+  element.style.left = '0px'
+  element.style.top = '0px'
+  const box = anchor.getBoundingClientRect()
+  const parent = (element.offsetParent as HTMLElement | null)?.getBoundingClientRect() ?? { left: 0, top: 0 }
+  const width = element.offsetWidth
+  const height = element.offsetHeight
+  const left = Math.min(Math.max(box.left, margin), window.innerWidth - width - margin)
+  const below = box.bottom + margin + height <= window.innerHeight || box.top - margin - height < 0
+  const top = below ? box.bottom + 4 : box.top - height - 4
+  element.style.left = `${Math.max(margin, left) - parent.left}px`
+  element.style.top = `${top - parent.top}px`
+}

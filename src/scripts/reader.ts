@@ -1,0 +1,57 @@
+/**
+ * The transcript page's reading features, added on top of a page that reads fully without them:
+ * time links (`#t=06:00`, `#t=360`, `?t=1:02:03`), marking the turn a link arrives at, the jump-to-time
+ * form, footnote popovers, and each turn's link-and-cite popover (its code is loaded on first use).
+ */
+import { setupNotes } from './notes.ts'
+import { currentTurn, markTurn, parseTime, say, turns } from './turns.ts'
+
+function arrive(): void {
+  const hash = decodeURIComponent(location.hash.slice(1))
+  const query = new URLSearchParams(location.search).get('t')
+  const asked = hash.startsWith('t=') ? hash.slice(2) : query
+  if (asked !== null) {
+    jumpTo(asked)
+    return
+  }
+  const target = hash ? document.getElementById(hash) : null
+  const turn = target?.closest<HTMLElement>('.turn')
+  if (turn) markTurn(turn, false)
+}
+
+function jumpTo(asked: string): void {
+  const seconds = parseTime(asked)
+  const all = turns()
+  if (seconds === undefined || all.length === 0) {
+    say(`“${asked}” is not a time: write minutes and seconds (06:00), seconds (360) or h:mm:ss.`)
+    return
+  }
+  const found = currentTurn(all, seconds)
+  if (found.clamped) say(found.clamped)
+  markTurn(found.turn, true)
+}
+
+document.addEventListener('submit', (event) => {
+  const form = event.target as HTMLFormElement
+  if (!form.matches('[data-jump]')) return
+  event.preventDefault()
+  const value = new FormData(form).get('t')?.toString().trim() ?? ''
+  history.pushState(null, '', `#t=${value}`)
+  jumpTo(value)
+})
+
+document.addEventListener('click', async (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a.turn-link')
+  if (!link) return
+  event.preventDefault()
+  const turn = link.closest<HTMLElement>('.turn')!
+  history.pushState(null, '', `#${turn.id}`)
+  markTurn(turn, false)
+  const { openTurnPanel } = await import('./cite.ts')
+  openTurnPanel(link, turn)
+})
+
+window.addEventListener('hashchange', arrive)
+window.addEventListener('popstate', arrive)
+arrive()
+setupNotes()

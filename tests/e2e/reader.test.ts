@@ -1,0 +1,165 @@
+/**
+ * The reader's features in Chromium, on the built seed page: time links (printed, estimated, out of
+ * range), the turn a link arrives at, each turn's link-and-cite panel, and footnote popovers by mouse,
+ * keyboard and touch. Expected turns come from reading the seed (line numbers in comments).
+ */
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import { serveDist, type DistServer } from './support/server.ts'
+
+const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
+const PAGE = '/1962-11-14-01181/'
+
+let server: DistServer
+let browser: Browser
+let context: BrowserContext
+
+beforeAll(async () => {
+  server = await serveDist(DIST)
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options })
+  const page = await context.newPage()
+  await page.goto(`${server.url}${path}`)
+  await page.waitForLoadState('load')
+  return page
+}
+
+const current = (page: Page) => page.locator('.turn[aria-current="location"]')
+
+describe('link to a time', () => {
+  test.each([
+    ['#t=05:03', 't-05-03'], // line 86: President Kennedy opens with [05:03]
+    ['#t=303', 't-05-03'],
+    ['?t=303', 't-05-03'],
+    ['#t=0:13:37', 't-13-37'], // line 234: [13:37], written as h:mm:ss
+  ])('%s opens the turn with that printed time', async (link, id) => {
+    const page = await open(`${PAGE}${link}`)
+    await expect.poll(() => current(page).getAttribute('id')).toBe(id)
+    expect(await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(100)
+    await context.close()
+  })
+
+  test('a time between printed ones opens the estimated turn in progress, shown as ≈', async () => {
+    // Between [05:48] (line 94) and [06:24] (line 106) stand five turns without a printed time.
+    const page = await open(`${PAGE}#t=06:00`)
+    const turn = current(page)
+    await expect.poll(() => turn.count()).toBe(1)
+    const between = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('.turn')]
+      const from = all.findIndex((t) => t.id === 't-05-48')
+      const to = all.findIndex((t) => t.id === 't-06-24')
+      return all.slice(from, to).map((t) => t.id)
+    })
+    expect(between).toHaveLength(6)
+    expect(between).toContain(await turn.getAttribute('id'))
+    const start = Number(await turn.getAttribute('data-start'))
+    expect(start).toBeLessThanOrEqual(360)
+    if ((await turn.getAttribute('id')) !== 't-05-48') {
+      expect(await turn.locator('.turn-time').textContent()).toMatch(/^about ≈0[56]:\d\d$/)
+    }
+    await context.close()
+  })
+
+  test.each([
+    ['#t=00:10', 't-00-35', /before the first turn/], // the first turn opens at [00:35] (line 32)
+    ['#t=1:02:03', 'last', /after the end/],
+  ])('%s is clamped, with a notice', async (link, id, notice) => {
+    const page = await open(`${PAGE}${link}`)
+    const expected = id === 'last' ? await page.locator('.turn').last().getAttribute('id') : id
+    await expect.poll(() => current(page).getAttribute('id')).toBe(expected)
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(notice)
+    await context.close()
+  })
+
+  test('the jump-to-time field goes to the turn', async () => {
+    const page = await open(PAGE)
+    await page.getByLabel('Jump to time').fill('15:37')
+    await page.getByRole('button', { name: 'Go' }).click()
+    await expect.poll(() => current(page).getAttribute('id')).toBe('t-15-37') // line 307
+    expect(page.url()).toContain('#t=15:37')
+    await context.close()
+  })
+})
+
+describe('link to a turn', () => {
+  test('arriving at a turn marks it', async () => {
+    const page = await open(`${PAGE}#t-05-03-1`) // line 88: Thompson, the turn after [05:03]
+    await expect.poll(() => current(page).getAttribute('id')).toBe('t-05-03-1')
+    expect(await current(page).locator('.speaker-label').textContent()).toBe('Thompson')
+    await context.close()
+  })
+
+  test('the turn link copies its URL and offers citations; Esc closes and returns focus', async () => {
+    const page = await open(PAGE, { permissions: ['clipboard-read', 'clipboard-write'] })
+    const link = page.locator('#t-05-03-1 .turn-link')
+    await link.focus()
+    await page.keyboard.press('Enter')
+    const panel = page.getByRole('dialog', { name: 'Link and citation for this turn' })
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    expect(page.url()).toBe(`${server.url}${PAGE}#t-05-03-1`)
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}${PAGE}#t-05-03-1`)
+    const text = await panel.textContent()
+    expect(text).toContain('Llewellyn Thompson, at about 05:')
+    expect(text).toContain('“Off-the-Record Oval Office Conversation on Cuba,” November 14, 1962, document 01181')
+    expect(text).toContain('Presidential Recordings: John F. Kennedy, Volume 4')
+    expect(text).toMatch(/@misc\{01181-t-05-03-1,/)
+    await panel.getByRole('button', { name: 'Copy BibTeX' }).click()
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{01181-t-05-03-1,[\s\S]*url = \{/)
+    await page.keyboard.press('Escape')
+    expect(await panel.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.closest('.turn')?.id)).toBe('t-05-03-1')
+    await context.close()
+  })
+})
+
+describe('footnotes in place', () => {
+  test('hovering a reference opens its note; leaving closes it', async () => {
+    const page = await open(PAGE)
+    await page.locator('#fnref-5').hover() // Dobrynin⁵, line 104
+    const note = page.getByRole('dialog', { name: 'Note 5' })
+    await expect.poll(() => note.isVisible()).toBe(true)
+    expect(await note.textContent()).toContain('Anatoly Dobrynin was the Soviet ambassador to the United States.')
+    expect(await note.getByRole('link').getAttribute('href')).toBe('#fn-5')
+    await page.mouse.move(5, 5)
+    await expect.poll(() => note.count()).toBe(0)
+    await context.close()
+  })
+
+  test('keyboard focus opens it, Tab reaches its link, Esc closes and focus returns', async () => {
+    const page = await open(PAGE)
+    await page.locator('#fnref-5').focus()
+    const note = page.getByRole('dialog', { name: 'Note 5' })
+    await expect.poll(() => note.isVisible()).toBe(true)
+    expect(await page.locator('#fnref-5').getAttribute('aria-expanded')).toBe('true')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go to note 5 in the notes')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => note.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fnref-5')
+    await context.close()
+  })
+
+  test('on a 320 px touch screen a tap opens the note in place, inside the screen', async () => {
+    const page = await open(PAGE, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true })
+    for (const id of ['fnref-4', 'fnref-14']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded()
+      await page.locator(`#${id}`).tap()
+      const note = page.locator('.popover[role="dialog"]')
+      await expect.poll(() => note.isVisible()).toBe(true)
+      const box = (await note.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(320)
+      expect(page.url()).not.toContain('#fn-')
+    }
+    await context.close()
+  })
+})

@@ -1,0 +1,215 @@
+/**
+ * The participants panel's, the timeline's and the speaker pages' data, computed at build time.
+ * Seed counts are read from the raw file (one `Label:` line per turn): President Kennedy 47, Bundy 47 +
+ * McGeorge Bundy 1, Rusk 16 + Dean Rusk 1, McNamara 11 + Robert McNamara 1, Thompson 8 + Llewellyn
+ * Thompson 1, Ball 5 (lines 70, 74, 78, 294, 300), Sorensen 2 + Theodore Sorensen 1, Evelyn Lincoln 1
+ * (line 366), Unidentified 4 (lines 40, 202, 224, 270): 146 turns.
+ */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { timelineLayout, tickStep } from '../../src/components/timeline/layout.ts'
+import { speakerIndex, voiceNumber } from '../../src/components/timeline/speaker-index.ts'
+import { countWords, formatShare, speakerGroups } from '../../src/components/timeline/speakers.ts'
+import { readTranscript } from '../../src/transcript/load.ts'
+import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
+import { seedPath } from '../support/paths.ts'
+
+type Voice = { id: string; name: string; kind?: 'person' | 'unidentified' }
+
+/** A transcript with the given turns: [speaker, text, start, end, estimated]. */
+function transcript(
+  name: string,
+  date: string,
+  voices: Voice[],
+  turns: Array<[string, string, number, number, boolean?]>,
+): TranscriptJson {
+  const byId = new Map(voices.map((voice) => [voice.id, voice]))
+  return {
+    name,
+    id: name.slice(-5),
+    date,
+    title: `Meeting ${name}`,
+    status: null,
+    dateLine: null,
+    time: null,
+    speakers: voices.map((voice) => ({ id: voice.id, name: voice.name, labels: [voice.name], kind: voice.kind ?? 'person' })),
+    blocks: turns.map(([speaker, text, start, end, estimated = false], index): TurnJson => ({
+      type: 'turn',
+      id: `t-x-${index + 1}`,
+      speaker: { id: speaker, name: byId.get(speaker)!.name, label: byId.get(speaker)!.name },
+      timestamps: [],
+      paragraphs: [text],
+      footnotes: [],
+      editorial: [],
+      time: { start, end, estimated },
+    })),
+    footnotes: [],
+    diagnostics: [],
+  }
+}
+
+const ann = { id: 'ann-lee', name: 'Ann Lee' }
+const bob = { id: 'bob-ray', name: 'Bob Ray' }
+const voice = (n: number): Voice => ({ id: `unidentified-${n}`, name: 'Unidentified', kind: 'unidentified' })
+
+describe('speaker groups (the participants panel)', () => {
+  let seed: TranscriptJson
+  beforeAll(async () => {
+    seed = (await readTranscript(seedPath)).json
+  })
+
+  test('the seed: turns per person, and its four unidentified voices as one group, not a person', () => {
+    const groups = speakerGroups(seed)
+    const turns = Object.fromEntries(groups.map((group) => [group.key, group.turns]))
+    expect(turns).toEqual({
+      'president-kennedy': 47,
+      'mcgeorge-bundy': 48,
+      'dean-rusk': 17,
+      'robert-mcnamara': 12,
+      'llewellyn-thompson': 9,
+      'george-ball': 5,
+      'theodore-sorensen': 3,
+      'evelyn-lincoln': 1,
+      unidentified: 4,
+    })
+    const voices = groups.find((group) => group.key === 'unidentified')!
+    expect(voices).toMatchObject({ name: 'Unidentified voices', kind: 'unidentified' })
+    expect(voices.ids).toEqual(['unidentified-1', 'unidentified-2', 'unidentified-3', 'unidentified-4'])
+    expect(groups.at(-1), 'the unidentified voices come last').toBe(voices)
+    expect(groups.filter((group) => group.kind === 'person').every((group) => group.ids.length === 1)).toBe(true)
+    const shares = groups.reduce((sum, group) => sum + group.share, 0)
+    expect(shares).toBeCloseTo(1, 10)
+  })
+
+  test('share of words: words are runs of non-space characters, over all turns', () => {
+    const data = transcript('a', '1960-01-01', [ann, bob, voice(1)], [
+      ['ann-lee', 'one two three', 0, 1],
+      ['bob-ray', 'four', 1, 2],
+      ['ann-lee', '[unclear] five  six\tseven', 2, 3],
+      ['unidentified-1', 'eight nine', 3, 4],
+    ])
+    // Ann 3 + 4 = 7 words, Bob 1, the unidentified voice 2: 10 in all.
+    expect(speakerGroups(data).map((group) => [group.key, group.turns, group.words, group.share])).toEqual([
+      ['ann-lee', 2, 7, 0.7],
+      ['bob-ray', 1, 1, 0.1],
+      ['unidentified', 1, 2, 0.2],
+    ])
+    expect(countWords({ paragraphs: ['  ', 'a b', 'c'] })).toBe(3)
+  })
+
+  test('shares as percentages, never 0% for a voice that spoke', () => {
+    expect(formatShare(0.314)).toBe('31%')
+    expect(formatShare(0.995)).toBe('100%')
+    expect(formatShare(0.004)).toBe('<1%')
+    expect(formatShare(0.005)).toBe('1%')
+    expect(formatShare(0)).toBe('0%')
+  })
+})
+
+describe('timeline layout', () => {
+  test('tick steps are natural and give at most six intervals', () => {
+    expect(tickStep(1144)).toBe(300) // 19:04 → every 5 minutes
+    expect(tickStep(100)).toBe(30)
+    expect(tickStep(180)).toBe(30)
+    expect(tickStep(181)).toBe(60)
+    expect(tickStep(3 * 3600)).toBe(1800)
+    expect(tickStep(20 * 3600)).toBe(14400)
+  })
+
+  test('a bar per turn at its start, as wide as the turn, on its speaker’s row', () => {
+    const data = transcript('a', '1960-01-01', [ann, voice(1), bob, voice(2)], [
+      ['ann-lee', 'a', 0, 30, false],
+      ['unidentified-1', 'b', 30, 95, true],
+      ['bob-ray', 'c', 95, 96, false],
+      ['unidentified-2', 'd', 96, 150, true],
+      ['ann-lee', 'e', 150, 179, true],
+    ])
+    const layout = timelineLayout(data)
+    // Last end 179 s → 30 s ticks, axis 0–180, minimum width 180 / 200 → 1 s.
+    expect(layout.step).toBe(30)
+    expect(layout.domain).toBe(180)
+    expect(layout.ticks).toEqual([0, 30, 60, 90, 120, 150])
+    expect(layout.rows.map((row) => [row.group.key, row.bars.map((bar) => bar.turnId)])).toEqual([
+      ['ann-lee', ['t-x-1', 't-x-5']],
+      ['bob-ray', ['t-x-3']],
+      ['unidentified', ['t-x-2', 't-x-4']],
+    ])
+    expect(layout.bars.map((bar) => [bar.turnId, bar.x, bar.width, bar.from, bar.to])).toEqual([
+      ['t-x-1', 0, 30, '00:00', '≈00:30'],
+      ['t-x-2', 30, 65, '≈00:30', '01:35'],
+      ['t-x-3', 95, 1, '01:35', '≈01:36'],
+      ['t-x-4', 96, 54, '≈01:36', '≈02:30'],
+      ['t-x-5', 150, 29, '≈02:30', '≈02:59'],
+    ])
+    expect(layout.bars.map((bar) => bar.group.key)).toEqual(['ann-lee', 'unidentified', 'bob-ray', 'unidentified', 'ann-lee'])
+  })
+
+  test('a zero-length turn is widened to the minimum and kept inside the axis', () => {
+    const data = transcript('a', '1960-01-01', [ann, bob], [
+      ['ann-lee', 'a', 0, 600, false],
+      ['bob-ray', 'b', 600, 600, true],
+    ])
+    const layout = timelineLayout(data)
+    // 600 s → 2-minute ticks, axis 0–600, minimum width 3 s: the last bar ends at the axis' end.
+    expect(layout.domain).toBe(600)
+    expect(layout.bars.map((bar) => [bar.x, bar.width])).toEqual([
+      [0, 600],
+      [597, 3],
+    ])
+  })
+
+  test('the seed: 146 bars, each inside the axis, every turn once', async () => {
+    const { json } = await readTranscript(seedPath)
+    const layout = timelineLayout(json)
+    expect(layout.bars).toHaveLength(146)
+    expect(new Set(layout.bars.map((bar) => bar.turnId)).size).toBe(146)
+    expect(layout.rows.reduce((sum, row) => sum + row.bars.length, 0)).toBe(146)
+    expect(layout.step).toBe(300)
+    for (const bar of layout.bars) {
+      expect(bar.x).toBeGreaterThanOrEqual(0)
+      expect(bar.x + bar.width).toBeLessThanOrEqual(layout.domain)
+      expect(bar.width).toBeGreaterThan(0)
+    }
+    // Line 86 of the seed: `President Kennedy: [05:03] We've got the problem…`, a printed start.
+    expect(layout.bars.find((bar) => bar.turnId === 't-05-03')).toMatchObject({ x: 303, from: '05:03', group: { key: 'president-kennedy' } })
+  })
+})
+
+describe('speaker index (the speaker pages)', () => {
+  const early = transcript('1961-01-01-00001', '1961-01-01', [bob, voice(1), ann], [
+    ['bob-ray', 'a', 0, 1],
+    ['unidentified-1', 'b', 1, 2],
+    ['ann-lee', 'c', 2, 3],
+    ['bob-ray', 'd', 3, 4],
+  ])
+  const late = transcript('1962-01-01-00002', '1962-01-01', [ann, voice(1), voice(2)], [
+    ['unidentified-1', 'e', 0, 1],
+    ['ann-lee', 'f', 1, 2],
+    ['unidentified-2', 'g', 2, 3],
+  ])
+
+  test('a person gathers their turns from every transcript, by date; unidentified voices apart, last', () => {
+    const entries = speakerIndex([{ data: late }, { data: early }])
+    expect(entries.map((entry) => [entry.key, entry.kind, entry.turns])).toEqual([
+      ['ann-lee', 'person', 2],
+      ['bob-ray', 'person', 2],
+      ['unidentified', 'unidentified', 3],
+    ])
+    const annEntry = entries[0]!
+    expect(annEntry.appearances.map((a) => [a.transcript.name, a.turns.map((turn) => turn.paragraphs[0])])).toEqual([
+      ['1961-01-01-00001', ['c']],
+      ['1962-01-01-00002', ['f']],
+    ])
+    const voices = entries[2]!
+    expect(voices.name).toBe('Unidentified voices')
+    expect(voices.appearances.map((a) => [a.transcript.name, a.turns.map((turn) => turn.speaker.id)])).toEqual([
+      ['1961-01-01-00001', ['unidentified-1']],
+      ['1962-01-01-00002', ['unidentified-1', 'unidentified-2']],
+    ])
+    expect(voiceNumber('unidentified-12')).toBe('12')
+  })
+
+  test('a person whose id would take the unidentified voices’ address is refused', () => {
+    const clash = transcript('x', '1960-01-01', [{ id: 'unidentified', name: 'Unidentified' }], [['unidentified', 'a', 0, 1]])
+    expect(() => speakerIndex([{ data: clash }])).toThrow(/unidentified voices' page/)
+  })
+})

@@ -2,17 +2,20 @@
  * `npm run parse -- FILE…`: prints each transcript's JSON to stdout (an object for one file, an array for
  * several) and its diagnostics to stderr as `file:line:column: severity message [rule]`.
  * Exit status: 0 without errors (warnings allowed), 1 when any file has an error, 2 on usage or I/O failure.
+ * `--strict` counts warnings as errors (exit 1), for editors who want a clean collection.
  */
 import { readTranscript, type LoadedTranscript } from '../src/transcript/load.ts'
 import { formatDiagnostic } from '../src/transcript/report.ts'
 
-const usage = 'Usage: npm run parse -- FILE.txt [FILE.txt …]'
+const usage = 'Usage: npm run parse -- [--strict] FILE.txt [FILE.txt …]'
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${usage}\n`)
     return 0
   }
+  const strict = args.includes('--strict')
+  args = args.filter((arg) => arg !== '--strict')
   const unknown = args.find((arg) => arg.startsWith('-'))
   if (args.length === 0 || unknown) {
     process.stderr.write(`${unknown ? `Unknown option ${unknown}. ` : ''}${usage}\n`)
@@ -29,9 +32,15 @@ async function main(args: string[]): Promise<number> {
     }
   }
   let failed = false
+  let warnings = 0
   for (const { file, json } of loaded) {
     for (const diagnostic of json.diagnostics) process.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`)
     failed ||= json.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+    warnings += json.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length
+  }
+  if (strict && warnings > 0) {
+    process.stderr.write(`strict: ${warnings === 1 ? '1 warning counts as an error' : `${warnings} warnings count as errors`}\n`)
+    failed = true
   }
   const output = loaded.length === 1 ? loaded[0]!.json : loaded.map(({ json }) => json)
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)

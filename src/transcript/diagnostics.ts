@@ -8,6 +8,10 @@ import type { VFile } from 'vfile'
 
 export const rules = {
   'empty-file': { severity: 'error', about: 'The file holds no text.' },
+  'invalid-encoding': { severity: 'error', about: 'Bytes that are not valid UTF-8 (or UTF-16 after a byte-order mark).' },
+  'binary-content': { severity: 'error', about: 'The file holds binary data, not text; it is not read further.' },
+  'control-character': { severity: 'error', about: 'An invisible control character (such as NUL) stands in the text.' },
+  'text-before-header': { severity: 'error', about: 'Text stands before the header’s document id and date.' },
   'missing-id': { severity: 'error', about: 'The header does not start with a document id line.' },
   'missing-date': { severity: 'error', about: 'The header has no `YYYY/MM/DD` date line after the id.' },
   'invalid-date': { severity: 'error', about: 'The header date is not a calendar date.' },
@@ -17,12 +21,17 @@ export const rules = {
   'footnote-unreferenced': { severity: 'warning', about: 'A footnote is defined but no marker points to it.' },
   'footnote-undefined': { severity: 'warning', about: 'A marker points to a footnote that is not defined.' },
   'footnote-duplicate': { severity: 'warning', about: 'The same footnote number is defined twice.' },
+  'footnote-order': { severity: 'warning', about: 'Footnotes are not numbered in the order of their markers or definitions.' },
+  'footnote-in-number': { severity: 'warning', about: 'A footnote marker stands between the digits of a number.' },
   'timestamp-backwards': { severity: 'warning', about: 'A timestamp is earlier than the one before it.' },
   'timestamp-out-of-range': { severity: 'warning', about: 'A timestamp has minutes or seconds above 59.' },
   'speaker-unresolved': { severity: 'warning', about: 'A short label matches no full name in the transcript.' },
   'speaker-ambiguous': { severity: 'warning', about: 'A short label matches more than one full name.' },
+  'empty-label': { severity: 'warning', about: 'A paragraph starts with `:` but no speaker name.' },
+  'label-invalid': { severity: 'warning', about: 'A paragraph starts like a turn, but what stands before the `:` is not a name.' },
   'bracket-unclosed': { severity: 'warning', about: 'A `[` has no matching `]` in its paragraph.' },
   'bracket-unopened': { severity: 'warning', about: 'A `]` has no matching `[` in its paragraph.' },
+  'bracket-nested': { severity: 'warning', about: 'A bracket stands inside another bracket.' },
   'empty-turn': { severity: 'warning', about: 'A speaker label is followed by no text.' },
   'unattributed-paragraph': {
     severity: 'warning',
@@ -36,8 +45,50 @@ export type RuleId = keyof typeof rules
 /** Where messages come from, as vfile's `source`. */
 export const source = 'transcript'
 
+/**
+ * Messages per rule and file before the rest are summed up in one: a file of a million stray `[` must
+ * give an editor a readable list (and not a million objects), while every place stays findable by the
+ * first ones.
+ */
+export const messageLimit = 25
+
+interface Overflow {
+  count: number
+  place: Point | Position | undefined
+}
+const overflow = new WeakMap<VFile, Map<RuleId, Overflow>>()
+const counts = new WeakMap<VFile, Map<RuleId, number>>()
+
 /** Adds a message for `rule` at `place`; errors are marked fatal (vfile's meaning of error). */
 export function report(file: VFile, rule: RuleId, reason: string, place?: Point | Position): void {
+  let perRule = counts.get(file)
+  if (!perRule) counts.set(file, (perRule = new Map()))
+  const count = (perRule.get(rule) ?? 0) + 1
+  perRule.set(rule, count)
+  if (count > messageLimit) {
+    let extra = overflow.get(file)
+    if (!extra) overflow.set(file, (extra = new Map()))
+    const entry = extra.get(rule) ?? { count: 0, place }
+    entry.count++
+    extra.set(rule, entry)
+    return
+  }
+  add(file, rule, reason, place)
+}
+
+/** Adds one message for each rule that was reported more than `messageLimit` times, at the first place left out. */
+export function reportOverflow(file: VFile): void {
+  const extra = overflow.get(file)
+  if (!extra) return
+  for (const [rule, { count, place }] of extra) {
+    const what = count === 1 ? 'problem' : 'problems'
+    add(file, rule, `${count} more ${what} of this kind (${rules[rule].about.replace(/\.$/, '')}) from here on are not listed one by one; fix the ones above and run the check again`, place)
+  }
+  overflow.delete(file)
+  counts.delete(file)
+}
+
+function add(file: VFile, rule: RuleId, reason: string, place?: Point | Position): void {
   const message = file.message(reason, { place, ruleId: rule, source })
   message.fatal = rules[rule].severity === 'error'
 }

@@ -20,10 +20,12 @@ export function transcriptName(path: string): string {
   return basename(path).replace(/\.txt$/i, '')
 }
 
-/** Parses text or bytes already in memory. */
+/**
+ * Parses text or bytes already in memory. Bytes are decoded by the parser (parse/decode.ts), which reports
+ * bytes that are not UTF-8 with their offsets; the file then holds the decoded text.
+ */
 export function loadTranscript(value: string | Uint8Array, path: string): LoadedTranscript {
-  const text = typeof value === 'string' ? value : new TextDecoder('utf-8').decode(value)
-  const file = new VFile({ path, value: text })
+  const file = new VFile({ path, value })
   const tree = parse(file, { name: transcriptName(path) })
   return { tree, file, json: toJson(tree, file) }
 }

@@ -39,6 +39,30 @@ describe('npm run parse', () => {
     expect(stderr).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: error .+ \\[missing-date\\]$`, 'm'))
   })
 
+  test('--strict: warnings count as errors (exit 1), still listed at their places', () => {
+    const { code, stdout, stderr } = cli('--strict', seedPath)
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject({ id: '01181' })
+    expect(stderr.trim().split('\n')).toEqual([
+      `${seedPath}:184:1: warning Footnote 9 is defined here but never referenced in the text [footnote-unreferenced]`,
+      'strict: 1 warning counts as an error',
+    ])
+  })
+
+  test('--strict on a file without warnings: exit 0', () => {
+    const clean = join(fixtures, 'hostile/clean.txt')
+    const { code, stderr } = cli(clean, '--strict')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+  })
+
+  test('a binary or wrongly encoded file: exit 1 and a message naming the byte, no stack trace', () => {
+    const { code, stderr } = cli(join(fixtures, 'hostile/invalid-utf8.txt'))
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/invalid-utf8\.txt:9:29: error Byte 0xE9 at byte offset 100 is not valid UTF-8 .+ \[invalid-encoding\]\n$/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+  })
+
   test('usage and I/O failures: exit 2, a message and no stack trace', () => {
     for (const args of [[], ['--frobnicate', seedPath], [join(scratch, 'missing.txt')], [scratch]]) {
       const { code, stdout, stderr } = cli(...args)

@@ -1,7 +1,8 @@
 /** Every diagnostic rule, each from a small transcript that breaks it once, at a known place. */
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
-import { rules, type RuleId } from '../../src/transcript/diagnostics.ts'
+import { messageLimit, rules, type RuleId } from '../../src/transcript/diagnostics.ts'
+import { loadTranscript } from '../../src/transcript/load.ts'
 import { parse, parseString } from '../../src/transcript/parse/index.ts'
 import { toJson } from '../../src/transcript/to-json.ts'
 
@@ -45,6 +46,27 @@ const cases: Case[] = [
     column: 1,
   },
   { rule: 'excision-duration', input: `${header}Ann Lee: Hi.\n\nSome time excised as classified information.\n\nLee: Yes.\n`, line: 9, column: 1 },
+  { rule: 'control-character', input: `${header}Ann Lee: H\u0007i.\n`, line: 7, column: 11 },
+  { rule: 'binary-content', input: '\u0000\u0001\u0002\u0003', line: 1, column: 1 },
+  { rule: 'text-before-header', input: `Draft.\n\n${clean}`, line: 1, column: 1 },
+  { rule: 'footnote-order', input: `${header}Ann Lee: Hi.²\n\nLee: Yes.¹\n\n¹ One.\n\n² Two.\n`, line: 9, column: 10 },
+  { rule: 'footnote-in-number', input: `${header}Ann Lee: In 19¹62.\n\n¹ One.\n`, line: 7, column: 15 },
+  { rule: 'empty-label', input: `${header}Ann Lee: Hi.\n\n: Yes.\n`, line: 9, column: 1 },
+  { rule: 'label-invalid', input: `${header}Ann Lee: Hi.\n\n<b>Lee</b>: Yes.\n`, line: 9, column: 1 },
+  { rule: 'bracket-nested', input: `${header}Ann Lee: It [was [so]] true.\n`, line: 7, column: 13 },
+]
+
+/** Rules about the file's bytes, from files read as bytes. */
+const byteCases: Array<Case & { bytes: Uint8Array; message: string }> = [
+  {
+    rule: 'invalid-encoding',
+    input: 'Latin-1 é in a UTF-8 file',
+    // The header is 42 bytes, `Ann Lee: caf` 12 more: 0xE9 is byte 54, line 7, column 13.
+    bytes: new Uint8Array([...new TextEncoder().encode(`${header}Ann Lee: caf`), 0xe9, ...new TextEncoder().encode('.\n')]),
+    message: 'Byte 0xE9 at byte offset 54',
+    line: 7,
+    column: 13,
+  },
 ]
 
 describe('diagnostics', () => {
@@ -61,6 +83,22 @@ describe('diagnostics', () => {
     ])
   })
 
+  test.each(byteCases)('$rule at $line:$column ($input)', ({ rule, bytes, line, column, message }) => {
+    const { json } = loadTranscript(bytes, `${rule}.txt`)
+    expect(json.diagnostics).toEqual([
+      { severity: rules[rule].severity, rule, message: expect.stringContaining(message), line, column },
+    ])
+  })
+
+  test('a rule reported many times lists the first ones and sums up the rest at the first left out', () => {
+    const brackets = `${header}Ann Lee: ${'['.repeat(messageLimit + 10)}\n`
+    const { tree, file } = parseString(brackets, 'many.txt')
+    const found = toJson(tree, file).diagnostics
+    expect(found).toHaveLength(messageLimit + 1)
+    expect(found.map((diagnostic) => diagnostic.column)).toEqual(Array.from({ length: messageLimit + 1 }, (_, i) => 10 + i))
+    expect(found.at(-1)!.message).toMatch(/^10 more problems of this kind/)
+  })
+
   test('a failure inside the parser is a diagnostic, not an exception', () => {
     const file = new VFile({ path: 'broken.txt' })
     Object.defineProperty(file, 'value', {
@@ -75,7 +113,7 @@ describe('diagnostics', () => {
   })
 
   test('every rule has a case', () => {
-    const tested = new Set<string>([...cases.map((c) => c.rule), 'internal-error'])
+    const tested = new Set<string>([...cases.map((c) => c.rule), ...byteCases.map((c) => c.rule), 'internal-error'])
     expect(Object.keys(rules).filter((rule) => !tested.has(rule))).toEqual([])
   })
 })

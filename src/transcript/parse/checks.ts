@@ -10,6 +10,7 @@ export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
   visit(tree, 'footnoteReference', (node) => {
     references.push(node)
   })
+  checkOrder(tree, file)
   const referenced = new Set(references.map((reference) => reference.identifier))
   const defined = new Set<string>()
   for (const child of tree.children) {
@@ -51,4 +52,40 @@ export function checkTimestamps(tree: TranscriptRoot, file: VFile): void {
     }
     previous = node
   })
+}
+
+/** Identifiers are digit strings without leading zeros: the longer is the larger, then by characters. */
+function compare(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/** Footnotes are numbered in the order of their first markers, and printed in number order. */
+function checkOrder(tree: TranscriptRoot, file: VFile): void {
+  const seen = new Set<string>()
+  let highest: string | undefined
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') return 'skip' // markers inside notes do not set the order
+    if (node.type !== 'footnoteReference' || seen.has(node.identifier)) return
+    seen.add(node.identifier)
+    if (highest !== undefined && compare(node.identifier, highest) < 0) {
+      report(
+        file,
+        'footnote-order',
+        `Footnote ${node.identifier} is first referenced here, after footnote ${highest}: footnotes are numbered in the order of their markers. Renumber them`,
+        node.position?.start,
+      )
+    } else highest = node.identifier
+  })
+  let previous: string | undefined
+  for (const child of tree.children) {
+    if (child.type !== 'footnoteDefinition') continue
+    if (previous !== undefined && compare(child.identifier, previous) < 0) {
+      report(
+        file,
+        'footnote-order',
+        `Footnote ${child.identifier} is defined here, after footnote ${previous}: print the definitions in number order`,
+        child.position?.start,
+      )
+    } else previous = child.identifier
+  }
 }

@@ -5,13 +5,15 @@
  * the middle of a sentence. When the paragraph before a block does not end a sentence and the one
  * after it is not a new speaker's turn, the two are one paragraph cut by a page break.
  */
-import { superscriptDigit } from './inline.ts'
+import { footnoteNumber, superscriptDigit } from './inline.ts'
 import { matchLabel } from './labels.ts'
 import { dropPrefix, type Line, type RawParagraph } from './source.ts'
 
 /** A footnote definition's source: its number and its text lines (marker removed). */
 export interface DefinitionSource {
   identifier: string
+  /** The digits as printed (`02` for `⁰²`). */
+  label: string
   /** Offsets of the whole definition paragraph, marker included. */
   start: number
   end: number
@@ -81,7 +83,8 @@ function asDefinition(paragraph: RawParagraph): DefinitionSource | undefined {
   if (length < first.text.length && !/\s/.test(first.text[length]!)) return undefined
   const rest = dropPrefix(first, length)
   return {
-    identifier: String(Number(digits)),
+    identifier: footnoteNumber(digits),
+    label: digits,
     start: first.start,
     end: paragraph.lines.at(-1)!.end,
     lines: rest ? [rest, ...paragraph.lines.slice(1)] : paragraph.lines.slice(1),

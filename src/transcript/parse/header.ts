@@ -16,11 +16,15 @@ export interface HeaderResult {
   fields: HeaderField[]
   /** Index in the flow of the first item after the header. */
   next: number
+  /** How many items stand before the header (text before the id, reported as an error). */
+  before: number
 }
 
 export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResult {
   const fields: HeaderField[] = []
   let index = 0
+  let before = 0
+  const isId = (value: string | undefined) => value !== undefined && value.length <= 40 && !datePattern.test(value) && !/\s/.test(value)
   const text = (at: number) => {
     const item = flow[at]
     return item?.kind === 'paragraph' && item.parts.length === 1 ? item.parts[0]!.map((l) => l.text).join(' ') : undefined
@@ -37,21 +41,58 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
     fields.push(field)
   }
 
-  const first = text(index)
-  if (first === undefined || first.length > 40 || datePattern.test(first) || /\s/.test(first)) {
-    const item = flow[0]
+  const first = text(0)
+  const isDate = (at: number) => datePattern.test(text(at) ?? '')
+  const headerAt = flow.findIndex((_, k) => k > 0 && k <= 10 && isId(text(k)) && isDate(k + 1))
+  let idMissing = false
+  if (isId(first) && (isDate(1) || headerAt === -1)) take('id')
+  else if (first !== undefined && datePattern.test(first)) {
+    idMissing = true
     report(
       context.file,
       'missing-id',
-      'Expected the document id (such as `01181`) alone on the first line of the header',
-      item ? context.locator.point(item.start) : undefined,
+      'The header starts with the date: put the document id (such as `01181`) alone on a line before it',
+      context.locator.point(flow[0]!.start),
     )
-  } else take('id')
+  } else if (first !== undefined && isDate(1)) {
+    // The line before the date is meant as the id: keep it there, and say what is wrong with it.
+    const lines = (flow[0] as ProseParagraph).parts[0]!.length
+    const why = lines > 1 ? `it runs over ${lines} lines` : first.length > 40 ? `it is ${first.length} characters long` : 'it holds white space'
+    report(
+      context.file,
+      'missing-id',
+      `\`${clip(first)}\` cannot be the document id: ${why}. The id is one word of at most 40 characters (such as \`01181\`), alone on the first line`,
+      context.locator.point(flow[0]!.start),
+    )
+    take('id')
+  } else {
+    const at = headerAt
+    if (at > 0) {
+      const place = context.locator.point(flow[at]!.start)
+      report(
+        context.file,
+        'text-before-header',
+        `Text stands before the header, which starts on line ${place.line} with the document id \`${clip(text(at)!)}\`: the id and date must open the file. Move this text below the header or delete it`,
+        context.locator.point(flow[0]!.start),
+      )
+      index = before = at
+      take('id')
+    } else {
+      idMissing = true
+      const found = flow[0]?.kind === 'footnotes' ? 'a footnote' : first === undefined ? 'a paragraph of several parts' : `\`${clip(first)}\``
+      report(
+        context.file,
+        'missing-id',
+        `The file starts with ${found}, not with the header: the document id (such as \`01181\`) must stand alone on the first line, then the date as YYYY/MM/DD`,
+        flow[0] ? context.locator.point(flow[0].start) : undefined,
+      )
+    }
+  }
 
   let date: string | undefined
   const dateText = text(index)
   const match = dateText === undefined ? null : datePattern.exec(dateText)
-  if (!match) {
+  if (!match && !idMissing) {
     const item = flow[index]
     report(
       context.file,
@@ -59,7 +100,7 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
       'Expected the recording date as `YYYY/MM/DD` on the line after the document id',
       item ? context.locator.point(item.start) : undefined,
     )
-  } else {
+  } else if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
     const iso = `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
     const check = new Date(Date.UTC(year, month - 1, day))
@@ -82,5 +123,10 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
   }
   if (isDateLine(index)) take('dateLine')
   if (isTime(index)) take('time')
-  return { fields, next: index }
+  return { fields, next: index, before }
+}
+
+/** A line shown in a message, cut short when it is long. */
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}…` : value
 }

@@ -8,15 +8,17 @@
  */
 import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast'
 import { VFile } from 'vfile'
-import { report } from '../diagnostics.ts'
+import { report, reportOverflow } from '../diagnostics.ts'
 import { toPlainText } from '../plain-text.ts'
 import type { Conversation, ConversationContent, PageBreak, Section, TranscriptRoot, Turn } from '../types.ts'
+import { checkCharacters } from './characters.ts'
 import { checkFootnotes, checkTimestamps } from './checks.ts'
+import { decodeFile } from './decode.ts'
 import { matchExcision } from './excision.ts'
 import { endsSentence, toFlow, type FlowItem, type FootnoteBlock, type ProseParagraph } from './flow.ts'
 import { readHeader } from './header.ts'
 import { parseInline, type InlineContext } from './inline.ts'
-import { matchLabel } from './labels.ts'
+import { matchLabel, misfitLabel } from './labels.ts'
 import { dropPrefix, Locator, splitParagraphs } from './source.ts'
 import { resolveSpeakers } from './speakers.ts'
 import { assignTurnIds } from './turn-ids.ts'
@@ -35,6 +37,7 @@ export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
     const detail = error instanceof Error ? error.message : String(error)
     report(file, 'internal-error', `The parser failed on this file (${detail}); please report it with the file`)
   }
+  reportOverflow(file)
   return tree
 }
 
@@ -54,7 +57,8 @@ class Builder {
   constructor(file: VFile, tree: TranscriptRoot) {
     this.file = file
     this.tree = tree
-    this.value = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value)
+    if (typeof file.value === 'string') this.value = file.value
+    else file.value = this.value = decodeFile(file, file.value ?? new Uint8Array())
     this.context = { file, locator: new Locator(this.value) }
   }
 
@@ -65,6 +69,7 @@ class Builder {
       report(file, 'empty-file', 'The file is empty: a transcript starts with its document id and date', { line: 1, column: 1 })
       return
     }
+    if (!checkCharacters(this.value, file, context.locator)) return
     const flow = toFlow(splitParagraphs(this.value))
     const header = readHeader(flow, context)
     if (header.fields.length > 0) {
@@ -72,7 +77,8 @@ class Builder {
       const last = header.fields.at(-1)!.position!
       tree.children.push({ type: 'header', children: header.fields, position: { start: first.start, end: last.end } })
     }
-    const body = flow.slice(header.next)
+    // Text wrongly put before the header (an error) is read as the introduction's start, so none is lost.
+    const body = [...flow.slice(0, header.before), ...flow.slice(header.next)]
     const firstTurn = body.findIndex((item) => this.labelOf(item) !== undefined)
     if (firstTurn === -1) {
       const at = body[0]?.start ?? this.value.length
@@ -142,6 +148,7 @@ class Builder {
         place(turn as Turn)
         continue
       }
+      this.checkLabel(item)
       const children = this.inline(item)
       const text = toPlainText(children)
       const excision = matchExcision(text)
@@ -238,6 +245,28 @@ class Builder {
     return turn
   }
 
+  /** A paragraph that looks like a turn but whose label is empty or not a name is kept as text, with a warning. */
+  checkLabel(item: ProseParagraph): void {
+    const misfit = misfitLabel(item.parts[0]![0]!.text)
+    if (!misfit) return
+    const place = this.context.locator.point(item.start)
+    if (misfit.label === '') {
+      report(
+        this.file,
+        'empty-label',
+        'This paragraph starts with `:` but no speaker name: write the speaker’s label before the colon (or `Unidentified:`); until then it is read as text',
+        place,
+      )
+    } else {
+      report(
+        this.file,
+        'label-invalid',
+        `\`${misfit.label}:\` looks like a speaker label, but a label is one to six capitalised words (\`McGeorge Bundy\`, \`O'Dell\`); this paragraph is read as text. Correct the label`,
+        place,
+      )
+    }
+  }
+
   labelOf(item: FlowItem): { label: string; length: number } | undefined {
     return item.kind === 'paragraph' ? matchLabel(item.parts[0]![0]!.text) : undefined
   }
@@ -264,7 +293,7 @@ class Builder {
       this.definitions.push({
         type: 'footnoteDefinition',
         identifier: definition.identifier,
-        label: definition.identifier,
+        label: definition.label,
         children: [{ type: 'paragraph', children, position }],
         position,
       })

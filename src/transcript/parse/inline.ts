@@ -14,6 +14,14 @@ import { isSpace, type Line, type Locator } from './source.ts'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 
+/**
+ * A footnote's identifier from its digits, without leading zeros. Kept as a string, so that a marker of
+ * any length keeps every digit (a number would round it, or become `Infinity`).
+ */
+export function footnoteNumber(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, '')
+}
+
 /** The digit a superscript character stands for, or -1. */
 export function superscriptDigit(char: string | undefined): number {
   return char === undefined || char === '' ? -1 : superscripts.indexOf(char)
@@ -39,6 +47,10 @@ class InlineScanner {
   readonly nextOpen: Int32Array
   readonly nextClose: Int32Array
   readonly nextClosingStar: Int32Array
+  /** The matching bracket of each `[` and `]` when brackets are paired by nesting, or -1. */
+  readonly pair: Int32Array
+  /** Closing brackets of a nested pair already reported at their `[`. */
+  readonly reported = new Set<number>()
 
   readonly lines: Line[]
   readonly context: InlineContext
@@ -62,6 +74,17 @@ class InlineScanner {
       this.nextClose[i] = c === ']' ? i : this.nextClose[i + 1]!
       const closes = c === '*' && i > 0 && !isSpace(this.s.charCodeAt(i - 1))
       this.nextClosingStar[i] = closes ? i : this.nextClosingStar[i + 1]!
+    }
+    this.pair = new Int32Array(n).fill(-1)
+    const open: number[] = []
+    for (let i = 0; i < n; i++) {
+      const c = this.s[i]
+      if (c === '[') open.push(i)
+      else if (c === ']' && open.length > 0) {
+        const from = open.pop()!
+        this.pair[from] = i
+        this.pair[i] = from
+      }
     }
   }
 
@@ -115,13 +138,26 @@ class InlineScanner {
           continue
         }
         const place = this.context.locator.point(this.offset(i))
+        const partner = this.pair[i]!
+        if (partner !== -1 && partner < to) {
+          // Kept as text, as an unclosed one is; its `]` is not reported a second time.
+          this.reported.add(partner)
+          report(
+            this.context.file,
+            'bracket-nested',
+            'This `[` holds another bracket before its `]`; editorial brackets cannot be nested, so the outer pair is kept as text. Take the inner bracket out or use parentheses',
+            place,
+          )
+          i++
+          continue
+        }
         report(
           this.context.file,
           'bracket-unclosed',
           'This `[` is not closed by a `]` in the same paragraph; it is kept as text. Close it or remove it',
           place,
         )
-      } else if (c === ']') {
+      } else if (c === ']' && !this.reported.has(i)) {
         const place = this.context.locator.point(this.offset(i))
         report(
           this.context.file,
@@ -143,8 +179,10 @@ class InlineScanner {
         let end = i
         let digits = ''
         while (end < to && superscriptDigit(this.s[end]) !== -1) digits += superscriptDigit(this.s[end++])
-        const identifier = String(Number(digits))
-        nodes.push({ type: 'footnoteReference', identifier, label: identifier, position: this.position(i, end) })
+        const identifier = footnoteNumber(digits)
+        if (isDigit(this.s[i - 1]) && isDigit(this.s[end])) this.markerInNumber(i, end, from, to)
+        // `label` keeps the digits as printed (`⁰²` → `02`), the identifier matches the definition (`2`).
+        nodes.push({ type: 'footnoteReference', identifier, label: digits, position: this.position(i, end) })
         i = end
         textStart = i
         continue
@@ -153,6 +191,20 @@ class InlineScanner {
     }
     flush(to)
     return nodes
+  }
+
+  markerInNumber(i: number, end: number, from: number, to: number): void {
+    let start = i
+    while (start > from && isDigit(this.s[start - 1])) start--
+    let stop = end
+    while (stop < to && isDigit(this.s[stop])) stop++
+    const number = this.s.slice(start, stop)
+    report(
+      this.context.file,
+      'footnote-in-number',
+      `The footnote marker ${this.s.slice(i, end)} stands inside the number ${number.length > 30 ? `${number.slice(0, 29)}…` : number}: if it marks a footnote, move it after the number; if it is part of the number, write it in ordinary digits`,
+      this.context.locator.point(this.offset(i)),
+    )
   }
 
   timestamp(i: number, to: number): { node: Timestamp; end: number } | undefined {
@@ -193,4 +245,8 @@ class InlineScanner {
 function isWhollyEmphasized(children: PhrasingContent[]): boolean {
   const content = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
   return content.length === 1 && content[0]!.type === 'emphasis'
+}
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9'
 }

@@ -47,28 +47,47 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const speakers: Speaker[] = []
   const byName = new Map<string, Speaker>()
   const usedIds = new Set<string>()
-  const fullLabels = new Map<string, string[]>() // surname (lower case) → full labels
+  const fullLabels = new Map<string, Set<string>>() // surname (lower case) → full labels, in order
   for (const { label } of turns) {
     const words = split(label)
     if (words.length < 2 || isUnidentified(label)) continue
     const surname = words.at(-1)!.toLowerCase()
-    const known = fullLabels.get(surname) ?? []
-    if (!known.includes(normal(label))) known.push(normal(label))
+    const known = fullLabels.get(surname) ?? new Set()
+    known.add(normal(label))
     fullLabels.set(surname, known)
+  }
+  // Counters and caches keep this linear however many turns there are (a label is often used hundreds of times).
+  let unidentifiedCount = 0
+  const nextSuffix = new Map<string, number>()
+  const labelSets = new Map<Speaker, Set<string>>()
+  const found = new Map<string, string[]>()
+  const texts: NameSources = { participants: sources.participants.map(nfc), narrative: sources.narrative.map(nfc) }
+  const lookUp = (surname: string) => {
+    let names = found.get(surname)
+    if (!names) found.set(surname, (names = findFullName(surname, texts)))
+    return names
   }
 
   const addSpeaker = (name: string, label: string, kind: Speaker['kind']): Speaker => {
     let speaker = kind === 'person' ? byName.get(name) : undefined
     if (!speaker) {
       const base = kind === 'unidentified' ? 'unidentified' : slug(name)
-      let id = kind === 'unidentified' ? `${base}-${speakers.filter((s) => s.kind === kind).length + 1}` : base
-      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`
+      let id = kind === 'unidentified' ? `${base}-${++unidentifiedCount}` : base
+      for (let n = nextSuffix.get(base) ?? 2; usedIds.has(id); n++) {
+        id = `${base}-${n}`
+        nextSuffix.set(base, n + 1)
+      }
       speaker = { id, name, labels: [], kind }
+      labelSets.set(speaker, new Set())
       usedIds.add(id)
       speakers.push(speaker)
       if (kind === 'person') byName.set(name, speaker)
     }
-    if (!speaker.labels.includes(label)) speaker.labels.push(label)
+    const labels = labelSets.get(speaker)!
+    if (!labels.has(label)) {
+      labels.add(label)
+      speaker.labels.push(label)
+    }
     return speaker
   }
 
@@ -76,7 +95,7 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
     if (isUnidentified(label)) return addSpeaker(normal(label), label, 'unidentified').id
     const words = split(label)
     if (words.length >= 2) return addSpeaker(normal(label), label, 'person').id
-    const candidates = fullLabels.get(words[0]!.toLowerCase()) ?? []
+    const candidates = [...(fullLabels.get(words[0]!.toLowerCase()) ?? [])]
     if (candidates.length === 1) return addSpeaker(candidates[0]!, label, 'person').id
     if (candidates.length > 1) {
       report(
@@ -87,13 +106,13 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
       )
       return addSpeaker(normal(label), label, 'person').id
     }
-    const found = findFullName(words[0]!, sources)
-    if (found.length === 1) return addSpeaker(found[0]!, label, 'person').id
+    const names = lookUp(words[0]!)
+    if (names.length === 1) return addSpeaker(names[0]!, label, 'person').id
     report(
       file,
-      found.length > 1 ? 'speaker-ambiguous' : 'speaker-unresolved',
-      found.length > 1
-        ? `Speaker label \`${label}\` could be ${found.join(' or ')}; write the full name in one of this speaker's labels`
+      names.length > 1 ? 'speaker-ambiguous' : 'speaker-unresolved',
+      names.length > 1
+        ? `Speaker label \`${label}\` could be ${names.join(' or ')}; write the full name in one of this speaker's labels`
         : `No full name for speaker \`${label}\`: give it in one of this speaker's labels or in the participants footnote`,
       position?.start,
     )
@@ -106,6 +125,10 @@ function isUnidentified(label: string): boolean {
   return /^(?:unidentified|unknown)\b/i.test(label)
 }
 
+function nfc(text: string): string {
+  return text.normalize('NFC')
+}
+
 function normal(label: string): string {
   return label.normalize('NFC').replace(/\s+/g, ' ')
 }
@@ -114,14 +137,17 @@ function split(label: string): string[] {
   return normal(label).split(' ').filter(Boolean)
 }
 
-/** Full names ending in `surname`, best first: participants before narrative, then by frequency. */
+/** Full names ending in `surname`, best first: participants before narrative, then by frequency. Texts are NFC. */
 function findFullName(surname: string, sources: NameSources): string[] {
-  const escaped = surname.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const wanted = nfc(surname)
+  // A plain search first: most labels' surnames are not in the notes, and a Unicode pattern is costly to build.
+  if (!sources.participants.some((text) => text.includes(wanted)) && !sources.narrative.some((text) => text.includes(wanted))) return []
+  const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const pattern = new RegExp(String.raw`((?:(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)\s+){1,4})${escaped}(?![\p{L}\p{M}])`, 'gu')
   const score = new Map<string, number>()
   const scan = (texts: string[], weight: number) => {
     for (const text of texts) {
-      for (const match of text.normalize('NFC').matchAll(pattern)) {
+      for (const match of text.matchAll(pattern)) {
         const given = match[1]!.trim().split(/\s+/)
         while (given.length > 0 && (titles.has(given[0]!) || stopwords.has(given[0]!))) given.shift()
         if (given.length === 0 || given.some((word) => titles.has(word))) continue
@@ -138,14 +164,14 @@ function findFullName(surname: string, sources: NameSources): string[] {
   return ranked.filter(([, s]) => s === best).map(([name]) => name)
 }
 
-/** `McGeorge Bundy` → `mcgeorge-bundy`; `O'Dell` → `odell`; accents dropped. */
+/** `McGeorge Bundy` → `mcgeorge-bundy`; `O'Dell` → `odell`; accents dropped; `محمد علي` → `محمد-علي`. */
 export function slug(name: string): string {
   const id = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^a-z0-9\p{Lo}]+/gu, '-') // names in scripts without case keep their letters
     .replace(/^-|-$/g, '')
   return id || 'speaker'
 }

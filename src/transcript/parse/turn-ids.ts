@@ -13,6 +13,7 @@ type Unnamed = Omit<Turn, 'id'>
 
 export function assignTurnIds(turns: Unnamed[]): string[] {
   const used = new Set<string>()
+  const nextSuffix = new Map<string, number>() // so a hundred turns at one printed time stay linear
   let anchor = 'start'
   let count = 0
   return turns.map((turn) => {
@@ -26,7 +27,10 @@ export function assignTurnIds(turns: Unnamed[]): string[] {
     }
     // Two turns opening with the same printed time still get distinct ids.
     const base = id
-    for (let n = 2; used.has(id); n++) id = `${base}-x${n}`
+    for (let n = nextSuffix.get(base) ?? 2; used.has(id); n++) {
+      id = `${base}-x${n}`
+      nextSuffix.set(base, n + 1)
+    }
     used.add(id)
     return id
   })

@@ -1,0 +1,129 @@
+/**
+ * Transcript tree → raw transcript text, the inverse of the parser: header lines, introduction, heading,
+ * `Label: text` turns, excisions, directions, epilogue, with every block of footnote definitions back
+ * where its `pageBreak` marker says it stood (also in mid-paragraph). Definitions that no marker places
+ * come last. Parsing the result gives the same tree, positions aside (tests/unit/properties.test.ts).
+ */
+import type { FootnoteDefinition, PhrasingContent } from 'mdast'
+import type { PageBreak, TranscriptRoot, Turn } from './types.ts'
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+export function serialize(tree: TranscriptRoot): string {
+  return new Writer(tree).write()
+}
+
+class Writer {
+  readonly tree: TranscriptRoot
+  readonly blocks: string[] = []
+  /** Definitions not yet written, by identifier, in source order (a number may be defined twice). */
+  readonly pending = new Map<string, FootnoteDefinition[]>()
+
+  constructor(tree: TranscriptRoot) {
+    this.tree = tree
+    for (const child of tree.children) {
+      if (child.type !== 'footnoteDefinition') continue
+      const list = this.pending.get(child.identifier) ?? []
+      list.push(child)
+      this.pending.set(child.identifier, list)
+    }
+  }
+
+  write(): string {
+    for (const child of this.tree.children) {
+      switch (child.type) {
+        case 'header':
+          for (const field of child.children) this.blocks.push(inline(field.children))
+          break
+        case 'heading':
+          this.paragraph(child.children)
+          break
+        case 'section':
+        case 'conversation':
+          for (const block of child.children) {
+            if (block.type === 'pageBreak') this.pageBreak(block)
+            else if (block.type === 'turn') this.turn(block)
+            else this.paragraph(block.children)
+          }
+          break
+        case 'pageBreak':
+          this.pageBreak(child)
+          break
+      }
+    }
+    for (const list of this.pending.values()) for (const definition of list) this.definition(definition)
+    return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`
+  }
+
+  turn(turn: Turn): void {
+    const [first, ...rest] = turn.children
+    if (first?.type === 'paragraph') this.paragraph(first.children, `${turn.label}: `)
+    else {
+      this.blocks.push(`${turn.label}:`)
+      if (first) this.pageBreak(first)
+    }
+    for (const child of rest) {
+      if (child.type === 'pageBreak') this.pageBreak(child)
+      else this.paragraph(child.children)
+    }
+  }
+
+  /** A paragraph, cut where footnote blocks stood in it. */
+  paragraph(children: PhrasingContent[], prefix = ''): void {
+    let part: PhrasingContent[] = []
+    for (const child of children) {
+      if (child.type !== 'pageBreak') {
+        part.push(child)
+        continue
+      }
+      this.blocks.push(prefix + inline(part))
+      prefix = ''
+      part = []
+      this.pageBreak(child)
+    }
+    this.blocks.push(prefix + inline(part))
+  }
+
+  pageBreak(marker: PageBreak): void {
+    for (const identifier of marker.footnotes) {
+      const definition = this.pending.get(identifier)?.shift()
+      if (definition) this.definition(definition)
+    }
+  }
+
+  definition(definition: FootnoteDefinition): void {
+    const marker = [...(definition.label ?? definition.identifier)].map((digit) => superscripts[Number(digit)] ?? digit).join('')
+    const text = definition.children.map((child) => ('children' in child ? inline(child.children as PhrasingContent[]) : '')).join('\n')
+    this.blocks.push(text ? `${marker} ${text}` : marker)
+  }
+}
+
+function inline(nodes: PhrasingContent[]): string {
+  let out = ''
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += node.value
+        break
+      case 'emphasis':
+        out += `*${inline(node.children)}*`
+        break
+      case 'unclear':
+      case 'supplied':
+      case 'direction':
+        out += `[${inline(node.children)}]`
+        break
+      case 'timestamp':
+        out += `[${node.value}]`
+        break
+      case 'footnoteReference':
+        out += [...(node.label ?? node.identifier)].map((digit) => superscripts[Number(digit)] ?? digit).join('')
+        break
+      default:
+        // Nodes the parser does not make (breaks, links…) keep their words.
+        if ('value' in node && typeof node.value === 'string') out += node.value
+        else if ('children' in node) out += inline(node.children as PhrasingContent[])
+    }
+  }
+  return out
+}

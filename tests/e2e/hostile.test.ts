@@ -1,0 +1,108 @@
+/**
+ * Nothing a transcript says can run in a reader's browser. A site is built from the hostile-content
+ * transcripts in tests/fixtures/hostile/content/ (script and markup in every field: label, text,
+ * footnote, heading, header id), then every page is opened in Chromium: no dialog may open, no element the
+ * content tried to inject may exist, no Content-Security-Policy violation may be logged, and the payloads
+ * must be on the page as text.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import { serveDist, type DistServer } from './support/server.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const content = join(root, 'tests/fixtures/hostile/content')
+const names = readdirSync(content)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => name.replace(/\.txt$/, ''))
+const scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'))
+const dist = join(scratch, 'dist')
+
+let server: DistServer
+let browser: Browser
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TRANSCRIPTS_DIR: content, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(scratch, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  })
+  expect(build.status, `astro build failed:\n${build.stdout}\n${build.stderr}`).toBe(0)
+  server = await serveDist(dist)
+  browser = await launchBrowser()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+describe('hostile transcripts', () => {
+  test('there are hostile-content transcripts', () => {
+    expect(names.length).toBeGreaterThanOrEqual(5)
+  })
+
+  test.each(['', ...names.map((name) => `${name}/`)])('/%s renders every payload as text and runs none of it', async (path) => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    const violations: string[] = []
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
+    })
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`)
+      })
+    })
+    const response = await page.goto(`${server.url}/${path}`)
+    expect(response?.status()).toBe(200)
+    await page.waitForLoadState('load')
+    // Give any injected handler (onerror, onload) its chance to fire.
+    await page.waitForTimeout(200)
+
+    const injected = await page.evaluate(() => {
+      const found: string[] = []
+      for (const element of document.querySelectorAll('*')) {
+        for (const attribute of element.getAttributeNames()) {
+          if (/^on/i.test(attribute)) found.push(`${element.localName}[${attribute}]`)
+        }
+        // The site makes no img, iframe or object, and no svg or b inside a transcript's text.
+        if (['img', 'iframe', 'object', 'embed'].includes(element.localName)) found.push(element.localName)
+        if (['svg', 'b'].includes(element.localName) && element.closest('article.transcript, .transcript-list')) {
+          found.push(`${element.localName} in the text`)
+        }
+        const href = element.getAttribute('href') ?? ''
+        if (/^\s*javascript:/i.test(href)) found.push(`${element.localName}[href=${href}]`)
+      }
+      for (const script of document.querySelectorAll('script')) {
+        if (script.src && !new URL(script.src).pathname.startsWith('/_astro/')) found.push(`script[src=${script.src}]`)
+        if (!script.src && /alert/.test(script.textContent ?? '')) found.push('inline script')
+      }
+      return found
+    })
+    expect(injected).toEqual([])
+    expect(dialogs).toEqual([])
+    expect(violations).toEqual([])
+
+    if (path) {
+      const raw = readFileSync(join(content, `${path.slice(0, -1)}.txt`), 'utf8')
+      const text = (await page.locator('main').textContent()) ?? ''
+      for (const payload of ['<script>', 'onerror=', 'onload=', 'javascript:']) {
+        const count = raw.split(payload).length - 1
+        if (count > 0) expect(text.split(payload).length - 1, `"${payload}" shown as text`).toBeGreaterThanOrEqual(1)
+      }
+    }
+    await context.close()
+  })
+})

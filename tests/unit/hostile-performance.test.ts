@@ -1,0 +1,47 @@
+/**
+ * A guard against catastrophic backtracking and quadratic loops, with bounds far above the real times
+ * (`npm run bench:parse` measures those): a 10 MB transcript, a single 1 MB line and 1 MB of each
+ * adversarial pattern parse in seconds, with a readable number of diagnostics.
+ */
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import { messageLimit, rules } from '../../src/transcript/diagnostics.ts'
+import { parse } from '../../src/transcript/parse/index.ts'
+import { toJson } from '../../src/transcript/to-json.ts'
+import { adversarial, bigTranscript, longLine } from '../fixtures/hostile/support.ts'
+
+const MB = 1024 * 1024
+
+function timed(text: string) {
+  const started = performance.now()
+  const file = new VFile({ path: 'big.txt', value: text })
+  const json = toJson(parse(file), file)
+  return { json, seconds: (performance.now() - started) / 1000 }
+}
+
+describe('no catastrophic slow path', () => {
+  test('a 10 MB transcript parses in under 20 s, every turn kept', { timeout: 120_000 }, () => {
+    const text = bigTranscript(10 * MB)
+    const { json, seconds } = timed(text)
+    expect(seconds).toBeLessThan(20)
+    // 146 turns a copy of the seed's conversation; the copies fill at least 10 MB.
+    const turns = json.blocks.filter((block) => block.type === 'turn').length
+    expect(turns % 146).toBe(0)
+    expect(turns / 146).toBeGreaterThan(350)
+    expect(json.diagnostics.every((diagnostic) => diagnostic.severity === 'warning')).toBe(true)
+  })
+
+  test('a single 1 MB line parses in under 10 s, as one paragraph', { timeout: 60_000 }, () => {
+    const { json, seconds } = timed(longLine(MB))
+    expect(seconds).toBeLessThan(10)
+    expect(json.diagnostics).toEqual([])
+    const turn = json.blocks.findLast((block) => block.type === 'turn')!
+    expect(turn.type === 'turn' && turn.paragraphs[0]!.length).toBeGreaterThan(MB - 100)
+  })
+
+  test.each(Object.keys(adversarial))('1 MB of %s parses in under 10 s, with a readable list of problems', { timeout: 60_000 }, (name) => {
+    const { json, seconds } = timed(adversarial[name]!(MB))
+    expect(seconds).toBeLessThan(10)
+    expect(json.diagnostics.length).toBeLessThanOrEqual(Object.keys(rules).length * (messageLimit + 1))
+  })
+})

@@ -1,0 +1,101 @@
+/**
+ * Properties, with fast-check: nothing is lost between a transcript and its tree and JSON, the serializer
+ * is the parser's inverse, and no input makes the parser throw. `npm run fuzz` runs the last property
+ * 100,000 times and more; here a few thousand runs keep `npm test` quick.
+ */
+import fc from 'fast-check'
+import { visitParents } from 'unist-util-visit-parents'
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import { rules } from '../../src/transcript/diagnostics.ts'
+import { loadTranscript } from '../../src/transcript/load.ts'
+import { parse, parseString } from '../../src/transcript/parse/index.ts'
+import { serialize } from '../../src/transcript/serialize.ts'
+import { toJson } from '../../src/transcript/to-json.ts'
+import { hostileBytes, hostileString, transcript } from '../fixtures/hostile/arbitraries.ts'
+import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { counts, jsonWords, words } from '../support/words.ts'
+
+describe('transcripts in the series’ conventions', () => {
+  test('parse without a single diagnostic', () => {
+    fc.assert(
+      fc.property(transcript, (text) => {
+        const { file } = parseString(text, 'generated.txt')
+        expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+
+  test('serialized and parsed again, give the same tree (positions aside)', () => {
+    fc.assert(
+      fc.property(transcript, (text) => {
+        const { tree } = parseString(text, 'generated.txt')
+        const again = parseString(serialize(tree), 'generated.txt').tree
+        expect(withoutPositions(again)).toEqual(withoutPositions(tree))
+      }),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+
+  test('lose no word: the word multiset of the source equals that of the JSON', () => {
+    fc.assert(
+      fc.property(transcript, (text) => {
+        const { json } = loadTranscript(text, 'generated.txt')
+        expect(counts(jsonWords(json))).toEqual(counts(words(text)))
+      }),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+})
+
+/** Parses like the CLI and the site do; fails on a throw or on the parser catching its own failure. */
+function survive(value: string | Uint8Array): void {
+  const file = new VFile({ path: 'fuzz.txt', value })
+  const tree = parse(file)
+  expect(tree.type).toBe('root')
+  const json = toJson(tree, file)
+  serialize(tree)
+  for (const diagnostic of json.diagnostics) {
+    expect(diagnostic.rule).not.toBe('internal-error')
+    expect(Object.keys(rules)).toContain(diagnostic.rule)
+    expect(diagnostic.line).toBeGreaterThanOrEqual(1)
+    expect(diagnostic.column).toBeGreaterThanOrEqual(1)
+  }
+}
+
+const unlisted = new Set(['header', 'footnoteDefinition', 'excision', 'directionBlock'])
+
+describe('any input', () => {
+  test('strings: the parser never throws and always gives a tree and diagnostics', () => {
+    fc.assert(fc.property(hostileString, survive), { numRuns: 3000 })
+  }, 120_000)
+
+  test('bytes (damaged UTF-8 and UTF-16, random bytes): the same', () => {
+    fc.assert(fc.property(hostileBytes, survive), { numRuns: 1000 })
+  }, 60_000)
+
+  // Known gaps, reported: the JSON format has no place for a timestamp outside a turn (in an excision,
+  // a direction, a narrative paragraph) nor for a footnote marker in a header line, a footnote, an excision
+  // or a direction, nor for a marker's leading zero (`⁰²` is footnote 2), so such inputs are left out
+  // here until it has.
+  test('strings without errors lose no letter or digit on the way to the JSON', () => {
+    fc.assert(
+      fc.property(hostileString, (text) => {
+        const { json, tree } = loadTranscript(text, 'fuzz.txt')
+        fc.pre(!json.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+        let stray = false
+        visitParents(tree, (node, parents) => {
+          if (node.type === 'timestamp') stray ||= !parents.some((parent) => parent.type === 'turn')
+          if (node.type === 'footnoteReference') {
+            stray ||= parents.some((parent) => unlisted.has(parent.type)) || node.label !== node.identifier
+          }
+        })
+        fc.pre(!stray)
+        const letters = (list: string[]) => counts([...list.join('')])
+        expect(letters(jsonWords(json))).toEqual(letters(words(text)))
+      }),
+      { numRuns: 2000 },
+    )
+  }, 60_000)
+})

@@ -21,13 +21,13 @@ export function paragraphIds(tree: TranscriptRoot): Map<Paragraph, string> {
 /** HTML ids of printed timestamps: `ts-03-01`; a repeated time gets `-x2`, `-x3`. */
 export function timestampIds(tree: TranscriptRoot): Map<Timestamp, string> {
   const ids = new Map<Timestamp, string>()
-  const used = new Set<string>()
+  const seen = new Map<string, number>()
   visit(tree, 'timestamp', (node) => {
     const base = `ts-${timeSlug(node.value)}`
-    let id = base
-    for (let n = 2; used.has(id); n++) id = `${base}-x${n}`
-    used.add(id)
-    ids.set(node, id)
+    // Counting per base keeps a file with thousands of equal times linear.
+    const count = (seen.get(base) ?? 0) + 1
+    seen.set(base, count)
+    ids.set(node, count === 1 ? base : `${base}-x${count}`)
   })
   return ids
 }

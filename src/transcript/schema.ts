@@ -66,6 +66,8 @@ export const blockSchema = z.discriminatedUnion('type', [
     text: z.string(),
     /** Footnote numbers referenced, in order. */
     footnotes: z.array(z.number().int()),
+    /** Printed timestamps in the paragraph (rare outside turns), when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
   }),
   z.object({
     type: z.literal('heading'),
@@ -73,6 +75,8 @@ export const blockSchema = z.discriminatedUnion('type', [
     text: z.string(),
     /** Footnote numbers referenced (usually the participants note). */
     footnotes: z.array(z.number().int()),
+    /** Printed timestamps in the heading, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
   }),
   turnSchema,
   z.object({
@@ -81,11 +85,19 @@ export const blockSchema = z.discriminatedUnion('type', [
     text: z.string(),
     /** Its duration, or null when it cannot be read. */
     seconds: z.number().int().nonnegative().nullable(),
+    /** Footnote numbers referenced in the note, when there are any. */
+    footnotes: z.array(z.number().int()).optional(),
+    /** Printed timestamps in the note, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
   }),
   z.object({
     type: z.literal('direction'),
     /** The stage direction, brackets kept. */
     text: z.string(),
+    /** Footnote numbers referenced, when there are any. */
+    footnotes: z.array(z.number().int()).optional(),
+    /** Printed timestamps, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
   }),
 ])
 
@@ -96,6 +108,10 @@ export const footnoteSchema = z.object({
   text: z.string(),
   /** Whether any marker in the transcript points to it. */
   referenced: z.boolean(),
+  /** Markers of other notes inside this note, when there are any. */
+  footnotes: z.array(z.number().int()).optional(),
+  /** Printed timestamps inside the note, when there are any. */
+  timestamps: z.array(timestampSchema).optional(),
 })
 
 export const diagnosticSchema = z.object({
@@ -130,6 +146,10 @@ export const transcriptSchema = z.object({
   blocks: z.array(blockSchema),
   /** All footnote definitions, in number order. */
   footnotes: z.array(footnoteSchema),
+  /** Footnote markers and timestamps printed in the header lines, when there are any. */
+  headerMarks: z
+    .object({ footnotes: z.array(z.number().int()).optional(), timestamps: z.array(timestampSchema).optional() })
+    .optional(),
   /** What the parser noticed, in source order. */
   diagnostics: z.array(diagnosticSchema),
 })

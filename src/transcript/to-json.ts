@@ -10,6 +10,7 @@ import type { HeaderFieldName, TranscriptRoot, Turn } from './types.ts'
 
 export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   const header = new Map<HeaderFieldName, string>()
+  let headerMarks: Marks = {}
   let date = ''
   const blocks: BlockJson[] = []
   const ids = paragraphIds(tree)
@@ -24,20 +25,23 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
           header.set(field.name, toPlainText(field.children))
           if (field.name === 'date') date = field.value ?? ''
         }
+        headerMarks = marks(child)
         break
       case 'heading':
         title = toPlainText(child.children)
-        blocks.push({ type: 'heading', text: title, footnotes: footnoteNumbers(child) })
+        blocks.push({ type: 'heading', text: title, footnotes: footnoteNumbers(child), ...marks(child, 'timestamps') })
         break
       case 'section':
       case 'conversation':
         for (const block of child.children) {
           if (block.type === 'paragraph') {
             const section = child.type === 'section' ? child.name : 'conversation'
-            blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text: toPlainText(block.children), footnotes: footnoteNumbers(block) })
+            const text = toPlainText(block.children)
+            blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text, footnotes: footnoteNumbers(block), ...marks(block, 'timestamps') })
           } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
-          else if (block.type === 'excision') blocks.push({ type: 'excision', text: toPlainText(block.children), seconds: block.seconds })
-          else if (block.type === 'directionBlock') blocks.push({ type: 'direction', text: toPlainText(block.children) })
+          else if (block.type === 'excision') {
+            blocks.push({ type: 'excision', text: toPlainText(block.children), seconds: block.seconds, ...marks(block) })
+          } else if (block.type === 'directionBlock') blocks.push({ type: 'direction', text: toPlainText(block.children), ...marks(block) })
         }
         break
     }
@@ -53,6 +57,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
       n: Number(definition.identifier),
       text: toPlainText(definition.children),
       referenced: referenced.has(definition.identifier),
+      ...marks(definition),
     }))
     .sort((a, b) => a.n - b.n)
 
@@ -67,6 +72,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
     speakers: tree.speakers.map((speaker) => ({ ...speaker, labels: [...speaker.labels] })),
     blocks,
     footnotes,
+    ...(Object.keys(headerMarks).length > 0 ? { headerMarks } : {}),
     diagnostics: diagnosticsJson(file),
   }
 }
@@ -95,6 +101,25 @@ function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
     editorial,
     time,
   }
+}
+
+type Marks = { timestamps?: TurnJson['timestamps']; footnotes?: number[] }
+
+/**
+ * Timestamps and footnote markers outside turns (rare: a time in an excision note, a marker in a
+ * note), so that the JSON keeps them too; only the kinds asked for, and only when there are any.
+ */
+function marks(node: Nodes | { children: unknown[] }, ...only: Array<keyof Marks>): Marks {
+  const result: Marks = {}
+  const timestamps: TurnJson['timestamps'] = []
+  visit(node as Nodes, 'timestamp', (stamp) => {
+    timestamps.push({ label: stamp.value, seconds: stamp.seconds })
+  })
+  const footnotes = footnoteNumbers(node as Nodes)
+  const wanted = (kind: keyof Marks) => only.length === 0 || only.includes(kind)
+  if (timestamps.length > 0 && wanted('timestamps')) result.timestamps = timestamps
+  if (footnotes.length > 0 && wanted('footnotes')) result.footnotes = footnotes
+  return result
 }
 
 function footnoteNumbers(node: Nodes | { children: PhrasingContent[] }): number[] {

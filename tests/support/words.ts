@@ -15,16 +15,19 @@ export function words(text: string): string[] {
 /** Every word the JSON carries, counting each footnote number where a marker or a definition is. */
 export function jsonWords(json: TranscriptJson): string[] {
   const parts: string[] = [json.id, json.date, json.status ?? '', json.dateLine ?? '', json.time ?? '']
-  for (const block of json.blocks) {
-    if (block.type === 'turn') {
-      parts.push(block.speaker.label, ...block.timestamps.map((t) => t.label), ...block.paragraphs)
-      parts.push(...block.footnotes.map(String))
-    } else {
-      parts.push(block.text)
-      if ('footnotes' in block) parts.push(...block.footnotes.map(String))
-    }
+  const marks = (item: { timestamps?: Array<{ label: string }>; footnotes?: number[] }) => {
+    parts.push(...(item.timestamps ?? []).map((t) => t.label), ...(item.footnotes ?? []).map(String))
   }
-  for (const note of json.footnotes) parts.push(String(note.n), note.text)
+  if (json.headerMarks) marks(json.headerMarks)
+  for (const block of json.blocks) {
+    if (block.type === 'turn') parts.push(block.speaker.label, ...block.paragraphs)
+    else parts.push(block.text)
+    marks(block)
+  }
+  for (const note of json.footnotes) {
+    parts.push(String(note.n), note.text)
+    marks(note)
+  }
   return words(parts.join(' '))
 }
 

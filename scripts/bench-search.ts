@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:search [-- --count N] [-- --reuse]`: builds a site of N synthetic transcripts (default
+ * 1,000; scripts/make-corpus.ts) into a temporary folder and measures search in headless Chromium:
+ * - build time, and the Pagefind index's size on disk;
+ * - bytes fetched for the first query (everything from opening /search/ to its first results, Pagefind's
+ *   library and WebAssembly included), against the 300 KB budget;
+ * - time from typing to results shown, once warm, against the 150 ms budget.
+ * `--reuse` skips the build when the folder already holds one. Exit status 1 when a budget is missed.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { launchBrowser } from '../tests/e2e/support/browser.ts'
+import { serveDist } from '../tests/e2e/support/server.ts'
+import { writeCorpus } from './make-corpus.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const args = process.argv.slice(2)
+const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) : 1000
+if (!Number.isInteger(count) || count < 1) throw new Error('Usage: npm run bench:search -- [--count N] [--reuse]')
+const reuse = args.includes('--reuse')
+const work = join(process.env.BENCH_DIR ?? join(tmpdir(), 'transcript-reader-bench'), `search-${count}`)
+const corpus = join(work, 'transcripts')
+const dist = join(work, 'dist')
+
+const BUDGET_BYTES = 300 * 1024
+const BUDGET_MS = 150
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
+
+async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
+  let bytes = 0
+  let files = 0
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !keep(entry.name)) continue
+    bytes += (await stat(join(entry.parentPath, entry.name))).size
+    files += 1
+  }
+  return { bytes, files }
+}
+
+function build(): Promise<{ seconds: number; log: string }> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TRANSCRIPTS_DIR: corpus, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, 'cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let log = ''
+    child.stdout.on('data', (chunk) => (log += chunk))
+    child.stderr.on('data', (chunk) => (log += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, log })
+      else reject(new Error(`astro build failed (exit ${code}):\n${log.slice(-3000)}`))
+    })
+  })
+}
+
+async function main(): Promise<number> {
+  let buildSeconds: number | undefined
+  let indexed = ''
+  if (!(reuse && existsSync(join(dist, 'pagefind', 'pagefind.js')))) {
+    await rm(work, { recursive: true, force: true })
+    const t = performance.now()
+    await writeCorpus(corpus, count)
+    console.log(`Wrote ${count} synthetic transcripts in ${((performance.now() - t) / 1000).toFixed(1)} s (${corpus})`)
+    console.log('Building the site (astro build, Pagefind records) …')
+    const built = await build()
+    buildSeconds = built.seconds
+    indexed = /Indexed (\d+) passages/.exec(built.log)?.[1] ?? ''
+  }
+
+  const pagefindDir = join(dist, 'pagefind')
+  const ui = /^pagefind-(ui|modular-ui|component-ui|highlight)\./
+  const whole = await sizeOf(pagefindDir)
+  const index = await sizeOf(pagefindDir, (name) => !ui.test(name))
+  const fragments = await sizeOf(join(pagefindDir, 'fragment'))
+
+  const server = await serveDist(dist)
+  const browser = await launchBrowser()
+  try {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const fetched: Array<{ url: string; bytes: number }> = []
+    context.on('requestfinished', (request) => {
+      const entry = { url: request.url(), bytes: 0 }
+      fetched.push(entry) // in the order requests finish; sizes come a moment later
+      void request.sizes().then((sizes) => (entry.bytes = sizes.responseBodySize + sizes.responseHeadersSize))
+    })
+
+    const settle = (q: string) =>
+      page.evaluate(
+        (q) =>
+          new Promise<number>((resolve) => {
+            const root = document.querySelector<HTMLElement>('[data-search]')!
+            const input = document.querySelector<HTMLInputElement>('#search-q')!
+            // Results on screen (facet counts follow, and are not part of this time).
+            const done = () => root.dataset.results === q
+            const t0 = performance.now()
+            const observer = new MutationObserver(() => {
+              if (done()) {
+                observer.disconnect()
+                resolve(performance.now() - t0)
+              }
+            })
+            observer.observe(root, { attributes: true })
+            input.value = q
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+          }),
+        q,
+      )
+
+    // First query: open the search page cold, type a word, wait for results.
+    const first = 'embargo'
+    await page.goto(`${server.url}/search/`)
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'done')
+    const firstMs = await settle(first)
+    const atResults = fetched.length
+    await page.waitForFunction((q) => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'done' && document.querySelector<HTMLElement>('[data-search]')?.dataset.query === q, first)
+    await page.waitForLoadState('networkidle')
+    const facetFetched = fetched.splice(atResults)
+    const pagefindFetched = fetched.filter((f) => new URL(f.url).pathname.startsWith('/pagefind/'))
+    const firstBytes = pagefindFetched.reduce((sum, f) => sum + f.bytes, 0)
+    const pageBytes = fetched.filter((f) => !new URL(f.url).pathname.startsWith('/pagefind/')).reduce((sum, f) => sum + f.bytes, 0)
+    // What a server that compresses text would send: Pagefind's index files are gzipped already.
+    let compressed = 0
+    for (const f of pagefindFetched) {
+      const file = join(dist, decodeURIComponent(new URL(f.url).pathname))
+      compressed += /\.(js|json)$/.test(file) || file.includes('wasm.') ? gzipSync(await readFile(file)).length : f.bytes
+    }
+    const kinds = new Map<string, number>()
+    for (const f of pagefindFetched) {
+      const path = new URL(f.url).pathname
+      const kind = path.includes('/fragment/') ? 'fragments' : path.includes('/index/') ? 'index chunks' : path.includes('/filter/') ? 'filter chunks' : path.includes('wasm') ? 'WebAssembly' : path.endsWith('.js') ? 'library JS' : 'entry + meta'
+      kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes)
+    }
+
+    // Warm: new words (index chunks may still be fetched), then the same words again (all cached).
+    const words = ['quotas', 'levees', 'runway', 'Lakeview', 'memorandum', 'encouraging', 'subsidy', 'tracking', 'wage', 'gold', 'marshals', 'arbitration', 'reservoir', 'observers', 'seismic', 'contractors', 'airlines', 'exchange', 'verdict', 'treaty']
+    const phrases = ['"the trouble with"', '"inclined to agree"', '"run its course"']
+    const fresh: number[] = []
+    for (const word of words) fresh.push(await settle(word))
+    const repeat: number[] = []
+    for (const word of words) repeat.push(await settle(word))
+    const phraseMs: number[] = []
+    for (const phrase of phrases) phraseMs.push(await settle(phrase))
+    const results = await page.locator('[data-status]').textContent()
+
+    const line = (label: string, value: string, ok?: boolean) => console.log(`  ${label.padEnd(44)} ${value}${ok === undefined ? '' : ok ? '  ✓ within budget' : '  ✗ OVER BUDGET'}`)
+    console.log(`\nSearch at ${count.toLocaleString('en')} transcripts${indexed ? ` (${Number(indexed).toLocaleString('en')} records)` : ''}`)
+    if (buildSeconds !== undefined) line('build time (astro build + index)', `${buildSeconds.toFixed(1)} s`)
+    line('index on disk (pagefind/, without UI bundles)', `${kb(index.bytes)} in ${index.files} files`)
+    line('  of which fragments', `${kb(fragments.bytes)} in ${fragments.files} files`)
+    line('pagefind/ with its unused UI bundles', kb(whole.bytes))
+    line(`first query "${first}": bytes fetched`, `${kb(firstBytes)} uncompressed`, firstBytes <= BUDGET_BYTES)
+    line('  as a gzip-serving host would send it', kb(compressed))
+    for (const [kind, bytes] of kinds) line(`    ${kind}`, kb(bytes))
+    line('  search page itself (HTML, JS, CSS)', kb(pageBytes))
+    line('then, for the facet counts (filter chunks)', kb(facetFetched.reduce((sum, f) => sum + f.bytes, 0)))
+    line(`first query: typing to results (cold)`, `${firstMs.toFixed(0)} ms`)
+    line(`warm, ${words.length} new words: typing to results`, `median ${median(fresh).toFixed(0)} ms, p95 ${p95(fresh).toFixed(0)} ms`, p95(fresh) <= BUDGET_MS)
+    line(`warm, the same words again`, `median ${median(repeat).toFixed(0)} ms, p95 ${p95(repeat).toFixed(0)} ms`, p95(repeat) <= BUDGET_MS)
+    line(`warm, quoted phrases of common words`, phrases.map((p, i) => `${p} ${phraseMs[i]!.toFixed(0)} ms`).join(', '))
+    line('last query shown', results ?? '')
+    return firstBytes <= BUDGET_BYTES && p95(fresh) <= BUDGET_MS ? 0 : 1
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+process.exitCode = await main()

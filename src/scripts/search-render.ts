@@ -1,0 +1,107 @@
+/**
+ * DOM for the search page: facet checkboxes with counts, and result items (speaker, transcript, date,
+ * time, excerpt with the matched words marked). Text always goes in as text nodes; Pagefind's excerpt
+ * is rebuilt from its text and its `<mark>`s only, so no markup from the index reaches the page.
+ */
+import { highlightPattern, words, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+
+export type Counts = Partial<Record<string, Record<string, number>>>
+
+export interface ResultData {
+  url: string
+  content: string
+  excerpt: string
+  meta: Record<string, string | undefined>
+  filters: Partial<Record<string, string[]>>
+}
+
+const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
+const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Notes', editorial: 'Editorial text' }
+/** Values shown before "Show all": long lists (a thousand transcripts) stay short until asked for. */
+const SHOWN = 8
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Array<Node | string>) {
+  const node = document.createElement(tag)
+  for (const [key, value] of Object.entries(props)) node.setAttribute(key, value)
+  node.append(...children)
+  return node
+}
+
+export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState): void {
+  const open = new Set([...box.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.facet))
+  const fieldsets = (['speaker', 'transcript', 'kind'] as const).map((facet) => {
+    const tally = counts[facet] ?? {}
+    const chosen = state[facet]
+    // Chosen values always show; the rest by count, then alphabetically.
+    const values = Object.keys(tally)
+      .filter((value) => (tally[value] ?? 0) > 0 || chosen.includes(value))
+      .sort((a, b) => Number(chosen.includes(b)) - Number(chosen.includes(a)) || (tally[b] ?? 0) - (tally[a] ?? 0) || a.localeCompare(b))
+    for (const value of chosen) if (!values.includes(value)) values.push(value)
+    const item = (value: string) => {
+      const box = el('input', { type: 'checkbox', name: facet, value })
+      box.checked = chosen.includes(value)
+      const label = facet === 'kind' ? (kindNames[value] ?? value) : value
+      return el('li', {}, el('label', {}, box, ` ${label} `, el('span', { class: 'facet-count' }, `(${(tally[value] ?? 0).toLocaleString('en')})`)))
+    }
+    const fieldset = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', {}, facetTitles[facet]))
+    if (values.length === 0) fieldset.append(el('p', { class: 'facet-empty' }, 'None'))
+    else fieldset.append(el('ul', {}, ...values.slice(0, SHOWN).map(item)))
+    if (values.length > SHOWN) {
+      const details = el('details', { 'data-facet': facet }, el('summary', {}, `Show all ${values.length.toLocaleString('en')}`), el('ul', {}, ...values.slice(SHOWN).map(item)))
+      if (open.has(facet)) details.open = true
+      fieldset.append(details)
+    }
+    return fieldset
+  })
+  box.replaceChildren(...fieldsets)
+}
+
+/** `1962-11-14` → `14 November 1962`. */
+function longDate(iso: string | undefined): string {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? ''
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+}
+
+/** Text with each match of `pattern` wrapped in `<mark>`. */
+function marked(text: string, pattern: RegExp | undefined): Array<Node | string> {
+  if (!pattern) return [text]
+  const parts: Array<Node | string> = []
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    parts.push(text.slice(last, match.index), el('mark', {}, match[0]))
+    last = match.index + match[0].length
+  }
+  parts.push(text.slice(last))
+  return parts
+}
+
+/** About `size` words of `content` around the first match (the start when nothing matches). */
+function window(content: string, pattern: RegExp | undefined, size = 30): string {
+  const at = pattern ? (new RegExp(pattern.source, 'iu').exec(content)?.index ?? 0) : 0
+  const before = content.slice(0, at).split(/\s+/)
+  const start = Math.max(0, before.length - 8)
+  const all = content.split(/\s+/)
+  const piece = all.slice(start, start + size).join(' ')
+  return `${start > 0 ? '… ' : ''}${piece}${start + size < all.length ? ' …' : ''}`
+}
+
+/** Pagefind's excerpt (escaped text with `<mark>`s) back to nodes, keeping only the marks. */
+function fromExcerpt(excerpt: string): Array<Node | string> {
+  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html')
+  return [...doc.body.firstChild!.childNodes].map((node) => (node.nodeName === 'MARK' ? el('mark', {}, node.textContent ?? '') : (node.textContent ?? '')))
+}
+
+export function renderResult(data: ResultData, query: ParsedQuery, q: string): HTMLLIElement {
+  const pattern = highlightPattern(query)
+  const meta = data.meta
+  const target = new URL(data.url, location.origin)
+  if (q !== '') target.searchParams.set('highlight', q)
+  const who = meta.kind === 'turn' ? (meta.speaker ?? meta.title ?? '') : (meta.title ?? '')
+  const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(meta.time ? [el('span', { class: 'search-result-time' }, ` · ${meta.time.startsWith('≈') ? '' : 'at '}${meta.time}`)] : [])))
+  const context = el('p', { class: 'search-result-meta' }, meta.transcript ?? '', ' · ', el('time', { datetime: meta.date ?? '' }, longDate(meta.date)))
+  // Pagefind's own excerpt marks stemmed matches; a phrase (or an empty query) gets an excerpt made here.
+  const usePagefind = query.phrases.length === 0 && words(q).length > 0 && data.excerpt.includes('<mark>')
+  const excerpt = el('p', { class: 'search-result-excerpt' }, ...(usePagefind ? fromExcerpt(data.excerpt) : marked(window(data.content, pattern), pattern)))
+  const item = el('li', { class: 'search-result', 'data-kind': meta.kind ?? '', 'data-url': data.url }, heading, context, excerpt)
+  return item
+}

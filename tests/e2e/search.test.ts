@@ -1,0 +1,266 @@
+/**
+ * Search in a real browser (Debian's Chromium via playwright-core) against the built site served on
+ * 127.0.0.1, with the real Pagefind index built from the seed transcript. Expected turns come from reading
+ * the seed: `Ball:` labels five turns (George Ball, resolved from the introduction); the words
+ * "Castro, with the" stand together only in Llewellyn Thompson's first turn ([00:35]), while "castro",
+ * "with" and "the" all occur in other turns too (Thompson's second turn, Rusk's) and in the introduction.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import { serveDist, type DistServer } from './support/server.ts'
+
+const NAME = '1962-11-14-01181'
+const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
+
+interface Turn {
+  type: 'turn'
+  id: string
+  speaker: { id: string; name: string; label: string }
+  paragraphs: string[]
+}
+
+let server: DistServer
+let browser: Browser
+let turns: Turn[] = []
+let footnoteCount = 0
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'search', 'index.html')) || !existsSync(path.join(DIST, 'pagefind', 'pagefind.js'))) {
+    throw new Error(`The built site in ${DIST} has no search page or Pagefind index: build it first (astro build).`)
+  }
+  server = await serveDist(DIST)
+  const json = (await (await fetch(`${server.url}/${NAME}/transcript.json`)).json()) as { blocks: Array<{ type: string }>; footnotes: unknown[] }
+  turns = json.blocks.filter((block): block is Turn => block.type === 'turn')
+  footnoteCount = json.footnotes.length
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(url: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled })
+  const page = await context.newPage()
+  const response = await page.goto(new URL(url, server.url).href)
+  expect(response?.status(), `GET ${url}`).toBe(200)
+  return { context, page }
+}
+
+/** Waits until the search page has shown the results of `q` (the page marks itself when done). */
+async function settled(page: Page, q: string): Promise<void> {
+  await page.waitForFunction(
+    (q) => {
+      const root = document.querySelector<HTMLElement>('[data-search]')
+      return root?.dataset.state === 'done' && (root.dataset.query ?? '') === q
+    },
+    q,
+    { timeout: 15_000 },
+  )
+}
+
+/** Facets load when asked for (they are costly at scale): press the button that offers them. */
+async function showFacets(page: Page, q: string): Promise<void> {
+  await page.getByRole('button', { name: 'Filter by speaker, transcript or kind of text' }).click()
+  await page.waitForSelector('fieldset[data-facet="speaker"]')
+  await settled(page, q)
+}
+
+/** Every result's URL, pressing "More results" until all are shown. */
+async function allResults(page: Page): Promise<string[]> {
+  for (;;) {
+    const more = page.locator('[data-more]')
+    if (!(await more.isVisible())) break
+    const before = await page.locator('.search-result').count()
+    await more.click()
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before)
+  }
+  return page.locator('.search-result').evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))
+}
+
+const turnUrl = (id: string) => `/${NAME}/#${id}`
+
+describe('search', () => {
+  test('a speaker filter with an empty query returns all of that speaker\'s turns and nothing else', async () => {
+    const ball = turns.filter((turn) => turn.speaker.label === 'Ball')
+    expect(ball.length, 'turns labelled Ball in the seed').toBe(5)
+    const { context, page } = await open('/search/')
+    try {
+      await settled(page, '')
+      expect(await page.locator('fieldset[data-facet]').count(), 'facets before they are asked for').toBe(0)
+      await showFacets(page, '')
+      const facet = page.locator('fieldset[data-facet="speaker"] label', { hasText: 'George Ball' })
+      await expect.poll(() => facet.textContent()).toContain('(5)')
+      await facet.locator('input').check()
+      await settled(page, '')
+      expect(new URL(page.url()).searchParams.getAll('speaker')).toEqual(['George Ball'])
+      const urls = await allResults(page)
+      expect(urls.sort()).toEqual(ball.map((turn) => turnUrl(turn.id)).sort())
+      const titles = await page.locator('.search-result-title a').allTextContents()
+      for (const title of titles) expect(title).toMatch(/^George Ball/)
+      await expect.poll(() => page.locator('[data-status]').textContent()).toBe('5 results.')
+
+      // A speaker with more turns than one page of results: all of them, through "More results".
+      await page.goto(`${server.url}/search/?speaker=Dean+Rusk`)
+      await settled(page, '')
+      const rusk = turns.filter((turn) => turn.speaker.name === 'Dean Rusk')
+      expect(rusk.length).toBeGreaterThan(0)
+      expect((await allResults(page)).sort()).toEqual(rusk.map((turn) => turnUrl(turn.id)).sort())
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the kind facet counts one record per turn and per note', async () => {
+    const { context, page } = await open('/search/')
+    try {
+      await settled(page, '')
+      await showFacets(page, '')
+      const count = async (kind: string) =>
+        Number((await page.locator(`fieldset[data-facet="kind"] input[value="${kind}"] + .facet-count, fieldset[data-facet="kind"] label:has(input[value="${kind}"]) .facet-count`).first().textContent())?.replace(/\D/g, ''))
+      expect(await count('turn')).toBe(turns.length)
+      expect(await count('footnote')).toBe(footnoteCount)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a quoted phrase returns exactly the turn that holds it; unquoted, the words return it among others', async () => {
+    const { context, page } = await open(`/search/?q=${encodeURIComponent('"castro with the"')}`)
+    try {
+      await settled(page, '"castro with the"')
+      expect(await allResults(page)).toEqual([turnUrl('t-00-35')])
+      await expect.poll(() => page.locator('.search-result-excerpt mark').allTextContents()).toEqual(['Castro, with the'])
+
+      await page.fill('#search-q', 'castro with the')
+      await settled(page, 'castro with the')
+      const unquoted = await allResults(page)
+      expect(unquoted).toContain(turnUrl('t-00-35'))
+      expect(unquoted).toContain(turnUrl('t-00-35-2'))
+      expect(unquoted).toContain(turnUrl('t-00-35-10'))
+      expect(unquoted.length).toBeGreaterThan(3)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('choosing a result opens the transcript at that turn with the searched words marked', async () => {
+    const { context, page } = await open(`/search/?q=${encodeURIComponent('"castro with the"')}`)
+    try {
+      await settled(page, '"castro with the"')
+      await page.locator('.search-result-title a').first().click()
+      await page.waitForURL((url) => url.pathname === `/${NAME}/`)
+      const url = new URL(page.url())
+      expect(url.hash).toBe('#t-00-35')
+      expect(url.searchParams.get('highlight')).toBe('"castro with the"')
+      expect(await page.evaluate(() => document.getElementById('t-00-35')?.matches(':target'))).toBe(true)
+      await page.waitForSelector('#t-00-35 mark.search-hit')
+      expect(await page.locator('#t-00-35 mark.search-hit').allTextContents()).toEqual(['Castro, with the'])
+      expect(await page.locator('mark.search-hit').count(), 'marks outside the turn').toBe(1)
+
+      // Free words: every occurrence in the turn is marked, and only those words.
+      await page.goto(`${server.url}/search/?q=quarantine&speaker=President+Kennedy`)
+      await settled(page, 'quarantine')
+      const first = page.locator('.search-result').first()
+      const target = new URL((await first.getAttribute('data-url'))!, server.url).hash.slice(1)
+      await first.locator('a').click()
+      await page.waitForSelector(`[id="${target}"] mark.search-hit`)
+      const marks = await page.locator(`[id="${target}"] mark.search-hit`).allTextContents()
+      expect(marks.length).toBeGreaterThan(0)
+      for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^quarantine/)
+      const turn = turns.find((t) => t.id === target)!
+      expect(turn.speaker.name).toBe('President Kennedy')
+      expect(marks.length).toBe((turn.paragraphs.join(' ').match(/quarantine/gi) ?? []).length)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the URL holds the state: typing, filters, reload, back and forward', async () => {
+    const { context, page } = await open('/search/')
+    try {
+      await settled(page, '')
+      await page.locator('#search-q').pressSequentially('quarantine')
+      await settled(page, 'quarantine')
+      expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
+      const all = await allResults(page)
+      expect(all).toContain(turnUrl('t-05-48'))
+      await showFacets(page, 'quarantine')
+
+      await page.locator('fieldset[data-facet="speaker"] label', { hasText: 'McGeorge Bundy' }).locator('input').check()
+      await settled(page, 'quarantine')
+      const filtered = await allResults(page)
+      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=McGeorge+Bundy')
+      expect(filtered.length).toBeGreaterThan(0)
+      expect(filtered.length).toBeLessThan(all.length)
+      for (const url of filtered) expect(turns.find((t) => turnUrl(t.id) === url)?.speaker.name).toBe('McGeorge Bundy')
+
+      await page.reload()
+      await settled(page, 'quarantine')
+      expect(await page.inputValue('#search-q')).toBe('quarantine')
+      expect(await page.locator('fieldset[data-facet="speaker"] input[value="McGeorge Bundy"]').isChecked()).toBe(true)
+      expect(await allResults(page)).toEqual(filtered)
+
+      await page.goBack()
+      await settled(page, 'quarantine')
+      expect(new URL(page.url()).search).toBe('?q=quarantine')
+      expect(await page.locator('fieldset[data-facet="speaker"] input[value="McGeorge Bundy"]').isChecked()).toBe(false)
+      expect((await allResults(page)).sort()).toEqual([...all].sort())
+
+      await page.goForward()
+      await settled(page, 'quarantine')
+      expect(await allResults(page)).toEqual(filtered)
+
+      // Out to a transcript and back again: the same search.
+      await page.locator('.search-result-title a').first().click()
+      await page.waitForURL((url) => url.pathname === `/${NAME}/`)
+      await page.goBack()
+      await settled(page, 'quarantine')
+      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=McGeorge+Bundy')
+      expect(await allResults(page)).toEqual(filtered)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the header field needs no script; the transcript page loads no search code unless asked to highlight', async () => {
+    const { context, page } = await open(`/${NAME}/`, false)
+    try {
+      await page.fill('#site-search-q', 'quarantine')
+      await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.press('#site-search-q', 'Enter')])
+      expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
+    } finally {
+      await context.close()
+    }
+
+    const withJs = await browser.newContext()
+    try {
+      const reader = await withJs.newPage()
+      const requested: string[] = []
+      reader.on('request', (request) => requested.push(new URL(request.url()).pathname))
+      await reader.goto(`${server.url}/${NAME}/#t-05-03`)
+      await reader.waitForLoadState('networkidle')
+      expect(requested.filter((p) => p.startsWith('/pagefind/') || /search-(page|highlight|render)/.test(p))).toEqual([])
+    } finally {
+      await withJs.close()
+    }
+  })
+
+  test('without JavaScript the search page says search needs it and links to the speakers and transcripts', async () => {
+    const { context, page } = await open('/search/', false)
+    try {
+      await expect.poll(() => page.locator('.search-noscript').textContent()).toContain('Search needs JavaScript')
+      expect(await page.locator('.search-noscript a[href="/speakers/george-ball/"]').textContent()).toBe('George Ball')
+      expect(await page.locator('.search-noscript a[href="/speakers/unidentified/"]').count()).toBe(1)
+      expect(await page.locator('.search-noscript a[href="/"]').count()).toBe(1)
+      expect(await page.locator('[data-search]').isVisible()).toBe(false)
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -63,14 +63,9 @@ export function transcriptRecords(json: TranscriptJson, label = transcriptLabel(
   const header = [heading?.text, `Document ${json.id}`, json.status, json.dateLine, json.time].filter((line): line is string => !!line)
   add('editorial', page, header.join('\n'), { title: 'About this transcript' })
 
-  // Excisions and stage directions have no id on the page: they land on the turn before them, with a
-  // query that only keeps their URL apart from that turn's (Pagefind keeps one record per URL).
-  let lastTurn: string | undefined
-  const passages = { excision: 0, direction: 0 }
   for (const block of json.blocks) {
     switch (block.type) {
       case 'turn': {
-        lastTurn = block.id
         const unidentified = unidentifiedIds.has(block.speaker.id)
         const speakerName = unidentified ? 'Unidentified' : block.speaker.name
         add(
@@ -89,10 +84,9 @@ export function transcriptRecords(json: TranscriptJson, label = transcriptLabel(
       }
       case 'excision':
       case 'direction': {
-        const passage = `${block.type}-${++passages[block.type]}`
-        add('editorial', `${page}?passage=${passage}${lastTurn ? `#${lastTurn}` : ''}`, block.text, {
+        add('editorial', `${page}#${block.id}`, block.text, {
           title: block.type === 'excision' ? 'Excision' : 'Stage direction',
-          ...(lastTurn ? { id: lastTurn } : {}),
+          id: block.id,
         })
         break
       }

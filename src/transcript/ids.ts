@@ -2,7 +2,7 @@
 import type { Paragraph } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { timeSlug } from './time.ts'
-import type { Timestamp, TranscriptRoot } from './types.ts'
+import type { DirectionBlock, Excision, Timestamp, TranscriptRoot } from './types.ts'
 
 const prefixes = { introduction: 'intro', epilogue: 'epilogue' } as const
 
@@ -29,5 +29,19 @@ export function timestampIds(tree: TranscriptRoot): Map<Timestamp, string> {
     seen.set(base, count)
     ids.set(node, count === 1 ? base : `${base}-x${count}`)
   })
+  return ids
+}
+
+/** Excision notes and stage directions between turns: `excision-1`, `direction-1`, in reading order. */
+export function passageIds(tree: TranscriptRoot): Map<Excision | DirectionBlock, string> {
+  const ids = new Map<Excision | DirectionBlock, string>()
+  const counts = { excision: 0, direction: 0 }
+  for (const child of tree.children) {
+    if (child.type !== 'conversation') continue
+    for (const block of child.children) {
+      if (block.type === 'excision') ids.set(block, `excision-${++counts.excision}`)
+      if (block.type === 'directionBlock') ids.set(block, `direction-${++counts.direction}`)
+    }
+  }
   return ids
 }

@@ -81,6 +81,8 @@ export const blockSchema = z.discriminatedUnion('type', [
   turnSchema,
   z.object({
     type: z.literal('excision'),
+    /** `excision-N`, its HTML id. */
+    id: z.string(),
     /** The excision note as printed (plain text). */
     text: z.string(),
     /** Its duration, or null when it cannot be read. */
@@ -92,6 +94,8 @@ export const blockSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('direction'),
+    /** `direction-N`, its HTML id. */
+    id: z.string(),
     /** The stage direction, brackets kept. */
     text: z.string(),
     /** Footnote numbers referenced, when there are any. */

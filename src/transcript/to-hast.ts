@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
-import { paragraphIds, timestampIds } from './ids.ts'
+import { paragraphIds, passageIds, timestampIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import { formatTime, turnTimes } from './timing.ts'
 import type {
@@ -31,6 +31,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
   const paragraphs = paragraphIds(tree)
   const stamps = timestampIds(tree)
+  const passages = passageIds(tree)
   const times = turnTimes(tree)
   const inNotes = new Set<unknown>()
   for (const child of tree.children) {
@@ -73,7 +74,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
       const series = status?.children.find((child) => child.type === 'emphasis')
       const documentId = header?.children.find((field) => field.name === 'id')
       const date = header?.children.find((field) => field.name === 'date')?.value
-      const data: Properties = { dataPagefindBody: '', dataName: node.name }
+      const data: Properties = { dataName: node.name }
       if (heading) data.dataTitle = toPlainText(heading.children)
       if (series) data.dataSeries = toPlainText([series])
       if (documentId) data.dataDocument = toPlainText(documentId.children)
@@ -119,12 +120,13 @@ export function toHastTree(tree: TranscriptRoot): Element {
       return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
     },
     excision(state: State, node: Excision) {
-      const properties: Properties = node.seconds === null ? {} : { dataSeconds: String(node.seconds) }
+      const properties: Properties = { id: passages.get(node) }
+      if (node.seconds !== null) properties.dataSeconds = String(node.seconds)
       const gap = node.seconds === null ? 'Excision' : `Excision, ${formatTime(node.seconds)}`
       return h('p.excision', properties, [h('span.excision-gap', { ariaHidden: 'true' }, gap), ' ', ...all(state, node)])
     },
     directionBlock(state: State, node: DirectionBlock) {
-      return h('p.direction-block', all(state, node))
+      return h('p.direction-block', { id: passages.get(node) }, all(state, node))
     },
     timestamp(_state: State, node: Timestamp) {
       const id = stamps.get(node)!

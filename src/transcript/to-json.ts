@@ -2,7 +2,7 @@
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { paragraphIds } from './ids.ts'
+import { paragraphIds, passageIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
@@ -14,6 +14,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   let date = ''
   const blocks: BlockJson[] = []
   const ids = paragraphIds(tree)
+  const passages = passageIds(tree)
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
   const times = turnTimes(tree)
   let title = ''
@@ -40,8 +41,8 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
             blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text, footnotes: footnoteNumbers(block), ...marks(block, 'timestamps') })
           } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
           else if (block.type === 'excision') {
-            blocks.push({ type: 'excision', text: toPlainText(block.children), seconds: block.seconds, ...marks(block) })
-          } else if (block.type === 'directionBlock') blocks.push({ type: 'direction', text: toPlainText(block.children), ...marks(block) })
+            blocks.push({ type: 'excision', id: passages.get(block)!, text: toPlainText(block.children), seconds: block.seconds, ...marks(block) })
+          } else if (block.type === 'directionBlock') blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
         }
         break
     }

@@ -135,9 +135,9 @@ export function toHastTree(tree: TranscriptRoot): Element {
     unclear: mark('unclear', inNotes),
     supplied: mark('supplied', inNotes),
     direction: mark('direction', inNotes),
-    pageBreak() {
-      // Where a footnote block cut the paragraph: the reader sees one paragraph.
-      return { type: 'text', value: ' ' }
+    pageBreak(_state: State, _node: unknown, parent: { type: string } | undefined) {
+      // Where a footnote block cut a paragraph the reader sees one paragraph; between blocks, nothing.
+      return parent?.type === 'paragraph' ? { type: 'text', value: ' ' } : undefined
     },
     footnoteReference(state: State, node: FootnoteReference) {
       const sup = defaultHandlers.footnoteReference(state, node)

@@ -5,7 +5,6 @@
  * warnings are logged and the build goes on.
  */
 import { defineCollection } from 'astro:content'
-import { AstroError } from 'astro/errors'
 import type { Loader } from 'astro/loaders'
 import { readdir } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
@@ -50,10 +49,14 @@ function transcriptLoader(directory: string): Loader {
         })
       }
       if (errors.length > 0) {
-        throw new AstroError(
-          `${errors.length} ${strict ? 'problem' : 'error'}${errors.length === 1 ? '' : 's'} in the transcripts${strict ? ' (strict: warnings count)' : ''}:\n${errors.join('\n')}`,
-          'Fix the transcript at each place named above; `npm run parse -- FILE` shows the same messages.',
+        // Stop the build with the editor's messages and nothing else: a thrown error would add a
+        // stack trace (and Astro would guess at a hint that does not apply).
+        logger.error(
+          `${errors.length} ${strict ? 'problem' : 'error'}${errors.length === 1 ? '' : 's'} in the transcripts${
+            strict ? ' (strict: warnings count as errors)' : ''
+          }:\n${errors.join('\n')}\nFix the transcript at each place named above; \`npm run parse -- FILE\` shows the same messages.`,
         )
+        process.exit(1)
       }
     },
   }

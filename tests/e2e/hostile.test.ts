@@ -105,4 +105,31 @@ describe('hostile transcripts', () => {
     }
     await context.close()
   })
+
+  test.each(['script', 'onerror', 'javascript', 'svg onload', 'img'])('searching for "%s" shows the payloads as text and runs none', async (query) => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    const violations: string[] = []
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
+    })
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`)
+    await page.locator('.search-result').first().waitFor({ timeout: 15_000 })
+    await page.waitForTimeout(200)
+    const injected = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => !(element.localName === 'script' && (element.getAttribute('src') ?? '').startsWith('/_astro/')))
+        .filter((element) => ['img', 'svg', 'script', 'iframe', 'b'].includes(element.localName) || element.getAttributeNames().some((a) => /^on/i.test(a)))
+        .map((element) => element.outerHTML.slice(0, 80)),
+    )
+    expect(injected).toEqual([])
+    expect(dialogs).toEqual([])
+    expect(violations).toEqual([])
+    await context.close()
+  })
 })

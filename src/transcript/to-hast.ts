@@ -116,7 +116,12 @@ export function toHastTree(tree: TranscriptRoot): Element {
       }
       const who = speaker?.kind === 'unidentified' ? 'an unidentified speaker' : (speaker?.name ?? node.label)
       const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''
-      head.push(space, h('a.turn-link', { href: `#${node.id}`, ariaLabel: `Link to this turn (${who}${at})` }, '#'))
+      // The visible mark is decoration; the accessible name says what the link is.
+      const link = h('a.turn-link', { href: `#${node.id}` }, [
+        h('span', { ariaHidden: 'true' }, '#'),
+        h('span.sr-only', `Link to this turn (${who}${at})`),
+      ])
+      head.push(space, link)
       return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
     },
     excision(state: State, node: Excision) {

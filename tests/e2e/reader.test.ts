@@ -163,3 +163,16 @@ describe('footnotes in place', () => {
     await context.close()
   })
 })
+
+describe('print', () => {
+  test('prints the transcript and its notes, not the controls', async () => {
+    const page = await open(PAGE)
+    await page.emulateMedia({ media: 'print' })
+    const shown = (selector: string) => page.locator(selector).first().isVisible()
+    for (const control of ['.site-header', '.page-nav', '.reader-tools', '.turn-link']) {
+      expect(await shown(control), control).toBe(false)
+    }
+    for (const content of ['#t-00-35', '#fn-9', '#excision-1', 'h1']) expect(await shown(content), content).toBe(true)
+    await context.close()
+  })
+})

@@ -43,23 +43,29 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
+/** A page that records every dialog it opens and every Content-Security-Policy violation it logs. */
+async function watchedPage() {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const dialogs: string[] = []
+  const violations: string[] = []
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message())
+    await dialog.dismiss()
+  })
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
+  })
+  return { context, page, dialogs, violations }
+}
+
 describe('hostile transcripts', () => {
   test('there are hostile-content transcripts', () => {
     expect(names.length).toBeGreaterThanOrEqual(5)
   })
 
   test.each(['', ...names.map((name) => `${name}/`)])('/%s renders every payload as text and runs none of it', async (path) => {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    const dialogs: string[] = []
-    const violations: string[] = []
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message())
-      await dialog.dismiss()
-    })
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
-    })
+    const { context, page, dialogs, violations } = await watchedPage()
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`)
@@ -107,17 +113,7 @@ describe('hostile transcripts', () => {
   })
 
   test.each(['script', 'onerror', 'javascript', 'svg onload', 'img'])('searching for "%s" shows the payloads as text and runs none', async (query) => {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    const dialogs: string[] = []
-    const violations: string[] = []
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message())
-      await dialog.dismiss()
-    })
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
-    })
+    const { context, page, dialogs, violations } = await watchedPage()
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`)
     await page.locator('.search-result').first().waitFor({ timeout: 15_000 })
     await page.waitForTimeout(200)

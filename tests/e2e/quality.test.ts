@@ -24,11 +24,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveDist, type DistServer } from './support/server.ts';
+import type { DistServer } from './support/server.ts';
+import { closeSite, DIST, openSite } from './support/site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = path.resolve(process.env.E2E_DIST_DIR ?? path.join(REPO, 'dist'));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light, 1280 px', options: { colorScheme: 'light', viewport: { width: 1280, height: 800 } } },
@@ -90,18 +89,11 @@ let browser: Browser | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`The built site is missing: ${DIST}/index.html does not exist. Build it first (npm run build).`);
-  }
-  server = await serveDist(DIST);
+  ({ server, browser } = await openSite('index.html'));
   origin = server.url;
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSite({ server, browser }));
 
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   if (!browser) throw new Error('the browser did not start');

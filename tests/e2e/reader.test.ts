@@ -3,13 +3,11 @@
  * range), the turn a link arrives at, each turn's link-and-cite panel, and footnote popovers by mouse,
  * keyboard and touch. Expected turns come from reading the seed (line numbers in comments).
  */
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
-import { serveDist, type DistServer } from './support/server.ts'
+import { closeSite, openSite } from './support/site.ts'
+import type { DistServer } from './support/server.ts'
 
-const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
 const PAGE = '/1962-11-14-01181/'
 
 let server: DistServer
@@ -17,13 +15,9 @@ let browser: Browser
 let context: BrowserContext
 
 beforeAll(async () => {
-  server = await serveDist(DIST)
-  browser = await launchBrowser()
+  ;({ server, browser } = await openSite('1962-11-14-01181/index.html'))
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => closeSite({ server, browser }))
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options })

@@ -5,16 +5,12 @@
  * "Castro, with the" stand together only in Llewellyn Thompson's first turn ([00:35]), while "castro",
  * "with" and "the" all occur in other turns too (Thompson's second turn, Rusk's) and in the introduction.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
-import { serveDist, type DistServer } from './support/server.ts'
+import type { DistServer } from './support/server.ts'
+import { closeSite, openSite } from './support/site.ts'
 
 const NAME = '1962-11-14-01181'
-const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url))
 
 interface Turn {
   type: 'turn'
@@ -29,20 +25,13 @@ let turns: Turn[] = []
 let footnoteCount = 0
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'search', 'index.html')) || !existsSync(path.join(DIST, 'pagefind', 'pagefind.js'))) {
-    throw new Error(`The built site in ${DIST} has no search page or Pagefind index: build it first (astro build).`)
-  }
-  server = await serveDist(DIST)
+  ;({ server, browser } = await openSite('search/index.html', 'pagefind/pagefind.js'))
   const json = (await (await fetch(`${server.url}/${NAME}/transcript.json`)).json()) as { blocks: Array<{ type: string }>; footnotes: unknown[] }
   turns = json.blocks.filter((block): block is Turn => block.type === 'turn')
   footnoteCount = json.footnotes.length
-  browser = await launchBrowser()
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => closeSite({ server, browser }))
 
 async function open(url: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ javaScriptEnabled })

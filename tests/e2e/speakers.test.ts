@@ -13,18 +13,14 @@
  *
  * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (`astro build` must have run).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveDist, type DistServer } from './support/server.ts';
+import type { DistServer } from './support/server.ts';
+import { closeSite, DIST, openSite } from './support/site.ts';
 
 const NAME = '1962-11-14-01181';
 const PAGE_PATH = `/${NAME}/`;
-const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 const ALL_TURNS = 146;
 
 /** A speaker as the reader finds them in the raw file: panel key, full name, turns, and how their turns begin. */
@@ -53,19 +49,11 @@ let browser: Browser | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  const pageFile = path.join(DIST, NAME, 'index.html');
-  if (!existsSync(pageFile)) {
-    throw new Error(`The built site is missing: ${pageFile} does not exist. Build it first (npm run build).`);
-  }
-  server = await serveDist(DIST);
+  ({ server, browser } = await openSite(`${NAME}/index.html`));
   origin = server.url;
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSite({ server, browser }));
 
 async function open(url: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
   if (!browser) throw new Error('the browser did not start');

@@ -92,8 +92,13 @@ export function transcriptRecords(json: TranscriptJson, label = transcriptLabel(
       }
     }
   }
+  const printed = new Map<number, number>()
   for (const note of json.footnotes) {
-    add('footnote', `${page}#fn-${note.n}`, note.text, { title: `Note ${note.n}`, id: `fn-${note.n}` })
+    // A number printed twice: the second note has its own id on the page (`fn-2-x2`), as here.
+    const times = (printed.get(note.n) ?? 0) + 1
+    printed.set(note.n, times)
+    const id = times === 1 ? `fn-${note.n}` : `fn-${note.n}-x${times}`
+    add('footnote', `${page}#${id}`, note.text, { title: `Note ${note.n}`, id })
   }
   return records
 }

@@ -4,10 +4,10 @@
  * form, footnote popovers, and each turn's link-and-cite popover (its code is loaded on first use).
  */
 import { setupNotes } from './notes.ts'
-import { currentTurn, markTurn, parseTime, say, turns } from './turns.ts'
+import { currentTurn, fragment, markTurn, parseTime, say, turns } from './turns.ts'
 
 function arrive(): void {
-  const hash = decodeURIComponent(location.hash.slice(1))
+  const hash = fragment()
   const query = new URLSearchParams(location.search).get('t')
   const asked = hash.startsWith('t=') ? hash.slice(2) : query
   if (asked !== null) {
@@ -53,5 +53,6 @@ document.addEventListener('click', async (event) => {
 
 window.addEventListener('hashchange', arrive)
 window.addEventListener('popstate', arrive)
+document.querySelector('[data-jump]')?.classList.add('ready')
 arrive()
 setupNotes()

@@ -3,6 +3,7 @@
  * the whole transcript when there is none. A phrase may run across marks and links (`[IL-]28s`), so
  * matches are found in the element's joined text and each piece is wrapped where it falls.
  */
+import { fragment } from './turns.ts'
 import { highlightPattern, parseQuery } from './search-query.ts'
 
 /** Text the reader does not see as the passage's words: screen-reader hints, note markers, timestamps. */
@@ -11,7 +12,7 @@ const SKIP = '.sr-only, sup, a.timestamp, .speaker, .turn-link, [data-footnote-b
 function highlight(): void {
   const q = new URLSearchParams(location.search).get('highlight') ?? ''
   const pattern = highlightPattern(parseQuery(q))
-  const id = decodeURIComponent(location.hash.slice(1))
+  const id = fragment()
   const scope = (id && document.getElementById(id)) || document.querySelector('article.transcript')
   if (!pattern || !scope) return
 

@@ -53,7 +53,15 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
     }
     return fieldset
   })
+  // The checkbox the reader just used is rebuilt: give focus back to its successor.
+  const focused = document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement) ? document.activeElement : null
   box.replaceChildren(...fieldsets)
+  if (focused) {
+    const same = [...box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+      (input) => input.name === focused.name && input.value === focused.value,
+    )
+    same?.focus()
+  }
 }
 
 /** `1962-11-14` → `14 November 1962`. */

@@ -3,6 +3,7 @@
  * without JavaScript, becomes a toggle button that shows only their turns on this page. The choice lives
  * in `?speaker=<key>` (pushed to history, read on load and on back/forward) and is announced politely.
  */
+import { fragment } from './turns.ts'
 interface Choice {
   key: string
   name: string
@@ -70,7 +71,7 @@ function enhance(panel: HTMLElement): void {
 
   // A link to a turn the filter hides (a timeline bar, a footnote back-link) shows every turn again.
   function revealTarget(): void {
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    const target = location.hash ? document.getElementById(fragment()) : null
     if (current && target?.closest('.turn[hidden]')) {
       apply(null, 'replace')
       target.scrollIntoView()
@@ -88,6 +89,10 @@ function enhance(panel: HTMLElement): void {
   })
   window.addEventListener('popstate', () => apply(fromUrl(), 'none'))
   window.addEventListener('hashchange', revealTarget)
+  // A time link or the jump field may land on a turn the filter hides: show every turn again.
+  document.addEventListener('reader:show-turn', (event) => {
+    if (current && (event as CustomEvent<HTMLElement>).detail.hidden) apply(null, 'replace')
+  })
 
   const initial = fromUrl()
   if (initial) apply(initial, choices.has(initial) ? 'none' : 'replace')

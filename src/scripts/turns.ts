@@ -37,6 +37,7 @@ export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLEl
 
 /** Marks `turn` as the current location (aria-current, not colour alone) and brings it into view. */
 export function markTurn(turn: HTMLElement, scroll: boolean): void {
+  document.dispatchEvent(new CustomEvent('reader:show-turn', { detail: turn }))
   for (const other of document.querySelectorAll('.turn[aria-current]')) other.removeAttribute('aria-current')
   turn.setAttribute('aria-current', 'location')
   if (scroll) {
@@ -53,4 +54,14 @@ export function say(message: string): void {
   toast.textContent = message
   clearTimeout(Number(toast.dataset.timer))
   toast.dataset.timer = String(setTimeout(() => (toast.textContent = ''), 6000))
+}
+
+/** The URL fragment as text; a malformed escape (`#t=50%`) is kept as it is rather than thrown. */
+export function fragment(): string {
+  const raw = location.hash.slice(1)
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
 }

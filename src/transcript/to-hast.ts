@@ -42,6 +42,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
     .map((definition) => definition.identifier)
     .sort((a, b) => Number(a) - Number(b))
   const uniqueNotes = [...new Set(notes)]
+  const duplicates: Element[] = []
 
   const all = (state: State, node: { children: unknown[] }) => state.all(node as Parameters<State['all']>[0])
   const withIds = (state: State, node: Section | Conversation) =>
@@ -59,6 +60,21 @@ export function toHastTree(tree: TranscriptRoot): Element {
       // mdast-util-to-hast numbers them in order of first reference and drops those never referenced.
       state.footnoteOrder.push(...uniqueNotes.map((id) => id.toUpperCase()))
       for (const id of uniqueNotes) state.footnoteCounts.set(id.toUpperCase(), 0)
+      // mdast-util-to-hast shows only the first of two notes with one number; the second is listed too.
+      const seen = new Set<string>()
+      for (const child of node.children) {
+        if (child.type !== 'footnoteDefinition') continue
+        if (seen.has(child.identifier)) {
+          const id = `fn-${child.identifier}-x${duplicates.filter((li) => li.properties.dataNote === child.identifier).length + 2}`
+          duplicates.push(
+            h('li', { id, dataNote: child.identifier, className: ['duplicate'] }, [
+              ...state.all(child),
+              h('p.note-unreferenced', `A second note numbered ${child.identifier}: the markers point to the first.`),
+            ]),
+          )
+        }
+        seen.add(child.identifier)
+      }
       const heading = node.children.find((child): child is Heading => child.type === 'heading')
       const header = node.children.find((child): child is Header => child.type === 'header')
       const content: ElementContent[] = [
@@ -141,10 +157,13 @@ export function toHastTree(tree: TranscriptRoot): Element {
     supplied: mark('supplied', inNotes),
     direction: mark('direction', inNotes),
     pageBreak(_state: State, _node: unknown, parent: { type: string } | undefined) {
-      // Where a footnote block cut a paragraph the reader sees one paragraph; between blocks, nothing.
-      return parent?.type === 'paragraph' ? { type: 'text', value: ' ' } : undefined
+      // Where a footnote block cut a paragraph (or an excision note) the reader sees one; between blocks, nothing.
+      const between = ['root', 'section', 'conversation', 'turn'].includes(parent?.type ?? 'root')
+      return between ? undefined : { type: 'text', value: ' ' }
     },
     footnoteReference(state: State, node: FootnoteReference) {
+      // A marker whose note is missing (a warning for the editor) must not become a dead link.
+      if (!uniqueNotes.includes(node.identifier)) return h('sup', node.label ?? node.identifier)
       const sup = defaultHandlers.footnoteReference(state, node)
       const link = sup.children[0]
       if (link?.type === 'element') link.children = [{ type: 'text', value: node.label ?? node.identifier }]
@@ -164,7 +183,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
   visit(tree, 'footnoteReference', (node) => {
     referenced.add(node.identifier)
   })
-  markNotes(article, referenced)
+  markNotes(article, referenced, duplicates)
   return article
 }
 
@@ -187,7 +206,7 @@ function mark(kind: 'unclear' | 'supplied' | 'direction', inNotes: Set<unknown>)
 }
 
 /** Gives every note its printed number and marks the ones no marker points to. */
-function markNotes(article: Element, referenced: Set<string>): void {
+function markNotes(article: Element, referenced: Set<string>, duplicates: Element[]): void {
   const footer = article.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'section' && 'dataFootnotes' in child.properties,
   )
@@ -201,5 +220,14 @@ function markNotes(article: Element, referenced: Set<string>): void {
       item.properties.className = ['unreferenced']
       item.children.push(h('p.note-unreferenced', 'This note is not referenced in the transcript.'))
     }
+  }
+  // Each second note with a number goes right after the first, numbered as printed.
+  for (const duplicate of duplicates) {
+    const number = String(duplicate.properties.dataNote)
+    const first = list.children.findLastIndex(
+      (item) => item.type === 'element' && (item.properties.id === `fn-${number}` || item.properties.dataNote === number),
+    )
+    duplicate.properties.value = number
+    list.children.splice(first + 1, 0, duplicate)
   }
 }

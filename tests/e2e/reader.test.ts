@@ -84,6 +84,26 @@ describe('link to a time', () => {
   })
 })
 
+describe('awkward links', () => {
+  test('a malformed fragment does not stop the page\'s scripts', async () => {
+    const page = await open(`${PAGE}#t=50%`)
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/not a time/)
+    await page.locator('#fnref-5').focus()
+    await expect.poll(() => page.getByRole('dialog', { name: 'Note 5' }).isVisible()).toBe(true)
+    await context.close()
+  })
+
+  test('jumping to a time while a speaker is chosen shows the turn', async () => {
+    const page = await open(`${PAGE}?speaker=george-ball`)
+    await expect.poll(() => page.locator('#t-05-03').isHidden()).toBe(true) // President Kennedy's turn
+    await page.getByLabel('Jump to time').fill('05:03')
+    await page.getByRole('button', { name: 'Go' }).click()
+    await expect.poll(() => page.locator('#t-05-03').isVisible()).toBe(true)
+    expect(await current(page).getAttribute('id')).toBe('t-05-03')
+    await context.close()
+  })
+})
+
 describe('link to a turn', () => {
   test('arriving at a turn marks it', async () => {
     const page = await open(`${PAGE}#t-05-03-1`) // line 88: Thompson, the turn after [05:03]

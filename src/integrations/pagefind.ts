@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import * as pagefind from 'pagefind'
 import type { CustomRecord } from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../transcript/schema.ts'
-import { formatTime } from '../transcript/timing.ts'
+import { shownTime } from '../transcript/time.ts'
 
 /** The one speaker filter value for every unidentified voice: they are never one person. */
 export const UNIDENTIFIED = 'Unidentified voices'
@@ -37,7 +37,7 @@ export function transcriptLabels(transcripts: TranscriptJson[]): Map<string, str
 
 /** `≈mm:ss` when the time is estimated, `mm:ss` when printed. */
 export function turnTime(time: { start: number; estimated: boolean }): string {
-  return `${time.estimated ? '≈' : ''}${formatTime(time.start)}`
+  return shownTime(time.start, time.estimated)
 }
 
 /**

@@ -3,7 +3,7 @@
  * and the turn's citation in Chicago style and as BibTeX, each with a copy button.
  */
 import { openPopover } from './popover.ts'
-import { format } from './turns.ts'
+import { formatTime } from '../transcript/time.ts'
 
 export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void {
   const article = turn.closest<HTMLElement>('article')!
@@ -13,7 +13,7 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
   const speaker = turn.dataset.speaker?.startsWith('unidentified') ? 'Unidentified speaker' : label.title || label.textContent || ''
   const estimated = turn.querySelector('.turn-time') !== null
-  const time = `${estimated ? 'about ' : ''}${format(Number(turn.dataset.start))}`
+  const time = `${estimated ? 'about ' : ''}${formatTime(Number(turn.dataset.start))}`
   const longDate = date
     ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' })
     : ''

@@ -83,6 +83,8 @@ export function matchesPhrases(text: string, query: ParsedQuery): boolean {
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A folded word as the page prints it: an apostrophe may be straight or curly. */
+const printed = (word: string) => escape(word).replace(/'/g, "['’‘]")
 
 /**
  * One regular expression finding what to highlight: each phrase as its words with anything but letters
@@ -92,8 +94,8 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function highlightPattern(query: ParsedQuery): RegExp | undefined {
   const L = '\\p{L}\\p{N}'
   const alternatives = [
-    ...query.phrases.map((phrase) => `(?<![${L}])${phrase.map(escape).join(`[^${L}]+`)}(?![${L}])`),
-    ...query.terms.map((term) => `(?<![${L}])${escape(term)}[${L}]*`),
+    ...query.phrases.map((phrase) => `(?<![${L}])${phrase.map(printed).join(`[^${L}]+`)}(?![${L}])`),
+    ...query.terms.map((term) => `(?<![${L}])${printed(term)}[${L}]*`),
   ]
   if (alternatives.length === 0) return undefined
   // Longest first, so a phrase wins over one of its own words.

@@ -1,4 +1,5 @@
 /** Finding turns by time and marking the one a link arrived at. */
+import { formatTime } from '../transcript/time.ts'
 
 export function turns(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('.turn[data-start]')]
@@ -12,11 +13,6 @@ export function parseTime(value: string): number | undefined {
   return parts.reduce((total, part) => total * 60 + part, 0)
 }
 
-export function format(seconds: number): string {
-  const h = Math.floor(seconds / 3600)
-  const mmss = `${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
-  return h > 0 ? `${h}:${mmss}` : mmss
-}
 
 /** The turn in progress at `seconds`, clamped to the first and last turn with a notice. */
 export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLElement; clamped?: string } {
@@ -25,10 +21,10 @@ export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLEl
   const last = all.at(-1)!
   const end = Number(last.dataset.end)
   if (seconds < start(first)) {
-    return { turn: first, clamped: `${format(seconds)} is before the first turn (${format(start(first))}): showing the first turn.` }
+    return { turn: first, clamped: `${formatTime(seconds)} is before the first turn (${formatTime(start(first))}): showing the first turn.` }
   }
   if (seconds > end) {
-    return { turn: last, clamped: `${format(seconds)} is after the end of the recording (${format(end)}): showing the last turn.` }
+    return { turn: last, clamped: `${formatTime(seconds)} is after the end of the recording (${formatTime(end)}): showing the last turn.` }
   }
   let found = first
   for (const turn of all) if (start(turn) <= seconds) found = turn

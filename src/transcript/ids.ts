@@ -1,13 +1,14 @@
 /** HTML ids derived from the tree, shared by the JSON export, the pages and the search records. */
 import type { Paragraph } from 'mdast'
 import { visit } from 'unist-util-visit'
+import { perTree } from './memo.ts'
 import { timeSlug } from './time.ts'
 import type { DirectionBlock, Excision, Timestamp, TranscriptRoot } from './types.ts'
 
 const prefixes = { introduction: 'intro', epilogue: 'epilogue' } as const
 
 /** Narrative paragraphs: `intro-1`, `epilogue-2`, `conversation-1`. */
-export function paragraphIds(tree: TranscriptRoot): Map<Paragraph, string> {
+export const paragraphIds = perTree((tree): Map<Paragraph, string> => {
   const ids = new Map<Paragraph, string>()
   for (const child of tree.children) {
     if (child.type !== 'section' && child.type !== 'conversation') continue
@@ -16,10 +17,10 @@ export function paragraphIds(tree: TranscriptRoot): Map<Paragraph, string> {
     for (const block of child.children) if (block.type === 'paragraph') ids.set(block, `${prefix}-${++count}`)
   }
   return ids
-}
+})
 
 /** HTML ids of printed timestamps: `ts-03-01`; a repeated time gets `-x2`, `-x3`. */
-export function timestampIds(tree: TranscriptRoot): Map<Timestamp, string> {
+export const timestampIds = perTree((tree): Map<Timestamp, string> => {
   const ids = new Map<Timestamp, string>()
   const seen = new Map<string, number>()
   visit(tree, 'timestamp', (node) => {
@@ -30,10 +31,10 @@ export function timestampIds(tree: TranscriptRoot): Map<Timestamp, string> {
     ids.set(node, count === 1 ? base : `${base}-x${count}`)
   })
   return ids
-}
+})
 
 /** Excision notes and stage directions between turns: `excision-1`, `direction-1`, in reading order. */
-export function passageIds(tree: TranscriptRoot): Map<Excision | DirectionBlock, string> {
+export const passageIds = perTree((tree): Map<Excision | DirectionBlock, string> => {
   const ids = new Map<Excision | DirectionBlock, string>()
   const counts = { excision: 0, direction: 0 }
   for (const child of tree.children) {
@@ -44,4 +45,4 @@ export function passageIds(tree: TranscriptRoot): Map<Excision | DirectionBlock,
     }
   }
   return ids
-}
+})

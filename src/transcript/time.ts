@@ -26,3 +26,18 @@ export function parseTime(label: string): ParsedTime | undefined {
 export function timeSlug(label: string): string {
   return label.replaceAll(':', '-')
 }
+
+/** `362` → `06:02`; `3723` → `1:02:03`. */
+export function formatTime(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds))
+  const h = Math.floor(whole / 3600)
+  const m = Math.floor((whole % 3600) / 60)
+  const s = whole % 60
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+  return h > 0 ? `${h}:${mmss}` : mmss
+}
+
+/** A turn's time as readers see it: `≈06:02` when estimated, `05:03` when printed. */
+export function shownTime(seconds: number, estimated: boolean): string {
+  return `${estimated ? '≈' : ''}${formatTime(seconds)}`
+}

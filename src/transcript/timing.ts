@@ -5,6 +5,7 @@
  * 150 words a minute, when there are fewer than two timestamps).
  */
 import type { Paragraph } from 'mdast'
+import { perTree } from './memo.ts'
 import { toPlainText } from './plain-text.ts'
 import type { Conversation, Turn, TranscriptRoot } from './types.ts'
 
@@ -24,7 +25,7 @@ interface Anchor {
   seconds: number
 }
 
-export function turnTimes(tree: TranscriptRoot): Map<Turn, TurnTime> {
+export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
   const conversation = tree.children.find((child): child is Conversation => child.type === 'conversation')
   const result = new Map<Turn, TurnTime>()
   if (!conversation) return result
@@ -85,14 +86,4 @@ export function turnTimes(tree: TranscriptRoot): Map<Turn, TurnTime> {
     result.set(start.turn, { start: Math.round(begin), end: Math.round(Math.max(begin, end)), estimated: start.exact === undefined })
   })
   return result
-}
-
-/** `362` → `06:02`; `3723` → `1:02:03`. */
-export function formatTime(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds))
-  const h = Math.floor(whole / 3600)
-  const m = Math.floor((whole % 3600) / 60)
-  const s = whole % 60
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
-  return h > 0 ? `${h}:${mmss}` : mmss
-}
+})

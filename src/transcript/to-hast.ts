@@ -11,7 +11,8 @@ import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to
 import { visit } from 'unist-util-visit'
 import { paragraphIds, passageIds, timestampIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
-import { formatTime, turnTimes } from './timing.ts'
+import { formatTime } from './time.ts'
+import { turnTimes } from './timing.ts'
 import type {
   Conversation,
   DirectionBlock,

@@ -32,4 +32,10 @@ describe('search query', () => {
     expect(params.toString()).toBe('q=%22go+back%22&speaker=George+Ball&speaker=Dean+Rusk&transcript=1962-11-14+%C2%B7+Title')
     expect(stateFromParams(new URLSearchParams(params.toString()))).toEqual(state)
   })
+
+  test('highlighting finds a word whatever its apostrophe: typed straight, printed curly, and back', () => {
+    const text = 'Khrushchev’s letter, and Khrushchev\'s answer'
+    expect(text.match(highlightPattern(parseQuery("Khrushchev's"))!)).toEqual(['Khrushchev’s', "Khrushchev's"])
+    expect(text.match(highlightPattern(parseQuery('"Khrushchev’s letter"'))!)).toEqual(['Khrushchev’s letter'])
+  })
 })

@@ -3,7 +3,7 @@
  * turn. The SVG's user units are seconds (x = time.start, width = end − start), so the markup stays small
  * and needs no rounding; a turn shorter than `minWidth` is widened so it can still be seen and clicked.
  */
-import { formatTime } from '../../transcript/timing.ts'
+import { shownTime } from '../../transcript/time.ts'
 import type { TranscriptJson, TurnJson } from '../../transcript/schema.ts'
 import { speakerGroups, turnsOf, type SpeakerGroup } from './speakers.ts'
 
@@ -46,9 +46,7 @@ export function tickStep(duration: number, maxTicks = 6): number {
 }
 
 /** A time as the page prints it: `≈` marks an estimated one. */
-export function shownTime(seconds: number, estimated: boolean): string {
-  return `${estimated ? '≈' : ''}${formatTime(seconds)}`
-}
+export { shownTime }
 
 export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'speakers'>): TimelineLayout {
   const turns = turnsOf(transcript)

@@ -1,41 +1,26 @@
 /**
- * The search page: Pagefind's turn-level records, speaker / transcript / kind facets with counts, exact
- * phrases checked against each record's text, and the whole state in the URL (typing replaces the
- * history entry, choosing a filter or submitting adds one, so the back button steps through searches).
+ * The search page: turn-level results from Pagefind's records, speaker / transcript / kind facets with
+ * counts, exact phrases, and the whole state in the URL (typing replaces the history entry, choosing a
+ * filter or submitting adds one, so the back button steps through searches). Results come first; the
+ * count and the facets follow from the section table, fetched once.
  */
-import { renderFacets, renderResult, type Counts, type ResultData } from './search-render.ts'
-import {
-  FACETS,
-  paramsFromState,
-  parseQuery,
-  matchesPhrases,
-  stateFromParams,
-  type Facet,
-  type ParsedQuery,
-  type SearchState,
-} from './search-query.ts'
-
-interface PagefindResult {
-  id: string
-  data: () => Promise<ResultData>
-}
-interface PagefindResponse {
-  results: PagefindResult[]
-  filters: Counts
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>
-  init: () => Promise<void>
-  search: (term: string | null, options?: { filters?: Record<string, { any: string[] }> }) => Promise<PagefindResponse | null>
-  filters: () => Promise<Counts>
-}
+import { findCandidates, fragmentTallies, hitsOf, lacksTerm, loadPagefind, loadTable, type Candidate, type Hit, type Pagefind } from './search-index.ts'
+import { FACETS, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+import { renderFacets, renderResult } from './search-render.ts'
+import { countSections, tableTallies, type Tally } from './search-sections.ts'
 
 const PAGE = 20
+/** Records whose fragments are fetched together while a page of results fills up. */
+const BATCH = 6
 /**
- * A phrase query checks its candidates' text. Up to this many are all checked at once, so counts are
- * exact; beyond, they are checked page by page as results are shown, and the facets count word matches.
+ * A query with a phrase or several words is counted on the text of at most this many records (about a
+ * kilobyte each); beyond, the count says "at least".
  */
-const PHRASE_EXACT = 300
+const TEXT_COUNT_LIMIT = 120
+/** How long the typing must pause before the results are counted (a word half typed is not worth it). */
+const COUNT_DELAY = 250
+/** Records counted between two looks at the reader's input. */
+const COUNT_SLICE = 500
 
 const root = document.querySelector<HTMLElement>('[data-search]')!
 const form = root.querySelector<HTMLFormElement>('form')!
@@ -45,77 +30,55 @@ const status = root.querySelector<HTMLElement>('[data-status]')!
 const list = root.querySelector<HTMLOListElement>('[data-results]')!
 const more = root.querySelector<HTMLButtonElement>('[data-more]')!
 
-// Pagefind is a file of the built site, not a module of the bundle: import it by URL.
-const pagefindUrl = '/pagefind/pagefind.js'
-// No web worker: at a hundred thousand records, posting every result across to the page costs more
-// than the search itself.
-const ready: Promise<Pagefind> = import(/* @vite-ignore */ pagefindUrl).then(async (pagefind: Pagefind) => {
-  await pagefind.options({ excerptLength: 30, useWorker: false })
-  await pagefind.init()
-  return pagefind
-})
-// Facet counts need Pagefind's filter chunks, and once they are loaded every search counts every facet
-// value: at a thousand transcripts that is about 700 KB and half a second a search. So the facets load
-// only when the reader asks for them (or the URL already filters); plain word searches stay fast.
-let filtersLoaded: Promise<Counts> | undefined
+const ready = loadPagefind()
+// Facets are offered, not shown: the reader asks for them (or the URL already filters).
 let facetsWanted = false
 
 let generation = 0
-let pending: Array<() => Promise<ResultData>> = []
-let query: ParsedQuery = { phrases: [], terms: [] }
-let currentQ = ''
-let lazy: { candidates: PagefindResult[]; parsed: ParsedQuery; next: number } | undefined
+/** The search on screen: its records in rank order, how far they have been read, and hits not yet shown. */
+let current: { query: ParsedQuery; q: string; candidates: Candidate[]; next: number; waiting: Hit[]; total?: number } | undefined
 
 function readForm(): SearchState {
   return stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>))
 }
 
-function filtersOf(state: SearchState, except?: Facet): Record<string, { any: string[] }> {
+function filtersOf(state: SearchState): Record<string, { any: string[] }> {
   const filters: Record<string, { any: string[] }> = {}
-  for (const facet of FACETS) if (facet !== except && state[facet].length > 0) filters[facet] = { any: state[facet] }
+  for (const facet of FACETS) if (state[facet].length > 0) filters[facet] = { any: state[facet] }
   return filters
 }
 
-/** Pagefind's counts for each facet, as if that facet's own choices were not made (so they stay choosable). */
-async function facetCounts(pagefind: Pagefind, term: string | null, state: SearchState, main: PagefindResponse): Promise<Counts> {
-  const counts: Counts = {}
-  for (const facet of FACETS) {
-    if (state[facet].length === 0) counts[facet] = main.filters[facet] ?? {}
-    else counts[facet] = (await pagefind.search(term, { filters: filtersOf(state, facet) }))?.filters[facet] ?? {}
-  }
-  return counts
+const plural = (n: number) => `${n === 0 ? 'No' : n.toLocaleString('en')} result${n === 1 ? '' : 's'}.`
+
+function exhausted(): boolean {
+  return !current || (current.next >= current.candidates.length && current.waiting.length === 0)
 }
 
-/** A phrase query: Pagefind finds the records with its words; each is checked for the phrase itself. */
-async function phraseSearch(pagefind: Pagefind, term: string, state: SearchState, parsed: ParsedQuery) {
-  const passes = (data: ResultData, except?: Facet) =>
-    FACETS.every((facet) => facet === except || state[facet].length === 0 || state[facet].some((v) => data.filters[facet]?.includes(v)))
-  const first = await pagefind.search(term)
-  const all = first?.results ?? []
-  if (all.length > PHRASE_EXACT) {
-    // Too many to read at once: check them in order as pages of results are asked for.
-    const filtered = FACETS.some((facet) => state[facet].length > 0)
-    const response = filtered ? await pagefind.search(term, { filters: filtersOf(state) }) : first
-    const candidates = response?.results ?? []
-    const counts = response ? await facetCounts(pagefind, term, state, response) : {}
-    return { results: [], lazy: { candidates, parsed }, counts, approximate: candidates.length }
+/** The next page of results: records' fragments are read in rank order until a page is full. */
+async function showMore(mine = generation): Promise<void> {
+  const search = current
+  if (!search) return
+  const shown: Hit[] = []
+  while (shown.length < PAGE && (search.waiting.length > 0 || search.next < search.candidates.length)) {
+    if (search.waiting.length === 0) {
+      // A phrase mostly stands once in a record: then fetch as many records as results still wanted.
+      const size = search.query.phrases.length > 0 ? PAGE - shown.length : BATCH
+      const batch = search.candidates.slice(search.next, search.next + size)
+      search.next += batch.length
+      const fragments = await Promise.all(batch.map((candidate) => candidate.data()))
+      if (mine !== generation) return
+      if (batch.some((candidate, i) => lacksTerm(candidate, fragments[i]!, search.query))) {
+        search.next = search.candidates.length // a word of the query is in no record
+        break
+      }
+      batch.forEach((candidate, i) => search.waiting.push(...hitsOf(candidate, fragments[i]!, search.query)))
+    }
+    shown.push(...search.waiting.splice(0, PAGE - shown.length))
   }
-  const loaded = await Promise.all(all.map((result) => result.data()))
-  const matching = loaded.filter((data) => matchesPhrases(data.content, parsed))
-  const counts: Counts = {}
-  for (const facet of FACETS) {
-    const tally: Record<string, number> = {}
-    for (const data of matching) if (passes(data, facet)) for (const value of data.filters[facet] ?? []) tally[value] = (tally[value] ?? 0) + 1
-    counts[facet] = tally
-  }
-  const results = matching.filter((data) => passes(data))
-  return { results: results.map((data) => () => Promise.resolve(data)), counts }
-}
-
-/** Filter chunks loaded, so that searches return counts. */
-function loadFilters(pagefind: Pagefind): Promise<Counts> {
-  filtersLoaded ??= pagefind.filters()
-  return filtersLoaded
+  list.append(...shown.map((hit) => renderResult(hit, search.query, search.q)))
+  more.hidden = exhausted()
+  // Every result is on screen: the count is the list's own.
+  if (exhausted() && search.total !== undefined) status.textContent = plural(list.childElementCount)
 }
 
 async function run(state: SearchState): Promise<void> {
@@ -124,79 +87,74 @@ async function run(state: SearchState): Promise<void> {
   delete root.dataset.results
   const pagefind = await ready
   const term = state.q.trim()
-  const parsed = parseQuery(term)
+  const query = parseQuery(term)
   const filtered = FACETS.some((facet) => state[facet].length > 0)
-  // Filters need their chunks before the search; a plain word search shows its results first.
+  const words = query.terms.length + query.phrases.length > 0
   if (filtered) facetsWanted = true
-  if (facetsWanted) await loadFilters(pagefind)
-  let results: Array<() => Promise<ResultData>> = []
-  let counts: Counts | undefined
-  let approximate: number | undefined
-  lazy = undefined
-  if (term === '' && !filtered) {
-    if (facetsWanted) counts = await loadFilters(pagefind)
-  } else if (parsed.phrases.length > 0) {
-    const found = await phraseSearch(pagefind, term, state, parsed)
-    ;({ results, counts, approximate } = found)
-    if (found.lazy) lazy = { ...found.lazy, next: 0 }
-  } else {
-    const main = await pagefind.search(term === '' ? null : term, { filters: filtersOf(state) })
-    results = (main?.results ?? []).map((result) => result.data)
-    if (filtersLoaded && main) counts = await facetCounts(pagefind, term === '' ? null : term, state, main)
-  }
-  if (mine !== generation) return
 
-  query = parsed
-  currentQ = term
-  pending = results
+  const candidates = words || filtered ? await findCandidates(pagefind, query, filtersOf(state)) : []
+  if (mine !== generation) return
+  current = { query, q: term, candidates, next: 0, waiting: [] }
   list.replaceChildren()
-  if (counts) renderFacets(facetsBox, counts, state)
-  else if (!facetsWanted) facetsBox.replaceChildren(offer)
-  if (term === '' && !filtered) {
-    status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
-  } else if (approximate !== undefined) {
-    status.textContent = `${approximate.toLocaleString('en')} records hold these words; those with the exact phrase are shown.`
-  } else {
-    const n = results.length
-    status.textContent = `${n === 0 ? 'No' : n.toLocaleString('en')} result${n === 1 ? '' : 's'}.`
-  }
+  if (!facetsWanted) facetsBox.replaceChildren(offer)
+  if (!words && !filtered) status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
+  else status.textContent = candidates.length === 0 ? plural(0) : ''
   await showMore(mine)
   if (mine !== generation) return
   root.dataset.results = term
   performance.mark('search:results')
-  if (!counts && facetsWanted) {
-    // Counts for the facets once the results are on screen.
-    await loadFilters(pagefind)
-    const main = await pagefind.search(term, { filters: filtersOf(state) })
-    if (mine !== generation || !main) return
-    renderFacets(facetsBox, await facetCounts(pagefind, term, state, main), state)
-    if (mine !== generation) return
-  }
+
+  if (words || filtered || facetsWanted) await count(mine, pagefind, state)
+  if (mine !== generation) return
   root.dataset.state = 'done'
   root.dataset.query = term
 }
 
-/** The next page of results; for a large phrase query, the next candidates that hold the phrase. */
-async function showMore(mine = generation): Promise<void> {
-  let loaded: ResultData[]
-  if (lazy) {
-    loaded = []
-    const { candidates, parsed } = lazy
-    while (loaded.length < PAGE && lazy.next < candidates.length) {
-      const batch = candidates.slice(lazy.next, lazy.next + PAGE * 2)
-      lazy.next += batch.length
-      const data = await Promise.all(batch.map((result) => result.data()))
-      if (mine !== generation) return
-      loaded.push(...data.filter((d) => matchesPhrases(d.content, parsed)))
-    }
-    more.hidden = lazy.next >= candidates.length
+/**
+ * The count, and the facets when wanted, once the results are on screen: from the section table for one
+ * word or none, from the records' text for a phrase or several words. It waits for a pause in the typing
+ * and gives up when another search begins, so that typing on is never held up by counting.
+ */
+async function count(mine: number, pagefind: Pagefind, state: SearchState): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, COUNT_DELAY))
+  const search = current
+  if (mine !== generation || !search) return
+  const { query } = search
+  const filtered = FACETS.some((facet) => state[facet].length > 0)
+  let tallies: Tally[] | undefined
+  let complete = true
+  if (query.phrases.length > 0 || query.terms.length > 1) {
+    // Phrases and several words are matched section by section on the records' text.
+    const all = filtered ? await findCandidates(pagefind, query, {}) : search.candidates
+    const found = await fragmentTallies(all, query, TEXT_COUNT_LIMIT, () => mine === generation)
+    if (!found) return
+    ;({ tallies, complete } = found)
   } else {
-    const next = pending.slice(list.childElementCount, list.childElementCount + PAGE)
-    loaded = await Promise.all(next.map((load) => load()))
-    more.hidden = list.childElementCount + loaded.length >= pending.length
+    const table = await loadTable()
+    const unfiltered = query.terms.length === 0 ? undefined : filtered ? await findCandidates(pagefind, query, {}) : search.candidates
+    if (mine !== generation) return
+    const matches = unfiltered && new Map(unfiltered.map((candidate) => [candidate.id, [candidate.words]]))
+    if (table) {
+      // In slices, letting the page answer the reader's typing between them.
+      const ids = [...(matches ? matches.keys() : table.keys())]
+      tallies = []
+      for (let i = 0; i < ids.length; i += COUNT_SLICE) {
+        tallies.push(...tableTallies(table, matches, ids.slice(i, i + COUNT_SLICE)))
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        if (mine !== generation) return
+      }
+    }
   }
   if (mine !== generation) return
-  list.append(...loaded.map((data) => renderResult(data, query, currentQ)))
+  const asked = query.terms.length + query.phrases.length > 0 || filtered
+  if (!tallies) {
+    if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : 'Results:'
+    return
+  }
+  const { total, counts } = countSections(tallies, state)
+  search.total = total
+  if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : complete ? plural(total) : `At least ${total.toLocaleString('en')} results.`
+  if (facetsWanted) renderFacets(facetsBox, counts, state, !complete)
 }
 
 /** Puts a state into the form (after a reload or the back button). */

@@ -1,19 +1,11 @@
 /**
  * DOM for the search page: facet checkboxes with counts, and result items (speaker, transcript, date,
- * time, excerpt with the matched words marked). Text always goes in as text nodes; Pagefind's excerpt
- * is rebuilt from its text and its `<mark>`s only, so no markup from the index reaches the page.
+ * time, excerpt with the matched words marked). Text always goes in as text nodes, so no markup from the
+ * index reaches the page.
  */
-import { highlightPattern, words, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
-
-export type Counts = Partial<Record<string, Record<string, number>>>
-
-export interface ResultData {
-  url: string
-  content: string
-  excerpt: string
-  meta: Record<string, string | undefined>
-  filters: Partial<Record<string, string[]>>
-}
+import type { Hit } from './search-index.ts'
+import { highlightPattern, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+import type { Counts } from './search-sections.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
 const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Notes', editorial: 'Editorial text' }
@@ -27,7 +19,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
   return node
 }
 
-export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState): void {
+/** `partial`: the counts are lower bounds (a phrase counted on the first records only). */
+export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState, partial = false): void {
   const open = new Set([...box.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.facet))
   const fieldsets = (['speaker', 'transcript', 'kind'] as const).map((facet) => {
     const tally = counts[facet] ?? {}
@@ -41,7 +34,7 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
       const box = el('input', { type: 'checkbox', name: facet, value })
       box.checked = chosen.includes(value)
       const label = facet === 'kind' ? (kindNames[value] ?? value) : value
-      return el('li', {}, el('label', {}, box, ` ${label} `, el('span', { class: 'facet-count' }, `(${(tally[value] ?? 0).toLocaleString('en')})`)))
+      return el('li', {}, el('label', {}, box, ` ${label} `, el('span', { class: 'facet-count' }, `(${(tally[value] ?? 0).toLocaleString('en')}${partial ? ' or more' : ''})`)))
     }
     const fieldset = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', {}, facetTitles[facet]))
     if (values.length === 0) fieldset.append(el('p', { class: 'facet-empty' }, 'None'))
@@ -93,23 +86,34 @@ function window(content: string, pattern: RegExp | undefined, size = 30): string
   return `${start > 0 ? '… ' : ''}${piece}${start + size < all.length ? ' …' : ''}`
 }
 
-/** Pagefind's excerpt (escaped text with `<mark>`s) back to nodes, keeping only the marks. */
-function fromExcerpt(excerpt: string): Array<Node | string> {
-  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html')
-  return [...doc.body.firstChild!.childNodes].map((node) => (node.nodeName === 'MARK' ? el('mark', {}, node.textContent ?? '') : (node.textContent ?? '')))
+/** What a passage without a speaker is called, from its id on the page. */
+function sectionTitle(hit: Hit): string {
+  const id = hit.section.id
+  if (hit.fragment.meta.kind === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
+  if (id === undefined) return 'About this transcript'
+  if (id.startsWith('intro-')) return 'Introduction'
+  if (id.startsWith('epilogue-')) return 'Afterwards'
+  if (id.startsWith('excision-')) return 'Excision'
+  if (id.startsWith('direction-')) return 'Stage direction'
+  return 'Editorial note'
 }
 
-export function renderResult(data: ResultData, query: ParsedQuery, q: string): HTMLLIElement {
+/** The address of a result: the passage on its transcript's page. */
+export function hitUrl(hit: Hit): string {
+  return `/${hit.fragment.meta.name ?? ''}/${hit.section.id ? `#${hit.section.id}` : ''}`
+}
+
+export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
   const pattern = highlightPattern(query)
-  const meta = data.meta
-  const target = new URL(data.url, location.origin)
+  const meta = hit.fragment.meta
+  const url = hitUrl(hit)
+  const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)
-  const who = meta.kind === 'turn' ? (meta.speaker ?? meta.title ?? '') : (meta.title ?? '')
-  const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(meta.time ? [el('span', { class: 'search-result-time' }, ` · ${meta.time.startsWith('≈') ? '' : 'at '}${meta.time}`)] : [])))
+  const turn = meta.kind === 'turn'
+  const who = turn ? (meta.title ?? '') : sectionTitle(hit)
+  const time = turn ? hit.section.heading : undefined
+  const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : [])))
   const context = el('p', { class: 'search-result-meta' }, meta.transcript ?? '', ' · ', el('time', { datetime: meta.date ?? '' }, longDate(meta.date)))
-  // Pagefind's own excerpt marks stemmed matches; a phrase (or an empty query) gets an excerpt made here.
-  const usePagefind = query.phrases.length === 0 && words(q).length > 0 && data.excerpt.includes('<mark>')
-  const excerpt = el('p', { class: 'search-result-excerpt' }, ...(usePagefind ? fromExcerpt(data.excerpt) : marked(window(data.content, pattern), pattern)))
-  const item = el('li', { class: 'search-result', 'data-kind': meta.kind ?? '', 'data-url': data.url }, heading, context, excerpt)
-  return item
+  const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, pattern), pattern))
+  return el('li', { class: 'search-result', 'data-kind': meta.kind ?? '', 'data-url': url }, heading, context, excerpt)
 }

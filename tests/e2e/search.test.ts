@@ -124,6 +124,7 @@ describe('search', () => {
     try {
       await settled(page, '"castro with the"')
       expect(await allResults(page)).toEqual([turnUrl('t-00-35')])
+      expect(await page.locator('[data-status]').textContent()).toBe('1 result.')
       await expect.poll(() => page.locator('.search-result-excerpt mark').allTextContents()).toEqual(['Castro, with the'])
 
       await page.fill('#search-q', 'castro with the')
@@ -133,6 +134,17 @@ describe('search', () => {
       expect(unquoted).toContain(turnUrl('t-00-35-2'))
       expect(unquoted).toContain(turnUrl('t-00-35-10'))
       expect(unquoted.length).toBeGreaterThan(3)
+      // Every turn listed holds all three words (Pagefind matches a word by its start: "with" in "without").
+      for (const url of unquoted) {
+        const turn = turns.find((t) => turnUrl(t.id) === url)
+        if (turn) for (const word of ['castro', 'with', 'the']) expect(turn.paragraphs.join(' '), url).toMatch(new RegExp(`\\b${word}`, 'i'))
+      }
+
+      // A word found nowhere: Pagefind would match the others alone; the search returns nothing.
+      await page.fill('#search-q', 'castro zqxjv')
+      await settled(page, 'castro zqxjv')
+      expect(await allResults(page)).toEqual([])
+      expect(await page.locator('[data-status]').textContent()).toBe('No results.')
     } finally {
       await context.close()
     }
@@ -180,6 +192,12 @@ describe('search', () => {
       const all = await allResults(page)
       expect(all).toContain(turnUrl('t-05-48'))
       await showFacets(page, 'quarantine')
+      // Counts are of turns: each speaker's turns holding the word (Pagefind also finds "quarantined").
+      const holding = (name: string) => turns.filter((t) => t.speaker.name === name && /\bquarantin/i.test(t.paragraphs.join(' '))).length
+      for (const name of ['McGeorge Bundy', 'President Kennedy']) {
+        expect(holding(name)).toBeGreaterThan(0)
+        await expect.poll(() => page.locator('fieldset[data-facet="speaker"] label', { hasText: name }).locator('.facet-count').textContent()).toBe(`(${holding(name)})`)
+      }
 
       await page.locator('fieldset[data-facet="speaker"] label', { hasText: 'McGeorge Bundy' }).locator('input').check()
       await settled(page, 'quarantine')

@@ -1,0 +1,46 @@
+/**
+ * The section table (`/search/sections.json`), read from the fragments Pagefind has just made, so that its
+ * page ids and word positions are Pagefind's own. With it the search page counts turn-level results for
+ * every facet value without fetching a single fragment.
+ */
+import { gunzipSync } from 'node:zlib'
+import { FACETS, type Facet } from '../scripts/search-query.ts'
+import { encodePositions, headingPositions, type Anchor, type SectionTable } from '../scripts/search-sections.ts'
+
+interface Fragment {
+  filters: Partial<Record<string, string[]>>
+  anchors: Anchor[]
+}
+
+/** Pagefind's files are gzipped and signed: `pagefind_dcd` then JSON. */
+function readFragment(bytes: Uint8Array): Fragment {
+  const text = gunzipSync(bytes).toString('utf8')
+  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
+}
+
+export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): SectionTable {
+  const values = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<Facet, string[]>
+  const lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>
+  const indexOf = (facet: Facet, value: string | undefined): number => {
+    if (value === undefined) return -1
+    let at = lookup[facet].get(value)
+    if (at === undefined) {
+      at = values[facet].push(value) - 1
+      lookup[facet].set(value, at)
+    }
+    return at
+  }
+  const records: SectionTable['records'] = {}
+  for (const file of files) {
+    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path.replace(/\\/g, '/'))
+    if (!match) continue
+    const fragment = readFragment(file.content)
+    records[match[1]!] = [
+      indexOf('speaker', fragment.filters.speaker?.[0]),
+      indexOf('transcript', fragment.filters.transcript?.[0]),
+      indexOf('kind', fragment.filters.kind?.[0]),
+      encodePositions(headingPositions(fragment.anchors)),
+    ]
+  }
+  return { values, records }
+}

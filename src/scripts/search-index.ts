@@ -1,0 +1,136 @@
+/**
+ * The search page's access to Pagefind and the section table. A query is split into units, each free
+ * word and each quoted phrase; a record matches when it holds every unit, and a section of it (a turn, a
+ * note, a paragraph) when the section itself does. Phrases use Pagefind's exact search, which finds the
+ * records; the sections are then checked against their own text.
+ */
+import { matchesPhrases, type ParsedQuery } from './search-query.ts'
+import { decodeTable, headingPositions, matchingSections, sectionsOf, termPositions, type Anchor, type DecodedTable, type Section, type SectionTable, type Tally } from './search-sections.ts'
+
+export interface Fragment {
+  url: string
+  content: string
+  anchors: Anchor[]
+  meta: Record<string, string | undefined>
+  filters: Partial<Record<string, string[]>>
+}
+interface PagefindResult {
+  id: string
+  score: number
+  words: number[]
+  data: () => Promise<Fragment>
+}
+type Filters = Record<string, { any: string[] }>
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>
+  init: () => Promise<void>
+  search: (term: string | null, options?: { filters?: Filters }) => Promise<{ results: PagefindResult[] } | null>
+}
+
+/** A record that holds every free word and phrase of the query. */
+export interface Candidate {
+  id: string
+  score: number
+  /** Word positions of the query's free words in the record (phrases are checked on the text). */
+  words: number[]
+  data: () => Promise<Fragment>
+}
+
+/** One result: a section of a record, and what the page shows of its record. */
+export interface Hit {
+  section: Section
+  fragment: Fragment
+}
+
+// Pagefind is a file of the built site, not a module of the bundle: import it by URL.
+const pagefindUrl = '/pagefind/pagefind.js'
+
+export function loadPagefind(): Promise<Pagefind> {
+  // No web worker (`noWorker`, set before init): posting every result's word positions across costs more
+  // than the search, and a worker releases a result's data once the result object is collected, which
+  // the counting, holding only `data`, would then find gone.
+  return import(/* @vite-ignore */ pagefindUrl).then(async (pagefind: Pagefind) => {
+    await pagefind.options({ excerptLength: 30, noWorker: true })
+    await pagefind.init()
+    return pagefind
+  })
+}
+
+let table: Promise<DecodedTable | undefined> | undefined
+/** The section table, fetched and decoded once, only when counts are wanted; `undefined` if it cannot be had. */
+export function loadTable(): Promise<DecodedTable | undefined> {
+  table ??= fetch('/search/sections.json')
+    .then(async (response) => (response.ok ? decodeTable((await response.json()) as SectionTable) : undefined))
+    .catch(() => undefined)
+  return table
+}
+
+const exact = (phrase: string[]) => `"${phrase.join(' ')}"`
+
+/**
+ * Pagefind's results, best first: one search for the free words together (a record must hold them all)
+ * and an exact search per phrase, intersected, scores summed. One search for all the free words, not
+ * one per word: a common word alone ("the") brings back nearly every record with all its positions.
+ */
+export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: Filters): Promise<Candidate[]> {
+  if (query.terms.length === 0 && query.phrases.length === 0) {
+    const all = (await pagefind.search(null, { filters }))?.results ?? []
+    return all.map((result) => ({ id: result.id, score: 0, words: [], data: result.data }))
+  }
+  const units = [...(query.terms.length > 0 ? [query.terms.join(' ')] : []), ...query.phrases.map(exact)]
+  const responses = await Promise.all(units.map((unit) => pagefind.search(unit, { filters })))
+  const byId = new Map<string, Candidate>()
+  responses.forEach((response, u) => {
+    const seen = new Set<string>()
+    for (const result of response?.results ?? []) {
+      seen.add(result.id)
+      if (u === 0) byId.set(result.id, { id: result.id, score: 0, words: query.terms.length > 0 ? result.words : [], data: result.data })
+      const candidate = byId.get(result.id)
+      if (candidate) candidate.score += result.score
+    }
+    for (const id of byId.keys()) if (!seen.has(id)) byId.delete(id)
+  })
+  return [...byId.values()].sort((a, b) => b.score - a.score)
+}
+
+/**
+ * Whether the record lacks one of the query's free words. Pagefind leaves out a word it finds nowhere and
+ * matches the others, so every record it returns holds each word it kept: one record without a word
+ * means no record has it, and the query (all of its words) has no results.
+ */
+export function lacksTerm(candidate: Candidate, fragment: Fragment, query: ParsedQuery): boolean {
+  return query.terms.length > 1 && termPositions(fragment.content, candidate.words, query.terms).some((positions) => positions.length === 0)
+}
+
+/** The sections of a candidate's record that hold every free word and every phrase of the query. */
+export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery): Hit[] {
+  const sections = sectionsOf(fragment)
+  const terms = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
+  return matchingSections(headingPositions(fragment.anchors), terms)
+    .map((i) => sections[i]!)
+    .filter((section) => matchesPhrases(section.text, query))
+    .map((section) => ({ section, fragment }))
+}
+
+/**
+ * For counting a query with phrases: the sections are checked on their text, so the records' fragments
+ * are read, at most `limit` of them (about a kilobyte each). `undefined` when `current()` turns false
+ * (another search has begun); `complete` false when there were more records than `limit`.
+ */
+export async function fragmentTallies(candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Tally[]; complete: boolean } | undefined> {
+  const tallies: Tally[] = []
+  const read = candidates.slice(0, limit)
+  for (let i = 0; i < read.length; i += 24) {
+    const batch = read.slice(i, i + 24)
+    const fragments = await Promise.all(batch.map((candidate) => candidate.data()))
+    if (!current()) return undefined
+    if (batch.some((candidate, j) => lacksTerm(candidate, fragments[j]!, query))) return { tallies: [], complete: true }
+    batch.forEach((candidate, j) => {
+      const fragment = fragments[j]!
+      const sections = hitsOf(candidate, fragment, query).length
+      const values = { speaker: fragment.filters.speaker?.[0], transcript: fragment.filters.transcript?.[0], kind: fragment.filters.kind?.[0] }
+      if (sections > 0) tallies.push({ values, sections })
+    })
+  }
+  return { tallies, complete: candidates.length <= limit }
+}

@@ -1,0 +1,79 @@
+/** From Pagefind's word positions to sections (src/scripts/search-sections.ts), on small hand-made records. */
+import { describe, expect, test } from 'vitest'
+import { countSections, decodePositions, decodeTable, encodePositions, matchingSections, sectionsOf, tableTallies, termPositions, type SectionTable } from '../../src/scripts/search-sections.ts'
+
+const none = { q: '', speaker: [], transcript: [], kind: [] }
+
+describe('search sections', () => {
+  test('positions round-trip through the table encoding', () => {
+    for (const positions of [[], [0], [0, 7, 8, 300, 46_655, 46_656, 1_000_000]]) expect(decodePositions(encodePositions(positions))).toEqual(positions)
+    expect(encodePositions([0, 36, 37])).toBe('0.10.1')
+  })
+
+  test('a section matches when every unit has a word in it; a heading word is not its section\'s', () => {
+    // Headings at 0, 5 and 9: sections [1-4], [6-8], [10-…].
+    const headings = [0, 5, 9]
+    expect(matchingSections(headings, [])).toEqual([0, 1, 2])
+    expect(matchingSections(headings, [[2, 7]])).toEqual([0, 1])
+    expect(matchingSections(headings, [[2, 7], [8, 12]])).toEqual([1])
+    expect(matchingSections(headings, [[5]]), 'the heading word of section 1').toEqual([])
+    expect(matchingSections(headings, [[40]])).toEqual([2])
+    // Words before the first heading are a section of their own (a transcript's header lines).
+    expect(matchingSections([4, 9], [[0], [3]])).toEqual([0])
+    expect(matchingSections([4, 9], [])).toEqual([0, 1, 2])
+    expect(matchingSections([], [[3]])).toEqual([0])
+  })
+
+  test('sections take their text from Pagefind\'s content, between the anchors', () => {
+    const fragment = {
+      content: 'Header line. 00:01. we could— second line 00:02. third § last words',
+      anchors: [
+        { element: 'h2', id: 'a', text: '00:01', location: 2 },
+        { element: 'h2', id: 'b', text: '00:02', location: 7 },
+        { element: 'h2', id: 'c', text: '§', location: 9 },
+        { element: 'span', id: 'not-a-heading', text: 'x', location: 8 },
+      ],
+    }
+    expect(sectionsOf(fragment)).toEqual([
+      { text: 'Header line.' },
+      { id: 'a', heading: '00:01', text: 'we could— second line' },
+      { id: 'b', heading: '00:02', text: 'third' },
+      { id: 'c', heading: '§', text: 'last words' },
+    ])
+  })
+
+  test('each matched position goes to the free word it stands for', () => {
+    const content = '00:01. The quarantined ships, the quarantine line. 00:02. Castro’s theory'
+    // Pagefind matched "the" (and words starting with it), "quarantine" (and its stem) and "castro".
+    const positions = [1, 2, 4, 5, 8, 9]
+    expect(termPositions(content, positions, ['the', 'quarantine', 'castro'])).toEqual([[1, 4, 9], [2, 5], [8]])
+    expect(termPositions(content, positions, ['quarantine'])).toEqual([positions])
+    // One printed word holding two terms counts for both.
+    expect(termPositions('"><svg/onload=alert(1)> and', [0, 1], ['svg', 'onload'])).toEqual([[0], [0]])
+  })
+
+  test('counts: each facet value as if that facet\'s own choices were not made', () => {
+    const table: SectionTable = {
+      values: { speaker: ['Ball', 'Rusk'], transcript: ['T1', 'T2'], kind: ['turn', 'footnote'] },
+      records: {
+        a: [0, 0, 0, encodePositions([0, 10, 20])], // Ball in T1: three turns
+        b: [1, 0, 0, encodePositions([0, 10])], // Rusk in T1: two turns
+        c: [0, 1, 0, encodePositions([0])], // Ball in T2: one turn
+        d: [-1, 1, 1, encodePositions([0, 3])], // T2's notes: two
+      },
+    }
+    const all = countSections(tableTallies(decodeTable(table), undefined), none)
+    expect(all.total).toBe(8)
+    expect(all.counts).toEqual({ speaker: { Ball: 4, Rusk: 2 }, transcript: { T1: 5, T2: 3 }, kind: { turn: 6, footnote: 2 } })
+
+    const ballInT2 = countSections(tableTallies(decodeTable(table), undefined), { ...none, speaker: ['Ball'], transcript: ['T2'] })
+    expect(ballInT2.total).toBe(1)
+    expect(ballInT2.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 3, T2: 1 }, kind: { turn: 1 } })
+
+    // A word at 12 (Ball's second turn in T1) and at 2 (T2's first note).
+    const matches = new Map([['a', [[12]]], ['d', [[2]]]])
+    const found = countSections(tableTallies(decodeTable(table), matches), none)
+    expect(found.total).toBe(2)
+    expect(found.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 1, T2: 1 }, kind: { turn: 1, footnote: 1 } })
+  })
+})

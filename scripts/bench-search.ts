@@ -64,6 +64,27 @@ function build(): Promise<{ seconds: number; log: string }> {
   })
 }
 
+/**
+ * Phrases as a reader might remember them: three words in a row from the corpus' turns, picked at fixed
+ * places (every so many transcripts, a turn and a word chosen by a small deterministic generator).
+ */
+async function samplePhrases(dir: string, n: number): Promise<string[]> {
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort()
+  let state = 12345
+  const next = (max: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % max)
+  const phrases: string[] = []
+  for (let i = 0; phrases.length < n && i < files.length * 2; i++) {
+    const text = await readFile(join(dir, files[(i * 97) % files.length]!), 'utf8')
+    const turns = text.split('\n').filter((line) => /^[A-Z][\w .'-]{1,40}: \S/.test(line))
+    if (turns.length === 0) continue
+    const words = turns[next(turns.length)]!.replace(/^[^:]+:\s*/, '').replace(/\[[^\]]*\]/g, ' ').split(/\s+/).filter((w) => /^[\p{L}'’,.?-]+$/u.test(w))
+    if (words.length < 3) continue
+    const at = next(words.length - 2)
+    phrases.push(`"${words.slice(at, at + 3).join(' ').replace(/[,.?]+$/, '')}"`)
+  }
+  return phrases
+}
+
 async function main(): Promise<number> {
   let buildSeconds: number | undefined
   let indexed = ''
@@ -75,7 +96,8 @@ async function main(): Promise<number> {
     console.log('Building the site (astro build, Pagefind records) …')
     const built = await build()
     buildSeconds = built.seconds
-    indexed = /Indexed (\d+) passages/.exec(built.log)?.[1] ?? ''
+    const found = /Indexed (\d+) passages of \d+ transcripts as (\d+) records/.exec(built.log)
+    indexed = found ? `${Number(found[1]).toLocaleString('en')} passages in ${Number(found[2]).toLocaleString('en')} records` : ''
   }
 
   const pagefindDir = join(dist, 'pagefind')
@@ -83,6 +105,7 @@ async function main(): Promise<number> {
   const whole = await sizeOf(pagefindDir)
   const index = await sizeOf(pagefindDir, (name) => !ui.test(name))
   const fragments = await sizeOf(join(pagefindDir, 'fragment'))
+  const table = await readFile(join(dist, 'search', 'sections.json'))
 
   const server = await serveDist(dist)
   const browser = await launchBrowser()
@@ -145,32 +168,58 @@ async function main(): Promise<number> {
 
     // Warm: new words (index chunks may still be fetched), then the same words again (all cached).
     const words = ['quotas', 'levees', 'runway', 'Lakeview', 'memorandum', 'encouraging', 'subsidy', 'tracking', 'wage', 'gold', 'marshals', 'arbitration', 'reservoir', 'observers', 'seismic', 'contractors', 'airlines', 'exchange', 'verdict', 'treaty']
-    const phrases = ['"the trouble with"', '"inclined to agree"', '"run its course"']
+    const sampled = await samplePhrases(corpus, 12)
+    const phrases = ['"the trouble with"', '"inclined to agree"', '"run its course"', '"he was not encouraging"', '"nobody has explained to me"', '"see what happens"', '"will never go along"', '"the figure I have"']
     const fresh: number[] = []
     for (const word of words) fresh.push(await settle(word))
     const repeat: number[] = []
     for (const word of words) repeat.push(await settle(word))
     const phraseMs: number[] = []
     for (const phrase of phrases) phraseMs.push(await settle(phrase))
-    const results = await page.locator('[data-status]').textContent()
+    const sampledMs: number[] = []
+    for (const phrase of sampled) sampledMs.push(await settle(phrase))
+    // Pagefind's own exact search for the same phrases, alone (its chunks already loaded).
+    const pagefindOnly = (list: string[]) =>
+      page.evaluate(async (list) => {
+        const url: string = '/pagefind/pagefind.js'
+        const pagefind = (await import(url)) as { search: (term: string) => Promise<unknown> }
+        const times: number[] = []
+        for (const phrase of list) {
+          const t0 = performance.now()
+          await pagefind.search(phrase)
+          times.push(performance.now() - t0)
+        }
+        return times
+      }, list)
+    const sampledPagefind = await pagefindOnly(sampled)
+    const phrasePagefind = await pagefindOnly(phrases)
+    const last = sampled.at(-1)!
+    await page.waitForFunction((q) => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'done' && document.querySelector<HTMLElement>('[data-search]')?.dataset.query === q, last)
+    const results = `${last}: ${await page.locator('[data-status]').textContent()}`
 
     const line = (label: string, value: string, ok?: boolean) => console.log(`  ${label.padEnd(44)} ${value}${ok === undefined ? '' : ok ? '  ✓ within budget' : '  ✗ OVER BUDGET'}`)
-    console.log(`\nSearch at ${count.toLocaleString('en')} transcripts${indexed ? ` (${Number(indexed).toLocaleString('en')} records)` : ''}`)
+    console.log(`\nSearch at ${count.toLocaleString('en')} transcripts${indexed ? ` (${indexed})` : ''}`)
     if (buildSeconds !== undefined) line('build time (astro build + index)', `${buildSeconds.toFixed(1)} s`)
     line('index on disk (pagefind/, without UI bundles)', `${kb(index.bytes)} in ${index.files} files`)
     line('  of which fragments', `${kb(fragments.bytes)} in ${fragments.files} files`)
     line('pagefind/ with its unused UI bundles', kb(whole.bytes))
+    line('section table (/search/sections.json)', `${kb(table.length)}, ${kb(gzipSync(table).length)} gzip`)
     line(`first query "${first}": bytes fetched`, `${kb(firstBytes)} uncompressed`, firstBytes <= BUDGET_BYTES)
     line('  as a gzip-serving host would send it', kb(compressed))
     for (const [kind, bytes] of kinds) line(`    ${kind}`, kb(bytes))
     line('  search page itself (HTML, JS, CSS)', kb(pageBytes))
-    line('then, for the facet counts (filter chunks)', kb(facetFetched.reduce((sum, f) => sum + f.bytes, 0)))
+    line('then, for the count and facets (section table)', kb(facetFetched.reduce((sum, f) => sum + f.bytes, 0)))
     line(`first query: typing to results (cold)`, `${firstMs.toFixed(0)} ms`)
     line(`warm, ${words.length} new words: typing to results`, `median ${median(fresh).toFixed(0)} ms, p95 ${p95(fresh).toFixed(0)} ms`, p95(fresh) <= BUDGET_MS)
     line(`warm, the same words again`, `median ${median(repeat).toFixed(0)} ms, p95 ${p95(repeat).toFixed(0)} ms`, p95(repeat) <= BUDGET_MS)
-    line(`warm, quoted phrases of common words`, phrases.map((p, i) => `${p} ${phraseMs[i]!.toFixed(0)} ms`).join(', '))
+    line(`warm, ${sampled.length} quoted phrases sampled from the text`, `median ${median(sampledMs).toFixed(0)} ms, p95 ${p95(sampledMs).toFixed(0)} ms`, p95(sampledMs) <= BUDGET_MS)
+    line('  of which Pagefind\'s exact search alone', `median ${median(sampledPagefind).toFixed(0)} ms, p95 ${p95(sampledPagefind).toFixed(0)} ms`)
+    line('  each', sampled.map((p, i) => `${p} ${sampledMs[i]!.toFixed(0)} ms`).join(', '))
+    line(`warm, ${phrases.length} phrases of the generator's sentence shapes`, `median ${median(phraseMs).toFixed(0)} ms, p95 ${p95(phraseMs).toFixed(0)} ms`, p95(phraseMs) <= BUDGET_MS)
+    line('  of which Pagefind\'s exact search alone', `median ${median(phrasePagefind).toFixed(0)} ms, p95 ${p95(phrasePagefind).toFixed(0)} ms`)
+    line('  each (every one in about half of all records)', phrases.map((p, i) => `${p} ${phraseMs[i]!.toFixed(0)} ms`).join(', '))
     line('last query shown', results ?? '')
-    return firstBytes <= BUDGET_BYTES && p95(fresh) <= BUDGET_MS ? 0 : 1
+    return firstBytes <= BUDGET_BYTES && [fresh, repeat, sampledMs, phraseMs].every((ms) => p95(ms) <= BUDGET_MS) ? 0 : 1
   } finally {
     await browser.close()
     await server.close()

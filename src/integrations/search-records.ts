@@ -9,17 +9,18 @@
  */
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
+import { UNIDENTIFIED } from '../scripts/search-query.ts'
 import type { TranscriptJson } from '../transcript/schema.ts'
 import { shownTime } from '../transcript/time.ts'
 
-/** The one speaker filter value for every unidentified voice: they are never one person. */
-export const UNIDENTIFIED = 'Unidentified voices'
+export { UNIDENTIFIED } from '../scripts/search-query.ts'
 
 export type RecordKind = 'turn' | 'footnote' | 'editorial'
 
 /**
  * The heading word of a section that has no printed number or time (a paragraph of the introduction, an
  * excision): punctuation, so Pagefind indexes no word for it, yet a heading Pagefind keeps as an anchor.
+ * Like every heading it takes one word position, which the search page skips.
  */
 export const SECTION_MARK = '§'
 
@@ -37,8 +38,6 @@ export interface SearchRecord {
   kind: RecordKind
   /** The speaker filter's value (turn records only). */
   speaker?: string
-  /** Shown with each result: who speaks, or what kind of text it is. */
-  title: string
   /** The labels the transcript prints for this speaker (`Ball`, `Under Secretary Ball`). */
   labels?: string[]
   sections: SearchSection[]
@@ -72,7 +71,7 @@ export function transcriptRecords(json: TranscriptJson): SearchRecord[] {
   const bySpeaker = new Map<string, SearchRecord>()
   const heading = json.blocks.find((block) => block.type === 'heading')
   const header = [heading?.text, `Document ${json.id}`, json.status, json.dateLine, json.time].filter((line): line is string => !!line)
-  const editorial: SearchRecord = { url: page, kind: 'editorial', title: 'About this transcript', sections: [{ heading: '', paragraphs: header }] }
+  const editorial: SearchRecord = { url: page, kind: 'editorial', sections: [{ heading: '', paragraphs: header }] }
 
   for (const block of json.blocks) {
     if (block.type === 'turn') {
@@ -81,7 +80,7 @@ export function transcriptRecords(json: TranscriptJson): SearchRecord[] {
       let record = bySpeaker.get(speaker)
       if (!record) {
         const key = unidentified ? 'unidentified' : block.speaker.id
-        record = { url: `${page}#turns-${key}`, kind: 'turn', speaker, title: unidentified ? 'Unidentified' : speaker, labels: [], sections: [] }
+        record = { url: `${page}#turns-${key}`, kind: 'turn', speaker, labels: [], sections: [] }
         bySpeaker.set(speaker, record)
       }
       if (!record.labels!.includes(block.speaker.label)) record.labels!.push(block.speaker.label)
@@ -91,7 +90,7 @@ export function transcriptRecords(json: TranscriptJson): SearchRecord[] {
     }
   }
 
-  const notes: SearchRecord = { url: `${page}#footnotes`, kind: 'footnote', title: 'Note', sections: [] }
+  const notes: SearchRecord = { url: `${page}#footnotes`, kind: 'footnote', sections: [] }
   const printed = new Map<number, number>()
   for (const note of json.footnotes) {
     // A number printed twice: the second note has its own id on the page (`fn-2-x2`), as here.
@@ -106,29 +105,31 @@ export function transcriptRecords(json: TranscriptJson): SearchRecord[] {
 }
 
 /**
- * The record as the HTML page Pagefind indexes: filters and metadata in attributes (so they add no words),
- * then each passage after a heading that carries its id. hast-util-to-html escapes.
+ * The record as the HTML page Pagefind indexes: everything but the text in filter attributes, since
+ * Pagefind 1.5 searches its metadata fields, and a record found by its transcript's title or its speaker's
+ * name would hold no passage with the word. The search page reads them back from the record's filters.
+ * Then each passage after a heading that carries its id. hast-util-to-html escapes.
  */
 export function recordHtml(record: SearchRecord, json: TranscriptJson, label: string): string {
-  const data = (kind: 'filter' | 'meta', name: string, value: string) => h('span', { [`data-pagefind-${kind}`]: `${name}[data-value]`, dataValue: value })
+  const filter = (name: string, value: string) => h('span', { dataPagefindFilter: `${name}[data-value]`, dataValue: value })
   const fields = [
-    data('filter', 'transcript', label),
-    data('filter', 'kind', record.kind),
-    ...(record.speaker ? [data('filter', 'speaker', record.speaker), data('meta', 'speaker', record.speaker)] : []),
-    data('meta', 'title', record.title),
-    data('meta', 'kind', record.kind),
-    data('meta', 'transcript', transcriptTitle(json)),
-    data('meta', 'date', json.date),
-    data('meta', 'name', json.name),
-    ...(record.labels?.length ? [data('meta', 'labels', record.labels.join(' | '))] : []),
+    filter('transcript', label),
+    filter('kind', record.kind),
+    ...(record.speaker ? [filter('speaker', record.speaker)] : []),
+    filter('title', transcriptTitle(json)),
+    filter('date', json.date),
+    filter('page', json.name),
+    ...(record.labels ?? []).map((l) => filter('label', l)),
   ]
   // Paragraphs as bare text between line breaks: Pagefind ends a block element with a full stop when its
-  // text has none, which would put into excerpts a stop the transcript does not print.
+  // text has none, which would put into excerpts a stop the transcript does not print. Zero-width spaces
+  // go: Pagefind's client drops them from the text, which would shift every later word's position.
+  const text = (p: string) => p.replace(/\u200B/g, '')
   const sections = record.sections.flatMap((section) => [
     ...(section.id ? [h('h2', { id: section.id }, section.heading)] : []),
-    ...section.paragraphs.flatMap((p, i) => (i === 0 ? [p] : [h('br'), '\n', p])),
+    ...section.paragraphs.flatMap((p, i) => (i === 0 ? [text(p)] : [h('br'), '\n', text(p)])),
     '\n',
   ])
-  const tree = h('html', { lang: 'en' }, [h('head', [h('meta', { charset: 'utf-8' }), h('title', record.title)]), h('body', [h('main', { dataPagefindBody: '' }, [...fields, ...sections])])])
+  const tree = h('html', { lang: 'en' }, [h('head', [h('meta', { charset: 'utf-8' })]), h('body', [h('main', { dataPagefindBody: '' }, [...fields, ...sections])])])
   return `<!doctype html>${toHtml(tree)}`
 }

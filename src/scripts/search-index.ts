@@ -1,17 +1,16 @@
 /**
- * The search page's access to Pagefind and the section table. A query is split into units, each free
- * word and each quoted phrase; a record matches when it holds every unit, and a section of it (a turn, a
- * note, a paragraph) when the section itself does. Phrases use Pagefind's exact search, which finds the
- * records; the sections are then checked against their own text.
+ * The search page's access to Pagefind and the section table. A record matches when it holds every free
+ * word and every quoted phrase of the query, and a section of it (a turn, a note, a paragraph) when the
+ * section itself does. The free words go to Pagefind in one search; each phrase to its exact search,
+ * which finds the records; the sections are then checked against their own text.
  */
 import { matchesPhrases, type ParsedQuery } from './search-query.ts'
 import { decodeTable, headingPositions, matchingSections, sectionsOf, termPositions, type Anchor, type DecodedTable, type Section, type SectionTable, type Tally } from './search-sections.ts'
 
+/** What the page reads of a Pagefind record: its text, its anchors, and its filters (which hold its data). */
 export interface Fragment {
-  url: string
   content: string
   anchors: Anchor[]
-  meta: Record<string, string | undefined>
   filters: Partial<Record<string, string[]>>
 }
 interface PagefindResult {
@@ -59,7 +58,8 @@ export function loadPagefind(): Promise<Pagefind> {
 let table: Promise<DecodedTable | undefined> | undefined
 /** The section table, fetched and decoded once, only when counts are wanted; `undefined` if it cannot be had. */
 export function loadTable(): Promise<DecodedTable | undefined> {
-  table ??= fetch('/search/sections.json')
+  // Revalidated, not taken from the cache blindly: after a new build its page ids are new.
+  table ??= fetch('/search/sections.json', { cache: 'no-cache' })
     .then(async (response) => (response.ok ? decodeTable((await response.json()) as SectionTable) : undefined))
     .catch(() => undefined)
   return table
@@ -93,15 +93,6 @@ export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, fil
   return [...byId.values()].sort((a, b) => b.score - a.score)
 }
 
-/**
- * Whether the record lacks one of the query's free words. Pagefind leaves out a word it finds nowhere and
- * matches the others, so every record it returns holds each word it kept: one record without a word
- * means no record has it, and the query (all of its words) has no results.
- */
-export function lacksTerm(candidate: Candidate, fragment: Fragment, query: ParsedQuery): boolean {
-  return query.terms.length > 1 && termPositions(fragment.content, candidate.words, query.terms).some((positions) => positions.length === 0)
-}
-
 /** The sections of a candidate's record that hold every free word and every phrase of the query. */
 export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery): Hit[] {
   const sections = sectionsOf(fragment)
@@ -112,24 +103,58 @@ export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQu
     .map((section) => ({ section, fragment }))
 }
 
+const found = new Map<string, Promise<boolean>>()
+/** Whether Pagefind finds the word in any record (asked once per word). */
+function anywhere(pagefind: Pagefind, term: string): Promise<boolean> {
+  let answer = found.get(term)
+  if (!answer) {
+    answer = pagefind.search(term).then((response) => (response?.results.length ?? 0) > 0)
+    found.set(term, answer)
+  }
+  return answer
+}
+
 /**
- * For counting a query with phrases: the sections are checked on their text, so the records' fragments
- * are read, at most `limit` of them (about a kilobyte each). `undefined` when `current()` turns false
- * (another search has begun); `complete` false when there were more records than `limit`.
+ * The hits of each of some candidates, their fragments read together; `absent` when a free word of the
+ * query is in no record. Pagefind leaves out a word it finds nowhere and matches the others, so a record
+ * without one of the words asks Pagefind about that word alone: found nowhere, the query (all of its
+ * words) has no results; found, only this record is passed over.
  */
-export async function fragmentTallies(candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Tally[]; complete: boolean } | undefined> {
+export async function readRecords(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery): Promise<Hit[][] | 'absent'> {
+  const fragments = await Promise.all(candidates.map((candidate) => candidate.data()))
+  const hits: Hit[][] = []
+  for (const [i, candidate] of candidates.entries()) {
+    const fragment = fragments[i]!
+    if (query.terms.length > 1) {
+      const positions = termPositions(fragment.content, candidate.words, query.terms)
+      const missing = query.terms.filter((_, t) => positions[t]!.length === 0)
+      if (missing.length > 0) {
+        for (const term of missing) if (!(await anywhere(pagefind, term))) return 'absent'
+        hits.push([])
+        continue
+      }
+    }
+    hits.push(hitsOf(candidate, fragment, query))
+  }
+  return hits
+}
+
+/**
+ * For counting a query with phrases or several words: the sections are checked on their text, so the
+ * records' fragments are read, at most `limit` of them (a few kilobytes each). `undefined` when
+ * `current()` turns false (another search has begun); `complete` false when there were more records.
+ */
+export async function fragmentTallies(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Tally[]; complete: boolean } | undefined> {
   const tallies: Tally[] = []
   const read = candidates.slice(0, limit)
   for (let i = 0; i < read.length; i += 24) {
     const batch = read.slice(i, i + 24)
-    const fragments = await Promise.all(batch.map((candidate) => candidate.data()))
+    const hits = await readRecords(pagefind, batch, query)
     if (!current()) return undefined
-    if (batch.some((candidate, j) => lacksTerm(candidate, fragments[j]!, query))) return { tallies: [], complete: true }
-    batch.forEach((candidate, j) => {
-      const fragment = fragments[j]!
-      const sections = hitsOf(candidate, fragment, query).length
-      const values = { speaker: fragment.filters.speaker?.[0], transcript: fragment.filters.transcript?.[0], kind: fragment.filters.kind?.[0] }
-      if (sections > 0) tallies.push({ values, sections })
+    if (hits === 'absent') return { tallies: [], complete: true }
+    hits.forEach((list) => {
+      const filters = list[0]?.fragment.filters
+      if (filters) tallies.push({ values: { speaker: filters.speaker?.[0], transcript: filters.transcript?.[0], kind: filters.kind?.[0] }, sections: list.length })
     })
   }
   return { tallies, complete: candidates.length <= limit }

@@ -2,9 +2,9 @@
  * The search page: turn-level results from Pagefind's records, speaker / transcript / kind facets with
  * counts, exact phrases, and the whole state in the URL (typing replaces the history entry, choosing a
  * filter or submitting adds one, so the back button steps through searches). Results come first; the
- * count and the facets follow from the section table, fetched once.
+ * count and the facets follow, from the section table or from the records' text.
  */
-import { findCandidates, fragmentTallies, hitsOf, lacksTerm, loadPagefind, loadTable, type Candidate, type Hit, type Pagefind } from './search-index.ts'
+import { findCandidates, fragmentTallies, loadPagefind, loadTable, readRecords, type Candidate, type Hit, type Pagefind } from './search-index.ts'
 import { FACETS, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
 import { renderFacets, renderResult } from './search-render.ts'
 import { countSections, tableTallies, type Tally } from './search-sections.ts'
@@ -13,8 +13,8 @@ const PAGE = 20
 /** Records whose fragments are fetched together while a page of results fills up. */
 const BATCH = 6
 /**
- * A query with a phrase or several words is counted on the text of at most this many records (about a
- * kilobyte each); beyond, the count says "at least".
+ * A query with a phrase or several words is counted on the text of at most this many records (a few
+ * kilobytes each); beyond, the count says "at least".
  */
 const TEXT_COUNT_LIMIT = 120
 /** How long the typing must pause before the results are counted (a word half typed is not worth it). */
@@ -35,8 +35,19 @@ const ready = loadPagefind()
 let facetsWanted = false
 
 let generation = 0
-/** The search on screen: its records in rank order, how far they have been read, and hits not yet shown. */
-let current: { query: ParsedQuery; q: string; candidates: Candidate[]; next: number; waiting: Hit[]; total?: number } | undefined
+/** A search on screen: its records in rank order, how far they have been read, and hits not yet shown. */
+interface Search {
+  query: ParsedQuery
+  q: string
+  candidates: Candidate[]
+  next: number
+  waiting: Hit[]
+  /** The count, once known. */
+  total?: number
+  /** A page of results is being read (a second click on "More results" waits for it). */
+  reading?: boolean
+}
+let current: Search | undefined
 
 function readForm(): SearchState {
   return stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>))
@@ -55,9 +66,11 @@ function exhausted(): boolean {
 }
 
 /** The next page of results: records' fragments are read in rank order until a page is full. */
-async function showMore(mine = generation): Promise<void> {
-  const search = current
-  if (!search) return
+async function showMore(search: Search | undefined = current): Promise<void> {
+  if (!search || search.reading) return
+  search.reading = true
+  more.disabled = true
+  const pagefind = await ready
   const shown: Hit[] = []
   while (shown.length < PAGE && (search.waiting.length > 0 || search.next < search.candidates.length)) {
     if (search.waiting.length === 0) {
@@ -65,17 +78,19 @@ async function showMore(mine = generation): Promise<void> {
       const size = search.query.phrases.length > 0 ? PAGE - shown.length : BATCH
       const batch = search.candidates.slice(search.next, search.next + size)
       search.next += batch.length
-      const fragments = await Promise.all(batch.map((candidate) => candidate.data()))
-      if (mine !== generation) return
-      if (batch.some((candidate, i) => lacksTerm(candidate, fragments[i]!, search.query))) {
+      const hits = await readRecords(pagefind, batch, search.query)
+      if (search !== current) return
+      if (hits === 'absent') {
         search.next = search.candidates.length // a word of the query is in no record
         break
       }
-      batch.forEach((candidate, i) => search.waiting.push(...hitsOf(candidate, fragments[i]!, search.query)))
+      search.waiting.push(...hits.flat())
     }
     shown.push(...search.waiting.splice(0, PAGE - shown.length))
   }
   list.append(...shown.map((hit) => renderResult(hit, search.query, search.q)))
+  search.reading = false
+  more.disabled = false
   more.hidden = exhausted()
   // Every result is on screen: the count is the list's own.
   if (exhausted() && search.total !== undefined) status.textContent = plural(list.childElementCount)
@@ -85,26 +100,35 @@ async function run(state: SearchState): Promise<void> {
   const mine = ++generation
   root.dataset.state = 'searching'
   delete root.dataset.results
-  const pagefind = await ready
+  more.hidden = true
   const term = state.q.trim()
-  const query = parseQuery(term)
-  const filtered = FACETS.some((facet) => state[facet].length > 0)
-  const words = query.terms.length + query.phrases.length > 0
-  if (filtered) facetsWanted = true
+  try {
+    const pagefind = await ready
+    const query = parseQuery(term)
+    const filtered = FACETS.some((facet) => state[facet].length > 0)
+    const words = query.terms.length + query.phrases.length > 0
+    if (filtered) facetsWanted = true
 
-  const candidates = words || filtered ? await findCandidates(pagefind, query, filtersOf(state)) : []
-  if (mine !== generation) return
-  current = { query, q: term, candidates, next: 0, waiting: [] }
-  list.replaceChildren()
-  if (!facetsWanted) facetsBox.replaceChildren(offer)
-  if (!words && !filtered) status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
-  else status.textContent = candidates.length === 0 ? plural(0) : ''
-  await showMore(mine)
-  if (mine !== generation) return
-  root.dataset.results = term
-  performance.mark('search:results')
+    const candidates = words || filtered ? await findCandidates(pagefind, query, filtersOf(state)) : []
+    if (mine !== generation) return
+    const search: Search = { query, q: term, candidates, next: 0, waiting: [] }
+    current = search
+    list.replaceChildren()
+    if (!facetsWanted) facetsBox.replaceChildren(offer)
+    if (!words && !filtered) status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
+    else status.textContent = candidates.length === 0 ? plural(0) : ''
+    await showMore(search)
+    if (mine !== generation) return
+    root.dataset.results = term
+    performance.mark('search:results')
 
-  if (words || filtered || facetsWanted) await count(mine, pagefind, state)
+    if (words || filtered || facetsWanted) await count(mine, pagefind, state)
+  } catch (error) {
+    if (mine !== generation) return
+    // The index could not be read (a file missing after a new build, the network gone): say so.
+    status.textContent = `Search failed: ${error instanceof Error ? error.message : String(error)}. Reloading the page may help.`
+    root.dataset.results = term
+  }
   if (mine !== generation) return
   root.dataset.state = 'done'
   root.dataset.query = term
@@ -121,18 +145,27 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
   if (mine !== generation || !search) return
   const { query } = search
   const filtered = FACETS.some((facet) => state[facet].length > 0)
+  const still = () => mine === generation
   let tallies: Tally[] | undefined
   let complete = true
+  let total: number | undefined
   if (query.phrases.length > 0 || query.terms.length > 1) {
-    // Phrases and several words are matched section by section on the records' text.
+    // Phrases and several words are matched section by section on the records' text: the facets from
+    // every record, the total from those the filters keep.
     const all = filtered ? await findCandidates(pagefind, query, {}) : search.candidates
-    const found = await fragmentTallies(all, query, TEXT_COUNT_LIMIT, () => mine === generation)
+    const found = await fragmentTallies(pagefind, all, query, TEXT_COUNT_LIMIT, still)
     if (!found) return
     ;({ tallies, complete } = found)
+    if (filtered) {
+      const kept = await fragmentTallies(pagefind, search.candidates, query, TEXT_COUNT_LIMIT, still)
+      if (!kept) return
+      total = kept.tallies.reduce((sum, tally) => sum + tally.sections, 0)
+      complete = kept.complete
+    }
   } else {
     const table = await loadTable()
     const unfiltered = query.terms.length === 0 ? undefined : filtered ? await findCandidates(pagefind, query, {}) : search.candidates
-    if (mine !== generation) return
+    if (!still()) return
     const matches = unfiltered && new Map(unfiltered.map((candidate) => [candidate.id, [candidate.words]]))
     if (table) {
       // In slices, letting the page answer the reader's typing between them.
@@ -141,20 +174,25 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
       for (let i = 0; i < ids.length; i += COUNT_SLICE) {
         tallies.push(...tableTallies(table, matches, ids.slice(i, i + COUNT_SLICE)))
         await new Promise((resolve) => setTimeout(resolve, 0))
-        if (mine !== generation) return
+        if (!still()) return
       }
     }
   }
-  if (mine !== generation) return
+  if (!still()) return
   const asked = query.terms.length + query.phrases.length > 0 || filtered
   if (!tallies) {
-    if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : 'Results:'
+    // No table: the list's own count when it is whole, and the facets stay on offer.
+    if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'
+    if (facetsWanted) facetsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'facet-empty', textContent: 'The counts for filtering could not be loaded.' }))
     return
   }
-  const { total, counts } = countSections(tallies, state)
-  search.total = total
-  if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : complete ? plural(total) : `At least ${total.toLocaleString('en')} results.`
-  if (facetsWanted) renderFacets(facetsBox, counts, state, !complete)
+  const counted = countSections(tallies, state)
+  search.total = total ?? counted.total
+  if (asked) {
+    if (exhausted()) status.textContent = plural(list.childElementCount)
+    else status.textContent = complete ? plural(search.total) : `At least ${Math.max(search.total, list.childElementCount).toLocaleString('en')} results.`
+  }
+  if (facetsWanted) renderFacets(facetsBox, counted.counts, state, !complete)
 }
 
 /** Puts a state into the form (after a reload or the back button). */
@@ -198,7 +236,7 @@ form.addEventListener('submit', (event) => {
   commit('push')
 })
 facetsBox.addEventListener('change', () => commit('push'))
-more.addEventListener('click', () => void showMore())
+more.addEventListener('click', () => void showMore().catch(() => (status.textContent = 'More results could not be loaded.')))
 window.addEventListener('popstate', fromLocation)
 
 root.hidden = false

@@ -1,11 +1,14 @@
 /**
  * The search's state and query language, shared by the search page and the highlighter on transcript
  * pages. No DOM here, so it is easy to test. A query is free words plus phrases in double quotes; a
- * phrase matches when its words stand in that order in a record's text, whatever the punctuation
+ * phrase matches when its words stand in that order in a passage's text, whatever the punctuation
  * between them (`"back perhaps"` matches `back, perhaps`), and never inside a longer word.
  */
 
 export const FACETS = ['speaker', 'transcript', 'kind'] as const
+
+/** The one speaker filter value for every unidentified voice: they are never one person. */
+export const UNIDENTIFIED = 'Unidentified voices'
 export type Facet = (typeof FACETS)[number]
 
 export interface SearchState {
@@ -75,7 +78,7 @@ export function containsPhrase(text: string | string[], phrase: string[]): boole
   return false
 }
 
-/** Whether a record's text satisfies every quoted phrase of the query. */
+/** Whether a passage's text satisfies every quoted phrase of the query. */
 export function matchesPhrases(text: string, query: ParsedQuery): boolean {
   if (query.phrases.length === 0) return true
   const list = words(text)

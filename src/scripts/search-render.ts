@@ -4,7 +4,7 @@
  * index reaches the page.
  */
 import type { Hit } from './search-index.ts'
-import { highlightPattern, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+import { highlightPattern, UNIDENTIFIED, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
 import type { Counts } from './search-sections.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
@@ -19,7 +19,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
   return node
 }
 
-/** `partial`: the counts are lower bounds (a phrase counted on the first records only). */
+/** `partial`: the counts are lower bounds (a phrase or several words, counted on the first records only). */
 export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState, partial = false): void {
   const open = new Set([...box.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.facet))
   const fieldsets = (['speaker', 'transcript', 'kind'] as const).map((facet) => {
@@ -86,10 +86,13 @@ function window(content: string, pattern: RegExp | undefined, size = 30): string
   return `${start > 0 ? '… ' : ''}${piece}${start + size < all.length ? ' …' : ''}`
 }
 
+/** A record's value of one of its filters (its speaker, transcript title, date, page). */
+const value = (hit: Hit, filter: string) => hit.fragment.filters[filter]?.[0] ?? ''
+
 /** What a passage without a speaker is called, from its id on the page. */
 function sectionTitle(hit: Hit): string {
   const id = hit.section.id
-  if (hit.fragment.meta.kind === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
+  if (value(hit, 'kind') === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
   if (id === undefined) return 'About this transcript'
   if (id.startsWith('intro-')) return 'Introduction'
   if (id.startsWith('epilogue-')) return 'Afterwards'
@@ -100,20 +103,21 @@ function sectionTitle(hit: Hit): string {
 
 /** The address of a result: the passage on its transcript's page. */
 export function hitUrl(hit: Hit): string {
-  return `/${hit.fragment.meta.name ?? ''}/${hit.section.id ? `#${hit.section.id}` : ''}`
+  return `/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`
 }
 
 export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
   const pattern = highlightPattern(query)
-  const meta = hit.fragment.meta
   const url = hitUrl(hit)
   const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)
-  const turn = meta.kind === 'turn'
-  const who = turn ? (meta.title ?? '') : sectionTitle(hit)
-  const time = turn ? hit.section.heading : undefined
+  const kind = value(hit, 'kind')
+  const speaker = value(hit, 'speaker')
+  const who = kind === 'turn' ? (speaker === UNIDENTIFIED ? 'Unidentified' : speaker) : sectionTitle(hit)
+  const time = kind === 'turn' ? hit.section.heading : undefined
   const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : [])))
-  const context = el('p', { class: 'search-result-meta' }, meta.transcript ?? '', ' · ', el('time', { datetime: meta.date ?? '' }, longDate(meta.date)))
+  const date = value(hit, 'date')
+  const context = el('p', { class: 'search-result-meta' }, value(hit, 'title'), ' · ', el('time', { datetime: date }, longDate(date)))
   const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, pattern), pattern))
-  return el('li', { class: 'search-result', 'data-kind': meta.kind ?? '', 'data-url': url }, heading, context, excerpt)
+  return el('li', { class: 'search-result', 'data-kind': kind, 'data-url': url }, heading, context, excerpt)
 }

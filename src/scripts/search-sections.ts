@@ -79,6 +79,7 @@ export function matchingSections(headings: number[], units: number[][]): number[
 export function termPositions(content: string, positions: number[], terms: string[]): number[][] {
   if (terms.length === 1) return [positions]
   const byTerm = terms.map((): number[] => [])
+  const unplaced: number[] = []
   const printed = content.split(/[\r\n\s]+/g)
   const shared = (a: string, b: string) => {
     let n = 0
@@ -97,7 +98,11 @@ export function termPositions(content: string, positions: number[], terms: strin
       if (best >= 0) found.add(best)
     }
     for (const t of found) byTerm[t]!.push(position)
+    if (found.size === 0) unplaced.push(position)
   }
+  // A position no term starts like is still one Pagefind matched, by a stem the rule above misses
+  // ("skies" for "sky"): it goes to the terms left without any.
+  for (const positions of byTerm) if (positions.length === 0) positions.push(...unplaced)
   return byTerm
 }
 

@@ -140,6 +140,15 @@ describe('search', () => {
         if (turn) for (const word of ['castro', 'with', 'the']) expect(turn.paragraphs.join(' '), url).toMatch(new RegExp(`\\b${word}`, 'i'))
       }
 
+      // Two words that stand together in some turns, one of them also in the transcript's title: the turns
+      // holding both, every one of them (the title is not searched).
+      const both = turns.filter((t) => /\bcuba/i.test(t.paragraphs.join(' ')) && /\bsoviet/i.test(t.paragraphs.join(' ')))
+      expect(both.length).toBeGreaterThan(0)
+      await page.fill('#search-q', 'cuba soviet')
+      await settled(page, 'cuba soviet')
+      const found = await allResults(page)
+      for (const turn of both) expect(found).toContain(turnUrl(turn.id))
+
       // A word found nowhere: Pagefind would match the others alone; the search returns nothing.
       await page.fill('#search-q', 'castro zqxjv')
       await settled(page, 'castro zqxjv')

@@ -87,7 +87,6 @@ describe('search records of the seed', () => {
     // The four unidentified voices are one record, apart from the people.
     const voices = turnRecord(UNIDENTIFIED)
     expect(voices.sections.length).toBe(4)
-    expect(voices.title).toBe('Unidentified')
   })
 
   test('Pagefind keeps every section as an anchor at its heading, and its text is the passage', () => {
@@ -97,7 +96,10 @@ describe('search records of the seed', () => {
       expect(fragment.filters.transcript).toEqual([label])
       expect(fragment.filters.kind).toEqual([record.kind])
       expect(fragment.filters.speaker).toEqual(record.speaker ? [record.speaker] : undefined)
-      expect(fragment.meta).toMatchObject({ name: '1962-11-14-01181', date: '1962-11-14', kind: record.kind })
+      expect(fragment.filters).toMatchObject({ page: ['1962-11-14-01181'], date: ['1962-11-14'], title: ['Off-the-Record Oval Office Conversation on Cuba'] })
+      expect(fragment.filters.label).toEqual(record.labels)
+      // Nothing in Pagefind's metadata, which it searches: a record is found by its passages' words only.
+      expect(Object.keys(fragment.meta)).toEqual([])
       const sections = sectionsOf(fragment)
       expect(sections.map((s) => s.id)).toEqual(record.sections.map((s) => s.id))
       sections.forEach((section, i) => {
@@ -142,7 +144,7 @@ describe('search records of the seed', () => {
     const [fragment] = (await indexPages([{ url: record.url, content: html }])).fragments
     expect(fragment!.filters.speaker).toEqual([record.speaker])
     expect(fragment!.filters.transcript).toEqual([transcriptLabel(hostile)])
-    expect(fragment!.meta.transcript).toBe(hostile.title)
+    expect(fragment!.filters.title).toEqual([hostile.title])
     expect(sectionsOf(fragment!)[0]).toEqual({ id: 't-1', heading: '00:01', text: '<img src=x onerror=alert(1)> & more' })
   })
 

@@ -48,6 +48,8 @@ describe('search sections', () => {
     const positions = [1, 2, 4, 5, 8, 9]
     expect(termPositions(content, positions, ['the', 'quarantine', 'castro'])).toEqual([[1, 4, 9], [2, 5], [8]])
     expect(termPositions(content, positions, ['quarantine'])).toEqual([positions])
+    // A stem the prefix rule misses ("skies" for "sky"): the position goes to the term left without any.
+    expect(termPositions('clear skies over the bay', [1, 3], ['sky', 'the'])).toEqual([[1], [3]])
     // One printed word holding two terms counts for both.
     expect(termPositions('"><svg/onload=alert(1)> and', [0, 1], ['svg', 'onload'])).toEqual([[0], [0]])
   })

@@ -169,6 +169,7 @@ async function main(): Promise<number> {
     // Warm: new words (index chunks may still be fetched), then the same words again (all cached).
     const words = ['quotas', 'levees', 'runway', 'Lakeview', 'memorandum', 'encouraging', 'subsidy', 'tracking', 'wage', 'gold', 'marshals', 'arbitration', 'reservoir', 'observers', 'seismic', 'contractors', 'airlines', 'exchange', 'verdict', 'treaty']
     const sampled = await samplePhrases(corpus, 12)
+    if (sampled.length === 0) throw new Error(`No phrases could be sampled from ${corpus}`)
     const phrases = ['"the trouble with"', '"inclined to agree"', '"run its course"', '"he was not encouraging"', '"nobody has explained to me"', '"see what happens"', '"will never go along"', '"the figure I have"']
     const fresh: number[] = []
     for (const word of words) fresh.push(await settle(word))

@@ -1,7 +1,8 @@
 /**
  * Builds the Pagefind search index once Astro has written the site, with Pagefind's Node API (no extra
  * CLI step), from the built `/<name>/transcript.json` files (the data the loader validated). Each record is
- * a small HTML page made from the JSON (src/integrations/search-records.ts) whose sections land on turns;
+ * a transcript as a small HTML page made from the JSON (src/integrations/search-records.ts) whose
+ * sections land on turns;
  * the transcript pages themselves are not indexed, they would only duplicate the records. Then the section
  * table for turn-level counts (src/integrations/search-table.ts).
  */
@@ -11,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as pagefind from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../transcript/schema.ts'
-import { recordHtml, transcriptLabels, transcriptRecords } from './search-records.ts'
+import { recordHtml, transcriptLabels, transcriptRecord } from './search-records.ts'
 import { sectionTable } from './search-table.ts'
 
 /** The transcripts Astro built: every `<site>/<name>/transcript.json`, in name order. */
@@ -43,17 +44,13 @@ export default function pagefindIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
         try {
-          let records = 0
           let sections = 0
           const labels = transcriptLabels(transcripts)
           for (const json of transcripts) {
-            const made = transcriptRecords(json)
-            const label = labels.get(json.name)!
-            const added = await Promise.all(made.map((record) => index.addHTMLFile({ url: record.url, content: recordHtml(record, json, label) })))
-            const failed = added.flatMap((result) => result.errors)
-            if (failed.length > 0) throw new Error(`Pagefind could not index ${json.name}: ${failed.join('; ')}`)
-            records += made.length
-            sections += made.reduce((sum, record) => sum + record.sections.length, 0)
+            const record = transcriptRecord(json)
+            const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, json, labels.get(json.name)!) })
+            if (added.errors.length > 0) throw new Error(`Pagefind could not index ${json.name}: ${added.errors.join('; ')}`)
+            sections += record.sections.length
           }
           const { files } = await index.getFiles()
           const table = sectionTable(files)
@@ -61,7 +58,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
           await mkdir(join(site, 'search'), { recursive: true })
           await writeFile(join(site, 'search', 'sections.json'), JSON.stringify(table))
-          logger.info(`Indexed ${sections} passages of ${transcripts.length} transcripts as ${records} records into ${written.outputPath}`)
+          logger.info(`Indexed ${sections} passages of ${transcripts.length} transcripts as ${transcripts.length} records into ${written.outputPath}`)
         } finally {
           await pagefind.close()
         }

@@ -4,8 +4,9 @@
  * every facet value without fetching a single fragment.
  */
 import { gunzipSync } from 'node:zlib'
+import { encodePositions, type SectionTable } from '../scripts/search-counts.ts'
 import { FACETS, type Facet } from '../scripts/search-query.ts'
-import { encodePositions, headingPositions, type Anchor, type SectionTable } from '../scripts/search-sections.ts'
+import { headingAnchors, parseAnchorId, voicesOf, type Anchor } from '../scripts/search-sections.ts'
 
 interface Fragment {
   filters: Partial<Record<string, string[]>>
@@ -21,8 +22,7 @@ function readFragment(bytes: Uint8Array): Fragment {
 export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): SectionTable {
   const values = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<Facet, string[]>
   const lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>
-  const indexOf = (facet: Facet, value: string | undefined): number => {
-    if (value === undefined) return -1
+  const indexOf = (facet: Facet, value: string): number => {
     let at = lookup[facet].get(value)
     if (at === undefined) {
       at = values[facet].push(value) - 1
@@ -30,17 +30,21 @@ export function sectionTable(files: Array<{ path: string; content: Uint8Array }>
     }
     return at
   }
+  for (const kind of ['turn', 'footnote', 'editorial']) indexOf('kind', kind)
   const records: SectionTable['records'] = {}
   for (const file of files) {
     const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path.replace(/\\/g, '/'))
     if (!match) continue
     const fragment = readFragment(file.content)
-    records[match[1]!] = [
-      indexOf('speaker', fragment.filters.speaker?.[0]),
-      indexOf('transcript', fragment.filters.transcript?.[0]),
-      indexOf('kind', fragment.filters.kind?.[0]),
-      encodePositions(headingPositions(fragment.anchors)),
-    ]
+    const voices = voicesOf(fragment.filters)
+    const anchors = headingAnchors(fragment.anchors)
+    const codes = anchors.map((anchor) => {
+      const { kind, voice } = parseAnchorId(anchor.id)
+      if (kind === 'footnote') return 'n'
+      if (kind === 'editorial') return 'e'
+      return indexOf('speaker', voices.get(voice ?? '') ?? voice ?? '').toString(36)
+    })
+    records[match[1]!] = [indexOf('transcript', fragment.filters.transcript?.[0] ?? ''), encodePositions(anchors.map((a) => a.location)), codes.join('.')]
   }
   return { values, records }
 }

@@ -4,8 +4,9 @@
  * section itself does. The free words go to Pagefind in one search; each phrase to its exact search,
  * which finds the records; the sections are then checked against their own text.
  */
-import { matchesPhrases, type ParsedQuery } from './search-query.ts'
-import { decodeTable, headingPositions, matchingSections, sectionsOf, termPositions, type Anchor, type DecodedTable, type Section, type SectionTable, type Tally } from './search-sections.ts'
+import { passes, decodeTable, groupTallies, type DecodedTable, type SectionTable, type Tally } from './search-counts.ts'
+import { matchesPhrases, type ParsedQuery, type SearchState } from './search-query.ts'
+import { headingPositions, matchingSections, sectionsOf, termPositions, voicesOf, type Anchor, type Section } from './search-sections.ts'
 
 /** What the page reads of a Pagefind record: its text, its anchors, and its filters (which hold its data). */
 export interface Fragment {
@@ -93,12 +94,23 @@ export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, fil
   return [...byId.values()].sort((a, b) => b.score - a.score)
 }
 
-/** The sections of a candidate's record that hold every free word and every phrase of the query. */
-export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery): Hit[] {
+/** What a section stands for in the facets: its speaker's name, its transcript, its kind. */
+export function sectionValues(section: Section, fragment: Fragment): { speaker?: string; transcript: string; kind: string } {
+  const speaker = section.voice === undefined ? undefined : (voicesOf(fragment.filters).get(section.voice) ?? section.voice)
+  return { transcript: fragment.filters.transcript?.[0] ?? '', kind: section.kind, ...(speaker === undefined ? {} : { speaker }) }
+}
+
+/**
+ * The sections of a candidate's record that hold every free word and every phrase of the query, and pass
+ * the state's speaker and kind choices (Pagefind's filters choose transcripts; a transcript with the
+ * speaker also holds everyone else's turns). No state: every matching section.
+ */
+export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery, state?: SearchState): Hit[] {
   const sections = sectionsOf(fragment)
   const terms = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
   return matchingSections(headingPositions(fragment.anchors), terms)
     .map((i) => sections[i]!)
+    .filter((section) => !state || passes(sectionValues(section, fragment), state))
     .filter((section) => matchesPhrases(section.text, query))
     .map((section) => ({ section, fragment }))
 }
@@ -120,7 +132,7 @@ function anywhere(pagefind: Pagefind, term: string): Promise<boolean> {
  * without one of the words asks Pagefind about that word alone: found nowhere, the query (all of its
  * words) has no results; found, only this record is passed over.
  */
-export async function readRecords(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery): Promise<Hit[][] | 'absent'> {
+export async function readRecords(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery, state?: SearchState): Promise<Hit[][] | 'absent'> {
   const fragments = await Promise.all(candidates.map((candidate) => candidate.data()))
   const hits: Hit[][] = []
   for (const [i, candidate] of candidates.entries()) {
@@ -134,7 +146,7 @@ export async function readRecords(pagefind: Pagefind, candidates: Candidate[], q
         continue
       }
     }
-    hits.push(hitsOf(candidate, fragment, query))
+    hits.push(hitsOf(candidate, fragment, query, state))
   }
   return hits
 }
@@ -152,10 +164,10 @@ export async function fragmentTallies(pagefind: Pagefind, candidates: Candidate[
     const hits = await readRecords(pagefind, batch, query)
     if (!current()) return undefined
     if (hits === 'absent') return { tallies: [], complete: true }
-    hits.forEach((list) => {
-      const filters = list[0]?.fragment.filters
-      if (filters) tallies.push({ values: { speaker: filters.speaker?.[0], transcript: filters.transcript?.[0], kind: filters.kind?.[0] }, sections: list.length })
-    })
+    for (const list of hits) {
+      const fragment = list[0]?.fragment
+      if (fragment) tallies.push(...groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
+    }
   }
   return { tallies, complete: candidates.length <= limit }
 }

@@ -7,11 +7,11 @@
 import { findCandidates, fragmentTallies, loadPagefind, loadTable, readRecords, type Candidate, type Hit, type Pagefind } from './search-index.ts'
 import { FACETS, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
 import { renderFacets, renderResult } from './search-render.ts'
-import { countSections, tableTallies, type Tally } from './search-sections.ts'
+import { countSections, tableTallies, type Tally } from './search-counts.ts'
 
 const PAGE = 20
-/** Records whose fragments are fetched together while a page of results fills up. */
-const BATCH = 6
+/** Records (transcripts) whose fragments are fetched together while a page of results fills up. */
+const BATCH = 3
 /**
  * A query with a phrase or several words is counted on the text of at most this many records (a few
  * kilobytes each); beyond, the count says "at least".
@@ -38,6 +38,7 @@ let generation = 0
 /** A search on screen: its records in rank order, how far they have been read, and hits not yet shown. */
 interface Search {
   query: ParsedQuery
+  state: SearchState
   q: string
   candidates: Candidate[]
   next: number
@@ -74,11 +75,9 @@ async function showMore(search: Search | undefined = current): Promise<void> {
   const shown: Hit[] = []
   while (shown.length < PAGE && (search.waiting.length > 0 || search.next < search.candidates.length)) {
     if (search.waiting.length === 0) {
-      // A phrase mostly stands once in a record: then fetch as many records as results still wanted.
-      const size = search.query.phrases.length > 0 ? PAGE - shown.length : BATCH
-      const batch = search.candidates.slice(search.next, search.next + size)
+      const batch = search.candidates.slice(search.next, search.next + BATCH)
       search.next += batch.length
-      const hits = await readRecords(pagefind, batch, search.query)
+      const hits = await readRecords(pagefind, batch, search.query, search.state)
       if (search !== current) return
       if (hits === 'absent') {
         search.next = search.candidates.length // a word of the query is in no record
@@ -111,7 +110,7 @@ async function run(state: SearchState): Promise<void> {
 
     const candidates = words || filtered ? await findCandidates(pagefind, query, filtersOf(state)) : []
     if (mine !== generation) return
-    const search: Search = { query, q: term, candidates, next: 0, waiting: [] }
+    const search: Search = { query, state, q: term, candidates, next: 0, waiting: [] }
     current = search
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
@@ -159,7 +158,7 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
     if (filtered) {
       const kept = await fragmentTallies(pagefind, search.candidates, query, TEXT_COUNT_LIMIT, still)
       if (!kept) return
-      total = kept.tallies.reduce((sum, tally) => sum + tally.sections, 0)
+      total = countSections(kept.tallies, state).total
       complete = kept.complete
     }
   } else {

@@ -3,9 +3,9 @@
  * time, excerpt with the matched words marked). Text always goes in as text nodes, so no markup from the
  * index reaches the page.
  */
-import type { Hit } from './search-index.ts'
+import { sectionValues, type Hit } from './search-index.ts'
 import { highlightPattern, UNIDENTIFIED, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
-import type { Counts } from './search-sections.ts'
+import type { Counts } from './search-counts.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
 const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Notes', editorial: 'Editorial text' }
@@ -86,13 +86,13 @@ function window(content: string, pattern: RegExp | undefined, size = 30): string
   return `${start > 0 ? '… ' : ''}${piece}${start + size < all.length ? ' …' : ''}`
 }
 
-/** A record's value of one of its filters (its speaker, transcript title, date, page). */
+/** A record's value of one of its filters (its transcript's title, date, page). */
 const value = (hit: Hit, filter: string) => hit.fragment.filters[filter]?.[0] ?? ''
 
 /** What a passage without a speaker is called, from its id on the page. */
 function sectionTitle(hit: Hit): string {
   const id = hit.section.id
-  if (value(hit, 'kind') === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
+  if (hit.section.kind === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
   if (id === undefined) return 'About this transcript'
   if (id.startsWith('intro-')) return 'Introduction'
   if (id.startsWith('epilogue-')) return 'Afterwards'
@@ -111,9 +111,8 @@ export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIEle
   const url = hitUrl(hit)
   const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)
-  const kind = value(hit, 'kind')
-  const speaker = value(hit, 'speaker')
-  const who = kind === 'turn' ? (speaker === UNIDENTIFIED ? 'Unidentified' : speaker) : sectionTitle(hit)
+  const { kind, speaker } = sectionValues(hit.section, hit.fragment)
+  const who = kind === 'turn' ? (speaker === UNIDENTIFIED ? 'Unidentified' : (speaker ?? '')) : sectionTitle(hit)
   const time = kind === 'turn' ? hit.section.heading : undefined
   const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : [])))
   const date = value(hit, 'date')

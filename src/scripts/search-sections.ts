@@ -1,31 +1,42 @@
 /**
- * From Pagefind's records back to turn-level results. A record (every turn of one speaker in one
- * transcript, or a transcript's notes, or its editorial text) is split into sections at its headings,
- * whose word positions Pagefind keeps as anchors; a search's word positions then say which sections
- * match. No DOM here, so it is easy to test.
+ * From Pagefind's records back to turn-level results. A record (a whole transcript) is split into
+ * sections at its headings, whose word positions Pagefind keeps as anchors and whose ids say what each
+ * passage is; a search's word positions then say which sections match. No DOM here, so it is easy to test.
  */
-import { FACETS, words, type Facet, type SearchState } from './search-query.ts'
+import { words } from './search-query.ts'
+
+export type PassageKind = 'turn' | 'footnote' | 'editorial'
+const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }
 
 /**
- * Written at build time from Pagefind's own fragments (src/integrations/search-table.ts), so that counts
- * need no fragment: for each Pagefind page id, its facet values and its sections' word positions.
+ * A section heading's id in a record: what the passage is, whose it is, and its id on the page, as
+ * `t.george-ball~t-05-03`, `n~fn-4`, `e~intro-1`. The search page links to the part after `~`.
  */
-export interface SectionTable {
-  /** Facet values, listed once and referred to by index. */
-  values: Record<Facet, string[]>
-  /** Page id → [speaker index (-1: none), transcript index, kind index, heading positions]. */
-  records: Record<string, [number, number, number, string]>
+export function anchorId(kind: PassageKind, pageId: string, voice?: string): string {
+  return `${kindCodes[kind]}${voice === undefined ? '' : `.${escapeKey(voice)}`}~${pageId}`
 }
 
-/** Word positions as base-36 differences, `0.1k.2f`: the table stays small. */
-export function encodePositions(positions: number[]): string {
-  return positions.map((p, i) => (p - (positions[i - 1] ?? 0)).toString(36)).join('.')
+/** A key with none of the id's separators (`.`, `~`, `=`, white space) left in it. */
+const escapeKey = (key: string) => encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+export function parseAnchorId(id: string): { kind: PassageKind; voice?: string; pageId: string } {
+  const cut = id.indexOf('~')
+  const [code, voice] = id.slice(0, cut).split('.')
+  const kind = (Object.keys(kindCodes) as PassageKind[]).find((k) => kindCodes[k] === code) ?? 'editorial'
+  return { kind, voice: voice === undefined ? undefined : decodeURIComponent(voice), pageId: id.slice(cut + 1) }
 }
 
-export function decodePositions(text: string): number[] {
-  if (text === '') return []
-  let at = 0
-  return text.split('.').map((step) => (at += parseInt(step, 36)))
+/** The `voice` filter's value, a speaker's key and name together: `george-ball=George Ball`. */
+export function voiceValue(key: string, name: string): string {
+  return `${escapeKey(key)}=${name}`
+}
+
+/** A record's speakers by key, from its `voice` filter. */
+export function voicesOf(filters: Partial<Record<string, string[]>>): Map<string, string> {
+  return new Map((filters.voice ?? []).map((value) => {
+    const cut = value.indexOf('=')
+    return [decodeURIComponent(value.slice(0, cut)), value.slice(cut + 1)]
+  }))
 }
 
 export interface Anchor {
@@ -109,6 +120,9 @@ export function termPositions(content: string, positions: number[], terms: strin
 export interface Section {
   /** The passage's id on the transcript's page; none for the header lines. */
   id?: string
+  kind: PassageKind
+  /** The speaker's key (turns). */
+  voice?: string
   /** The heading's word: a turn's time, a note's number, or `§`. */
   heading?: string
   text: string
@@ -119,10 +133,11 @@ export function sectionsOf(fragment: { content: string; anchors: Anchor[] }): Se
   const words = fragment.content.split(/[\r\n\s]+/g)
   const anchors = headingAnchors(fragment.anchors)
   const sections: Section[] = []
-  if (anchors.length === 0 || anchors[0]!.location > 0) sections.push({ text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
+  if (anchors.length === 0 || anchors[0]!.location > 0) sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length
-    sections.push({ id: anchor.id, heading: anchor.text, text: words.slice(anchor.location + 1, end).join(' ') })
+    const { kind, voice, pageId } = parseAnchorId(anchor.id)
+    sections.push({ id: pageId, kind, ...(voice === undefined ? {} : { voice }), heading: anchor.text, text: words.slice(anchor.location + 1, end).join(' ') })
   })
   return sections
 }
@@ -132,61 +147,3 @@ export function headingPositions(anchors: Anchor[]): number[] {
   return headingAnchors(anchors).map((a) => a.location)
 }
 
-export type Counts = Record<Facet, Record<string, number>>
-
-/** A record's facet values and how many of its sections match. */
-export interface Tally {
-  values: Partial<Record<Facet, string>>
-  sections: number
-}
-
-/** The table as the page uses it: positions decoded once, not at every search. */
-export type DecodedTable = Map<string, Tally['values'] & { headings: number[] }>
-
-export function decodeTable(table: SectionTable): DecodedTable {
-  const rows: DecodedTable = new Map()
-  for (const [id, [speaker, transcript, kind, headings]] of Object.entries(table.records)) {
-    rows.set(id, {
-      speaker: speaker >= 0 ? table.values.speaker[speaker] : undefined,
-      transcript: table.values.transcript[transcript],
-      kind: table.values.kind[kind],
-      headings: decodePositions(headings),
-    })
-  }
-  return rows
-}
-
-/**
- * Each record's matching sections, from the table: `matches` holds each matching record's unit positions;
- * `undefined` means no query words, so every section of every record counts. `ids`: only these records.
- */
-export function tableTallies(table: DecodedTable, matches: Map<string, number[][]> | undefined, ids: Iterable<string> = matches ? matches.keys() : table.keys()): Tally[] {
-  const tallies: Tally[] = []
-  for (const id of ids) {
-    const row = table.get(id)
-    if (!row) continue
-    const sections = matchingSections(row.headings, matches?.get(id) ?? []).length
-    if (sections > 0) tallies.push({ values: row, sections })
-  }
-  return tallies
-}
-
-/**
- * Turn-level counts: the results in all (the state's filters applied) and, for each facet, how many each
- * value would give with the other facets' choices kept and its own set aside (so a chosen value's
- * neighbours stay choosable).
- */
-export function countSections(tallies: Tally[], state: SearchState): { total: number; counts: Counts } {
-  const counts = Object.fromEntries(FACETS.map((facet) => [facet, {} as Record<string, number>])) as Counts
-  let total = 0
-  for (const { values, sections } of tallies) {
-    const passes = (facet: Facet) => state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet]))
-    for (const facet of FACETS) {
-      const value = values[facet]
-      if (value === undefined || !FACETS.every((other) => other === facet || passes(other))) continue
-      counts[facet][value] = (counts[facet][value] ?? 0) + sections
-    }
-    if (FACETS.every(passes)) total += sections
-  }
-  return { total, counts }
-}

@@ -1,26 +1,26 @@
 /**
- * The search records (src/integrations/search-records.ts) built from the seed's JSON, indexed by the real
- * Pagefind (its Node API), and read back the way the search page reads them: sections from Pagefind's own
- * word positions, counts from the section table. Expected values come from reading the seed: 146
- * `Label:` turns by eight people and four unidentified voices, 19 notes, two excisions; `Ball:` labels
- * five turns.
+ * The search record (src/integrations/search-records.ts) built from the seed's JSON, indexed by the real
+ * Pagefind (its Node API), and read back the way the search page reads it: sections from Pagefind's own
+ * word positions and anchors, counts from the section table. Expected values come from reading the seed:
+ * 146 `Label:` turns by eight people and four unidentified voices, 19 notes, two excisions; `Ball:`
+ * labels five turns.
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecords, UNIDENTIFIED } from '../../src/integrations/search-records.ts'
+import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/integrations/search-records.ts'
 import { sectionTable } from '../../src/integrations/search-table.ts'
-import { countSections, decodeTable, sectionsOf, tableTallies, type Anchor, type SectionTable } from '../../src/scripts/search-sections.ts'
+import { countSections, decodeTable, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
+import { sectionsOf, voicesOf, type Anchor } from '../../src/scripts/search-sections.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { seedPath } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 
 const { json } = loadTranscript(readFileSync(seedPath), seedPath)
-const records = transcriptRecords(json)
-const page = '/1962-11-14-01181/'
+const record = transcriptRecord(json)
 const label = transcriptLabel(json)
-const turnRecord = (speaker: string) => records.find((r) => r.kind === 'turn' && r.speaker === speaker)!
+const none = { q: '', speaker: [], transcript: [], kind: [] }
 
 interface Fragment {
   url: string
@@ -29,7 +29,7 @@ interface Fragment {
   filters: Record<string, string[]>
   meta: Record<string, string>
 }
-let fragments: Fragment[] = []
+let fragment: Fragment
 let table: SectionTable
 
 /** Indexes pages with the real Pagefind and reads its fragments back. */
@@ -44,108 +44,110 @@ async function indexPages(pages: Array<{ url: string; content: string }>) {
 }
 
 beforeAll(async () => {
-  const indexed = await indexPages(records.map((record) => ({ url: record.url, content: recordHtml(record, json, label) })))
-  fragments = indexed.fragments
+  const indexed = await indexPages([{ url: record.url, content: recordHtml(record, json, label) }])
+  expect(indexed.fragments.length).toBe(1)
+  fragment = indexed.fragments[0]!
   table = sectionTable(indexed.files)
 }, 60_000)
 
 afterAll(() => pagefind.close())
 
-describe('search records of the seed', () => {
-  test('one record per speaker, one for the notes, one for the editorial text; a section per passage', () => {
-    expect(new Set(records.map((r) => r.url)).size).toBe(records.length)
-    const speakers = records.filter((r) => r.kind === 'turn').map((r) => r.speaker)
-    expect(speakers.sort()).toEqual(
-      ['Dean Rusk', 'Evelyn Lincoln', 'George Ball', 'Llewellyn Thompson', 'McGeorge Bundy', 'President Kennedy', 'Robert McNamara', 'Theodore Sorensen', UNIDENTIFIED].sort(),
-    )
-    expect(records.filter((r) => r.kind === 'turn').reduce((n, r) => n + r.sections.length, 0)).toBe(146)
-    const notes = records.find((r) => r.kind === 'footnote')!
-    expect(notes.sections.length).toBe(19)
-    expect(notes.sections.find((s) => s.id === 'fn-4')?.paragraphs.join('')).toMatch(/^Including President Kennedy, George Ball/)
-    const editorial = records.find((r) => r.kind === 'editorial')!
-    expect(editorial.url).toBe(page)
-    expect(editorial.sections[0]!.id).toBeUndefined()
-    expect(editorial.sections[0]!.paragraphs.join('\n')).toContain('Off-the-Record Oval Office Conversation on Cuba')
-    expect(editorial.sections.find((s) => s.id === 'intro-1')?.paragraphs[0]).toMatch(/^At 11 A\.M\. on Tuesday, November 13/)
-    // The seed's two excisions (lines 232 and 370), each at its own id on the page.
-    expect(editorial.sections.filter((s) => s.id?.startsWith('excision-')).map((s) => [s.id, s.paragraphs[0]])).toEqual([
+const of = (kind: string) => record.sections.filter((s) => s.kind === kind)
+
+describe('the search record of the seed', () => {
+  test('one record for the transcript, a section per passage in page order', () => {
+    expect(record.url).toBe('/1962-11-14-01181/')
+    expect(of('turn').length).toBe(146)
+    expect(of('footnote').length).toBe(19)
+    expect(of('footnote').find((s) => s.id === 'fn-4')?.paragraphs.join('')).toMatch(/^Including President Kennedy, George Ball/)
+    const [header] = record.sections
+    expect(header!.id).toBeUndefined()
+    expect(header!.paragraphs.join('\n')).toContain('Off-the-Record Oval Office Conversation on Cuba')
+    expect(record.sections[1]).toMatchObject({ id: 'intro-1', kind: 'editorial' })
+    expect(record.sections[1]!.paragraphs[0]).toMatch(/^At 11 A\.M\. on Tuesday, November 13/)
+    // The seed's two excisions (lines 232 and 370), between the turns, each at its own id on the page.
+    expect(record.sections.filter((s) => s.id?.startsWith('excision-')).map((s) => [s.id, s.paragraphs[0]])).toEqual([
       ['excision-1', 'Seven seconds excised as classified information.'],
       ['excision-2', 'One minute, thirty-seven seconds excised as classified information.'],
     ])
+    const ids = record.sections.map((s) => s.id)
+    expect(ids.indexOf('excision-1')).toBeGreaterThan(ids.indexOf('t-00-35'))
+    expect(ids.indexOf('excision-1')).toBeLessThan(ids.indexOf('fn-1'))
   })
 
-  test('a turn is a section with its id and its time; the record carries the speaker and the labels', () => {
-    const kennedy = turnRecord('President Kennedy')
-    expect(kennedy.sections.find((s) => s.id === 't-05-03')).toMatchObject({ heading: '05:03' })
-    expect(kennedy.sections.find((s) => s.id === 't-05-03')?.paragraphs[0]).toMatch(/^We've got the problem of whether/)
-    const ball = turnRecord('George Ball')
-    expect(ball.sections.length).toBe(5)
-    expect(ball.labels).toEqual(['Ball'])
+  test('a turn is a section with its id, its time and its speaker; unidentified voices are one', () => {
+    const turn = record.sections.find((s) => s.id === 't-05-03')!
+    expect(turn).toMatchObject({ kind: 'turn', voice: 'president-kennedy', heading: '05:03' })
+    expect(turn.paragraphs[0]).toMatch(/^We've got the problem of whether/)
+    const ball = of('turn').filter((s) => s.voice === 'george-ball')
+    expect(ball.length).toBe(5)
     // Ball's first turn has no printed time: estimated, after [03:35].
-    expect(ball.sections.find((s) => s.id === 't-03-35-2')?.heading).toMatch(/^≈0[34]:\d\d$/)
-    expect(turnRecord('Llewellyn Thompson').labels).toEqual(['Llewellyn Thompson', 'Thompson'])
-    // The four unidentified voices are one record, apart from the people.
-    const voices = turnRecord(UNIDENTIFIED)
-    expect(voices.sections.length).toBe(4)
+    expect(ball.find((s) => s.id === 't-03-35-2')?.heading).toMatch(/^≈0[34]:\d\d$/)
+    expect(of('turn').filter((s) => s.voice === 'unidentified').length).toBe(4)
+    expect([...record.voices.values()].sort()).toEqual(
+      ['Dean Rusk', 'Evelyn Lincoln', 'George Ball', 'Llewellyn Thompson', 'McGeorge Bundy', 'President Kennedy', 'Robert McNamara', 'Theodore Sorensen', UNIDENTIFIED].sort(),
+    )
+    expect(record.labels).toContain('Ball')
+    expect(record.labels).toContain('Thompson')
   })
 
   test('Pagefind keeps every section as an anchor at its heading, and its text is the passage', () => {
-    expect(fragments.length).toBe(records.length)
-    for (const record of records) {
-      const fragment = fragments.find((f) => f.url === record.url)!
-      expect(fragment.filters.transcript).toEqual([label])
-      expect(fragment.filters.kind).toEqual([record.kind])
-      expect(fragment.filters.speaker).toEqual(record.speaker ? [record.speaker] : undefined)
-      expect(fragment.filters).toMatchObject({ page: ['1962-11-14-01181'], date: ['1962-11-14'], title: ['Off-the-Record Oval Office Conversation on Cuba'] })
-      expect(fragment.filters.label).toEqual(record.labels)
-      // Nothing in Pagefind's metadata, which it searches: a record is found by its passages' words only.
-      expect(Object.keys(fragment.meta)).toEqual([])
-      const sections = sectionsOf(fragment)
-      expect(sections.map((s) => s.id)).toEqual(record.sections.map((s) => s.id))
-      sections.forEach((section, i) => {
-        expect(words(section.text)).toEqual(words(record.sections[i]!.paragraphs.join(' ')))
-        if (record.sections[i]!.id) expect(section.heading).toBe(record.sections[i]!.heading)
-      })
-    }
+    expect(fragment.filters.transcript).toEqual([label])
+    expect(fragment.filters.kind?.sort()).toEqual(['editorial', 'footnote', 'turn'])
+    expect(fragment.filters.speaker?.sort()).toEqual([...record.voices.values()].sort())
+    expect(voicesOf(fragment.filters)).toEqual(record.voices)
+    expect(fragment.filters).toMatchObject({ page: ['1962-11-14-01181'], date: ['1962-11-14'], title: ['Off-the-Record Oval Office Conversation on Cuba'] })
+    expect(fragment.filters.label?.sort()).toEqual([...record.labels].sort())
+    // Nothing in Pagefind's metadata, which it searches: a record is found by its passages' words only.
+    expect(Object.keys(fragment.meta)).toEqual([])
+    const sections = sectionsOf(fragment)
+    expect(sections.map((s) => [s.id, s.kind, s.voice])).toEqual(record.sections.map((s) => [s.id, s.kind, s.voice]))
+    sections.forEach((section, i) => {
+      expect(words(section.text)).toEqual(words(record.sections[i]!.paragraphs.join(' ')))
+      if (record.sections[i]!.id) expect(section.heading).toBe(record.sections[i]!.heading)
+    })
   })
 
   test('the section table counts turns, notes and passages per facet value', () => {
-    const all = countSections(tableTallies(decodeTable(table), undefined), { q: '', speaker: [], transcript: [], kind: [] })
-    expect(all.counts.kind).toEqual({ turn: 146, footnote: 19, editorial: records.find((r) => r.kind === 'editorial')!.sections.length })
+    const rows = decodeTable(table)
+    const all = countSections(tableTallies(rows, undefined), none)
+    expect(all.counts.kind).toEqual({ turn: 146, footnote: 19, editorial: of('editorial').length })
     expect(all.counts.speaker['George Ball']).toBe(5)
     expect(all.counts.speaker[UNIDENTIFIED]).toBe(4)
     expect(all.counts.transcript[label]).toBe(all.total)
-    const ball = countSections(tableTallies(decodeTable(table), undefined), { q: '', speaker: ['George Ball'], transcript: [], kind: [] })
+    expect(all.total).toBe(record.sections.length)
+    const ball = countSections(tableTallies(rows, undefined), { ...none, speaker: ['George Ball'] })
     expect(ball.total).toBe(5)
     // The speaker facet still counts every speaker (its own choice set aside); the kind facet only Ball's.
     expect(ball.counts.speaker['Dean Rusk']).toBe(all.counts.speaker['Dean Rusk'])
     expect(ball.counts.kind).toEqual({ turn: 5 })
   })
 
-  test('every word of the JSON is in the records', () => {
+  test('every word of the JSON is in the record', () => {
     // Printed times are each turn's heading; labels the record's; footnote numbers the notes' headings.
-    const indexed = records.flatMap((r) => [...(r.labels ?? []), ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs])].flatMap(words))
+    const indexed = [...record.labels, ...record.sections.flatMap((s) => [s.heading, ...s.paragraphs])].flatMap(words)
     const have = counts(indexed)
     const stamps = json.blocks.flatMap((b) => (b.type === 'turn' ? b.timestamps.map((t) => t.label) : []))
     const missing = Object.keys(counts(jsonWords(json).filter((w) => !stamps.some((s) => words(s).includes(w))))).filter((word) => !(word in have))
     expect(missing).toEqual([])
     for (const block of json.blocks) {
       const texts = block.type === 'turn' ? block.paragraphs : [block.text]
-      for (const text of texts) expect(records.some((r) => r.sections.some((s) => s.paragraphs.includes(text))), text.slice(0, 40)).toBe(true)
+      for (const text of texts) expect(record.sections.some((s) => s.paragraphs.includes(text)), text.slice(0, 40)).toBe(true)
     }
   })
 
   test('markup and separators in the text stay text: the HTML is escaped, filter values whole', async () => {
     const hostile = { ...json, title: 'A <script>alert(1)</script>, "quoted": title \\ with, commas' }
-    const ball = turnRecord('George Ball')
-    const record = { ...ball, speaker: 'Ball, George: "the <b>elder</b>"', sections: [{ id: 't-1', heading: '00:01', paragraphs: ['<img src=x onerror=alert(1)> & more'] }] }
-    const html = recordHtml(record, hostile, transcriptLabel(hostile))
+    const name = 'Ball, George: "the <b>elder</b>" = ~.'
+    const odd = { ...record, voices: new Map([['ball.~ x', name]]), sections: [{ id: 't-1', kind: 'turn' as const, voice: 'ball.~ x', heading: '00:01', paragraphs: ['<img src=x onerror=alert(1)> & more'] }] }
+    const html = recordHtml(odd, hostile, transcriptLabel(hostile))
     // Read back by Pagefind's HTML parser: had any markup got through, the values or the text would differ.
-    const [fragment] = (await indexPages([{ url: record.url, content: html }])).fragments
-    expect(fragment!.filters.speaker).toEqual([record.speaker])
-    expect(fragment!.filters.transcript).toEqual([transcriptLabel(hostile)])
-    expect(fragment!.filters.title).toEqual([hostile.title])
-    expect(sectionsOf(fragment!)[0]).toEqual({ id: 't-1', heading: '00:01', text: '<img src=x onerror=alert(1)> & more' })
+    const [read] = (await indexPages([{ url: odd.url, content: html }])).fragments
+    expect(read!.filters.speaker).toEqual([name])
+    expect(voicesOf(read!.filters)).toEqual(odd.voices)
+    expect(read!.filters.transcript).toEqual([transcriptLabel(hostile)])
+    expect(read!.filters.title).toEqual([hostile.title])
+    expect(sectionsOf(read!)).toEqual([{ id: 't-1', kind: 'turn', voice: 'ball.~ x', heading: '00:01', text: '<img src=x onerror=alert(1)> & more' }])
   })
 
   test('transcripts sharing a date and a title get their document ids in the facet', () => {

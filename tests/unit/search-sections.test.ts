@@ -1,6 +1,10 @@
-/** From Pagefind's word positions to sections (src/scripts/search-sections.ts), on small hand-made records. */
+/**
+ * From Pagefind's word positions to sections (src/scripts/search-sections.ts) and counts
+ * (src/scripts/search-counts.ts), on small hand-made records.
+ */
 import { describe, expect, test } from 'vitest'
-import { countSections, decodePositions, decodeTable, encodePositions, matchingSections, sectionsOf, tableTallies, termPositions, type SectionTable } from '../../src/scripts/search-sections.ts'
+import { countSections, decodePositions, decodeTable, encodePositions, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
+import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/scripts/search-sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }
 
@@ -24,22 +28,26 @@ describe('search sections', () => {
     expect(matchingSections([], [[3]])).toEqual([0])
   })
 
-  test('sections take their text from Pagefind\'s content, between the anchors', () => {
+  test('sections take their text from Pagefind\'s content, between the anchors, and their kind and speaker from the ids', () => {
     const fragment = {
       content: 'Header line. 00:01. we could— second line 00:02. third § last words',
       anchors: [
-        { element: 'h2', id: 'a', text: '00:01', location: 2 },
-        { element: 'h2', id: 'b', text: '00:02', location: 7 },
-        { element: 'h2', id: 'c', text: '§', location: 9 },
+        { element: 'h2', id: 't.george-ball~a', text: '00:01', location: 2 },
+        { element: 'h2', id: 'n~b', text: '00:02', location: 7 },
+        { element: 'h2', id: 'e~c', text: '§', location: 9 },
         { element: 'span', id: 'not-a-heading', text: 'x', location: 8 },
       ],
     }
     expect(sectionsOf(fragment)).toEqual([
-      { text: 'Header line.' },
-      { id: 'a', heading: '00:01', text: 'we could— second line' },
-      { id: 'b', heading: '00:02', text: 'third' },
-      { id: 'c', heading: '§', text: 'last words' },
+      { kind: 'editorial', text: 'Header line.' },
+      { id: 'a', kind: 'turn', voice: 'george-ball', heading: '00:01', text: 'we could— second line' },
+      { id: 'b', kind: 'footnote', heading: '00:02', text: 'third' },
+      { id: 'c', kind: 'editorial', heading: '§', text: 'last words' },
     ])
+    // Ids round-trip, whatever the speaker's key holds.
+    for (const [kind, id, voice] of [['turn', 't-05-03', 'a.b~c d'], ['footnote', 'fn-2-x2', undefined], ['editorial', 'intro-1', undefined]] as const) {
+      expect(parseAnchorId(anchorId(kind, id, voice))).toEqual({ kind, voice, pageId: id })
+    }
   })
 
   test('each matched position goes to the free word it stands for', () => {
@@ -56,26 +64,27 @@ describe('search sections', () => {
 
   test('counts: each facet value as if that facet\'s own choices were not made', () => {
     const table: SectionTable = {
-      values: { speaker: ['Ball', 'Rusk'], transcript: ['T1', 'T2'], kind: ['turn', 'footnote'] },
+      values: { speaker: ['Ball', 'Rusk'], transcript: ['T1', 'T2'], kind: ['turn', 'footnote', 'editorial'] },
       records: {
-        a: [0, 0, 0, encodePositions([0, 10, 20])], // Ball in T1: three turns
-        b: [1, 0, 0, encodePositions([0, 10])], // Rusk in T1: two turns
-        c: [0, 1, 0, encodePositions([0])], // Ball in T2: one turn
-        d: [-1, 1, 1, encodePositions([0, 3])], // T2's notes: two
+        // T1: turns by Ball, Ball, Rusk, Ball, Rusk at 0, 10, 20, 30, 40.
+        a: [0, encodePositions([0, 10, 20, 30, 40]), '0.0.1.0.1'],
+        // T2: header lines (words 0–4), a turn by Ball at 5, notes at 10 and 13.
+        b: [1, encodePositions([5, 10, 13]), '0.n.n'],
       },
     }
-    const all = countSections(tableTallies(decodeTable(table), undefined), none)
-    expect(all.total).toBe(8)
-    expect(all.counts).toEqual({ speaker: { Ball: 4, Rusk: 2 }, transcript: { T1: 5, T2: 3 }, kind: { turn: 6, footnote: 2 } })
+    const rows = decodeTable(table)
+    const all = countSections(tableTallies(rows, undefined), none)
+    expect(all.total).toBe(9)
+    expect(all.counts).toEqual({ speaker: { Ball: 4, Rusk: 2 }, transcript: { T1: 5, T2: 4 }, kind: { turn: 6, footnote: 2, editorial: 1 } })
 
-    const ballInT2 = countSections(tableTallies(decodeTable(table), undefined), { ...none, speaker: ['Ball'], transcript: ['T2'] })
+    const ballInT2 = countSections(tableTallies(rows, undefined), { ...none, speaker: ['Ball'], transcript: ['T2'] })
     expect(ballInT2.total).toBe(1)
     expect(ballInT2.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 3, T2: 1 }, kind: { turn: 1 } })
 
-    // A word at 12 (Ball's second turn in T1) and at 2 (T2's first note).
-    const matches = new Map([['a', [[12]]], ['d', [[2]]]])
-    const found = countSections(tableTallies(decodeTable(table), matches), none)
-    expect(found.total).toBe(2)
-    expect(found.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 1, T2: 1 }, kind: { turn: 1, footnote: 1 } })
+    // A word at 12 (Ball's second turn in T1), at 2 (T2's header) and at 11 (T2's first note).
+    const matches = new Map([['a', [[12]]], ['b', [[2, 11]]]])
+    const found = countSections(tableTallies(rows, matches), none)
+    expect(found.total).toBe(3)
+    expect(found.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 1, T2: 2 }, kind: { turn: 1, editorial: 1, footnote: 1 } })
   })
 })

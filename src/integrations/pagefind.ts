@@ -53,11 +53,12 @@ export default function pagefindIntegration(): AstroIntegration {
             sections += record.sections.length
           }
           const { files } = await index.getFiles()
-          const table = sectionTable(files)
+          const { table, summary } = sectionTable(files)
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') })
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
           await mkdir(join(site, 'search'), { recursive: true })
           await writeFile(join(site, 'search', 'sections.json'), JSON.stringify(table))
+          await writeFile(join(site, 'search', 'records.json'), JSON.stringify(summary))
           logger.info(`Indexed ${sections} passages of ${transcripts.length} transcripts as ${transcripts.length} records into ${written.outputPath}`)
         } finally {
           await pagefind.close()

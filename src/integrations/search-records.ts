@@ -77,6 +77,7 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
     if (block.type === 'turn') {
       const unidentified = unidentifiedIds.has(block.speaker.id)
       const voice = unidentified ? 'unidentified' : block.speaker.id
+      if (block.paragraphs.every((p) => p.trim() === '')) continue // nothing to find: its speaker is not in the filters for it
       record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
       if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)
       record.sections.push({ id: block.id, kind: 'turn', voice, heading: shownTime(block.time.start, block.time.estimated), paragraphs: block.paragraphs })

@@ -4,7 +4,7 @@
  * every facet value without fetching a single fragment.
  */
 import { gunzipSync } from 'node:zlib'
-import { encodePositions, type SectionTable } from '../scripts/search-counts.ts'
+import { EDITORIAL, encodePositions, NOTE, type RecordSummary, type SectionTable } from '../scripts/search-counts.ts'
 import { FACETS, type Facet } from '../scripts/search-query.ts'
 import { headingAnchors, parseAnchorId, voicesOf, type Anchor } from '../scripts/search-sections.ts'
 
@@ -19,7 +19,11 @@ function readFragment(bytes: Uint8Array): Fragment {
   return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
 }
 
-export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): SectionTable {
+/**
+ * The section table, and its summary (`/search/records.json`): each record's number of passages per
+ * speaker and kind, all that a search with no words needs to list and count, at a tenth of the size.
+ */
+export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): { table: SectionTable; summary: RecordSummary } {
   const values = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<Facet, string[]>
   const lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>
   const indexOf = (facet: Facet, value: string): number => {
@@ -30,8 +34,8 @@ export function sectionTable(files: Array<{ path: string; content: Uint8Array }>
     }
     return at
   }
-  for (const kind of ['turn', 'footnote', 'editorial']) indexOf('kind', kind)
   const records: SectionTable['records'] = {}
+  const summary: RecordSummary['records'] = {}
   for (const file of files) {
     const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path.replace(/\\/g, '/'))
     if (!match) continue
@@ -40,11 +44,16 @@ export function sectionTable(files: Array<{ path: string; content: Uint8Array }>
     const anchors = headingAnchors(fragment.anchors)
     const codes = anchors.map((anchor) => {
       const { kind, voice } = parseAnchorId(anchor.id)
-      if (kind === 'footnote') return 'n'
-      if (kind === 'editorial') return 'e'
+      if (kind === 'footnote') return NOTE
+      if (kind === 'editorial') return EDITORIAL
       return indexOf('speaker', voices.get(voice ?? '') ?? voice ?? '').toString(36)
     })
-    records[match[1]!] = [indexOf('transcript', fragment.filters.transcript?.[0] ?? ''), encodePositions(anchors.map((a) => a.location)), codes.join('.')]
+    const transcript = indexOf('transcript', fragment.filters.transcript?.[0] ?? '')
+    records[match[1]!] = [transcript, encodePositions(anchors.map((a) => a.location)), codes.join('.')]
+    // The words before the first heading (the header's lines) are an editorial passage too.
+    const groups: Record<string, number> = anchors.length === 0 || anchors[0]!.location > 0 ? { [EDITORIAL]: 1 } : {}
+    for (const code of codes) groups[code] = (groups[code] ?? 0) + 1
+    summary[match[1]!] = [transcript, groups]
   }
-  return { values, records }
+  return { table: { values, records }, summary: { values, records: summary } }
 }

@@ -11,11 +11,50 @@ export interface SectionTable {
   /** Facet values, listed once and referred to by index. */
   values: Record<Facet, string[]>
   /**
-   * Pagefind page id → [transcript index, heading positions, and for each heading's section its speaker
-   * index (base 36) or `n` (a note) or `e` (editorial text)]. Words before the first heading are an
-   * editorial section of their own.
+   * Pagefind page id → [transcript index, heading positions, and for each heading's section its code,
+   * `.`-separated: its speaker's index in base 36, or NOTE, or EDITORIAL]. Words before the first heading
+   * are an editorial section of their own.
    */
   records: Record<string, [number, string, string]>
+}
+
+/** A section's code for a note and for editorial text: not base-36 digits, which name speakers. */
+export const NOTE = '-'
+export const EDITORIAL = '_'
+
+/** Each record's transcript and its number of passages per code (a speaker's index in base 36, or NOTE, EDITORIAL). */
+export interface RecordSummary {
+  values: Record<Facet, string[]>
+  records: Record<string, [number, Record<string, number>]>
+}
+
+interface SummaryRow {
+  transcript: string
+  groups: Array<{ values: { transcript: string; kind: string; speaker?: string }; sections: number }>
+}
+/** The summary as the page uses it: each record's passages grouped by speaker and kind. */
+export type DecodedSummary = Map<string, SummaryRow>
+
+/** What a section code stands for. */
+function sectionOf(code: string, transcript: string, speakers: string[]): { transcript: string; kind: string; speaker?: string } {
+  if (code === NOTE) return { transcript, kind: 'footnote' }
+  if (code === EDITORIAL) return { transcript, kind: 'editorial' }
+  return { transcript, kind: 'turn', speaker: speakers[parseInt(code, 36)] ?? '' }
+}
+
+export function decodeSummary(summary: RecordSummary): DecodedSummary {
+  const rows: DecodedSummary = new Map()
+  for (const [id, [index, groups]] of Object.entries(summary.records)) {
+    const transcript = summary.values.transcript[index] ?? ''
+    rows.set(id, {
+      transcript,
+      groups: Object.entries(groups).map(([code, sections]) => ({
+        values: sectionOf(code, transcript, summary.values.speaker),
+        sections,
+      })),
+    })
+  }
+  return rows
 }
 
 /** Word positions as base-36 differences, `0.1k.2f`: the table stays small. */
@@ -50,7 +89,7 @@ export function decodeTable(table: SectionTable): DecodedTable {
   const rows: DecodedTable = new Map()
   for (const [id, [transcript, positions, codes]] of Object.entries(table.records)) {
     const headings = decodePositions(positions)
-    const anchored = codes === '' ? [] : codes.split('.').map((code) => (code === 'n' ? { kind: 'footnote' } : code === 'e' ? { kind: 'editorial' } : { speaker: table.values.speaker[parseInt(code, 36)], kind: 'turn' }))
+    const anchored = codes === '' ? [] : codes.split('.').map((code) => sectionOf(code, '', table.values.speaker))
     const leading = headings.length === 0 || headings[0]! > 0 ? [{ kind: 'editorial' }] : []
     rows.set(id, { transcript: table.values.transcript[transcript] ?? '', headings, sections: [...leading, ...anchored] })
   }

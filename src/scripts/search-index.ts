@@ -4,8 +4,8 @@
  * section itself does. The free words go to Pagefind in one search; each phrase to its exact search,
  * which finds the records; the sections are then checked against their own text.
  */
-import { passes, decodeTable, groupTallies, type DecodedTable, type SectionTable, type Tally } from './search-counts.ts'
-import { matchesPhrases, type ParsedQuery, type SearchState } from './search-query.ts'
+import { decodeSummary, decodeTable, groupTallies, passes, type DecodedSummary, type DecodedTable, type RecordSummary, type SectionTable, type Tally } from './search-counts.ts'
+import { FACETS, matchesPhrases, type ParsedQuery, type SearchState } from './search-query.ts'
 import { headingPositions, matchingSections, sectionsOf, termPositions, voicesOf, type Anchor, type Section } from './search-sections.ts'
 
 /** What the page reads of a Pagefind record: its text, its anchors, and its filters (which hold its data). */
@@ -56,27 +56,66 @@ export function loadPagefind(): Promise<Pagefind> {
   })
 }
 
-let table: Promise<DecodedTable | undefined> | undefined
-/** The section table, fetched and decoded once, only when counts are wanted; `undefined` if it cannot be had. */
-export function loadTable(): Promise<DecodedTable | undefined> {
-  // Revalidated, not taken from the cache blindly: after a new build its page ids are new.
-  table ??= fetch('/search/sections.json', { cache: 'no-cache' })
-    .then(async (response) => (response.ok ? decodeTable((await response.json()) as SectionTable) : undefined))
-    .catch(() => undefined)
-  return table
+/** A JSON file of the search, fetched once, revalidated (a new build brings new page ids); `undefined` if it cannot be had. */
+function loadJson<T, D>(url: string, decode: (raw: T) => D): () => Promise<D | undefined> {
+  let loaded: Promise<D | undefined> | undefined
+  return () =>
+    (loaded ??= fetch(url, { cache: 'no-cache' })
+      .then(async (response) => (response.ok ? decode((await response.json()) as T) : undefined))
+      .catch(() => undefined))
+}
+
+/** The section table: word positions, speakers and kinds of every record's passages (for counts). */
+export const loadTable: () => Promise<DecodedTable | undefined> = loadJson<SectionTable, DecodedTable>('/search/sections.json', decodeTable)
+/** Its summary: each record's passages per speaker and kind (a search with no words). */
+export const loadSummary: () => Promise<DecodedSummary | undefined> = loadJson<RecordSummary, DecodedSummary>('/search/records.json', decodeSummary)
+
+const fragments = new Map<string, Promise<Fragment>>()
+/**
+ * A record's fragment by its page id, for a search with no words: Pagefind has no call for that, and its
+ * search with filters alone fetches every index chunk (6 MB at a thousand transcripts). The file is
+ * Pagefind's own: gzipped, `pagefind_dcd`, then JSON.
+ */
+function fetchFragment(id: string): Promise<Fragment> {
+  let fragment = fragments.get(id)
+  if (!fragment) {
+    fragment = fetch(`/pagefind/fragment/${id}.pf_fragment`).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} for the search record ${id}`)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes)
+      const text = await plain.text()
+      return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
+    })
+    fragments.set(id, fragment)
+  }
+  return fragment
+}
+
+/** Pagefind's filters for a state: they choose transcripts; the page then chooses passages. */
+function filtersOf(state: SearchState | undefined): Filters {
+  const filters: Filters = {}
+  if (state) for (const facet of FACETS) if (state[facet].length > 0) filters[facet] = { any: state[facet] }
+  return filters
 }
 
 const exact = (phrase: string[]) => `"${phrase.join(' ')}"`
 
 /**
- * Pagefind's results, best first: one search for the free words together (a record must hold them all)
+ * The records holding every free word and phrase of the query (in the transcripts a state's filters
+ * keep), best first: one search for the free words together (a record must hold them all)
  * and an exact search per phrase, intersected, scores summed. One search for all the free words, not
  * one per word: a common word alone ("the") brings back nearly every record with all its positions.
  */
-export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, filters: Filters): Promise<Candidate[]> {
+export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, state?: SearchState): Promise<Candidate[]> {
+  const filters = filtersOf(state)
   if (query.terms.length === 0 && query.phrases.length === 0) {
-    const all = (await pagefind.search(null, { filters }))?.results ?? []
-    return all.map((result) => ({ id: result.id, score: 0, words: [], data: result.data }))
+    // No words: the records holding a chosen passage, from the summary, in the transcripts' order.
+    const summary = await loadSummary()
+    if (!summary) throw new Error('the list of search records could not be loaded')
+    return [...summary]
+      .filter(([, row]) => !state || row.groups.some((group) => passes(group.values, state)))
+      .sort(([, a], [, b]) => a.transcript.localeCompare(b.transcript))
+      .map(([id]) => ({ id, score: 0, words: [], data: () => fetchFragment(id) }))
   }
   const units = [...(query.terms.length > 0 ? [query.terms.join(' ')] : []), ...query.phrases.map(exact)]
   const responses = await Promise.all(units.map((unit) => pagefind.search(unit, { filters })))
@@ -153,21 +192,22 @@ export async function readRecords(pagefind: Pagefind, candidates: Candidate[], q
 
 /**
  * For counting a query with phrases or several words: the sections are checked on their text, so the
- * records' fragments are read, at most `limit` of them (a few kilobytes each). `undefined` when
- * `current()` turns false (another search has begun); `complete` false when there were more records.
+ * records' fragments (whole transcripts) are read, at most `limit` of them. Tallies by record id;
+ * `undefined` when `current()` turns false (another search has begun); `complete` false when there were
+ * more records than `limit`.
  */
-export async function fragmentTallies(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Tally[]; complete: boolean } | undefined> {
-  const tallies: Tally[] = []
+export async function fragmentTallies(pagefind: Pagefind, candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
+  const tallies = new Map<string, Tally[]>()
   const read = candidates.slice(0, limit)
   for (let i = 0; i < read.length; i += 24) {
     const batch = read.slice(i, i + 24)
     const hits = await readRecords(pagefind, batch, query)
     if (!current()) return undefined
-    if (hits === 'absent') return { tallies: [], complete: true }
-    for (const list of hits) {
+    if (hits === 'absent') return { tallies: new Map(), complete: true }
+    hits.forEach((list, j) => {
       const fragment = list[0]?.fragment
-      if (fragment) tallies.push(...groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
-    }
+      if (fragment) tallies.set(batch[j]!.id, groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
+    })
   }
   return { tallies, complete: candidates.length <= limit }
 }

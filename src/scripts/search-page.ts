@@ -4,17 +4,21 @@
  * filter or submitting adds one, so the back button steps through searches). Results come first; the
  * count and the facets follow, from the section table or from the records' text.
  */
-import { findCandidates, fragmentTallies, loadPagefind, loadTable, readRecords, type Candidate, type Hit, type Pagefind } from './search-index.ts'
+import { findCandidates, fragmentTallies, loadPagefind, loadSummary, loadTable, readRecords, type Candidate, type Hit, type Pagefind } from './search-index.ts'
 import { FACETS, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
 import { renderFacets, renderResult } from './search-render.ts'
 import { countSections, tableTallies, type Tally } from './search-counts.ts'
 
 const PAGE = 20
-/** Records (transcripts) whose fragments are fetched together while a page of results fills up. */
-const BATCH = 3
 /**
- * A query with a phrase or several words is counted on the text of at most this many records (a few
- * kilobytes each); beyond, the count says "at least".
+ * Records (transcripts) whose fragments are fetched together while a page of results fills up; doubled,
+ * up to MAX_BATCH, after a reading that gave nothing (a speaker's word found only in others' turns).
+ */
+const BATCH = 3
+const MAX_BATCH = 24
+/**
+ * A query with a phrase or several words is counted on the text of at most this many records (whole
+ * transcripts, about 5 KB each at 1,000 synthetic ones); beyond, the count says "at least".
  */
 const TEXT_COUNT_LIMIT = 120
 /** How long the typing must pause before the results are counted (a word half typed is not worth it). */
@@ -43,8 +47,11 @@ interface Search {
   candidates: Candidate[]
   next: number
   waiting: Hit[]
-  /** The count, once known. */
+  /** How many records the next reading fetches together. */
+  batch: number
+  /** The count, once known, and whether it is exact. */
   total?: number
+  exact?: boolean
   /** A page of results is being read (a second click on "More results" waits for it). */
   reading?: boolean
 }
@@ -52,12 +59,6 @@ let current: Search | undefined
 
 function readForm(): SearchState {
   return stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>))
-}
-
-function filtersOf(state: SearchState): Record<string, { any: string[] }> {
-  const filters: Record<string, { any: string[] }> = {}
-  for (const facet of FACETS) if (state[facet].length > 0) filters[facet] = { any: state[facet] }
-  return filters
 }
 
 const plural = (n: number) => `${n === 0 ? 'No' : n.toLocaleString('en')} result${n === 1 ? '' : 's'}.`
@@ -75,7 +76,7 @@ async function showMore(search: Search | undefined = current): Promise<void> {
   const shown: Hit[] = []
   while (shown.length < PAGE && (search.waiting.length > 0 || search.next < search.candidates.length)) {
     if (search.waiting.length === 0) {
-      const batch = search.candidates.slice(search.next, search.next + BATCH)
+      const batch = search.candidates.slice(search.next, search.next + search.batch)
       search.next += batch.length
       const hits = await readRecords(pagefind, batch, search.query, search.state)
       if (search !== current) return
@@ -84,6 +85,8 @@ async function showMore(search: Search | undefined = current): Promise<void> {
         break
       }
       search.waiting.push(...hits.flat())
+      // Transcripts that held nothing for the chosen speaker or kind: read more at once next time.
+      search.batch = search.waiting.length === 0 ? Math.min(search.batch * 2, MAX_BATCH) : BATCH
     }
     shown.push(...search.waiting.splice(0, PAGE - shown.length))
   }
@@ -91,8 +94,14 @@ async function showMore(search: Search | undefined = current): Promise<void> {
   search.reading = false
   more.disabled = false
   more.hidden = exhausted()
+  hideMoreWhenAllShown(search)
   // Every result is on screen: the count is the list's own.
   if (exhausted() && search.total !== undefined) status.textContent = plural(list.childElementCount)
+}
+
+/** With an exact count reached, nothing more to read. */
+function hideMoreWhenAllShown(search: Search): void {
+  if (search.exact && search.total !== undefined && list.childElementCount >= search.total) more.hidden = true
 }
 
 async function run(state: SearchState): Promise<void> {
@@ -108,9 +117,9 @@ async function run(state: SearchState): Promise<void> {
     const words = query.terms.length + query.phrases.length > 0
     if (filtered) facetsWanted = true
 
-    const candidates = words || filtered ? await findCandidates(pagefind, query, filtersOf(state)) : []
+    const candidates = words || filtered ? await findCandidates(pagefind, query, state) : []
     if (mine !== generation) return
-    const search: Search = { query, state, q: term, candidates, next: 0, waiting: [] }
+    const search: Search = { query, state, q: term, candidates, next: 0, waiting: [], batch: BATCH }
     current = search
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
@@ -135,7 +144,7 @@ async function run(state: SearchState): Promise<void> {
 
 /**
  * The count, and the facets when wanted, once the results are on screen: from the section table for one
- * word or none, from the records' text for a phrase or several words. It waits for a pause in the typing
+ * word, its summary for none, from the records' text for a phrase or several words. It waits for a pause in the typing
  * and gives up when another search begins, so that typing on is never held up by counting.
  */
 async function count(mine: number, pagefind: Pagefind, state: SearchState): Promise<void> {
@@ -147,28 +156,36 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
   const still = () => mine === generation
   let tallies: Tally[] | undefined
   let complete = true
-  let total: number | undefined
+  let facetsComplete = true
   if (query.phrases.length > 0 || query.terms.length > 1) {
-    // Phrases and several words are matched section by section on the records' text: the facets from
-    // every record, the total from those the filters keep.
-    const all = filtered ? await findCandidates(pagefind, query, {}) : search.candidates
+    // Phrases and several words are matched section by section on the records' text: the facets from the
+    // best records of all, the total from the best of those the filters keep (read from cache when the
+    // first reading took them in).
+    const all = filtered ? await findCandidates(pagefind, query) : search.candidates
     const found = await fragmentTallies(pagefind, all, query, TEXT_COUNT_LIMIT, still)
     if (!found) return
-    ;({ tallies, complete } = found)
-    if (filtered) {
-      const kept = await fragmentTallies(pagefind, search.candidates, query, TEXT_COUNT_LIMIT, still)
-      if (!kept) return
-      total = countSections(kept.tallies, state).total
-      complete = kept.complete
+    let kept = found
+    if (filtered && !found.complete) {
+      const more = await fragmentTallies(pagefind, search.candidates, query, TEXT_COUNT_LIMIT, still)
+      if (!more) return
+      kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
     }
+    tallies = [...kept.tallies.values()].flat()
+    complete = kept.complete
+    facetsComplete = found.complete
+  } else if (query.terms.length === 0) {
+    // No words: every chosen passage, counted from the summary.
+    const summary = await loadSummary()
+    if (!still()) return
+    if (summary) tallies = [...summary.values()].flatMap((row) => row.groups)
   } else {
     const table = await loadTable()
-    const unfiltered = query.terms.length === 0 ? undefined : filtered ? await findCandidates(pagefind, query, {}) : search.candidates
+    const unfiltered = filtered ? await findCandidates(pagefind, query) : search.candidates
     if (!still()) return
-    const matches = unfiltered && new Map(unfiltered.map((candidate) => [candidate.id, [candidate.words]]))
+    const matches = new Map(unfiltered.map((candidate) => [candidate.id, [candidate.words]]))
     if (table) {
       // In slices, letting the page answer the reader's typing between them.
-      const ids = [...(matches ? matches.keys() : table.keys())]
+      const ids = [...matches.keys()]
       tallies = []
       for (let i = 0; i < ids.length; i += COUNT_SLICE) {
         tallies.push(...tableTallies(table, matches, ids.slice(i, i + COUNT_SLICE)))
@@ -186,12 +203,14 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
     return
   }
   const counted = countSections(tallies, state)
-  search.total = total ?? counted.total
+  search.total = counted.total
   if (asked) {
     if (exhausted()) status.textContent = plural(list.childElementCount)
     else status.textContent = complete ? plural(search.total) : `At least ${Math.max(search.total, list.childElementCount).toLocaleString('en')} results.`
   }
-  if (facetsWanted) renderFacets(facetsBox, counted.counts, state, !complete)
+  if (facetsWanted) renderFacets(facetsBox, counted.counts, state, !(complete && facetsComplete))
+  search.exact = complete
+  hideMoreWhenAllShown(search)
 }
 
 /** Puts a state into the form (after a reload or the back button). */

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/integrations/search-records.ts'
 import { sectionTable } from '../../src/integrations/search-table.ts'
-import { countSections, decodeTable, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
+import { countSections, decodeSummary, decodeTable, tableTallies, type RecordSummary, type SectionTable } from '../../src/scripts/search-counts.ts'
 import { sectionsOf, voicesOf, type Anchor } from '../../src/scripts/search-sections.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { seedPath } from '../support/paths.ts'
@@ -31,6 +31,7 @@ interface Fragment {
 }
 let fragment: Fragment
 let table: SectionTable
+let summary: RecordSummary
 
 /** Indexes pages with the real Pagefind and reads its fragments back. */
 async function indexPages(pages: Array<{ url: string; content: string }>) {
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const indexed = await indexPages([{ url: record.url, content: recordHtml(record, json, label) }])
   expect(indexed.fragments.length).toBe(1)
   fragment = indexed.fragments[0]!
-  table = sectionTable(indexed.files)
+  ;({ table, summary } = sectionTable(indexed.files))
 }, 60_000)
 
 afterAll(() => pagefind.close())
@@ -121,6 +122,10 @@ describe('the search record of the seed', () => {
     // The speaker facet still counts every speaker (its own choice set aside); the kind facet only Ball's.
     expect(ball.counts.speaker['Dean Rusk']).toBe(all.counts.speaker['Dean Rusk'])
     expect(ball.counts.kind).toEqual({ turn: 5 })
+    // The summary counts the same, without positions.
+    const fromSummary = [...decodeSummary(summary).values()].flatMap((row) => row.groups)
+    expect(countSections(fromSummary, none)).toEqual(all)
+    expect(countSections(fromSummary, { ...none, speaker: ['George Ball'] })).toEqual(ball)
   })
 
   test('every word of the JSON is in the record', () => {

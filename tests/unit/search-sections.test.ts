@@ -3,7 +3,7 @@
  * (src/scripts/search-counts.ts), on small hand-made records.
  */
 import { describe, expect, test } from 'vitest'
-import { countSections, decodePositions, decodeTable, encodePositions, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
+import { countSections, decodePositions, decodeTable, EDITORIAL, encodePositions, NOTE, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
 import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/scripts/search-sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }
@@ -69,7 +69,7 @@ describe('search sections', () => {
         // T1: turns by Ball, Ball, Rusk, Ball, Rusk at 0, 10, 20, 30, 40.
         a: [0, encodePositions([0, 10, 20, 30, 40]), '0.0.1.0.1'],
         // T2: header lines (words 0–4), a turn by Ball at 5, notes at 10 and 13.
-        b: [1, encodePositions([5, 10, 13]), '0.n.n'],
+        b: [1, encodePositions([5, 10, 13]), `0.${NOTE}.${NOTE}`],
       },
     }
     const rows = decodeTable(table)
@@ -86,5 +86,14 @@ describe('search sections', () => {
     const found = countSections(tableTallies(rows, matches), none)
     expect(found.total).toBe(3)
     expect(found.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 1, T2: 2 }, kind: { turn: 1, editorial: 1, footnote: 1 } })
+  })
+
+  test('speakers numbered past 13 are never taken for notes or editorial text', () => {
+    const speaker = Array.from({ length: 40 }, (_, i) => `Speaker ${i}`)
+    // Speakers 14 and 23 are `e` and `n` in base 36.
+    const table: SectionTable = { values: { speaker, transcript: ['T'], kind: [] }, records: { a: [0, encodePositions([0, 5, 9, 12]), `e.n.${NOTE}.${EDITORIAL}`] } }
+    const counted = countSections(tableTallies(decodeTable(table), undefined), none)
+    expect(counted.counts.speaker).toEqual({ 'Speaker 14': 1, 'Speaker 23': 1 })
+    expect(counted.counts.kind).toEqual({ turn: 2, footnote: 1, editorial: 1 })
   })
 })

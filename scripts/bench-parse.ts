@@ -3,9 +3,7 @@
  * (tests/fixtures/hostile/support.ts), printed as µs/KB and as a ratio to the seed's. Linear parsing
  * keeps every ratio a small number; a super-linear path shows as a ratio that grows with the size.
  */
-import { VFile } from 'vfile'
-import { parse } from '../src/transcript/parse/index.ts'
-import { toJson } from '../src/transcript/to-json.ts'
+import { loadTranscript } from '../src/transcript/load.ts'
 import { adversarial, bigTranscript, longLine, seed } from '../tests/fixtures/hostile/support.ts'
 
 const MB = 1024 * 1024
@@ -15,8 +13,7 @@ function time(text: string, repeat: number): number {
   let best = Infinity
   for (let i = 0; i < repeat; i++) {
     const started = performance.now()
-    const file = new VFile({ path: 'bench.txt', value: text })
-    toJson(parse(file), file)
+    loadTranscript(text, 'bench.txt')
     best = Math.min(best, performance.now() - started)
   }
   return best

@@ -5,10 +5,8 @@
  * Exits 1 when anything threw, printing the first inputs that did.
  */
 import fc from 'fast-check'
-import { VFile } from 'vfile'
-import { parse } from '../src/transcript/parse/index.ts'
+import { loadTranscript } from '../src/transcript/load.ts'
 import { serialize } from '../src/transcript/serialize.ts'
-import { toJson } from '../src/transcript/to-json.ts'
 import { hostileBytes, hostileString } from '../tests/fixtures/hostile/arbitraries.ts'
 
 const runs = Number(process.argv[2] ?? 100_000)
@@ -19,9 +17,7 @@ let count = 0
 function attempt(value: string | Uint8Array): void {
   count++
   try {
-    const file = new VFile({ path: 'fuzz.txt', value })
-    const tree = parse(file)
-    const json = toJson(tree, file)
+    const { tree, json } = loadTranscript(value, 'fuzz.txt')
     serialize(tree)
     const internal = json.diagnostics.find((diagnostic) => diagnostic.rule === 'internal-error')
     if (internal) throw new Error(internal.message)

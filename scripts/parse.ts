@@ -4,6 +4,7 @@
  * Exit status: 0 without errors (warnings allowed), 1 when any file has an error, 2 on usage or I/O failure.
  * `--strict` counts warnings as errors (exit 1), for editors who want a clean collection.
  */
+import { hasErrors } from '../src/transcript/diagnostics.ts'
 import { readTranscript, type LoadedTranscript } from '../src/transcript/load.ts'
 import { formatDiagnostic } from '../src/transcript/report.ts'
 
@@ -35,7 +36,7 @@ async function main(args: string[]): Promise<number> {
   let warnings = 0
   for (const { file, json } of loaded) {
     for (const diagnostic of json.diagnostics) process.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`)
-    failed ||= json.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+    failed ||= hasErrors(file)
     warnings += json.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length
   }
   if (strict && warnings > 0) {

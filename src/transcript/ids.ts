@@ -46,3 +46,17 @@ export const passageIds = perTree((tree): Map<Excision | DirectionBlock, string>
   }
   return ids
 })
+
+/** HTML id of a note: `fn-2`; a second note printed with the same number is `fn-2-x2`, then `-x3`. */
+export function footnoteId(n: number | string, occurrence: number): string {
+  return occurrence === 1 ? `fn-${n}` : `fn-${n}-x${occurrence}`
+}
+
+/** Identifiers of the notes that some marker points to (markers inside notes count). */
+export const referencedNotes = perTree((tree): ReadonlySet<string> => {
+  const referenced = new Set<string>()
+  visit(tree, 'footnoteReference', (node) => {
+    referenced.add(node.identifier)
+  })
+  return referenced
+})

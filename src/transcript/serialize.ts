@@ -5,9 +5,8 @@
  * come last. Parsing the result gives the same tree, positions aside (tests/unit/properties.test.ts).
  */
 import type { FootnoteDefinition, PhrasingContent } from 'mdast'
+import { toSuperscript } from './parse/inline.ts'
 import type { PageBreak, TranscriptRoot, Turn } from './types.ts'
-
-const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 
 export function serialize(tree: TranscriptRoot): string {
   return new Writer(tree).write()
@@ -92,7 +91,7 @@ class Writer {
   }
 
   definition(definition: FootnoteDefinition): void {
-    const marker = [...(definition.label ?? definition.identifier)].map((digit) => superscripts[Number(digit)] ?? digit).join('')
+    const marker = toSuperscript(definition.label ?? definition.identifier)
     const text = definition.children.map((child) => ('children' in child ? inline(child.children as PhrasingContent[]) : '')).join('\n')
     this.blocks.push(text ? `${marker} ${text}` : marker)
   }
@@ -117,7 +116,7 @@ function inline(nodes: PhrasingContent[]): string {
         out += `[${node.value}]`
         break
       case 'footnoteReference':
-        out += [...(node.label ?? node.identifier)].map((digit) => superscripts[Number(digit)] ?? digit).join('')
+        out += toSuperscript(node.label ?? node.identifier)
         break
       default:
         // Nodes the parser does not make (breaks, links…) keep their words.

@@ -65,11 +65,13 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
       ? Math.max(0, (last.seconds - first.seconds - excised(first.at, last.at)) / (last.at - first.at))
       : defaultPace
 
+  // Positions are asked for in reading order (turn starts, then the end), so the search for the printed
+  // times around a position resumes where the last one stopped: one pass over the timestamps in all.
+  let index = 0
   const timeAt = (position: number): number => {
     if (!first || !last) return position * pace + excised(-1, position)
     if (position <= first.at) return Math.max(0, first.seconds - (first.at - position) * pace - excised(position, first.at))
     if (position >= last.at) return last.seconds + (position - last.at) * pace + excised(last.at, position)
-    let index = 0
     while (anchors[index + 1]!.at < position) index++
     const before = anchors[index]!
     const after = anchors[index + 1]!
@@ -79,10 +81,12 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
     return before.seconds + excised(before.at, position) + ((position - before.at) * spoken) / (after.at - before.at)
   }
 
-  starts.forEach((start, index) => {
-    const next = starts[index + 1]
-    const begin = start.exact ?? timeAt(start.at)
-    const end = next ? (next.exact ?? timeAt(next.at)) : timeAt(total)
+  // Each boundary once: a turn ends where the next one begins.
+  const begins = starts.map((start) => start.exact ?? timeAt(start.at))
+  const finish = timeAt(total)
+  starts.forEach((start, i) => {
+    const begin = begins[i]!
+    const end = begins[i + 1] ?? finish
     result.set(start.turn, { start: Math.round(begin), end: Math.round(Math.max(begin, end)), estimated: start.exact === undefined })
   })
   return result

@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
-import { paragraphIds, passageIds, timestampIds } from './ids.ts'
+import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import { formatTime } from './time.ts'
 import { turnTimes } from './timing.ts'
@@ -43,6 +43,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
     .map((definition) => definition.identifier)
     .sort((a, b) => Number(a) - Number(b))
   const uniqueNotes = [...new Set(notes)]
+  const defined = new Set(uniqueNotes)
   const duplicates: Element[] = []
 
   const all = (state: State, node: { children: unknown[] }) => state.all(node as Parameters<State['all']>[0])
@@ -66,7 +67,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
       for (const child of node.children) {
         if (child.type !== 'footnoteDefinition') continue
         if (seen.has(child.identifier)) {
-          const id = `fn-${child.identifier}-x${duplicates.filter((li) => li.properties.dataNote === child.identifier).length + 2}`
+          const id = footnoteId(child.identifier, duplicates.filter((li) => li.properties.dataNote === child.identifier).length + 2)
           duplicates.push(
             h('li', { id, dataNote: child.identifier, className: ['duplicate'] }, [
               ...state.all(child),
@@ -164,7 +165,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
     },
     footnoteReference(state: State, node: FootnoteReference) {
       // A marker whose note is missing (a warning for the editor) must not become a dead link.
-      if (!uniqueNotes.includes(node.identifier)) return h('sup', node.label ?? node.identifier)
+      if (!defined.has(node.identifier)) return h('sup', node.label ?? node.identifier)
       const sup = defaultHandlers.footnoteReference(state, node)
       const link = sup.children[0]
       if (link?.type === 'element') link.children = [{ type: 'text', value: node.label ?? node.identifier }]
@@ -180,11 +181,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
     footnoteLabelProperties: {},
     footnoteBackLabel: (index) => `Back to the reference to note ${uniqueNotes[index]}`,
   }) as Element
-  const referenced = new Set<string>()
-  visit(tree, 'footnoteReference', (node) => {
-    referenced.add(node.identifier)
-  })
-  markNotes(article, referenced, duplicates)
+  markNotes(article, referencedNotes(tree), duplicates)
   return article
 }
 
@@ -207,7 +204,7 @@ function mark(kind: 'unclear' | 'supplied' | 'direction', inNotes: Set<unknown>)
 }
 
 /** Gives every note its printed number and marks the ones no marker points to. */
-function markNotes(article: Element, referenced: Set<string>, duplicates: Element[]): void {
+function markNotes(article: Element, referenced: ReadonlySet<string>, duplicates: Element[]): void {
   const footer = article.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'section' && 'dataFootnotes' in child.properties,
   )
@@ -226,7 +223,7 @@ function markNotes(article: Element, referenced: Set<string>, duplicates: Elemen
   for (const duplicate of duplicates) {
     const number = String(duplicate.properties.dataNote)
     const first = list.children.findLastIndex(
-      (item) => item.type === 'element' && (item.properties.id === `fn-${number}` || item.properties.dataNote === number),
+      (item) => item.type === 'element' && (item.properties.id === footnoteId(number, 1) || item.properties.dataNote === number),
     )
     duplicate.properties.value = number
     list.children.splice(first + 1, 0, duplicate)

@@ -2,7 +2,7 @@
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { paragraphIds, passageIds } from './ids.ts'
+import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
@@ -48,10 +48,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
     }
   }
 
-  const referenced = new Set<string>()
-  visit(tree, 'footnoteReference', (node) => {
-    referenced.add(node.identifier)
-  })
+  const referenced = referencedNotes(tree)
   const footnotes = tree.children
     .filter((child) => child.type === 'footnoteDefinition')
     .map((definition) => ({

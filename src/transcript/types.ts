@@ -136,13 +136,6 @@ export interface TranscriptRoot extends Parent {
   children: RootContent[]
 }
 
-export type TranscriptNode =
-  | TranscriptRoot
-  | RootContent
-  | ConversationContent
-  | HeaderField
-  | PhrasingContent
-
 declare module 'mdast' {
   interface PhrasingContentMap {
     timestamp: Timestamp

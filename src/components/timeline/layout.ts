@@ -45,9 +45,6 @@ export function tickStep(duration: number, maxTicks = 6): number {
   return Math.ceil(duration / maxTicks / 3600) * 3600
 }
 
-/** A time as the page prints it: `≈` marks an estimated one. */
-export { shownTime }
-
 export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'speakers'>): TimelineLayout {
   const turns = turnsOf(transcript)
   const groups = speakerGroups(transcript)

@@ -3,6 +3,7 @@
  * turns from all transcripts; unidentified voices are gathered on one page of their own, by transcript,
  * each turn still its own voice.
  */
+import { transcriptTitle } from '../../transcript/names.ts'
 import type { TranscriptJson, TurnJson } from '../../transcript/schema.ts'
 import { turnsOf, UNIDENTIFIED } from './speakers.ts'
 
@@ -36,7 +37,7 @@ export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }
   const sorted = [...transcripts].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.name.localeCompare(b.data.name))
   for (const { data } of sorted) {
     const kinds = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
-    const ref: TranscriptRef = { name: data.name, title: data.title || `Document ${data.id}`, date: data.date, dateLine: data.dateLine, id: data.id }
+    const ref: TranscriptRef = { name: data.name, title: transcriptTitle(data), date: data.date, dateLine: data.dateLine, id: data.id }
     for (const turn of turnsOf(data)) {
       const speaker = kinds.get(turn.speaker.id)
       const unidentified = speaker?.kind === 'unidentified'

@@ -3,6 +3,7 @@ import type { FootnoteReference } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
+import { referencedNotes } from '../ids.ts'
 import type { Timestamp, TranscriptRoot } from '../types.ts'
 
 export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
@@ -11,7 +12,7 @@ export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
     references.push(node)
   })
   checkOrder(tree, file)
-  const referenced = new Set(references.map((reference) => reference.identifier))
+  const referenced = referencedNotes(tree)
   const defined = new Set<string>()
   for (const child of tree.children) {
     if (child.type !== 'footnoteDefinition') continue

@@ -27,7 +27,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le')
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be')
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', errors: utf8Errors(bytes, bom) }
+  const text = new TextDecoder('utf-8').decode(bytes)
+  // Every invalid sequence decodes to U+FFFD, so a text without one needs no byte-by-byte scan.
+  return { text, encoding: 'utf-8', errors: text.includes('\uFFFD') ? utf8Errors(bytes, bom) : [] }
 }
 
 /** Decodes `file.value` when it holds bytes, reporting every undecodable sequence on the file. */

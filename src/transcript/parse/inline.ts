@@ -22,6 +22,11 @@ export function footnoteNumber(digits: string): string {
   return digits.replace(/^0+(?=\d)/, '')
 }
 
+/** Digits as superscript characters, the way a footnote marker is printed: `12` → `¹²`. */
+export function toSuperscript(digits: string): string {
+  return [...digits].map((digit) => superscripts[Number(digit)] ?? digit).join('')
+}
+
 /** The digit a superscript character stands for, or -1. */
 export function superscriptDigit(char: string | undefined): number {
   return char === undefined || char === '' ? -1 : superscripts.indexOf(char)

@@ -11,18 +11,12 @@
  *   unreferenced note has no back-link;
  * - every turn id and every printed timestamp (`a#ts-MM-SS`, `href="#ts-MM-SS"`) is addressable.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveDist } from './support/server.ts';
-import type { DistServer } from './support/server.ts';
+import { closeSite, openSite, withPage, type Site } from './support/site.ts';
 
 const NAME = '1962-11-14-01181';
 const PAGE_PATH = `/${NAME}/`;
-const DIST = process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 interface Timestamp {
   label: string;
@@ -56,23 +50,16 @@ function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-let server: DistServer | undefined;
-let browser: Browser | undefined;
+let site: Partial<Site> = {};
 let pageUrl = '';
 let transcript: Transcript;
 let turns: TurnBlock[] = [];
 let timestampIds: string[] = [];
 
 beforeAll(async () => {
-  const pageFile = path.join(DIST, NAME, 'index.html');
-  if (!existsSync(pageFile)) {
-    throw new Error(
-      `The built site is missing: ${pageFile} does not exist. ` +
-        'Build it first with `npm run build` (astro build); `npm test` builds before running Vitest.',
-    );
-  }
-  server = await serveDist(DIST);
-  pageUrl = new URL(PAGE_PATH, server.url).href;
+  const opened = await openSite(`${NAME}/index.html`);
+  site = opened;
+  pageUrl = new URL(PAGE_PATH, opened.server.url).href;
 
   const response = await fetch(new URL('transcript.json', pageUrl));
   expect(response.status, `GET ${PAGE_PATH}transcript.json`).toBe(200);
@@ -83,23 +70,9 @@ beforeAll(async () => {
   expect(transcript.footnotes.length, 'footnotes in transcript.json').toBeGreaterThan(0);
   timestampIds = turns.flatMap((t) => t.timestamps.map((ts) => timestampId(ts.label)));
   expect(timestampIds.length, 'timestamps in transcript.json').toBeGreaterThan(0);
-
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(options: { javaScriptEnabled: boolean }, hash = ''): Promise<{ context: BrowserContext; page: Page }> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled });
-  const page = await context.newPage();
-  const response = await page.goto(pageUrl + hash);
-  expect(response?.status(), `GET ${PAGE_PATH}`).toBe(200);
-  return { context, page };
-}
+afterAll(() => closeSite(site));
 
 /** Whether the element with this id matches `:target`. */
 function isTarget(page: Page, id: string): Promise<boolean> {
@@ -128,8 +101,7 @@ function hashOf(page: Page): string {
 
 describe(`transcript page ${PAGE_PATH}`, () => {
   test('with JavaScript disabled, every turn and every footnote is on the page with its text', async () => {
-    const { context, page } = await openPage({ javaScriptEnabled: false });
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       const found = await page.evaluate(
         (ids) =>
           ids.map((id) => {
@@ -194,14 +166,11 @@ describe(`transcript page ${PAGE_PATH}`, () => {
           expect(onPage.backrefs, `back-links in unreferenced note li#fn-${note.n}`).toBe(0);
         }
       }
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('a footnote can be followed there and back, and every reference and back-link resolves', async () => {
-    const { context, page } = await openPage({ javaScriptEnabled: true });
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       // Footnote 1 there and back: its (first) reference is a#fnref-1. The page's first
       // reference in document order (the heading's note, when the heading is printed first)
       // must work the same way.
@@ -281,9 +250,7 @@ describe(`transcript page ${PAGE_PATH}`, () => {
       for (const ref of links.refs) {
         expect(backTargets.has(`#${ref.id}`), `a back-link to #${ref.id}`).toBe(true);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('every turn id and every timestamp id is addressable', async () => {
@@ -292,19 +259,15 @@ describe(`transcript page ${PAGE_PATH}`, () => {
 
     // A fresh load of the page with a fragment targets that element.
     for (const id of ['t-05-03', 'ts-05-03']) {
-      const { context, page } = await openPage({ javaScriptEnabled: false }, `#${id}`);
-      try {
+      await withPage(site, `${PAGE_PATH}#${id}`, async (page) => {
         expect(await isTarget(page, id), `#${id} is :target after loading ${PAGE_PATH}#${id}`).toBe(true);
         await expect
           .poll(() => isInViewport(page, id), { message: `#${id} is in the viewport after loading ${PAGE_PATH}#${id}`, timeout: 5_000 })
           .toBe(true);
-      } finally {
-        await context.close();
-      }
+      }, { javaScriptEnabled: false });
     }
 
-    const { context, page } = await openPage({ javaScriptEnabled: false });
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       // Printed timestamps are links to themselves.
       const stamps = await page.evaluate(
         (ids) =>
@@ -332,8 +295,6 @@ describe(`transcript page ${PAGE_PATH}`, () => {
         if (!(await isTarget(page, id))) notTargeted.push(id);
       }
       expect(notTargeted, 'ids that are not :target after navigating to them').toEqual([]);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 });

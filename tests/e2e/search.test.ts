@@ -5,10 +5,10 @@
  * "Castro, with the" stand together only in Llewellyn Thompson's first turn ([00:35]), while "castro",
  * "with" and "the" all occur in other turns too (Thompson's second turn, Rusk's) and in the introduction.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { DistServer } from './support/server.ts'
-import { closeSite, openSite } from './support/site.ts'
+import { closeSite, openSite, withPage } from './support/site.ts'
 
 const NAME = '1962-11-14-01181'
 
@@ -33,14 +33,6 @@ beforeAll(async () => {
 
 afterAll(() => closeSite({ server, browser }))
 
-async function open(url: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled })
-  const page = await context.newPage()
-  const response = await page.goto(new URL(url, server.url).href)
-  expect(response?.status(), `GET ${url}`).toBe(200)
-  return { context, page }
-}
-
 /** Waits until the search page has shown the results of `q` (the page marks itself when done). */
 async function settled(page: Page, q: string): Promise<void> {
   await page.waitForFunction(
@@ -51,6 +43,14 @@ async function settled(page: Page, q: string): Promise<void> {
     q,
     { timeout: 15_000 },
   )
+}
+
+/** Opens the search page for `q` (no query when empty) and waits for its results before `use`. */
+function withSearch<T>(q: string, use: (page: Page) => Promise<T>): Promise<T> {
+  return withPage({ server, browser }, q === '' ? '/search/' : `/search/?q=${encodeURIComponent(q)}`, async (page) => {
+    await settled(page, q)
+    return use(page)
+  })
 }
 
 /** Facets load when asked for (they are costly at scale): press the button that offers them. */
@@ -78,9 +78,7 @@ describe('search', () => {
   test('a speaker filter with an empty query returns all of that speaker\'s turns and nothing else', async () => {
     const ball = turns.filter((turn) => turn.speaker.label === 'Ball')
     expect(ball.length, 'turns labelled Ball in the seed').toBe(5)
-    const { context, page } = await open('/search/')
-    try {
-      await settled(page, '')
+    await withSearch('', async (page) => {
       expect(await page.locator('fieldset[data-facet]').count(), 'facets before they are asked for').toBe(0)
       await showFacets(page, '')
       const facet = page.locator('fieldset[data-facet="speaker"] label', { hasText: 'George Ball' })
@@ -104,29 +102,21 @@ describe('search', () => {
       const rusk = turns.filter((turn) => turn.speaker.name === 'Dean Rusk')
       expect(rusk.length).toBeGreaterThan(0)
       expect((await allResults(page)).sort()).toEqual(rusk.map((turn) => turnUrl(turn.id)).sort())
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   test('the kind facet counts one record per turn and per note', async () => {
-    const { context, page } = await open('/search/')
-    try {
-      await settled(page, '')
+    await withSearch('', async (page) => {
       await showFacets(page, '')
       const count = async (kind: string) =>
         Number((await page.locator(`fieldset[data-facet="kind"] input[value="${kind}"] + .facet-count, fieldset[data-facet="kind"] label:has(input[value="${kind}"]) .facet-count`).first().textContent())?.replace(/\D/g, ''))
       expect(await count('turn')).toBe(turns.length)
       expect(await count('footnote')).toBe(footnoteCount)
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   test('a quoted phrase returns exactly the turn that holds it; unquoted, the words return it among others', async () => {
-    const { context, page } = await open(`/search/?q=${encodeURIComponent('"castro with the"')}`)
-    try {
-      await settled(page, '"castro with the"')
+    await withSearch('"castro with the"', async (page) => {
       expect(await allResults(page)).toEqual([turnUrl('t-00-35')])
       expect(await page.locator('[data-status]').textContent()).toBe('1 result.')
       await expect.poll(() => page.locator('.search-result-excerpt mark').allTextContents()).toEqual(['Castro, with the'])
@@ -158,15 +148,11 @@ describe('search', () => {
       await settled(page, 'castro zqxjv')
       expect(await allResults(page)).toEqual([])
       expect(await page.locator('[data-status]').textContent()).toBe('No results.')
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   test('choosing a result opens the transcript at that turn with the searched words marked', async () => {
-    const { context, page } = await open(`/search/?q=${encodeURIComponent('"castro with the"')}`)
-    try {
-      await settled(page, '"castro with the"')
+    await withSearch('"castro with the"', async (page) => {
       await page.locator('.search-result-title a').first().click()
       await page.waitForURL((url) => url.pathname === `/${NAME}/`)
       const url = new URL(page.url())
@@ -190,15 +176,11 @@ describe('search', () => {
       const turn = turns.find((t) => t.id === target)!
       expect(turn.speaker.name).toBe('President Kennedy')
       expect(marks.length).toBe((turn.paragraphs.join(' ').match(/quarantine/gi) ?? []).length)
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   test('the URL holds the state: typing, filters, reload, back and forward', async () => {
-    const { context, page } = await open('/search/')
-    try {
-      await settled(page, '')
+    await withSearch('', async (page) => {
       await page.locator('#search-q').pressSequentially('quarantine')
       await settled(page, 'quarantine')
       expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
@@ -243,20 +225,15 @@ describe('search', () => {
       await settled(page, 'quarantine')
       expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=McGeorge+Bundy')
       expect(await allResults(page)).toEqual(filtered)
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   test('the header field needs no script; the transcript page loads no search code unless asked to highlight', async () => {
-    const { context, page } = await open(`/${NAME}/`, false)
-    try {
+    await withPage({ server, browser }, `/${NAME}/`, async (page) => {
       await page.fill('#site-search-q', 'quarantine')
       await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.press('#site-search-q', 'Enter')])
       expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
-    } finally {
-      await context.close()
-    }
+    }, { javaScriptEnabled: false })
 
     const withJs = await browser.newContext()
     try {
@@ -272,15 +249,12 @@ describe('search', () => {
   })
 
   test('without JavaScript the search page says search needs it and links to the speakers and transcripts', async () => {
-    const { context, page } = await open('/search/', false)
-    try {
+    await withPage({ server, browser }, '/search/', async (page) => {
       await expect.poll(() => page.locator('.search-noscript').textContent()).toContain('Search needs JavaScript')
       expect(await page.locator('.search-noscript a[href="/speakers/george-ball/"]').textContent()).toBe('George Ball')
       expect(await page.locator('.search-noscript a[href="/speakers/unidentified/"]').count()).toBe(1)
       expect(await page.locator('.search-noscript a[href="/"]').count()).toBe(1)
       expect(await page.locator('[data-search]').isVisible()).toBe(false)
-    } finally {
-      await context.close()
-    }
+    }, { javaScriptEnabled: false })
   })
 })

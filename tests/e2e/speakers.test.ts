@@ -14,10 +14,9 @@
  * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (`astro build` must have run).
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DistServer } from './support/server.ts';
-import { closeSite, DIST, openSite } from './support/site.ts';
+import { closeSite, openSite, withPage, type Site } from './support/site.ts';
 
 const NAME = '1962-11-14-01181';
 const PAGE_PATH = `/${NAME}/`;
@@ -44,25 +43,16 @@ const LINCOLN: Who = { key: 'evelyn-lincoln', name: 'Evelyn Lincoln', turns: 1, 
 // Lines 40, 202, 224 and 270: `[*Unclear*] Cubans.`, `Yeah.`, `Or the other Cubans.`, `[Unclear] in writing [unclear].`
 const UNIDENTIFIED = { key: 'unidentified', name: 'Unidentified voices', turns: 4, texts: ['[Unclear] Cubans.', 'Yeah.', 'Or the other Cubans.', '[Unclear] in writing [unclear].'] };
 
-let server: DistServer | undefined;
-let browser: Browser | undefined;
+let site: Partial<Site> = {};
 let origin = '';
 
 beforeAll(async () => {
-  ({ server, browser } = await openSite(`${NAME}/index.html`));
-  origin = server.url;
+  const opened = await openSite(`${NAME}/index.html`);
+  site = opened;
+  origin = opened.server.url;
 });
 
-afterAll(() => closeSite({ server, browser }));
-
-async function open(url: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  const response = await page.goto(new URL(url, origin).href);
-  expect(response?.status(), `GET ${url}`).toBe(200);
-  return { context, page };
-}
+afterAll(() => closeSite(site));
 
 interface ShownTurn {
   id: string;
@@ -107,8 +97,7 @@ function choice(page: Page, name: string) {
 
 describe('participants panel', () => {
   test('without JavaScript: every speaker with turns and share of words, each name a link to their page', async () => {
-    const { context, page } = await open(PAGE_PATH, false);
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       const rows = await page.$$eval('[data-speaker-panel] li', (items) =>
         items.map((li) => ({
           name: li.querySelector('a')?.textContent?.trim() ?? '',
@@ -133,14 +122,11 @@ describe('participants panel', () => {
       expect(turns, 'turns over all entries').toBe(ALL_TURNS);
       // Nothing is filtered without the script.
       expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('choosing a speaker shows exactly their turns, and the choice is in the URL', async () => {
-    const { context, page } = await open(PAGE_PATH);
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       for (const who of [BALL, BUNDY, KENNEDY, LINCOLN, UNIDENTIFIED]) {
         await choice(page, who.name).click();
         const shown = await visibleTurns(page);
@@ -170,14 +156,11 @@ describe('participants panel', () => {
       expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
       expect(speakerParam(page)).toBeNull();
       expect(await page.locator('[data-speaker-panel] button[aria-pressed="true"]').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('?speaker= round-trips through a reload and through back and forward', async () => {
-    const { context, page } = await open(`${PAGE_PATH}?speaker=${BUNDY.key}`);
-    try {
+    await withPage(site, `${PAGE_PATH}?speaker=${BUNDY.key}`, async (page) => {
       await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns);
       expect(await choice(page, BUNDY.name).getAttribute('aria-pressed')).toBe('true');
       await page.reload();
@@ -201,14 +184,11 @@ describe('participants panel', () => {
       await page.goto(`${origin}${PAGE_PATH}?speaker=nobody`);
       await expect.poll(() => page.locator('[data-speaker-status]').textContent()).toContain('No speaker');
       expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('works by keyboard: Tab between names, Enter and Space toggle, focus stays put', async () => {
-    const { context, page } = await open(PAGE_PATH);
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       const buttons = page.locator('[data-speaker-panel] button[data-speaker]');
       await expect.poll(() => buttons.count()).toBe(9);
       await buttons.first().focus();
@@ -242,27 +222,22 @@ describe('participants panel', () => {
       // The result is announced politely.
       expect(await page.locator('[data-speaker-status]').getAttribute('role')).toBe('status');
       expect(await page.locator('[data-speaker-status]').textContent()).toBe(`Showing all ${ALL_TURNS} turns.`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a link to a turn the filter hides shows every turn again', async () => {
-    const { context, page } = await open(`${PAGE_PATH}?speaker=${BALL.key}`);
-    try {
+    await withPage(site, `${PAGE_PATH}?speaker=${BALL.key}`, async (page) => {
       await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns);
       // t-05-03 is President Kennedy's (line 86: `President Kennedy: [05:03] …`).
       await page.locator('.tl a[href="#t-05-03"]').first().click();
       await expect.poll(async () => (await visibleTurns(page)).length).toBe(ALL_TURNS);
       expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('no axe-core violations in the panel (a speaker chosen) and the timeline (table open), light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser!.newContext({ colorScheme });
+      const context = await site.browser!.newContext({ colorScheme });
       try {
         const page = await context.newPage();
         await page.goto(`${origin}${PAGE_PATH}?speaker=${BALL.key}`);
@@ -295,8 +270,7 @@ async function turnsOnTranscriptPage(page: Page): Promise<Map<string, string>> {
 
 describe('speaker pages', () => {
   test('/speakers/<id>/ lists exactly that speaker’s turns, each linked to an existing turn in context', async () => {
-    const { context, page } = await open('/speakers/', false);
-    try {
+    await withPage(site, '/speakers/', async (page) => {
       const turnSpeakers = await turnsOnTranscriptPage(page);
       expect(turnSpeakers.size).toBe(ALL_TURNS);
       for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) {
@@ -327,14 +301,11 @@ describe('speaker pages', () => {
       await page.locator(`a[href="${first.href}"]`).click();
       await expect.poll(() => new URL(page.url()).hash).toBe(`#${first.href.split('#')[1]}`);
       expect(await page.evaluate((id) => document.getElementById(id)?.matches(':target'), first.href.split('#')[1]!)).toBe(true);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('/speakers/unidentified/ lists the four unidentified turns, as voices, not a person', async () => {
-    const { context, page } = await open('/speakers/unidentified/', false);
-    try {
+    await withPage(site, '/speakers/unidentified/', async (page) => {
       expect((await page.locator('h1').textContent())?.trim()).toBe('Unidentified voices');
       const links = await speakerPageLinks(page);
       expect(links).toHaveLength(UNIDENTIFIED.turns);
@@ -342,14 +313,11 @@ describe('speaker pages', () => {
       expect(links.map((l) => /unidentified voice (\d+)/.exec(l.text)?.[1])).toEqual(['1', '2', '3', '4']);
       const turnSpeakers = await turnsOnTranscriptPage(page);
       for (const link of links) expect(turnSpeakers.get(link.href.split('#')[1]!)).toMatch(/^unidentified-\d+$/);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('/speakers/ lists everyone, and each entry’s page exists', async () => {
-    const { context, page } = await open('/speakers/', false);
-    try {
+    await withPage(site, '/speakers/', async (page) => {
       const links = await page.$$eval('main a[href^="/speakers/"]', (as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
       for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) expect(links).toContainEqual({ href: `/speakers/${who.key}/`, text: who.name });
       expect(links.filter((l) => l.href === '/speakers/unidentified/')).toHaveLength(1);
@@ -360,28 +328,22 @@ describe('speaker pages', () => {
         const response = await fetch(new URL(link.href, origin));
         expect(response.status, `GET ${link.href}`).toBe(200);
       }
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('no axe-core violations on the speaker pages', async () => {
     for (const url of ['/speakers/', `/speakers/${BUNDY.key}/`, '/speakers/unidentified/']) {
-      const { context, page } = await open(url);
-      try {
+      await withPage(site, url, async (page) => {
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 });
 
 describe('conversation timeline', () => {
   test('without JavaScript: a bar per turn, on its speaker’s row, each linking to an existing turn', async () => {
-    const { context, page } = await open(PAGE_PATH, false);
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       const turnSpeakers = new Map(
         await page.$$eval('div.turn[data-speaker]', (turns) => turns.map((t) => [t.id, (t as HTMLElement).dataset.speaker ?? ''] as [string, string])),
       );
@@ -431,14 +393,11 @@ describe('conversation timeline', () => {
       await page.locator('.tl svg a[href="#t-05-03"]').click();
       await expect.poll(() => new URL(page.url()).hash).toBe('#t-05-03');
       expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 
   test('bars are reachable by keyboard', async () => {
-    const { context, page } = await open(PAGE_PATH, false);
-    try {
+    await withPage(site, PAGE_PATH, async (page) => {
       await page.locator('.tl svg a').first().focus();
       const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
       expect(first).toMatch(/^#t-/);
@@ -447,8 +406,6 @@ describe('conversation timeline', () => {
       expect(second).toMatch(/^#t-/);
       await page.keyboard.press('Enter');
       await expect.poll(() => new URL(page.url()).hash).toBe(second);
-    } finally {
-      await context.close();
-    }
+    }, { javaScriptEnabled: false });
   });
 });

@@ -16,37 +16,29 @@ import { hostileBytes, hostileString, transcript } from '../fixtures/hostile/arb
 import { withoutPositions } from '../fixtures/hostile/support.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 
+/** One property over generated transcripts in the series’ conventions, 300 runs. */
+function forEveryTranscript(name: string, check: (text: string) => void): void {
+  test(name, () => {
+    fc.assert(fc.property(transcript, check), { numRuns: 300 })
+  }, 60_000)
+}
+
 describe('transcripts in the series’ conventions', () => {
-  test('parse without a single diagnostic', () => {
-    fc.assert(
-      fc.property(transcript, (text) => {
-        const { file } = parseString(text, 'generated.txt')
-        expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([])
-      }),
-      { numRuns: 300 },
-    )
-  }, 60_000)
+  forEveryTranscript('parse without a single diagnostic', (text) => {
+    const { file } = parseString(text, 'generated.txt')
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([])
+  })
 
-  test('serialized and parsed again, give the same tree (positions aside)', () => {
-    fc.assert(
-      fc.property(transcript, (text) => {
-        const { tree } = parseString(text, 'generated.txt')
-        const again = parseString(serialize(tree), 'generated.txt').tree
-        expect(withoutPositions(again)).toEqual(withoutPositions(tree))
-      }),
-      { numRuns: 300 },
-    )
-  }, 60_000)
+  forEveryTranscript('serialized and parsed again, give the same tree (positions aside)', (text) => {
+    const { tree } = parseString(text, 'generated.txt')
+    const again = parseString(serialize(tree), 'generated.txt').tree
+    expect(withoutPositions(again)).toEqual(withoutPositions(tree))
+  })
 
-  test('lose no word: the word multiset of the source equals that of the JSON', () => {
-    fc.assert(
-      fc.property(transcript, (text) => {
-        const { json } = loadTranscript(text, 'generated.txt')
-        expect(counts(jsonWords(json))).toEqual(counts(words(text)))
-      }),
-      { numRuns: 300 },
-    )
-  }, 60_000)
+  forEveryTranscript('lose no word: the word multiset of the source equals that of the JSON', (text) => {
+    const { json } = loadTranscript(text, 'generated.txt')
+    expect(counts(jsonWords(json))).toEqual(counts(words(text)))
+  })
 })
 
 /** Parses like the CLI and the site do; fails on a throw or on the parser catching its own failure. */

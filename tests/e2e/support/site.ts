@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { serveDist, type DistServer } from './server.ts'
 
@@ -31,4 +32,22 @@ export async function openSite(...required: string[]): Promise<Site> {
 export async function closeSite(site: Partial<Site> | undefined): Promise<void> {
   await site?.browser?.close()
   await site?.server?.close()
+}
+
+/**
+ * Opens `path` of the built site in a new browser context, checks it answered 200, hands the page to
+ * `use` and closes the context afterwards: every browser test opens a page on the built site, and its
+ * context must be closed even when a check fails.
+ */
+export async function withPage<T>(site: Partial<Site>, path: string, use: (page: Page) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
+  if (!site.browser || !site.server) throw new Error('the browser did not start')
+  const context = await site.browser.newContext(options)
+  try {
+    const page = await context.newPage()
+    const response = await page.goto(new URL(path, site.server.url).href)
+    expect(response?.status(), `GET ${path}`).toBe(200)
+    return await use(page)
+  } finally {
+    await context.close()
+  }
 }

@@ -7,7 +7,6 @@
  * - time from typing to results shown, once warm, against the 150 ms budget.
  * `--reuse` skips the build when the folder already holds one. Exit status 1 when a budget is missed.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,6 +15,10 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { launchBrowser } from '../tests/e2e/support/browser.ts'
 import { serveDist } from '../tests/e2e/support/server.ts'
+import { decodeSummary, type RecordSummary } from '../src/scripts/search-counts.ts'
+import { UNIDENTIFIED } from '../src/scripts/search-query.ts'
+import { astroBuild } from './bench/build.ts'
+import { kb, median, p95 } from './bench/report.ts'
 import { writeCorpus } from './make-corpus.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -27,12 +30,8 @@ const work = join(process.env.BENCH_DIR ?? join(tmpdir(), 'transcript-reader-ben
 const corpus = join(work, 'transcripts')
 const dist = join(work, 'dist')
 
-const BUDGET_BYTES = 300 * 1024
+const BUDGET_BYTES = 300_000
 const BUDGET_MS = 150
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!
 
 async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
   let bytes = 0
@@ -43,25 +42,6 @@ async function sizeOf(dir: string, keep: (name: string) => boolean = () => true)
     files += 1
   }
   return { bytes, files }
-}
-
-function build(): Promise<{ seconds: number; log: string }> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TRANSCRIPTS_DIR: corpus, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, 'cache') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let log = ''
-    child.stdout.on('data', (chunk) => (log += chunk))
-    child.stderr.on('data', (chunk) => (log += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, log })
-      else reject(new Error(`astro build failed (exit ${code}):\n${log.slice(-3000)}`))
-    })
-  })
 }
 
 /**
@@ -94,9 +74,10 @@ async function main(): Promise<number> {
     await writeCorpus(corpus, count)
     console.log(`Wrote ${count} synthetic transcripts in ${((performance.now() - t) / 1000).toFixed(1)} s (${corpus})`)
     console.log('Building the site (astro build, Pagefind records) …')
-    const built = await build()
-    buildSeconds = built.seconds
-    const found = /Indexed (\d+) passages of \d+ transcripts as (\d+) records/.exec(built.log)
+    const started = performance.now()
+    const log = astroBuild(root, dist, join(work, 'cache'), { TRANSCRIPTS_DIR: corpus })
+    buildSeconds = (performance.now() - started) / 1000
+    const found = /Indexed (\d+) passages of \d+ transcripts as (\d+) records/.exec(log)
     indexed = found ? `${Number(found[1]).toLocaleString('en')} passages in ${Number(found[2]).toLocaleString('en')} records` : ''
   }
 
@@ -200,10 +181,11 @@ async function main(): Promise<number> {
     const results = `${last}: ${await page.locator('[data-status]').textContent()}`
 
     // No words, a speaker chosen (all the turns of the corpus' busiest named speaker), in a new tab.
-    const summary = JSON.parse(summaryFile.toString('utf8')) as { values: { speaker: string[] }; records: Record<string, [number, Record<string, number>]> }
     const turns = new Map<string, number>()
-    for (const [, groups] of Object.values(summary.records)) for (const [code, n] of Object.entries(groups)) if (/^[0-9a-z]+$/.test(code)) turns.set(code, (turns.get(code) ?? 0) + n)
-    const busiest = [...turns].map(([code, n]) => [summary.values.speaker[parseInt(code, 36)]!, n] as const).filter(([name]) => name !== 'Unidentified voices').sort((a, b) => b[1] - a[1])[0]!
+    for (const { groups } of decodeSummary(JSON.parse(summaryFile.toString('utf8')) as RecordSummary).values()) {
+      for (const { values, sections } of groups) if (values.speaker && values.speaker !== UNIDENTIFIED) turns.set(values.speaker, (turns.get(values.speaker) ?? 0) + sections)
+    }
+    const busiest = [...turns].sort((a, b) => b[1] - a[1])[0]!
     const tab = await context.newPage()
     const before = fetched.length
     const t0 = performance.now()

@@ -14,7 +14,7 @@ import { launchBrowser } from '../tests/e2e/support/browser.ts'
 import { siteToMeasure } from './bench/build.ts'
 import { measurePage, sum, type Resource } from './bench/bytes.ts'
 import { CATEGORIES, runLighthouse, type Category } from './bench/lighthouse.ts'
-import { kb, markdownTable, textTable, writeFigures, type Row } from './bench/report.ts'
+import { kb, markdownTable, median, textTable, writeFigures, type Row } from './bench/report.ts'
 import { serveCompressed } from './bench/serve.ts'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
@@ -23,7 +23,6 @@ const LIGHTHOUSE_PAGES = [SEED, '/']
 const BUDGET = { htmlCss: 35_000, js: 6_000, lighthouse: 100 }
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1) || 1)
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const listing = (resources: Resource[], origin: string) =>
   resources.map((r) => `    ${kb(r.gzip).padStart(9)} gzip  ${kb(r.bytes).padStart(9)} raw  ${r.url.replace(origin, '')}`).join('\n')
 

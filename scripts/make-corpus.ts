@@ -178,10 +178,7 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   // The cast: a principal named by office and three to seven others, no two sharing a surname.
   const castSize = between(rnd, 4, 8)
   const shuffled = [...surnames].sort(() => rnd() - 0.5).slice(0, castSize)
-  const cast = shuffled.map((surname, i) =>
-    i === 0 ? { name: `${office} ${surname}`, first: `${office} ${surname}`, short: `${office} ${surname}` } : { name: `${pick(rnd, firstNames)} ${surname}`, first: '', short: surname },
-  )
-  for (const person of cast.slice(1)) person.first = person.name
+  const cast = shuffled.map((surname, i) => (i === 0 ? { name: `${office} ${surname}`, short: `${office} ${surname}` } : { name: `${pick(rnd, firstNames)} ${surname}`, short: surname }))
   const principal = cast[0]!
   const mentioned = cast.map((p) => p.short)
   const ctx: Context = { topic, names: mentioned, coined: Array.from({ length: between(rnd, 3, 8) }, () => coin(rnd)) }
@@ -243,7 +240,7 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
       lastSpeaker = who
     }
     const person = cast[who]!
-    const label = isUnidentified ? 'Unidentified' : turnsBy.has(person.name) ? person.short : person.first
+    const label = isUnidentified ? 'Unidentified' : turnsBy.has(person.name) ? person.short : person.name
     if (isUnidentified) unidentified += 1
     else turnsBy.set(person.name, (turnsBy.get(person.name) ?? 0) + 1)
 
@@ -273,8 +270,6 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   flushNotes()
   lines.push('')
 
-  const people = cast.filter((p) => turnsBy.has(p.name))
-  people.sort((a, b) => lines.findIndex((l) => l.startsWith(`${a.first}: `)) - lines.findIndex((l) => l.startsWith(`${b.first}: `)))
   return {
     name,
     text: lines.join('\n'),
@@ -283,7 +278,8 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
       id,
       date: iso,
       title,
-      people: people.map((p) => ({ name: p.name, turns: turnsBy.get(p.name)! })),
+      // In order of their first turn: the order the map took them in.
+      people: [...turnsBy].map(([name, turns]) => ({ name, turns })),
       unidentifiedTurns: unidentified,
       turns: turnTotal,
       footnotes: note,

@@ -24,18 +24,29 @@ export async function siteToMeasure(repo: string): Promise<Site> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'transcript-reader-bench-'))
   const dir = path.join(tmp, 'dist')
   process.stderr.write(`Building the site into ${dir} …\n`)
-  // Astro's bin runs on this Node (22): put it first on PATH for `#!/usr/bin/env node`.
-  const env = {
-    ...process.env,
-    PATH: `${path.dirname(process.execPath)}${path.delimiter}${path.join(repo, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-    ASTRO_OUT_DIR: dir,
-    ASTRO_CACHE_DIR: path.join(tmp, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-  }
-  const result = spawnSync('astro', ['build'], { cwd: repo, env, stdio: ['ignore', 'ignore', 'inherit'] })
-  if (result.status !== 0 || !existsSync(path.join(dir, 'index.html'))) {
+  try {
+    astroBuild(repo, dir, path.join(tmp, 'cache'))
+  } catch (error) {
     await rm(tmp, { recursive: true, force: true })
-    throw new Error(`astro build failed (exit status ${result.status ?? result.signal})`)
+    throw error
   }
   return { dir, cleanup: () => rm(tmp, { recursive: true, force: true }) }
+}
+
+/**
+ * `astro build` of the repo into `outDir`, on this Node (22), with `env` added (TRANSCRIPTS_DIR, say).
+ * Returns the build's output; throws with its tail when the build fails.
+ */
+export function astroBuild(repo: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): string {
+  const result = spawnSync(process.execPath, [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: repo,
+    env: { ...process.env, ...env, ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const log = `${result.stdout ?? ''}${result.stderr ?? ''}`
+  if (result.status !== 0 || !existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(`astro build failed (exit status ${result.status ?? result.signal}):\n${log.slice(-3000)}`)
+  }
+  return log
 }

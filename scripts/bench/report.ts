@@ -10,6 +10,11 @@ export interface Row {
 
 export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`
 
+/** The middle value (the upper one of an even count). */
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+/** The value 95 % of the others do not exceed. */
+export const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!
+
 export function textTable(rows: Row[]): string {
   const head: [string, string, string, string] = ['measure', 'measured', 'budget', 'result']
   const cells = [head, ...rows.map((r): [string, string, string, string] => [r.measure, r.value, r.budget, r.pass ? 'pass' : 'FAIL'])]

@@ -11,6 +11,8 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { UNIDENTIFIED } from '../scripts/search-query.ts'
 import { anchorId, voiceValue, type PassageKind } from '../scripts/search-sections.ts'
+import { footnoteId } from '../transcript/ids.ts'
+import { transcriptTitle } from '../transcript/names.ts'
 import type { TranscriptJson } from '../transcript/schema.ts'
 import { shownTime } from '../transcript/time.ts'
 
@@ -42,11 +44,6 @@ export interface SearchRecord {
   /** The labels the transcript prints for its speakers (`Ball`, `Under Secretary Ball`). */
   labels: string[]
   sections: SearchSection[]
-}
-
-/** A transcript's title as shown to readers. */
-export function transcriptTitle(json: TranscriptJson): string {
-  return json.title || `Document ${json.id}`
 }
 
 /** The transcript facet's value: readable in the list and in a shared URL (`1962-11-14 · Title`). */
@@ -87,10 +84,10 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
   }
   const printed = new Map<number, number>()
   for (const note of json.footnotes) {
-    // A number printed twice: the second note has its own id on the page (`fn-2-x2`), as here.
+    // A number printed twice: the second note has its own id on the page, as here.
     const times = (printed.get(note.n) ?? 0) + 1
     printed.set(note.n, times)
-    record.sections.push({ id: times === 1 ? `fn-${note.n}` : `fn-${note.n}-x${times}`, kind: 'footnote', heading: String(note.n), paragraphs: [note.text] })
+    record.sections.push({ id: footnoteId(note.n, times), kind: 'footnote', heading: String(note.n), paragraphs: [note.text] })
   }
   record.sections = record.sections.filter((s) => s.paragraphs.some((p) => p.trim() !== ''))
   return record

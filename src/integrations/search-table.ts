@@ -6,18 +6,8 @@
 import { gunzipSync } from 'node:zlib'
 import { EDITORIAL, encodePositions, NOTE, type RecordSummary, type SectionTable } from '../scripts/search-counts.ts'
 import { FACETS, type Facet } from '../scripts/search-query.ts'
-import { headingAnchors, parseAnchorId, voicesOf, type Anchor } from '../scripts/search-sections.ts'
+import { hasLeadingSection, headingAnchors, parseAnchorId, parseFragmentText, voicesOf } from '../scripts/search-sections.ts'
 
-interface Fragment {
-  filters: Partial<Record<string, string[]>>
-  anchors: Anchor[]
-}
-
-/** Pagefind's files are gzipped and signed: `pagefind_dcd` then JSON. */
-function readFragment(bytes: Uint8Array): Fragment {
-  const text = gunzipSync(bytes).toString('utf8')
-  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
-}
 
 /**
  * The section table, and its summary (`/search/records.json`): each record's number of passages per
@@ -39,9 +29,10 @@ export function sectionTable(files: Array<{ path: string; content: Uint8Array }>
   for (const file of files) {
     const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path.replace(/\\/g, '/'))
     if (!match) continue
-    const fragment = readFragment(file.content)
+    const fragment = parseFragmentText(gunzipSync(file.content).toString('utf8'))
     const voices = voicesOf(fragment.filters)
     const anchors = headingAnchors(fragment.anchors)
+    const positions = anchors.map((a) => a.location)
     const codes = anchors.map((anchor) => {
       const { kind, voice } = parseAnchorId(anchor.id)
       if (kind === 'footnote') return NOTE
@@ -49,9 +40,9 @@ export function sectionTable(files: Array<{ path: string; content: Uint8Array }>
       return indexOf('speaker', voices.get(voice ?? '') ?? voice ?? '').toString(36)
     })
     const transcript = indexOf('transcript', fragment.filters.transcript?.[0] ?? '')
-    records[match[1]!] = [transcript, encodePositions(anchors.map((a) => a.location)), codes.join('.')]
+    records[match[1]!] = [transcript, encodePositions(positions), codes.join('.')]
     // The words before the first heading (the header's lines) are an editorial passage too.
-    const groups: Record<string, number> = anchors.length === 0 || anchors[0]!.location > 0 ? { [EDITORIAL]: 1 } : {}
+    const groups: Record<string, number> = hasLeadingSection(positions) ? { [EDITORIAL]: 1 } : {}
     for (const code of codes) groups[code] = (groups[code] ?? 0) + 1
     summary[match[1]!] = [transcript, groups]
   }

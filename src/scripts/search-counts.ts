@@ -5,7 +5,7 @@
  * positions, speakers and kinds. No DOM here, so it is easy to test.
  */
 import { FACETS, type Facet, type SearchState } from './search-query.ts'
-import { matchingSections } from './search-sections.ts'
+import { hasLeadingSection, matchingSections } from './search-sections.ts'
 
 export interface SectionTable {
   /** Facet values, listed once and referred to by index. */
@@ -90,7 +90,7 @@ export function decodeTable(table: SectionTable): DecodedTable {
   for (const [id, [transcript, positions, codes]] of Object.entries(table.records)) {
     const headings = decodePositions(positions)
     const anchored = codes === '' ? [] : codes.split('.').map((code) => sectionOf(code, '', table.values.speaker))
-    const leading = headings.length === 0 || headings[0]! > 0 ? [{ kind: 'editorial' }] : []
+    const leading = hasLeadingSection(headings) ? [{ kind: 'editorial' }] : []
     rows.set(id, { transcript: table.values.transcript[transcript] ?? '', headings, sections: [...leading, ...anchored] })
   }
   return rows

@@ -6,14 +6,10 @@
  */
 import { decodeSummary, decodeTable, groupTallies, passes, type DecodedSummary, type DecodedTable, type RecordSummary, type SectionTable, type Tally } from './search-counts.ts'
 import { FACETS, matchesPhrases, type ParsedQuery, type SearchState } from './search-query.ts'
-import { headingPositions, matchingSections, sectionsOf, termPositions, voicesOf, type Anchor, type Section } from './search-sections.ts'
+import { headingPositions, matchingSections, parseFragmentText, sectionsOf, termPositions, type Fragment, type Section } from './search-sections.ts'
 
-/** What the page reads of a Pagefind record: its text, its anchors, and its filters (which hold its data). */
-export interface Fragment {
-  content: string
-  anchors: Anchor[]
-  filters: Partial<Record<string, string[]>>
-}
+export type { Fragment } from './search-sections.ts'
+
 interface PagefindResult {
   id: string
   score: number
@@ -83,8 +79,7 @@ function fetchFragment(id: string): Promise<Fragment> {
       if (!response.ok) throw new Error(`${response.status} for the search record ${id}`)
       const bytes = new Uint8Array(await response.arrayBuffer())
       const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes)
-      const text = await plain.text()
-      return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
+      return parseFragmentText(await plain.text())
     })
     fragments.set(id, fragment)
   }
@@ -135,19 +130,30 @@ export async function findCandidates(pagefind: Pagefind, query: ParsedQuery, sta
 
 /** What a section stands for in the facets: its speaker's name, its transcript, its kind. */
 export function sectionValues(section: Section, fragment: Fragment): { speaker?: string; transcript: string; kind: string } {
-  const speaker = section.voice === undefined ? undefined : (voicesOf(fragment.filters).get(section.voice) ?? section.voice)
-  return { transcript: fragment.filters.transcript?.[0] ?? '', kind: section.kind, ...(speaker === undefined ? {} : { speaker }) }
+  return { transcript: fragment.filters.transcript?.[0] ?? '', kind: section.kind, ...(section.speaker === undefined ? {} : { speaker: section.speaker }) }
+}
+
+/** A fragment split into sections once, however many searches read it (Pagefind keeps the fragment). */
+const split = new WeakMap<Fragment, { sections: Section[]; headings: number[] }>()
+function sectionsOnce(fragment: Fragment): { sections: Section[]; headings: number[] } {
+  let known = split.get(fragment)
+  if (!known) {
+    known = { sections: sectionsOf(fragment), headings: headingPositions(fragment.anchors) }
+    split.set(fragment, known)
+  }
+  return known
 }
 
 /**
  * The sections of a candidate's record that hold every free word and every phrase of the query, and pass
  * the state's speaker and kind choices (Pagefind's filters choose transcripts; a transcript with the
- * speaker also holds everyone else's turns). No state: every matching section.
+ * speaker also holds everyone else's turns). No state: every matching section. `terms`: each free word's
+ * positions, when already worked out.
  */
-export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery, state?: SearchState): Hit[] {
-  const sections = sectionsOf(fragment)
-  const terms = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
-  return matchingSections(headingPositions(fragment.anchors), terms)
+export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery, state?: SearchState, terms?: number[][]): Hit[] {
+  const { sections, headings } = sectionsOnce(fragment)
+  const positions = terms ?? (query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms))
+  return matchingSections(headings, positions)
     .map((i) => sections[i]!)
     .filter((section) => !state || passes(sectionValues(section, fragment), state))
     .filter((section) => matchesPhrases(section.text, query))
@@ -176,16 +182,14 @@ export async function readRecords(pagefind: Pagefind, candidates: Candidate[], q
   const hits: Hit[][] = []
   for (const [i, candidate] of candidates.entries()) {
     const fragment = fragments[i]!
-    if (query.terms.length > 1) {
-      const positions = termPositions(fragment.content, candidate.words, query.terms)
-      const missing = query.terms.filter((_, t) => positions[t]!.length === 0)
-      if (missing.length > 0) {
-        for (const term of missing) if (!(await anywhere(pagefind, term))) return 'absent'
-        hits.push([])
-        continue
-      }
+    const positions = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
+    const missing = query.terms.filter((_, t) => positions[t]!.length === 0)
+    if (missing.length > 0) {
+      for (const term of missing) if (!(await anywhere(pagefind, term))) return 'absent'
+      hits.push([])
+      continue
     }
-    hits.push(hitsOf(candidate, fragment, query, state))
+    hits.push(hitsOf(candidate, fragment, query, state, positions))
   }
   return hits
 }

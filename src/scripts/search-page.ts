@@ -5,7 +5,7 @@
  * count and the facets follow, from the section table or from the records' text.
  */
 import { findCandidates, fragmentTallies, loadPagefind, loadSummary, loadTable, readRecords, type Candidate, type Hit, type Pagefind } from './search-index.ts'
-import { FACETS, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+import { FACETS, highlightPattern, paramsFromState, parseQuery, stateFromParams, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
 import { renderFacets, renderResult } from './search-render.ts'
 import { countSections, tableTallies, type Tally } from './search-counts.ts'
 
@@ -42,6 +42,11 @@ let generation = 0
 /** A search on screen: its records in rank order, how far they have been read, and hits not yet shown. */
 interface Search {
   query: ParsedQuery
+  /** What marks the searched words in the excerpts. */
+  pattern: RegExp | undefined
+  /** Whether the query has words, and whether a facet is chosen. */
+  words: boolean
+  filtered: boolean
   state: SearchState
   q: string
   candidates: Candidate[]
@@ -90,7 +95,7 @@ async function showMore(search: Search | undefined = current): Promise<void> {
     }
     shown.push(...search.waiting.splice(0, PAGE - shown.length))
   }
-  list.append(...shown.map((hit) => renderResult(hit, search.query, search.q)))
+  list.append(...shown.map((hit) => renderResult(hit, search.pattern, search.q)))
   search.reading = false
   more.disabled = false
   more.hidden = exhausted()
@@ -119,7 +124,7 @@ async function run(state: SearchState): Promise<void> {
 
     const candidates = words || filtered ? await findCandidates(pagefind, query, state) : []
     if (mine !== generation) return
-    const search: Search = { query, state, q: term, candidates, next: 0, waiting: [], batch: BATCH }
+    const search: Search = { query, pattern: highlightPattern(query), state, words, filtered, q: term, candidates, next: 0, waiting: [], batch: BATCH }
     current = search
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
@@ -130,7 +135,7 @@ async function run(state: SearchState): Promise<void> {
     root.dataset.results = term
     performance.mark('search:results')
 
-    if (words || filtered || facetsWanted) await count(mine, pagefind, state)
+    if (words || filtered || facetsWanted) await count(mine, pagefind, search)
   } catch (error) {
     if (mine !== generation) return
     // The index could not be read (a file missing after a new build, the network gone): say so.
@@ -147,12 +152,10 @@ async function run(state: SearchState): Promise<void> {
  * word, its summary for none, from the records' text for a phrase or several words. It waits for a pause in the typing
  * and gives up when another search begins, so that typing on is never held up by counting.
  */
-async function count(mine: number, pagefind: Pagefind, state: SearchState): Promise<void> {
+async function count(mine: number, pagefind: Pagefind, search: Search): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, COUNT_DELAY))
-  const search = current
-  if (mine !== generation || !search) return
-  const { query } = search
-  const filtered = FACETS.some((facet) => state[facet].length > 0)
+  if (mine !== generation) return
+  const { query, state, filtered } = search
   const still = () => mine === generation
   let tallies: Tally[] | undefined
   let complete = true
@@ -195,7 +198,7 @@ async function count(mine: number, pagefind: Pagefind, state: SearchState): Prom
     }
   }
   if (!still()) return
-  const asked = query.terms.length + query.phrases.length > 0 || filtered
+  const asked = search.words || filtered
   if (!tallies) {
     // No table: the list's own count when it is whole, and the facets stay on offer.
     if (asked) status.textContent = exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'

@@ -4,7 +4,7 @@
  * index reaches the page.
  */
 import { sectionValues, type Hit } from './search-index.ts'
-import { highlightPattern, UNIDENTIFIED, type Facet, type ParsedQuery, type SearchState } from './search-query.ts'
+import { UNIDENTIFIED, type Facet, type SearchState } from './search-query.ts'
 import type { Counts } from './search-counts.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
@@ -78,7 +78,7 @@ function marked(text: string, pattern: RegExp | undefined): Array<Node | string>
 
 /** About `size` words of `content` around the first match (the start when nothing matches). */
 function window(content: string, pattern: RegExp | undefined, size = 30): string {
-  const at = pattern ? (new RegExp(pattern.source, 'iu').exec(content)?.index ?? 0) : 0
+  const at = pattern ? Math.max(0, content.search(pattern)) : 0
   const before = content.slice(0, at).split(/\s+/)
   const start = Math.max(0, before.length - 8)
   const all = content.split(/\s+/)
@@ -106,8 +106,8 @@ export function hitUrl(hit: Hit): string {
   return `/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`
 }
 
-export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
-  const pattern = highlightPattern(query)
+/** One result; `pattern` (from highlightPattern) marks the searched words, built once per search. */
+export function renderResult(hit: Hit, pattern: RegExp | undefined, q: string): HTMLLIElement {
   const url = hitUrl(hit)
   const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)

@@ -52,13 +52,21 @@ export function headingAnchors(anchors: Anchor[]): Anchor[] {
 }
 
 /**
+ * Whether words stand before the first heading: they are a section of their own (a transcript's header
+ * lines, editorial text). One rule for the page, the table and its summary.
+ */
+export function hasLeadingSection(headings: number[]): boolean {
+  return headings.length === 0 || headings[0]! > 0
+}
+
+/**
  * Which sections hold a match for every unit of the query (a free word, a quoted phrase): `units[u]` are
  * unit u's word positions in the record, `headings` the sections' heading positions. Words before the
  * first heading are a section of their own (a transcript's header lines); a heading's own word (a turn's
  * time) is not part of its section. No units: every section.
  */
 export function matchingSections(headings: number[], units: number[][]): number[] {
-  const leading = headings.length === 0 || headings[0]! > 0
+  const leading = hasLeadingSection(headings)
   const starts = leading ? [0, ...headings] : headings
   const all = starts.map((_, i) => i)
   if (units.length === 0) return all
@@ -121,23 +129,38 @@ export interface Section {
   /** The passage's id on the transcript's page; none for the header lines. */
   id?: string
   kind: PassageKind
-  /** The speaker's key (turns). */
+  /** The speaker's key and name (turns). */
   voice?: string
+  speaker?: string
   /** The heading's word: a turn's time, a note's number, or `§`. */
   heading?: string
   text: string
 }
 
-/** A record's sections with their text, from Pagefind's fragment (its text and anchors). */
-export function sectionsOf(fragment: { content: string; anchors: Anchor[] }): Section[] {
+/** What the page reads of a Pagefind record (a fragment): its text, its anchors, and its filters. */
+export interface Fragment {
+  content: string
+  anchors: Anchor[]
+  filters: Partial<Record<string, string[]>>
+}
+
+/** A fragment file's text once ungzipped: Pagefind signs it `pagefind_dcd`, then JSON. */
+export function parseFragmentText(text: string): Fragment {
+  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
+}
+
+/** A record's sections with their text, from Pagefind's fragment (its text, anchors and speakers). */
+export function sectionsOf(fragment: { content: string; anchors: Anchor[]; filters?: Fragment['filters'] }): Section[] {
   const words = fragment.content.split(/[\r\n\s]+/g)
   const anchors = headingAnchors(fragment.anchors)
+  const voices = voicesOf(fragment.filters ?? {})
   const sections: Section[] = []
-  if (anchors.length === 0 || anchors[0]!.location > 0) sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
+  if (hasLeadingSection(anchors.map((a) => a.location))) sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length
     const { kind, voice, pageId } = parseAnchorId(anchor.id)
-    sections.push({ id: pageId, kind, ...(voice === undefined ? {} : { voice }), heading: anchor.text, text: words.slice(anchor.location + 1, end).join(' ') })
+    const who = voice === undefined ? {} : { voice, speaker: voices.get(voice) ?? voice }
+    sections.push({ id: pageId, kind, ...who, heading: anchor.text, text: words.slice(anchor.location + 1, end).join(' ') })
   })
   return sections
 }

@@ -152,7 +152,7 @@ describe('the search record of the seed', () => {
     expect(voicesOf(read!.filters)).toEqual(odd.voices)
     expect(read!.filters.transcript).toEqual([transcriptLabel(hostile)])
     expect(read!.filters.title).toEqual([hostile.title])
-    expect(sectionsOf(read!)).toEqual([{ id: 't-1', kind: 'turn', voice: 'ball.~ x', heading: '00:01', text: '<img src=x onerror=alert(1)> & more' }])
+    expect(sectionsOf(read!)).toEqual([{ id: 't-1', kind: 'turn', voice: 'ball.~ x', speaker: name, heading: '00:01', text: '<img src=x onerror=alert(1)> & more' }])
   })
 
   test('transcripts sharing a date and a title get their document ids in the facet', () => {

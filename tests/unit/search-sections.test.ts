@@ -29,6 +29,7 @@ describe('search sections', () => {
   })
 
   test('sections take their text from Pagefind\'s content, between the anchors, and their kind and speaker from the ids', () => {
+    // No `voice` filter here: a speaker's name falls back to their key.
     const fragment = {
       content: 'Header line. 00:01. we could— second line 00:02. third § last words',
       anchors: [
@@ -40,7 +41,7 @@ describe('search sections', () => {
     }
     expect(sectionsOf(fragment)).toEqual([
       { kind: 'editorial', text: 'Header line.' },
-      { id: 'a', kind: 'turn', voice: 'george-ball', heading: '00:01', text: 'we could— second line' },
+      { id: 'a', kind: 'turn', voice: 'george-ball', speaker: 'george-ball', heading: '00:01', text: 'we could— second line' },
       { id: 'b', kind: 'footnote', heading: '00:02', text: 'third' },
       { id: 'c', kind: 'editorial', heading: '§', text: 'last words' },
     ])

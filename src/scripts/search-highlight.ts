@@ -4,7 +4,7 @@
  * matches are found in the element's joined text and each piece is wrapped where it falls.
  */
 import { fragment } from './turns.ts'
-import { highlightPattern, parseQuery } from './search-query.ts'
+import { highlightPattern, parseQuery } from '../search/query.ts'
 
 /** Text the reader does not see as the passage's words: screen-reader hints, note markers, timestamps. */
 const SKIP = '.sr-only, sup, a.timestamp, .speaker, .turn-link, [data-footnote-backref]'

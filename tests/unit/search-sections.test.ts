@@ -1,10 +1,10 @@
 /**
- * From Pagefind's word positions to sections (src/scripts/search-sections.ts) and counts
- * (src/scripts/search-counts.ts), on small hand-made records.
+ * From Pagefind's word positions to sections (src/search/sections.ts) and counts
+ * (src/search/counts.ts), on small hand-made records.
  */
 import { describe, expect, test } from 'vitest'
-import { countSections, decodePositions, decodeTable, EDITORIAL, encodePositions, NOTE, tableTallies, type SectionTable } from '../../src/scripts/search-counts.ts'
-import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/scripts/search-sections.ts'
+import { countSections, decodePositions, decodeTable, EDITORIAL, encodePositions, NOTE, tableTallies, type SectionTable } from '../../src/search/counts.ts'
+import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/search/sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }
 

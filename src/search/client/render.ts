@@ -3,9 +3,9 @@
  * time, excerpt with the matched words marked). Text always goes in as text nodes, so no markup from the
  * index reaches the page.
  */
-import { sectionValues, type Hit } from './search-index.ts'
-import { UNIDENTIFIED, type Facet, type SearchState } from './search-query.ts'
-import type { Counts } from './search-counts.ts'
+import type { Counts } from '../counts.ts'
+import { UNIDENTIFIED, type Facet, type SearchState } from '../query.ts'
+import { sectionValues, type Hit } from './engine.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
 const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Notes', editorial: 'Editorial text' }

@@ -1,71 +1,38 @@
 /**
- * Turn-level counts for the search page's status and facets. For one word, or none, they come from the
- * section table (`/search/sections.json`, written at build time from Pagefind's own fragments by
- * src/integrations/search-table.ts), so that no fragment is fetched: each record's sections, their word
- * positions, speakers and kinds. No DOM here, so it is easy to test.
+ * Turn-level counts for the search page's status and facets, from the tables of src/search/contract.ts:
+ * section chunks (each record's word positions, speakers and kinds) for a query with one word, value
+ * tables and totals for a search with no words. No DOM here, so it is easy to test.
  */
-import { FACETS, type Facet, type SearchState } from './search-query.ts'
-import { hasLeadingSection, matchingSections } from './search-sections.ts'
+import { codeValues, decodePositions, FACETS, hasLeadingSection, UNIDENTIFIED, type Facet, type RecordSummary, type SectionTable, type Totals, type ValueTables } from './contract.ts'
+import type { SearchState } from './query.ts'
+import { matchingSections } from './sections.ts'
 
-export interface SectionTable {
-  /** Facet values, listed once and referred to by index. */
-  values: Record<Facet, string[]>
-  /**
-   * Pagefind page id → [transcript index, heading positions, and for each heading's section its code,
-   * `.`-separated: its speaker's index in base 36, or NOTE, or EDITORIAL]. Words before the first heading
-   * are an editorial section of their own.
-   */
-  records: Record<string, [number, string, string]>
-}
+export { decodePositions, EDITORIAL, encodePositions, NOTE, type RecordSummary, type SectionTable } from './contract.ts'
 
-/** A section's code for a note and for editorial text: not base-36 digits, which name speakers. */
-export const NOTE = '-'
-export const EDITORIAL = '_'
-
-/** Each record's transcript and its number of passages per code (a speaker's index in base 36, or NOTE, EDITORIAL). */
-export interface RecordSummary {
-  values: Record<Facet, string[]>
-  records: Record<string, [number, Record<string, number>]>
-}
-
-interface SummaryRow {
+export interface SummaryRow {
   transcript: string
   groups: Array<{ values: { transcript: string; kind: string; speaker?: string }; sections: number }>
 }
-/** The summary as the page uses it: each record's passages grouped by speaker and kind. */
+/** A summary as the page uses it: each record's passages grouped by speaker and kind. */
 export type DecodedSummary = Map<string, SummaryRow>
-
-/** What a section code stands for. */
-function sectionOf(code: string, transcript: string, speakers: string[]): { transcript: string; kind: string; speaker?: string } {
-  if (code === NOTE) return { transcript, kind: 'footnote' }
-  if (code === EDITORIAL) return { transcript, kind: 'editorial' }
-  return { transcript, kind: 'turn', speaker: speakers[parseInt(code, 36)] ?? '' }
-}
 
 export function decodeSummary(summary: RecordSummary): DecodedSummary {
   const rows: DecodedSummary = new Map()
-  for (const [id, [index, groups]] of Object.entries(summary.records)) {
-    const transcript = summary.values.transcript[index] ?? ''
-    rows.set(id, {
-      transcript,
-      groups: Object.entries(groups).map(([code, sections]) => ({
-        values: sectionOf(code, transcript, summary.values.speaker),
-        sections,
-      })),
-    })
-  }
+  for (const [id, [index, groups]] of Object.entries(summary.records)) rows.set(id, summaryRow(summary.values, index, groups))
   return rows
 }
 
-/** Word positions as base-36 differences, `0.1k.2f`: the table stays small. */
-export function encodePositions(positions: number[]): string {
-  return positions.map((p, i) => (p - (positions[i - 1] ?? 0)).toString(36)).join('.')
+function summaryRow(values: Record<Facet, string[]>, index: number, groups: Record<string, number>): SummaryRow {
+  const transcript = values.transcript[index] ?? ''
+  return {
+    transcript,
+    groups: Object.entries(groups).map(([code, sections]) => ({ values: codeValues(code, transcript, values.speaker), sections })),
+  }
 }
 
-export function decodePositions(text: string): number[] {
-  if (text === '') return []
-  let at = 0
-  return text.split('.').map((step) => (at += parseInt(step, 36)))
+/** One value's records from a bucket of value tables, in transcript order (none when the value has none). */
+export function valueRows(tables: ValueTables, key: string): Array<[string, SummaryRow]> {
+  return (tables.byValue[key] ?? []).map(([id, index, groups]) => [id, summaryRow(tables.values, index, groups)])
 }
 
 export type Counts = Record<Facet, Record<string, number>>
@@ -82,18 +49,17 @@ interface Row {
   /** Every section's speaker and kind, the leading one included. */
   sections: Array<{ speaker?: string; kind: string }>
 }
-/** The table as the page uses it: decoded once, not at every search. */
+/** A section table as the page uses it: decoded once, not at every search. */
 export type DecodedTable = Map<string, Row>
 
-export function decodeTable(table: SectionTable): DecodedTable {
-  const rows: DecodedTable = new Map()
+export function decodeTable(table: SectionTable, into: DecodedTable = new Map()): DecodedTable {
   for (const [id, [transcript, positions, codes]] of Object.entries(table.records)) {
     const headings = decodePositions(positions)
-    const anchored = codes === '' ? [] : codes.split('.').map((code) => sectionOf(code, '', table.values.speaker))
+    const anchored = codes === '' ? [] : codes.split('.').map((code) => codeValues(code, '', table.values.speaker))
     const leading = hasLeadingSection(headings) ? [{ kind: 'editorial' }] : []
-    rows.set(id, { transcript: table.values.transcript[transcript] ?? '', headings, sections: [...leading, ...anchored] })
+    into.set(id, { transcript: table.values.transcript[transcript] ?? '', headings, sections: [...leading, ...anchored] })
   }
-  return rows
+  return into
 }
 
 /** Sections of one transcript grouped by speaker and kind. */
@@ -123,6 +89,20 @@ export function tableTallies(table: DecodedTable, matches: Map<string, number[][
   return tallies
 }
 
+/**
+ * The totals as tallies: each speaker's passages per kind with no transcript, each transcript listed
+ * with its passages and no kind. Only good for facets whose other facets have no choices: `countSections`
+ * with such tallies gives every facet's counts for a state with at most one facet chosen.
+ */
+export function totalsTallies(totals: Totals): { speakerKinds: Tally[]; transcripts: Tally[] } {
+  const speakerKinds = Object.entries(totals.speakerKinds).map(([key, sections]) => {
+    const [speaker, kind] = key.split('\u0000') as [string, string]
+    return { values: { kind, ...(speaker === '' ? {} : { speaker }) }, sections }
+  })
+  const transcripts = Object.entries(totals.transcripts).map(([transcript, sections]) => ({ values: { transcript }, sections }))
+  return { speakerKinds, transcripts }
+}
+
 /** Whether one section's values pass the state's choices in every facet but `except`. */
 export function passes(values: Partial<Record<Facet, string>>, state: SearchState, except?: Facet): boolean {
   return FACETS.every((facet) => facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])))
@@ -146,3 +126,6 @@ export function countSections(tallies: Tally[], state: SearchState): { total: nu
   }
   return { total, counts }
 }
+
+/** The speaker a section is counted under: every unidentified voice is one. */
+export const speakerValue = (name: string, unidentified: boolean) => (unidentified ? UNIDENTIFIED : name)

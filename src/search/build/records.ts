@@ -9,14 +9,13 @@
  */
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
-import { UNIDENTIFIED } from '../scripts/search-query.ts'
-import { anchorId, voiceValue, type PassageKind } from '../scripts/search-sections.ts'
-import { footnoteId } from '../transcript/ids.ts'
-import { transcriptTitle } from '../transcript/names.ts'
-import type { TranscriptJson } from '../transcript/schema.ts'
-import { shownTime } from '../transcript/time.ts'
+import { footnoteId } from '../../transcript/ids.ts'
+import { transcriptTitle } from '../../transcript/names.ts'
+import type { TranscriptJson } from '../../transcript/schema.ts'
+import { shownTime } from '../../transcript/time.ts'
+import { anchorId, UNIDENTIFIED, voiceValue, type PassageKind } from '../contract.ts'
 
-export { UNIDENTIFIED } from '../scripts/search-query.ts'
+export { UNIDENTIFIED } from '../contract.ts'
 
 /**
  * The heading word of a section that has no printed number or time (a paragraph of the introduction, an
@@ -46,16 +45,29 @@ export interface SearchRecord {
   sections: SearchSection[]
 }
 
+/** What a transcript's facet value is made of: enough to tell two transcripts apart, without their text. */
+export type LabelSource = Pick<TranscriptJson, 'name' | 'id' | 'date' | 'title'>
+
 /** The transcript facet's value: readable in the list and in a shared URL (`1962-11-14 · Title`). */
-export function transcriptLabel(json: TranscriptJson, withId = false): string {
+export function transcriptLabel(json: LabelSource, withId = false): string {
   return `${json.date} · ${transcriptTitle(json)}${withId ? ` · ${json.id}` : ''}`
 }
 
-/** Facet values for a collection: two transcripts with the same date and title are told apart by their ids. */
-export function transcriptLabels(transcripts: TranscriptJson[]): Map<string, string> {
+/**
+ * Facet values for a collection: two transcripts with the same date and title are told apart by their
+ * ids. Takes the transcripts one at a time (an iterable), keeping only their labels.
+ */
+export function transcriptLabels(transcripts: Iterable<LabelSource>): Map<string, string> {
+  const plain = new Map<string, string>()
+  const ids = new Map<string, string>()
   const seen = new Map<string, number>()
-  for (const json of transcripts) seen.set(transcriptLabel(json), (seen.get(transcriptLabel(json)) ?? 0) + 1)
-  return new Map(transcripts.map((json) => [json.name, transcriptLabel(json, (seen.get(transcriptLabel(json)) ?? 0) > 1)]))
+  for (const json of transcripts) {
+    const label = transcriptLabel(json)
+    plain.set(json.name, label)
+    ids.set(json.name, transcriptLabel(json, true))
+    seen.set(label, (seen.get(label) ?? 0) + 1)
+  }
+  return new Map([...plain].map(([name, label]) => [name, (seen.get(label) ?? 0) > 1 ? ids.get(name)! : label]))
 }
 
 /**

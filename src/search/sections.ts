@@ -3,61 +3,10 @@
  * sections at its headings, whose word positions Pagefind keeps as anchors and whose ids say what each
  * passage is; a search's word positions then say which sections match. No DOM here, so it is easy to test.
  */
-import { words } from './search-query.ts'
+import { hasLeadingSection, headingAnchors, parseAnchorId, voicesOf, type Anchor, type Fragment, type PassageKind } from './contract.ts'
+import { words } from './query.ts'
 
-export type PassageKind = 'turn' | 'footnote' | 'editorial'
-const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }
-
-/**
- * A section heading's id in a record: what the passage is, whose it is, and its id on the page, as
- * `t.george-ball~t-05-03`, `n~fn-4`, `e~intro-1`. The search page links to the part after `~`.
- */
-export function anchorId(kind: PassageKind, pageId: string, voice?: string): string {
-  return `${kindCodes[kind]}${voice === undefined ? '' : `.${escapeKey(voice)}`}~${pageId}`
-}
-
-/** A key with none of the id's separators (`.`, `~`, `=`, white space) left in it. */
-const escapeKey = (key: string) => encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-
-export function parseAnchorId(id: string): { kind: PassageKind; voice?: string; pageId: string } {
-  const cut = id.indexOf('~')
-  const [code, voice] = id.slice(0, cut).split('.')
-  const kind = (Object.keys(kindCodes) as PassageKind[]).find((k) => kindCodes[k] === code) ?? 'editorial'
-  return { kind, voice: voice === undefined ? undefined : decodeURIComponent(voice), pageId: id.slice(cut + 1) }
-}
-
-/** The `voice` filter's value, a speaker's key and name together: `george-ball=George Ball`. */
-export function voiceValue(key: string, name: string): string {
-  return `${escapeKey(key)}=${name}`
-}
-
-/** A record's speakers by key, from its `voice` filter. */
-export function voicesOf(filters: Partial<Record<string, string[]>>): Map<string, string> {
-  return new Map((filters.voice ?? []).map((value) => {
-    const cut = value.indexOf('=')
-    return [decodeURIComponent(value.slice(0, cut)), value.slice(cut + 1)]
-  }))
-}
-
-export interface Anchor {
-  element: string
-  id: string
-  text: string
-  location: number
-}
-
-/** The anchors Pagefind would make sections of: headings with some text, in word order. */
-export function headingAnchors(anchors: Anchor[]): Anchor[] {
-  return anchors.filter((a) => /^h\d$/i.test(a.element) && /\S/.test(a.text ?? '')).sort((a, b) => a.location - b.location)
-}
-
-/**
- * Whether words stand before the first heading: they are a section of their own (a transcript's header
- * lines, editorial text). One rule for the page, the table and its summary.
- */
-export function hasLeadingSection(headings: number[]): boolean {
-  return headings.length === 0 || headings[0]! > 0
-}
+export { anchorId, parseAnchorId, voicesOf, type Anchor, type Fragment, type PassageKind } from './contract.ts'
 
 /**
  * Which sections hold a match for every unit of the query (a free word, a quoted phrase): `units[u]` are
@@ -135,18 +84,6 @@ export interface Section {
   /** The heading's word: a turn's time, a note's number, or `§`. */
   heading?: string
   text: string
-}
-
-/** What the page reads of a Pagefind record (a fragment): its text, its anchors, and its filters. */
-export interface Fragment {
-  content: string
-  anchors: Anchor[]
-  filters: Partial<Record<string, string[]>>
-}
-
-/** A fragment file's text once ungzipped: Pagefind signs it `pagefind_dcd`, then JSON. */
-export function parseFragmentText(text: string): Fragment {
-  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
 }
 
 /** A record's sections with their text, from Pagefind's fragment (its text, anchors and speakers). */

@@ -1,0 +1,185 @@
+/**
+ * Builds the search once Astro has written the site, with Pagefind's Node API (no extra CLI step), from
+ * the built `/<name>/transcript.json` files (the data the loader validated). Each record is a transcript as
+ * a small HTML page made from the JSON (records.ts) whose sections land on turns; the transcript pages
+ * themselves are not indexed, they would only duplicate the records. Then the tables (tables.ts), read
+ * back from Pagefind's own fragments.
+ *
+ * It streams: one transcript's JSON at a time is read, indexed and let go, and one fragment at a time is
+ * read back, so memory does not grow with the collection's text. Each stage logs its progress. A failure
+ * (Pagefind's or a transcript's) is reported as one clear message and fails the build, without a stack
+ * trace.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
+import * as pagefind from 'pagefind'
+import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
+import { parseFragmentText, type Manifest } from '../contract.ts'
+import { recordHtml, transcriptLabels, transcriptRecord } from './records.ts'
+import { fragmentId, recordRow, TableWriter } from './tables.ts'
+
+/** A failure to report as it is: a message for the person building the site, no stack trace. */
+export class SearchBuildError extends Error {}
+
+/** The folders of a built site that hold a `transcript.json`, in name order. */
+export async function builtTranscriptNames(site: string): Promise<string[]> {
+  const entries = await readdir(site, { withFileTypes: true })
+  const names: string[] = []
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const files = await readdir(join(site, entry.name)).catch(() => [] as string[])
+    if (files.includes('transcript.json')) names.push(entry.name)
+  }
+  return names
+}
+
+/** One built transcript's JSON, validated. */
+export async function readBuiltTranscript(site: string, name: string): Promise<TranscriptJson> {
+  const text = await readFile(join(site, name, 'transcript.json'), 'utf8')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new SearchBuildError(`${name}/transcript.json is not JSON: ${(error as Error).message}`)
+  }
+  const parsed = transcriptSchema.safeParse(raw)
+  if (!parsed.success) throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)
+  return parsed.data
+}
+
+/** Every built transcript, one at a time (tests and tools; the build itself never holds them all). */
+export async function* readBuiltTranscripts(site: string): AsyncGenerator<TranscriptJson> {
+  for (const name of await builtTranscriptNames(site)) yield await readBuiltTranscript(site, name)
+}
+
+/** Logs a stage's progress about every 10 % or every 5 s, whichever comes first, and its end. */
+export function progress(log: (message: string) => void, stage: string, total: number, unit: string): { step(done: number): void; end(extra?: string): void } {
+  const started = performance.now()
+  let lastTime = started
+  let lastShare = 0
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
+  const count = (n: number) => n.toLocaleString('en')
+  return {
+    step(done) {
+      const now = performance.now()
+      const share = total === 0 ? 1 : done / total
+      if (done < total && share - lastShare < 0.1 && now - lastTime < 5000) return
+      lastTime = now
+      lastShare = share
+      log(`${stage}: ${count(done)}/${count(total)} ${unit} (${seconds()})`)
+    },
+    end(extra = '') {
+      log(`${stage}: ${count(total)} ${unit} in ${seconds()}${extra}`)
+    },
+  }
+}
+
+export interface SearchIndexOptions {
+  /** The site's folder: Pagefind writes `pagefind/`, the tables go to `search/`. */
+  site: string
+  /** The transcripts, in name order, each one read when its turn comes. */
+  names: string[]
+  read: (name: string) => Promise<TranscriptJson>
+  log: (message: string) => void
+}
+
+/**
+ * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
+ * SearchBuildError with a readable message when anything fails.
+ */
+export async function buildSearchIndex({ site, names, read, log }: SearchIndexOptions): Promise<Manifest> {
+  // First pass: the transcripts' facet labels (two with the same date and title get their ids).
+  const labelling = progress(log, 'search labels', names.length, 'transcripts')
+  const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
+  for (const [i, name] of names.entries()) {
+    const { id, date, title } = await read(name)
+    labelSources.push({ name, id, date, title })
+    labelling.step(i + 1)
+  }
+  const labels = transcriptLabels(labelSources)
+  labelSources.length = 0
+
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
+  if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
+  try {
+    const indexing = progress(log, 'search index', names.length, 'transcripts')
+    for (const [i, name] of names.entries()) {
+      const json = await read(name)
+      const record = transcriptRecord(json)
+      const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, json, labels.get(json.name) ?? json.name) })
+      if (added.errors.length > 0) throw new SearchBuildError(`Pagefind could not index ${json.name}: ${added.errors.join('; ')}`)
+      indexing.step(i + 1)
+    }
+    indexing.end()
+
+    const writing = performance.now()
+    const outputPath = join(site, 'pagefind')
+    const written = await index.writeFiles({ outputPath })
+    if (written.errors.length > 0) throw new SearchBuildError(`Pagefind could not write its index: ${written.errors.join('; ')}`)
+    log(`search index: Pagefind wrote ${outputPath} in ${((performance.now() - writing) / 1000).toFixed(1)} s`)
+  } finally {
+    await pagefind.close()
+  }
+
+  // Read back from Pagefind's fragments on disk, one at a time.
+  const fragmentDir = join(site, 'pagefind', 'fragment')
+  const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
+  const tables = new TableWriter()
+  const reading = progress(log, 'search tables', fragments.length, 'records')
+  for (const [i, file] of fragments.entries()) {
+    const id = fragmentId(`fragment/${file}`)!
+    const bytes = await readFile(join(fragmentDir, file))
+    tables.add(recordRow(id, parseFragmentText(gunzipSync(bytes).toString('utf8'))))
+    reading.step(i + 1)
+  }
+  const files = tables.files()
+  let bytes = 0
+  let count = 0
+  for (let next = files.next(); ; next = files.next()) {
+    if (next.done) {
+      reading.end(`; ${count} table files, ${(bytes / 1000).toFixed(0)} KB`)
+      return next.value
+    }
+    const path = join(site, next.value.path)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, next.value.text)
+    bytes += Buffer.byteLength(next.value.text)
+    count += 1
+  }
+}
+
+/** The message to show for a failure: ours as it is, anything else with its message only. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof SearchBuildError) return error.message
+  return `the search index could not be built: ${error instanceof Error ? error.message : String(error)}`
+}
+
+export default function searchIntegration(): AstroIntegration {
+  return {
+    name: 'transcript-reader:search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir)
+        const log = logger.fork('search')
+        try {
+          const names = await builtTranscriptNames(site)
+          const manifest = await buildSearchIndex({ site, names, read: (name) => readBuiltTranscript(site, name), log: (message) => log.info(message) })
+          log.info(`Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${manifest.records} records`)
+        } catch (error) {
+          fail(log, error)
+        }
+      },
+    },
+  }
+}
+
+/**
+ * Stops the build with one message and nothing else: a thrown error would add a stack trace (as the
+ * content loader does for a transcript's errors).
+ */
+function fail(log: AstroIntegrationLogger, error: unknown): never {
+  log.error(`${failureMessage(error)}\nThe search index was not built; the build stops here.`)
+  process.exit(1)
+}

@@ -1,0 +1,475 @@
+/**
+ * The search page's logic, from a state (words, phrases, chosen facet values) to results and counts, with
+ * no DOM: what it reads comes through `SearchData` (client/data.ts in the browser, fakes in the unit
+ * tests). A record (a transcript) matches when it holds every free word and every quoted phrase of the
+ * query, and a section of it (a turn, a note, a paragraph) when the section itself does. The free words go
+ * to Pagefind in one search; each phrase to its exact search, which finds the records; the sections are
+ * then checked against their own text. Facet choices are applied by the page, not by Pagefind's filters
+ * (at ten thousand records Pagefind's filter counting takes seconds): the chosen speakers' and
+ * transcripts' value tables say which records can hold a result.
+ */
+import {
+  bucketOf,
+  FACETS,
+  kindTablePath,
+  MANIFEST_PATH,
+  sectionChunkPath,
+  TOTALS_PATH,
+  url,
+  valueKey,
+  valueTablePath,
+  type Facet,
+  type Fragment,
+  type Manifest,
+  type SectionTable,
+  type Totals,
+  type ValueTables,
+} from '../contract.ts'
+import { countSections, decodeTable, groupTallies, passes, tableTallies, totalsTallies, valueRows, type Counts, type DecodedTable, type SummaryRow, type Tally } from '../counts.ts'
+import { highlightPattern, matchesPhrases, parseQuery, type ParsedQuery, type SearchState } from '../query.ts'
+import { headingPositions, matchingSections, sectionsOf, termPositions, type Section } from '../sections.ts'
+
+export type { Fragment } from '../contract.ts'
+
+export interface PagefindResult {
+  id: string
+  score: number
+  words: number[]
+  data: () => Promise<Fragment>
+}
+export interface Pagefind {
+  search: (term: string) => Promise<{ results: PagefindResult[] } | null>
+}
+
+/** What the engine reads: Pagefind, the tables and the records' fragments. */
+export interface SearchData {
+  pagefind: () => Promise<Pagefind>
+  /** A table of the search by its path (contract.ts); `undefined` when it cannot be had. */
+  json: <T>(path: string) => Promise<T | undefined>
+  /** A record's fragment by its page id, for a search with no words (Pagefind has no call for that). */
+  fragment: (id: string) => Promise<Fragment>
+}
+
+/** A record that holds every free word and phrase of the query. */
+export interface Candidate {
+  id: string
+  score: number
+  /** Word positions of the query's free words in the record (phrases are checked on the text). */
+  words: number[]
+  data: () => Promise<Fragment>
+}
+
+/** One result: a section of a record, and what the page shows of its record. */
+export interface Hit {
+  section: Section
+  fragment: Fragment
+}
+
+const exact = (phrase: string[]) => `"${phrase.join(' ')}"`
+
+/** The facets with choices in a state. */
+export const chosenFacets = (state: SearchState): Facet[] => FACETS.filter((facet) => state[facet].length > 0)
+
+/** A value's records (rows in transcript order) from its value table. */
+async function valueTable(data: SearchData, facet: Facet, value: string): Promise<Array<[string, SummaryRow]>> {
+  const path = facet === 'kind' ? kindTablePath(value) : valueTablePath(bucketOf(valueKey(facet, value), (await manifestOf(data)).buckets))
+  const tables = await data.json<ValueTables>(path)
+  if (!tables) throw new Error('a table of the search could not be loaded')
+  return valueRows(tables, valueKey(facet, value))
+}
+
+async function manifestOf(data: SearchData): Promise<Manifest> {
+  const manifest = await data.json<Manifest>(MANIFEST_PATH)
+  if (!manifest) throw new Error('the search’s manifest could not be loaded')
+  return manifest
+}
+
+/** The rows of every record holding a value chosen in `facet`, in transcript order, each once. */
+async function chosenRows(data: SearchData, state: SearchState, facet: Facet): Promise<Array<[string, SummaryRow]>> {
+  const lists = await Promise.all(state[facet].map((value) => valueTable(data, facet, value)))
+  const rows = new Map(lists.flat())
+  return [...rows].sort(([, a], [, b]) => a.transcript.localeCompare(b.transcript))
+}
+
+/**
+ * The records that can hold a result of a state: those holding a chosen speaker and a chosen transcript
+ * (kinds are everywhere, and pass through). `undefined`: every record.
+ */
+export async function allowedRecords(data: SearchData, state: SearchState): Promise<Set<string> | undefined> {
+  let allowed: Set<string> | undefined
+  for (const facet of ['speaker', 'transcript'] as const) {
+    if (state[facet].length === 0) continue
+    const ids = new Set((await chosenRows(data, state, facet)).map(([id]) => id))
+    allowed = allowed ? new Set([...allowed].filter((id) => ids.has(id))) : ids
+  }
+  return allowed
+}
+
+/**
+ * The records holding every free word and phrase of the query, best first: one search for the free words
+ * together (a record must hold them all) and an exact search per phrase, intersected, scores summed. One
+ * search for all the free words, not one per word: a common word alone ("the") brings back nearly every
+ * record with all its positions. With no words: the records holding a chosen passage, from the value
+ * tables, in transcript order. `allowed`: only these records.
+ */
+export async function findCandidates(data: SearchData, query: ParsedQuery, state?: SearchState, allowed?: Set<string>): Promise<Candidate[]> {
+  if (query.terms.length === 0 && query.phrases.length === 0) {
+    if (!state) return []
+    const facet = (['speaker', 'transcript', 'kind'] as const).find((f) => state[f].length > 0)
+    if (!facet) return []
+    return (await chosenRows(data, state, facet))
+      .filter(([id, row]) => (!allowed || allowed.has(id)) && row.groups.some((group) => passes(group.values, state)))
+      .map(([id]) => ({ id, score: 0, words: [], data: () => data.fragment(id) }))
+  }
+  const pagefind = await data.pagefind()
+  const units = [...(query.terms.length > 0 ? [query.terms.join(' ')] : []), ...query.phrases.map(exact)]
+  const responses = await Promise.all(units.map((unit) => pagefind.search(unit)))
+  const byId = new Map<string, Candidate>()
+  responses.forEach((response, u) => {
+    const seen = new Set<string>()
+    for (const result of response?.results ?? []) {
+      seen.add(result.id)
+      if (u === 0 && (!allowed || allowed.has(result.id))) byId.set(result.id, { id: result.id, score: 0, words: query.terms.length > 0 ? result.words : [], data: result.data })
+      const candidate = byId.get(result.id)
+      if (candidate) candidate.score += result.score
+    }
+    for (const id of byId.keys()) if (!seen.has(id)) byId.delete(id)
+  })
+  return [...byId.values()].sort((a, b) => b.score - a.score)
+}
+
+/** What a section stands for in the facets: its speaker's name, its transcript, its kind. */
+export function sectionValues(section: Section, fragment: Fragment): { speaker?: string; transcript: string; kind: string } {
+  return { transcript: fragment.filters.transcript?.[0] ?? '', kind: section.kind, ...(section.speaker === undefined ? {} : { speaker: section.speaker }) }
+}
+
+/** A fragment split into sections once, however many searches read it (Pagefind keeps the fragment). */
+const split = new WeakMap<Fragment, { sections: Section[]; headings: number[] }>()
+function sectionsOnce(fragment: Fragment): { sections: Section[]; headings: number[] } {
+  let known = split.get(fragment)
+  if (!known) {
+    known = { sections: sectionsOf(fragment), headings: headingPositions(fragment.anchors) }
+    split.set(fragment, known)
+  }
+  return known
+}
+
+/**
+ * The sections of a candidate's record that hold every free word and every phrase of the query, and pass
+ * the state's speaker and kind choices (a transcript with the speaker also holds everyone else's turns).
+ * No state: every matching section. `terms`: each free word's positions, when already worked out.
+ */
+export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery, state?: SearchState, terms?: number[][]): Hit[] {
+  const { sections, headings } = sectionsOnce(fragment)
+  const positions = terms ?? (query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms))
+  return matchingSections(headings, positions)
+    .map((i) => sections[i]!)
+    .filter((section) => !state || passes(sectionValues(section, fragment), state))
+    .filter((section) => matchesPhrases(section.text, query))
+    .map((section) => ({ section, fragment }))
+}
+
+const found = new WeakMap<Pagefind, Map<string, Promise<boolean>>>()
+/** Whether Pagefind finds the word in any record (asked once per word). */
+function anywhere(pagefind: Pagefind, term: string): Promise<boolean> {
+  let known = found.get(pagefind)
+  if (!known) found.set(pagefind, (known = new Map()))
+  let answer = known.get(term)
+  if (!answer) {
+    answer = pagefind.search(term).then((response) => (response?.results.length ?? 0) > 0)
+    known.set(term, answer)
+  }
+  return answer
+}
+
+/**
+ * The hits of each of some candidates, their fragments read together; `absent` when a free word of the
+ * query is in no record. Pagefind leaves out a word it finds nowhere and matches the others, so a record
+ * without one of the words asks Pagefind about that word alone: found nowhere, the query (all of its
+ * words) has no results; found, only this record is passed over.
+ */
+export async function readRecords(data: SearchData, candidates: Candidate[], query: ParsedQuery, state?: SearchState): Promise<Hit[][] | 'absent'> {
+  const fragments = await Promise.all(candidates.map((candidate) => candidate.data()))
+  const hits: Hit[][] = []
+  for (const [i, candidate] of candidates.entries()) {
+    const fragment = fragments[i]!
+    const positions = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
+    const missing = query.terms.filter((_, t) => positions[t]!.length === 0)
+    if (missing.length > 0) {
+      const pagefind = await data.pagefind()
+      for (const term of missing) if (!(await anywhere(pagefind, term))) return 'absent'
+      hits.push([])
+      continue
+    }
+    hits.push(hitsOf(candidate, fragment, query, state, positions))
+  }
+  return hits
+}
+
+/**
+ * For counting a query with phrases or several words: the sections are checked on their text, so the
+ * records' fragments (whole transcripts) are read, at most `limit` of them. Tallies by record id;
+ * `undefined` when `current()` turns false (another search has begun); `complete` false when there were
+ * more records than `limit`.
+ */
+export async function fragmentTallies(data: SearchData, candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
+  const tallies = new Map<string, Tally[]>()
+  const read = candidates.slice(0, limit)
+  for (let i = 0; i < read.length; i += 24) {
+    const batch = read.slice(i, i + 24)
+    const hits = await readRecords(data, batch, query)
+    if (!current()) return undefined
+    if (hits === 'absent') return { tallies: new Map(), complete: true }
+    hits.forEach((list, j) => {
+      const fragment = list[0]?.fragment
+      if (fragment) tallies.set(batch[j]!.id, groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
+    })
+  }
+  return { tallies, complete: candidates.length <= limit }
+}
+
+/**
+ * The section rows of some records, in rank order, from the section chunks they live in: every chunk
+ * needed when together they fit `budget` bytes (an exact count), else the chunks of the best records
+ * until the budget is spent (a count of those records only). Decoded chunks are kept for later searches.
+ */
+export async function sectionRows(data: SearchData, ids: string[], budget: number): Promise<{ table: DecodedTable; complete: boolean } | undefined> {
+  const manifest = await manifestOf(data)
+  const chunkOf = (id: string) => bucketOf(id, manifest.chunks.length)
+  const order: number[] = []
+  const seen = new Set<number>()
+  for (const id of ids) {
+    const chunk = chunkOf(id)
+    if (!seen.has(chunk)) order.push(chunk), seen.add(chunk)
+  }
+  let spent = 0
+  const chosen: number[] = []
+  for (const chunk of order) {
+    const size = manifest.chunks[chunk] ?? 0
+    if (chosen.length > 0 && spent + size > budget && !decoded.has(`${chunk}`)) continue
+    spent += decoded.has(`${chunk}`) ? 0 : size
+    chosen.push(chunk)
+  }
+  const table: DecodedTable = new Map()
+  for (const rows of await Promise.all(chosen.map((chunk) => chunkRows(data, chunk)))) {
+    if (!rows) return undefined
+    for (const [id, row] of rows) table.set(id, row)
+  }
+  return { table, complete: chosen.length === order.length }
+}
+
+const decoded = new Map<string, DecodedTable>()
+async function chunkRows(data: SearchData, chunk: number): Promise<DecodedTable | undefined> {
+  const known = decoded.get(`${chunk}`)
+  if (known) return known
+  const table = await data.json<SectionTable>(sectionChunkPath(chunk))
+  if (!table) return undefined
+  const rows = decodeTable(table)
+  decoded.set(`${chunk}`, rows)
+  return rows
+}
+
+/** Forget decoded chunks (a new build, or a test with other data). */
+export function forgetChunks(): void {
+  decoded.clear()
+}
+
+/** A search's counts: the results in all, each facet value's, and whether they are exact. */
+export interface CountResult {
+  total: number
+  counts: Counts
+  /** The total is exact (else a lower bound). */
+  complete: boolean
+  /** The facet counts are exact (else lower bounds). */
+  facetsComplete: boolean
+}
+
+export const PAGE = 20
+/**
+ * Records (transcripts) whose fragments are fetched together while a page of results fills up; doubled,
+ * up to MAX_BATCH, after a reading that gave nothing (a speaker's word found only in others' turns).
+ */
+export const BATCH = 3
+export const MAX_BATCH = 24
+/**
+ * A query with a phrase or several words is counted on the text of at most this many records (whole
+ * transcripts, about 5 KB each); beyond, the count says "at least".
+ */
+export const TEXT_COUNT_LIMIT = 120
+/** Bytes of section chunks a one-word count may fetch; beyond, the best records' are counted ("at least"). */
+export const CHUNK_BUDGET = 200_000
+/** Records counted between two looks at the reader's input. */
+const COUNT_SLICE = 500
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * One search: its records in rank order, how far they have been read, and hits not yet shown. `start`
+ * finds the records, `more` reads the next page of hits, `count` the counts.
+ */
+export class SearchSession {
+  readonly query: ParsedQuery
+  /** What marks the searched words in the excerpts. */
+  readonly pattern: RegExp | undefined
+  /** Whether the query has words, and whether a facet is chosen. */
+  readonly words: boolean
+  readonly filtered: boolean
+  readonly q: string
+  candidates: Candidate[] = []
+  /** Every record holding the words, whatever the choices (for the facets' counts). */
+  unfiltered: Candidate[] = []
+  next = 0
+  waiting: Hit[] = []
+  /** How many records the next reading fetches together. */
+  batch = BATCH
+  /** Hits handed out so far. */
+  shown = 0
+  /** The count, once known, and whether it is exact. */
+  total?: number
+  exact?: boolean
+  /** A page of results is being read (a second "More results" waits for it). */
+  reading = false
+
+  readonly data: SearchData
+  readonly state: SearchState
+
+  private constructor(data: SearchData, state: SearchState) {
+    this.data = data
+    this.state = state
+    this.q = state.q.trim()
+    this.query = parseQuery(this.q)
+    this.pattern = highlightPattern(this.query)
+    this.words = this.query.terms.length + this.query.phrases.length > 0
+    this.filtered = chosenFacets(state).length > 0
+  }
+
+  static async start(data: SearchData, state: SearchState): Promise<SearchSession> {
+    const search = new SearchSession(data, state)
+    if (!search.words && !search.filtered) return search
+    const allowed = search.words ? await allowedRecords(data, state) : undefined
+    search.unfiltered = await findCandidates(data, search.query, state)
+    search.candidates = search.words && allowed ? search.unfiltered.filter((c) => allowed.has(c.id)) : search.unfiltered
+    return search
+  }
+
+  exhausted(): boolean {
+    return this.next >= this.candidates.length && this.waiting.length === 0
+  }
+
+  /**
+   * The next page of hits: records' fragments are read in rank order until a page is full. `undefined`
+   * when `current()` turns false meanwhile.
+   */
+  async more(current: () => boolean = () => true, size = PAGE): Promise<Hit[] | undefined> {
+    const shown: Hit[] = []
+    while (shown.length < size && (this.waiting.length > 0 || this.next < this.candidates.length)) {
+      if (this.waiting.length === 0) {
+        const batch = this.candidates.slice(this.next, this.next + this.batch)
+        this.next += batch.length
+        const hits = await readRecords(this.data, batch, this.query, this.state)
+        if (!current()) return undefined
+        if (hits === 'absent') {
+          this.next = this.candidates.length // a word of the query is in no record
+          break
+        }
+        this.waiting.push(...hits.flat())
+        // Transcripts that held nothing for the chosen speaker or kind: read more at once next time.
+        this.batch = this.waiting.length === 0 ? Math.min(this.batch * 2, MAX_BATCH) : BATCH
+      }
+      shown.push(...this.waiting.splice(0, size - shown.length))
+    }
+    this.shown += shown.length
+    return shown
+  }
+
+  /**
+   * The count and the facets' counts: from the section chunks for one word, the value tables and totals
+   * for none, from the records' text for a phrase or several words. `undefined` when `current()` turns
+   * false meanwhile; `null` when a table could not be loaded.
+   */
+  async count(current: () => boolean = () => true): Promise<CountResult | null | undefined> {
+    const { query } = this
+    let result: CountResult | null | undefined
+    if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
+    else if (query.terms.length === 0) result = await this.countWithoutWords()
+    else result = await this.countOneWord(current)
+    if (!result || !current()) return result
+    this.total = result.total
+    this.exact = result.complete
+    return result
+  }
+
+  /** Phrases and several words are matched section by section on the records' text. */
+  private async countOnText(current: () => boolean): Promise<CountResult | undefined> {
+    const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current)
+    if (!found) return undefined
+    let kept = found
+    if (this.filtered && !found.complete) {
+      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current)
+      if (!more) return undefined
+      kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
+    }
+    const { total, counts } = countSections([...kept.tallies.values()].flat(), this.state)
+    return { total, counts, complete: kept.complete, facetsComplete: found.complete && kept.complete }
+  }
+
+  /** One word: its positions in each record, mapped to sections by the section chunks. */
+  private async countOneWord(current: () => boolean): Promise<CountResult | null | undefined> {
+    const ids = this.unfiltered.map((c) => c.id)
+    const rows = await sectionRows(this.data, ids, CHUNK_BUDGET).catch(() => undefined)
+    if (!current()) return undefined
+    if (!rows) return null
+    const matches = new Map(this.unfiltered.filter((c) => rows.table.has(c.id)).map((candidate) => [candidate.id, [candidate.words]]))
+    const tallies: Tally[] = []
+    const counted = [...matches.keys()]
+    // In slices, letting the page answer the reader's typing between them.
+    for (let i = 0; i < counted.length; i += COUNT_SLICE) {
+      tallies.push(...tableTallies(rows.table, matches, counted.slice(i, i + COUNT_SLICE)))
+      await pause()
+      if (!current()) return undefined
+    }
+    const { total, counts } = countSections(tallies, this.state)
+    return { total, counts, complete: rows.complete, facetsComplete: rows.complete }
+  }
+
+  /**
+   * No words: every chosen passage. The total from the listed value's table; the speaker and kind facets
+   * from the chosen transcripts' tables, else from the totals (every speaker's passages by kind); the
+   * transcript facet from the chosen speakers' (or kinds') tables, else from the totals, which list the
+   * transcripts with the most passages only.
+   */
+  private async countWithoutWords(): Promise<CountResult | null> {
+    const { state } = this
+    try {
+      const rowsOf = new Map<Facet, Tally[]>()
+      const tablesOf = async (facet: Facet) => {
+        if (!rowsOf.has(facet)) rowsOf.set(facet, (await chosenRows(this.data, state, facet)).flatMap(([, row]) => row.groups))
+        return rowsOf.get(facet)!
+      }
+      let totals: Totals | undefined
+      const totalsOf = async () => {
+        totals ??= await this.data.json<Totals>(TOTALS_PATH)
+        if (!totals) throw new Error('the totals could not be loaded')
+        return { totals, tallies: totalsTallies(totals) }
+      }
+      const listed = (['speaker', 'transcript', 'kind'] as const).find((f) => state[f].length > 0)
+      const total = listed ? countSections(await tablesOf(listed), state).total : 0
+      const counts = Object.fromEntries(FACETS.map((facet) => [facet, {} as Record<string, number>])) as Counts
+      let facetsComplete = true
+      for (const facet of FACETS) {
+        let source: Tally[]
+        if (facet !== 'transcript') source = state.transcript.length > 0 ? await tablesOf('transcript') : (await totalsOf()).tallies.speakerKinds
+        else if (state.speaker.length > 0) source = await tablesOf('speaker')
+        else if (state.kind.length > 0) source = await tablesOf('kind')
+        else {
+          const known = await totalsOf()
+          source = known.tallies.transcripts
+          facetsComplete = known.totals.transcriptCount <= Object.keys(known.totals.transcripts).length
+        }
+        counts[facet] = countSections(source, state).counts[facet]
+      }
+      return { total, counts, complete: true, facetsComplete }
+    } catch {
+      return null
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The search's data, as the index build writes it and the search page reads it: one module that both
+ * import (the build never imports browser code, the page never imports build code).
+ *
+ * - A **record** is one Pagefind page: a whole transcript. Inside it each passage (a turn, a note, a
+ *   paragraph) follows a heading whose id says what it is, whose it is and where it lands (`anchorId`).
+ * - **Section chunks** (`/search/sections/<n>.json`): for each record its heading positions (Pagefind's
+ *   own word positions) and each section's code (a speaker, NOTE or EDITORIAL). A record's chunk is
+ *   `bucketOf(record id, chunks)`, so the page fetches only the chunks of the records it counts.
+ * - **Value tables** (`/search/values/<n>.json`): for each facet value (a speaker, a transcript, a kind)
+ *   the records holding its passages, in transcript order, with their passages per code. A value's table
+ *   is `bucketOf(facet + value, buckets)`: a search with no words reads the one table it needs.
+ * - **Totals** (`/search/totals.json`): passages per speaker and kind, per kind, and the transcripts with
+ *   the most passages, for the facets of a search with neither words nor choices.
+ * - The **manifest** (`/search/manifest.json`, a few hundred bytes whatever the collection's size): how
+ *   many chunks and buckets there are, and each section chunk's size, so the page knows what counting a
+ *   query would cost before fetching it.
+ */
+
+export const FACETS = ['speaker', 'transcript', 'kind'] as const
+export type Facet = (typeof FACETS)[number]
+
+/** The one speaker filter value for every unidentified voice: they are never one person. */
+export const UNIDENTIFIED = 'Unidentified voices'
+
+export type PassageKind = 'turn' | 'footnote' | 'editorial'
+const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }
+
+/** A key with none of the id's separators (`.`, `~`, `=`, white space) left in it. */
+const escapeKey = (key: string) => encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/**
+ * A section heading's id in a record: what the passage is, whose it is, and its id on the page, as
+ * `t.george-ball~t-05-03`, `n~fn-4`, `e~intro-1`. The search page links to the part after `~`.
+ */
+export function anchorId(kind: PassageKind, pageId: string, voice?: string): string {
+  return `${kindCodes[kind]}${voice === undefined ? '' : `.${escapeKey(voice)}`}~${pageId}`
+}
+
+export function parseAnchorId(id: string): { kind: PassageKind; voice?: string; pageId: string } {
+  const cut = id.indexOf('~')
+  const [code, voice] = id.slice(0, cut).split('.')
+  const kind = (Object.keys(kindCodes) as PassageKind[]).find((k) => kindCodes[k] === code) ?? 'editorial'
+  return { kind, voice: voice === undefined ? undefined : decodeURIComponent(voice), pageId: id.slice(cut + 1) }
+}
+
+/** The `voice` filter's value, a speaker's key and name together: `george-ball=George Ball`. */
+export function voiceValue(key: string, name: string): string {
+  return `${escapeKey(key)}=${name}`
+}
+
+/** A record's speakers by key, from its `voice` filter. */
+export function voicesOf(filters: Partial<Record<string, string[]>>): Map<string, string> {
+  return new Map(
+    (filters.voice ?? []).map((value) => {
+      const cut = value.indexOf('=')
+      return [decodeURIComponent(value.slice(0, cut)), value.slice(cut + 1)]
+    }),
+  )
+}
+
+export interface Anchor {
+  element: string
+  id: string
+  text: string
+  location: number
+}
+
+/** What the page reads of a Pagefind record (a fragment): its text, its anchors, and its filters. */
+export interface Fragment {
+  content: string
+  anchors: Anchor[]
+  filters: Partial<Record<string, string[]>>
+}
+
+/** A fragment file's text once ungzipped: Pagefind signs it `pagefind_dcd`, then JSON. */
+export function parseFragmentText(text: string): Fragment {
+  return JSON.parse(text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text) as Fragment
+}
+
+/** The anchors Pagefind would make sections of: headings with some text, in word order. */
+export function headingAnchors(anchors: Anchor[]): Anchor[] {
+  return anchors.filter((a) => /^h\d$/i.test(a.element) && /\S/.test(a.text ?? '')).sort((a, b) => a.location - b.location)
+}
+
+/**
+ * Whether words stand before the first heading: they are a section of their own (a transcript's header
+ * lines, editorial text). One rule for the page, the tables and the build.
+ */
+export function hasLeadingSection(headings: number[]): boolean {
+  return headings.length === 0 || headings[0]! > 0
+}
+
+/** A section's code for a note and for editorial text: not base-36 digits, which name speakers. */
+export const NOTE = '-'
+export const EDITORIAL = '_'
+
+/** What a section code stands for, given the speakers its table lists. */
+export function codeValues(code: string, transcript: string, speakers: string[]): { transcript: string; kind: PassageKind; speaker?: string } {
+  if (code === NOTE) return { transcript, kind: 'footnote' }
+  if (code === EDITORIAL) return { transcript, kind: 'editorial' }
+  return { transcript, kind: 'turn', speaker: speakers[parseInt(code, 36)] ?? '' }
+}
+
+/** Word positions as base-36 differences, `0.1k.2f`: the tables stay small. */
+export function encodePositions(positions: number[]): string {
+  return positions.map((p, i) => (p - (positions[i - 1] ?? 0)).toString(36)).join('.')
+}
+
+export function decodePositions(text: string): number[] {
+  if (text === '') return []
+  let at = 0
+  return text.split('.').map((step) => (at += parseInt(step, 36)))
+}
+
+/** A section chunk (and, in tests, a whole collection's table): each record's sections. */
+export interface SectionTable {
+  /** Facet values, listed once and referred to by index. */
+  values: Record<Facet, string[]>
+  /**
+   * Pagefind page id → [transcript index, heading positions, and for each heading's section its code,
+   * `.`-separated: its speaker's index in base 36, or NOTE, or EDITORIAL]. Words before the first heading
+   * are an editorial section of their own.
+   */
+  records: Record<string, [number, string, string]>
+}
+
+/**
+ * Each record's transcript and its number of passages per code (a speaker's index in base 36, or NOTE,
+ * EDITORIAL). A value table is one of these per facet value (`byValue`).
+ */
+export interface RecordSummary {
+  values: Record<Facet, string[]>
+  records: Record<string, [number, Record<string, number>]>
+}
+
+/** A bucket of value tables: `facet\u0000value` → that value's records, in transcript order. */
+export interface ValueTables {
+  values: Record<Facet, string[]>
+  /** Each value's records: [page id, transcript index, passages per code], in transcript order. */
+  byValue: Record<string, Array<[string, number, Record<string, number>]>>
+}
+
+/** Passages per facet value for a collection, every other choice set aside. */
+export interface Totals {
+  /** `speaker\u0000kind` → passages; `\u0000kind` for passages without a speaker. */
+  speakerKinds: Record<string, number>
+  /** The transcripts with the most passages, and their number (the rest are fewer). */
+  transcripts: Record<string, number>
+  /** How many transcripts there are in all. */
+  transcriptCount: number
+}
+
+export interface Manifest {
+  version: 2
+  /** Records (transcripts) and passages indexed. */
+  records: number
+  passages: number
+  /** Section chunks, and each one's size in bytes as written. */
+  chunks: number[]
+  /** Value-table buckets. */
+  buckets: number
+}
+
+/** The tables' files, as paths under the site's folder (the build) and as URLs (the page): `'/' + path`. */
+export const MANIFEST_PATH = 'search/manifest.json'
+export const TOTALS_PATH = 'search/totals.json'
+export const sectionChunkPath = (n: number) => `search/sections/${n}.json`
+export const valueTablePath = (n: number) => `search/values/${n}.json`
+/** A kind's table: kinds hold nearly every record, so each has a file of its own. */
+export const kindTablePath = (kind: string) => `search/values/kind-${kind}.json`
+export const url = (path: string) => `/${path}`
+
+/** The key of a facet value in the value tables. */
+export const valueKey = (facet: Facet, value: string) => `${facet}\u0000${value}`
+
+/** FNV-1a over UTF-16 code units, mod `n`: where a record's section row or a value's table lives. */
+export function bucketOf(key: string, n: number): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return n <= 1 ? 0 : hash % n
+}
+
+/**
+ * How many pieces to cut a table of `bytes` into so that each holds about `target` bytes: at least one,
+ * and for small collections exactly one, so a small site has one file of each.
+ */
+export function piecesFor(bytes: number, target: number): number {
+  return Math.max(1, Math.ceil(bytes / target))
+}

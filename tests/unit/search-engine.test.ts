@@ -1,0 +1,233 @@
+/**
+ * The search page's state → results logic (src/search/client/engine.ts) without a browser: the seed and
+ * two synthetic transcripts indexed by the real Pagefind (its Node API), the tables written by the build's
+ * own TableWriter, and a stand-in for Pagefind's in-browser search that matches words by their start (as
+ * Pagefind does) over the same fragments. Expected results are worked out independently, from the
+ * records the build made (every section's text, speaker and kind).
+ */
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import * as pagefind from 'pagefind'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { recordHtml, transcriptLabels, transcriptRecord, UNIDENTIFIED, type SearchRecord } from '../../src/search/build/records.ts'
+import { fragmentId, recordRow, TableWriter } from '../../src/search/build/tables.ts'
+import { parseFragmentText, type Fragment, type Manifest } from '../../src/search/contract.ts'
+import { forgetChunks, sectionRows, SearchSession, type Hit, type Pagefind, type SearchData } from '../../src/search/client/engine.ts'
+import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
+import { loadTranscript } from '../../src/transcript/load.ts'
+import type { TranscriptJson } from '../../src/transcript/schema.ts'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { seedPath } from '../support/paths.ts'
+
+const seed = loadTranscript(readFileSync(seedPath), seedPath).json
+const synthetic = [3, 4].map((i) => {
+  const { name, text } = makeTranscript(i)
+  return loadTranscript(text, `${name}.txt`).json
+})
+const transcripts: TranscriptJson[] = [seed, ...synthetic]
+const labels = transcriptLabels(transcripts)
+const records = new Map(transcripts.map((json) => [json.name, transcriptRecord(json)]))
+
+/** Fragments by page id, and the tables by path, as the build writes them. */
+const fragments = new Map<string, Fragment>()
+const tables = new Map<string, unknown>()
+let manifest: Manifest
+
+/** Every search Pagefind was asked for, to check what a state needs. */
+const asked: string[] = []
+
+/** Pagefind's search as the page sees it: records holding every word (by its start), best first. */
+const stand: Pagefind = {
+  async search(term) {
+    asked.push(term)
+    const phrase = /^"(.*)"$/.exec(term)
+    const results = [...fragments].flatMap(([id, fragment]) => {
+      const printed = fragment.content.split(/[\r\n\s]+/g).map((word) => words(word))
+      if (phrase) {
+        const wanted = words(phrase[1]!)
+        return containsPhrase(printed.flat(), wanted) ? [{ id, score: 1, words: [], data: async () => fragment }] : []
+      }
+      // Pagefind leaves out a word it finds nowhere and matches the others.
+      const known = words(term).filter((t) => [...fragments.values()].some((f) => words(f.content).some((w) => w.startsWith(t))))
+      if (known.length === 0) return []
+      const at = known.map((t) => printed.flatMap((parts, i) => (parts.some((w) => w.startsWith(t)) ? [i] : [])))
+      if (at.some((list) => list.length === 0)) return []
+      const positions = [...new Set(at.flat())].sort((a, b) => a - b)
+      return [{ id, score: positions.length, words: positions, data: async () => fragment }]
+    })
+    return { results: results.sort((a, b) => b.score - a.score) }
+  },
+}
+
+let pagefindLoads = 0
+const data: SearchData = {
+  pagefind: async () => {
+    pagefindLoads += 1
+    return stand
+  },
+  json: async <T>(path: string) => tables.get(path) as T | undefined,
+  fragment: async (id) => fragments.get(id)!,
+}
+
+beforeAll(async () => {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'en' })
+  for (const json of transcripts) {
+    const record = records.get(json.name)!
+    expect((await index!.addHTMLFile({ url: record.url, content: recordHtml(record, json, labels.get(json.name)!) })).errors).toEqual([])
+  }
+  const { files } = await index!.getFiles()
+  // Small targets, so that even three transcripts make several chunks and buckets.
+  const writer = new TableWriter({ chunkTarget: 600, bucketTarget: 300 })
+  for (const file of files) {
+    const id = fragmentId(file.path)
+    if (id === undefined) continue
+    const fragment = parseFragmentText(gunzipSync(Buffer.from(file.content)).toString('utf8'))
+    fragments.set(id, fragment)
+    writer.add(recordRow(id, fragment))
+  }
+  const written = writer.files()
+  for (let next = written.next(); ; next = written.next()) {
+    if (next.done) {
+      manifest = next.value
+      break
+    }
+    tables.set(next.value.path, JSON.parse(next.value.text))
+  }
+  forgetChunks()
+}, 60_000)
+
+afterAll(() => pagefind.close())
+
+const none: SearchState = { q: '', speaker: [], transcript: [], kind: [] }
+
+/** Every hit of a state, page after page, and its counts. */
+async function everything(state: SearchState) {
+  const search = await SearchSession.start(data, state)
+  const hits: Hit[] = []
+  for (;;) {
+    const page = await search.more()
+    hits.push(...page!)
+    if (search.exhausted()) break
+  }
+  const counted = await search.count()
+  return { search, hits, counted: counted! }
+}
+
+/** A passage's address, as a result links to it. */
+const address = (hit: Hit) => `${hit.fragment.filters.page?.[0]}#${hit.section.id ?? ''}`
+
+/** Every section of the records, with what the facets know of it. */
+const allSections = () =>
+  transcripts.flatMap((json) =>
+    records.get(json.name)!.sections.map((section) => ({
+      json,
+      section,
+      address: `${json.name}#${section.id ?? ''}`,
+      speaker: section.voice === undefined ? undefined : records.get(json.name)!.voices.get(section.voice),
+      text: section.paragraphs.join(' '),
+    })),
+  )
+
+const holding = (term: string) => allSections().filter((s) => words(s.text).some((w) => w.startsWith(term)))
+
+describe('the search engine: state → results', () => {
+  test('the build cut the tables into several chunks and buckets, and a manifest that says so', () => {
+    expect(manifest.records).toBe(3)
+    expect(manifest.passages).toBe(allSections().length)
+    expect(manifest.chunks.length).toBeGreaterThan(1)
+    expect(manifest.buckets).toBeGreaterThan(1)
+  })
+
+  test('one word: every section holding it, counted exactly, speakers counted per turn', async () => {
+    const { hits, counted } = await everything({ ...none, q: 'quarantine' })
+    const expected = holding('quarantine')
+    expect(expected.length).toBeGreaterThan(3)
+    expect(hits.map(address).sort()).toEqual(expected.map((s) => s.address).sort())
+    expect(counted).toMatchObject({ total: expected.length, complete: true, facetsComplete: true })
+    const kennedy = expected.filter((s) => s.speaker === 'President Kennedy').length
+    expect(kennedy).toBeGreaterThan(0)
+    expect(counted.counts.speaker['President Kennedy']).toBe(kennedy)
+  })
+
+  test('a word and a speaker: only that speaker\'s sections, the speaker facet still counts the others', async () => {
+    const state = { ...none, q: 'quarantine', speaker: ['McGeorge Bundy'] }
+    const { hits, counted } = await everything(state)
+    const expected = holding('quarantine')
+    const bundy = expected.filter((s) => s.speaker === 'McGeorge Bundy')
+    expect(bundy.length).toBeGreaterThan(0)
+    expect(hits.map(address).sort()).toEqual(bundy.map((s) => s.address).sort())
+    expect(counted.total).toBe(bundy.length)
+    expect(counted.counts.speaker['President Kennedy']).toBe(expected.filter((s) => s.speaker === 'President Kennedy').length)
+  })
+
+  test('a quoted phrase: only the sections holding it as consecutive words', async () => {
+    const { hits, counted } = await everything({ ...none, q: '"castro with the"' })
+    expect(hits.map(address)).toEqual([`${seed.name}#t-00-35`])
+    expect(counted.total).toBe(1)
+    // Unquoted, the same words anywhere in a section.
+    const loose = await everything({ ...none, q: 'castro with the' })
+    const expected = allSections().filter((s) => ['castro', 'with', 'the'].every((t) => words(s.text).some((w) => w.startsWith(t))))
+    expect(loose.hits.map(address).sort()).toEqual(expected.map((s) => s.address).sort())
+    expect(loose.counted.total).toBe(expected.length)
+  })
+
+  test('a word found nowhere: no results, though Pagefind would match the other words alone', async () => {
+    const { hits, counted } = await everything({ ...none, q: 'castro zqxjv' })
+    expect(hits).toEqual([])
+    expect(counted.total).toBe(0)
+  })
+
+  test('a speaker and no words: all of that speaker\'s turns, from the value tables, without Pagefind', async () => {
+    const before = pagefindLoads
+    const { hits, counted } = await everything({ ...none, speaker: ['George Ball'] })
+    const ball = allSections().filter((s) => s.speaker === 'George Ball')
+    expect(ball.length).toBe(5)
+    expect(hits.map(address).sort()).toEqual(ball.map((s) => s.address).sort())
+    expect(counted.total).toBe(5)
+    // The speaker facet counts every speaker (its own choice set aside); the kind facet only Ball's.
+    expect(counted.counts.speaker['Dean Rusk']).toBe(allSections().filter((s) => s.speaker === 'Dean Rusk').length)
+    expect(counted.counts.kind).toEqual({ turn: 5 })
+    expect(counted.counts.transcript).toEqual({ [labels.get(seed.name)!]: 5 })
+    expect(pagefindLoads, 'Pagefind loaded for a search with no words').toBe(before)
+  })
+
+  test('no words, a kind and a transcript: that transcript\'s notes; unidentified voices are one speaker', async () => {
+    const label = labels.get(synthetic[0]!.name)!
+    const { hits, counted } = await everything({ ...none, transcript: [label], kind: ['footnote'] })
+    const notes = allSections().filter((s) => s.json === synthetic[0] && s.section.kind === 'footnote')
+    expect(notes.length).toBeGreaterThan(0)
+    expect(hits.map(address).sort()).toEqual(notes.map((s) => s.address).sort())
+    expect(counted.total).toBe(notes.length)
+    const all = await everything({ ...none, kind: ['turn'] })
+    expect(all.counted.counts.speaker[UNIDENTIFIED]).toBe(allSections().filter((s) => s.section.voice === 'unidentified').length)
+    expect(all.counted.total).toBe(allSections().filter((s) => s.section.kind === 'turn').length)
+    expect(all.hits.length).toBe(all.counted.total)
+  })
+
+  test('the transcripts listed in a search with no words come in transcript order', async () => {
+    const { hits } = await everything({ ...none, kind: ['editorial'] })
+    const order = [...new Set(hits.map((hit) => hit.fragment.filters.transcript?.[0]))]
+    expect(order).toEqual([...order].sort((a, b) => a!.localeCompare(b!)))
+    expect(order.length).toBe(3)
+  })
+
+  test('counting a word fetches only the chunks of its records, and within a budget says it is partial', async () => {
+    const ids = [...fragments.keys()]
+    const all = await sectionRows(data, ids, Infinity)
+    expect(all!.complete).toBe(true)
+    expect(all!.table.size).toBe(3)
+    forgetChunks()
+    const bounded = await sectionRows(data, ids, 0)
+    // One chunk at least is always read; the rest would pass the budget.
+    expect(bounded!.table.size).toBeGreaterThan(0)
+    expect(bounded!.complete).toBe(bounded!.table.size === 3)
+    forgetChunks()
+  })
+})
+
+/** The records are whole transcripts: a sanity check of what the tests above rely on. */
+test('each record is a transcript', () => {
+  const record: SearchRecord = records.get(seed.name)!
+  expect(record.url).toBe(`/${seed.name}/`)
+  expect(fragments.size).toBe(3)
+})

@@ -1,12 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
 import pagefind from './src/integrations/pagefind.ts'
+import { astroCacheDir } from './src/site/paths.ts'
 
 export default defineConfig({
   output: 'static',
   // Separate output and cache folders let tests and benchmarks build other sites side by side.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: astroCacheDir,
   trailingSlash: 'always',
   // One small stylesheet inlined: no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },
@@ -16,6 +17,9 @@ export default defineConfig({
   // Scripts stay external files, however small: simpler to reason about under the CSP, and cached.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   integrations: [pagefind()],
+  // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged
+  // are copied from the previous build instead of rendered again.
+  experimental: { incrementalBuild: true },
   // A Content-Security-Policy on every page: scripts only from this site (Astro adds hashes for what
   // it inlines), never inline handlers or eval; Pagefind's WebAssembly needs 'wasm-unsafe-eval' only.
   security: {

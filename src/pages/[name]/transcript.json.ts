@@ -1,15 +1,15 @@
-/** `/<name>/transcript.json`: the transcript's public JSON, exactly as the loader validated it. */
+/** `/<name>/transcript.json`: the transcript's public JSON, exactly as the loader checked and wrote it. */
 import type { APIRoute, GetStaticPaths } from 'astro'
-import { getCollection, type CollectionEntry } from 'astro:content'
+import { getCollection } from 'astro:content'
+import { readJsonText } from '../../site/artifacts.ts'
 
 export const getStaticPaths = (async () => {
   const transcripts = await getCollection('transcripts')
-  return transcripts.map((entry) => ({ params: { name: entry.id }, props: { entry } }))
+  return transcripts.map(({ id, data }) => ({ params: { name: id }, props: { name: id }, cacheKey: data.digest }))
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute = ({ props }) => {
-  const { entry } = props as { entry: CollectionEntry<'transcripts'> }
-  return new Response(`${JSON.stringify(entry.data, null, 2)}\n`, {
+  return new Response(readJsonText((props as { name: string }).name), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   })
 }

@@ -1,0 +1,72 @@
+/**
+ * The build's per-transcript artifacts: the public JSON (exactly as `/<name>/transcript.json` serves it)
+ * and the page body's HTML, written once by the prepare step and read by the one page that shows them.
+ * A digest of the source bytes and of the code that reads them says whether an artifact is still good.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { TranscriptJson } from '../transcript/schema.ts'
+import { siteCacheFolder } from './paths.ts'
+
+export function artifactFolder(cache = siteCacheFolder()): string {
+  return join(cache, 'transcripts')
+}
+
+export function jsonArtifact(name: string, cache?: string): string {
+  return join(artifactFolder(cache), `${name}.json`)
+}
+
+export function htmlArtifact(name: string, cache?: string): string {
+  return join(artifactFolder(cache), `${name}.html`)
+}
+
+/** The public JSON text, pretty-printed with a final newline, as the site serves it. */
+export function jsonText(json: TranscriptJson): string {
+  return `${JSON.stringify(json, null, 2)}\n`
+}
+
+export function readJsonText(name: string): string {
+  return readFileSync(jsonArtifact(name), 'utf8')
+}
+
+export function readTranscriptJson(name: string): TranscriptJson {
+  return JSON.parse(readJsonText(name)) as TranscriptJson
+}
+
+export function readTranscriptHtml(name: string): string {
+  return readFileSync(htmlArtifact(name), 'utf8')
+}
+
+export function hasArtifacts(name: string, cache?: string): boolean {
+  return existsSync(jsonArtifact(name, cache)) && existsSync(htmlArtifact(name, cache))
+}
+
+/**
+ * A hash of the code that turns a transcript into its JSON and HTML (the library, the site's summary and
+ * the lockfile's dependency versions): when any of it changes, every artifact is made again.
+ */
+export function codeDigest(root: string): string {
+  const hash = createHash('sha256')
+  const files: string[] = []
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (/\.(ts|mjs|js)$/.test(entry.name)) files.push(path)
+    }
+  }
+  walk(join(root, 'src/transcript'))
+  walk(join(root, 'src/site'))
+  files.push(join(root, 'src/components/timeline/speakers.ts'), join(root, 'package-lock.json'))
+  for (const path of files.sort()) {
+    if (!existsSync(path) || !statSync(path).isFile()) continue
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The digest of one transcript: its bytes, read by this code. */
+export function sourceDigest(bytes: Uint8Array, code: string): string {
+  return createHash('sha256').update(code).update('\0').update(bytes).digest('hex').slice(0, 24)
+}

@@ -1,0 +1,29 @@
+/**
+ * Where the site build reads transcripts and keeps what it worked out, decided once for the Astro config,
+ * the content loader and the pages (which cannot see the loader's context). `TRANSCRIPTS_DIR` builds the
+ * site from another folder; `ASTRO_CACHE_DIR` moves Astro's cache (tests and benchmarks build side by side).
+ */
+import { isAbsolute, join, resolve } from 'node:path'
+
+/** Astro's `cacheDir`, as given to `astro.config.mjs`. */
+export const astroCacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro'
+
+/** The folder of transcripts, relative to the project root unless absolute. */
+export const transcriptsDir = process.env.TRANSCRIPTS_DIR ?? 'content/transcripts'
+
+/** `TRANSCRIPTS_STRICT=1`: warnings fail the build too, for editors who want a clean collection. */
+export const strictBuild = process.env.TRANSCRIPTS_STRICT === '1'
+
+/** The project root: Astro runs every command from it (see README, "Run tools through npm scripts"). */
+export function projectRoot(): string {
+  return process.cwd()
+}
+
+export function transcriptsFolder(root = projectRoot()): string {
+  return isAbsolute(transcriptsDir) ? transcriptsDir : join(root, transcriptsDir)
+}
+
+/** Everything the build keeps between runs: each transcript's JSON and HTML, the speaker pages' tables. */
+export function siteCacheFolder(root = projectRoot()): string {
+  return join(resolve(root, astroCacheDir), 'transcript-reader')
+}

@@ -1,0 +1,40 @@
+/**
+ * Prepares one transcript for the site: parse, check against the public schema, render the page body,
+ * write both artifacts and return the summary the content store keeps. Runs in a worker thread
+ * (./worker.ts) or, for a handful of files, in the loader's own thread.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { loadTranscript } from '../../transcript/load.ts'
+import { renderTranscript } from '../../transcript/render.ts'
+import { transcriptSchema } from '../../transcript/schema.ts'
+import { htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
+import { summarize, type TranscriptSummary } from '../summary.ts'
+
+export interface PrepareTask {
+  /** The file as the editor names it (relative to the project), for messages. */
+  shown: string
+  /** Where to read it. */
+  path: string
+  digest: string
+  /** The site cache folder (./paths.ts `siteCacheFolder`). */
+  cache: string
+}
+
+export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: false; shown: string; message: string }
+
+export function prepareTranscript(task: PrepareTask): PrepareResult {
+  try {
+    const { tree, json } = loadTranscript(readFileSync(task.path), task.shown)
+    const checked = transcriptSchema.safeParse(json)
+    if (!checked.success) return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }
+    const jsonPath = jsonArtifact(json.name, task.cache)
+    mkdirSync(dirname(jsonPath), { recursive: true })
+    writeFileSync(jsonPath, jsonText(checked.data))
+    writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree))
+    return { ok: true, summary: summarize(checked.data, task.digest) }
+  } catch (error) {
+    // The parser reports its own failures as diagnostics; this is a disk or schema surprise.
+    return { ok: false, shown: task.shown, message: error instanceof Error ? error.message : String(error) }
+  }
+}

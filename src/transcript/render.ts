@@ -1,8 +1,8 @@
-/** Transcript tree → the reading page's HTML. hast-util-to-html escapes every text and attribute. */
-import { toHtml } from 'hast-util-to-html'
+/** Transcript tree → the reading page's HTML; every text and attribute is escaped (./html.ts). */
+import { hastToHtml } from './html.ts'
 import { toHastTree } from './to-hast.ts'
 import type { TranscriptRoot } from './types.ts'
 
 export function renderTranscript(tree: TranscriptRoot): string {
-  return toHtml(toHastTree(tree))
+  return hastToHtml(toHastTree(tree))
 }

@@ -1,0 +1,58 @@
+/**
+ * `npm run build`: `astro build`, with its output kept readable on a large collection. Astro prints a line
+ * for every page it writes (30,000 lines for 10,000 transcripts); this passes every other line through
+ * and turns those into a progress line every few seconds (`routes: 12,000 written (34.5 s)`) and one
+ * when the stage ends. Node's compile cache is turned off for the build: each build's generated chunks
+ * would add files to it under the temp folder that nothing ever removes. Arguments go to `astro build`.
+ */
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))
+const INTERVAL_MS = 5_000
+/** `12:00:01   ├─ /x/index.html (+3ms)`, with or without colours. */
+const PAGE_LINE = /^(?:\x1b\[[0-9;]*m)*\d\d:\d\d:\d\d\s+(?:\x1b\[[0-9;]*m)*[├└]─/
+
+const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  cwd: root,
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_DISABLE_COMPILE_CACHE: '1' },
+  stdio: ['inherit', 'pipe', 'pipe'],
+})
+
+let pages = 0
+let started = 0
+let last = 0
+const count = (n: number) => n.toLocaleString('en-US')
+const line = () => `routes: ${count(pages)} written (${((performance.now() - started) / 1000).toFixed(1)} s)`
+
+function pageLine(): void {
+  const now = performance.now()
+  if (pages === 0) started = last = now
+  pages += 1
+  if (now - last >= INTERVAL_MS) {
+    last = now
+    process.stdout.write(`${line()}\n`)
+  }
+}
+
+function otherLine(text: string, to: NodeJS.WriteStream): void {
+  // The first line after a run of pages closes the stage.
+  if (pages > 0 && started > 0) {
+    process.stdout.write(`${line()}\n`)
+    started = 0
+  }
+  to.write(`${text}\n`)
+}
+
+for (const [stream, to] of [
+  [child.stdout, process.stdout],
+  [child.stderr, process.stderr],
+] as const) {
+  createInterface({ input: stream }).on('line', (text) => (PAGE_LINE.test(text) ? pageLine() : otherLine(text, to)))
+}
+
+child.on('close', (code, signal) => {
+  process.exitCode = code ?? (signal ? 1 : 0)
+})

@@ -2,13 +2,16 @@
  * The search's data, as the index build writes it and the search page reads it: one module that both
  * import (the build never imports browser code, the page never imports build code).
  *
- * - A **record** is one Pagefind page: a whole transcript. Inside it each passage (a turn, a note, a
- *   paragraph) follows a heading whose id says what it is, whose it is and where it lands (`anchorId`).
+ * - A **record** is one Pagefind page: one or more whole transcripts (`groupSize`). Inside it each passage
+ *   (a turn, a note, a paragraph) follows a heading whose id says what it is, whose it is and where it
+ *   lands (`anchorId`). `/search/records/<id>.json` lists a record's transcripts and where each starts;
+ *   `/search/passages/<name>.json.gz` holds a transcript's passages (Pagefind's own text and positions),
+ *   all the page fetches to show a result.
  * - **Section chunks** (`/search/sections/<n>.json`): for each record its heading positions (Pagefind's
  *   own word positions) and each section's code (a speaker, NOTE or EDITORIAL). A record's chunk is
  *   `bucketOf(record id, chunks)`, so the page fetches only the chunks of the records it counts.
  * - **Value tables** (`/search/values/<n>.json`): for each facet value (a speaker, a transcript, a kind)
- *   the records holding its passages, in transcript order, with their passages per code. A value's table
+ *   the transcripts holding its passages, in transcript order, with their passages per code. A value's table
  *   is `bucketOf(facet + value, buckets)`: a search with no words reads the one table it needs.
  * - **Totals** (`/search/totals.json`): passages per speaker and kind, per kind, and the transcripts with
  *   the most passages, for the facets of a search with neither words nor choices.
@@ -66,7 +69,27 @@ export interface Anchor {
   location: number
 }
 
-/** What the page reads of a Pagefind record (a fragment): its text, its anchors, and its filters. */
+/**
+ * Pagefind's records hold whole transcripts, several to a record once a collection is large: Pagefind's
+ * metadata (fetched by every search) grows by about 9 bytes a record, and its search compares every
+ * matching record with every other (0.1–1.5 s a word at 10,000 records, 3–20 ms at 500). So a collection
+ * is cut into about RECORD_TARGET records of `groupSize` consecutive transcripts (one each up to 500).
+ */
+export const RECORD_TARGET = 500
+export const groupSize = (transcripts: number) => Math.max(1, Math.ceil(transcripts / RECORD_TARGET))
+
+/**
+ * In a record of several transcripts, each one opens with a heading `d~<name>` (text `§`) whose position
+ * starts it; in a record of one transcript there is none.
+ */
+export const transcriptAnchorId = (name: string) => `d~${name}`
+export const transcriptOfAnchor = (id: string): string | undefined => (id.startsWith('d~') ? id.slice(2) : undefined)
+
+/**
+ * What the page reads of a transcript's passages: Pagefind's text for it (words split as Pagefind
+ * counts them), its section headings with their word positions, and its filters (transcript, page,
+ * title, date, speakers). A one-transcript record's Pagefind fragment has this shape too.
+ */
 export interface Fragment {
   content: string
   anchors: Anchor[]
@@ -120,10 +143,15 @@ export interface SectionTable {
   /**
    * Pagefind page id → [transcript index, heading positions, and for each heading's section its code,
    * `.`-separated: its speaker's index in base 36, or NOTE, or EDITORIAL]. Words before the first heading
-   * are an editorial section of their own.
+   * are an editorial section of their own. A record of several transcripts has each transcript's index
+   * and, fourth, the positions of the headings that open them (`transcriptAnchorId`, coded EDITORIAL:
+   * the transcript's header lines follow).
    */
-  records: Record<string, [number, string, string]>
+  records: Record<string, [number, string, string] | [number[], string, string, string]>
 }
+
+/** A record's transcripts: each one's name and the word position its passages start at. */
+export type RecordTranscripts = Array<[string, number]>
 
 /**
  * Each record's transcript and its number of passages per code (a speaker's index in base 36, or NOTE,
@@ -134,10 +162,10 @@ export interface RecordSummary {
   records: Record<string, [number, Record<string, number>]>
 }
 
-/** A bucket of value tables: `facet\u0000value` → that value's records, in transcript order. */
+/** A bucket of value tables: `facet\u0000value` → the transcripts holding its passages, in order. */
 export interface ValueTables {
   values: Record<Facet, string[]>
-  /** Each value's records: [page id, transcript index, passages per code], in transcript order. */
+  /** Each value's transcripts: [name, transcript index, passages per code], in transcript order. */
   byValue: Record<string, Array<[string, number, Record<string, number>]>>
 }
 
@@ -153,6 +181,8 @@ export interface Totals {
 
 export interface Manifest {
   version: 2
+  /** Transcripts per Pagefind record. */
+  groupSize: number
   /** Records (transcripts) and passages indexed. */
   records: number
   passages: number
@@ -169,7 +199,11 @@ export const sectionChunkPath = (n: number) => `search/sections/${n}.json`
 export const valueTablePath = (n: number) => `search/values/${n}.json`
 /** A kind's table: kinds hold nearly every record, so each has a file of its own. */
 export const kindTablePath = (kind: string) => `search/values/kind-${kind}.json`
-export const url = (path: string) => `/${path}`
+/** A record's transcripts and where each starts (RecordTranscripts), by Pagefind page id. */
+export const recordPath = (id: string) => `search/records/${id}.json`
+/** A transcript's passages (Fragment), gzipped JSON, by the transcript's name. */
+export const passagesPath = (name: string) => `search/passages/${name}.json.gz`
+export const url = (path: string) => `/${path.split('/').map(encodeURIComponent).join('/')}`
 
 /** The key of a facet value in the value tables. */
 export const valueKey = (facet: Facet, value: string) => `${facet}\u0000${value}`

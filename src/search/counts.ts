@@ -44,20 +44,25 @@ export interface Tally {
 }
 
 interface Row {
-  transcript: string
   headings: number[]
-  /** Every section's speaker and kind, the leading one included. */
-  sections: Array<{ speaker?: string; kind: string }>
+  /** Every section's speaker, kind and transcript, the leading one included. */
+  sections: Array<{ speaker?: string; kind: string; transcript: string }>
 }
 /** A section table as the page uses it: decoded once, not at every search. */
 export type DecodedTable = Map<string, Row>
 
 export function decodeTable(table: SectionTable, into: DecodedTable = new Map()): DecodedTable {
-  for (const [id, [transcript, positions, codes]] of Object.entries(table.records)) {
+  for (const [id, [transcript, positions, codes, starts]] of Object.entries(table.records)) {
     const headings = decodePositions(positions)
-    const anchored = codes === '' ? [] : codes.split('.').map((code) => codeValues(code, '', table.values.speaker))
-    const leading = hasLeadingSection(headings) ? [{ kind: 'editorial' }] : []
-    into.set(id, { transcript: table.values.transcript[transcript] ?? '', headings, sections: [...leading, ...anchored] })
+    const labels = (Array.isArray(transcript) ? transcript : [transcript]).map((i) => table.values.transcript[i] ?? '')
+    const opens = starts === undefined ? [] : decodePositions(starts)
+    let t = 0
+    const anchored = (codes === '' ? [] : codes.split('.')).map((code, i) => {
+      while (t + 1 < opens.length && opens[t + 1]! <= headings[i]!) t++
+      return codeValues(code, labels[t] ?? '', table.values.speaker)
+    })
+    const leading = opens.length === 0 && hasLeadingSection(headings) ? [{ kind: 'editorial', transcript: labels[0] ?? '' }] : []
+    into.set(id, { headings, sections: [...leading, ...anchored] })
   }
   return into
 }
@@ -83,8 +88,10 @@ export function tableTallies(table: DecodedTable, matches: Map<string, number[][
   for (const id of ids) {
     const row = table.get(id)
     if (!row) continue
-    const chosen = matchingSections(row.headings, matches?.get(id) ?? [])
-    tallies.push(...groupTallies(row.transcript, chosen.map((i) => row.sections[i] ?? { kind: 'editorial' })))
+    const chosen = matchingSections(row.headings, matches?.get(id) ?? []).map((i) => row.sections[i] ?? { kind: 'editorial', transcript: '' })
+    const byTranscript = new Map<string, typeof chosen>()
+    for (const section of chosen) byTranscript.set(section.transcript, [...(byTranscript.get(section.transcript) ?? []), section])
+    for (const [transcript, sections] of byTranscript) tallies.push(...groupTallies(transcript, sections))
   }
   return tallies
 }

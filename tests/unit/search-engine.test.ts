@@ -1,17 +1,21 @@
 /**
  * The search page's state → results logic (src/search/client/engine.ts) without a browser: the seed and
- * two synthetic transcripts indexed by the real Pagefind (its Node API), the tables written by the build's
- * own TableWriter, and a stand-in for Pagefind's in-browser search that matches words by their start (as
- * Pagefind does) over the same fragments. Expected results are worked out independently, from the
+ * two synthetic transcripts built by the index build itself (buildSearchIndex: the real Pagefind through
+ * its Node API, then the passages and tables), one and two transcripts to a Pagefind record, and a
+ * stand-in for Pagefind's in-browser search that matches words by their start (as Pagefind does) over the
+ * records it wrote. Expected results are worked out independently, from the
  * records the build made (every section's text, speaker and kind).
  */
 import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { recordHtml, transcriptLabels, transcriptRecord, UNIDENTIFIED, type SearchRecord } from '../../src/search/build/records.ts'
-import { fragmentId, recordRow, TableWriter } from '../../src/search/build/tables.ts'
-import { parseFragmentText, type Fragment, type Manifest } from '../../src/search/contract.ts'
+import { buildSearchIndex } from '../../src/search/build/integration.ts'
+import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
+import { fragmentId } from '../../src/search/build/tables.ts'
+import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/search/contract.ts'
 import { forgetChunks, sectionRows, SearchSession, type Hit, type Pagefind, type SearchData } from '../../src/search/client/engine.ts'
 import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
@@ -28,9 +32,9 @@ const transcripts: TranscriptJson[] = [seed, ...synthetic]
 const labels = transcriptLabels(transcripts)
 const records = new Map(transcripts.map((json) => [json.name, transcriptRecord(json)]))
 
-/** Fragments by page id, and the tables by path, as the build writes them. */
+/** Pagefind's records (fragments by page id) and the search's files, as the build writes them. */
 const fragments = new Map<string, Fragment>()
-const tables = new Map<string, unknown>()
+let site = ''
 let manifest: Manifest
 
 /** Every search Pagefind was asked for, to check what a state needs. */
@@ -44,8 +48,10 @@ const stand: Pagefind = {
     const results = [...fragments].flatMap(([id, fragment]) => {
       const printed = fragment.content.split(/[\r\n\s]+/g).map((word) => words(word))
       if (phrase) {
+        // Pagefind's exact search gives the first place the phrase is found.
         const wanted = words(phrase[1]!)
-        return containsPhrase(printed.flat(), wanted) ? [{ id, score: 1, words: [], data: async () => fragment }] : []
+        const at = printed.findIndex((_, i) => wanted.every((w, j) => printed[i + j]?.includes(w)))
+        return at >= 0 ? [{ id, score: 1, words: wanted.map((_, j) => at + j), data: async () => fragment }] : []
       }
       // Pagefind leaves out a word it finds nowhere and matches the others.
       const known = words(term).filter((t) => [...fragments.values()].some((f) => words(f.content).some((w) => w.startsWith(t))))
@@ -65,38 +71,30 @@ const data: SearchData = {
     pagefindLoads += 1
     return stand
   },
-  json: async <T>(path: string) => tables.get(path) as T | undefined,
-  fragment: async (id) => fragments.get(id)!,
+  json: async <T>(path: string) => {
+    try {
+      return JSON.parse(await readFile(join(site, path), 'utf8')) as T
+    } catch {
+      return undefined
+    }
+  },
+  passages: async (name) => parseFragmentText(gunzipSync(await readFile(join(site, passagesPath(name)))).toString('utf8')),
 }
 
-beforeAll(async () => {
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' })
-  for (const json of transcripts) {
-    const record = records.get(json.name)!
-    expect((await index!.addHTMLFile({ url: record.url, content: recordHtml(record, json, labels.get(json.name)!) })).errors).toEqual([])
-  }
-  const { files } = await index!.getFiles()
-  // Small targets, so that even three transcripts make several chunks and buckets.
-  const writer = new TableWriter({ chunkTarget: 600, bucketTarget: 300 })
-  for (const file of files) {
-    const id = fragmentId(file.path)
-    if (id === undefined) continue
-    const fragment = parseFragmentText(gunzipSync(Buffer.from(file.content)).toString('utf8'))
-    fragments.set(id, fragment)
-    writer.add(recordRow(id, fragment))
-  }
-  const written = writer.files()
-  for (let next = written.next(); ; next = written.next()) {
-    if (next.done) {
-      manifest = next.value
-      break
-    }
-    tables.set(next.value.path, JSON.parse(next.value.text))
+/** Builds the search of the three transcripts into a new folder, `size` transcripts to a record. */
+async function build(size: number): Promise<void> {
+  site = await mkdtemp(join(tmpdir(), 'search-engine-'))
+  const log: string[] = []
+  manifest = await buildSearchIndex({ site, names: transcripts.map((t) => t.name), read: async (name) => transcripts.find((t) => t.name === name)!, log: (m) => log.push(m), groupSize: size })
+  expect(log.some((line) => /search index: 3\/3 transcripts/.test(line))).toBe(true)
+  fragments.clear()
+  for (const file of await readdir(join(site, 'pagefind', 'fragment'))) {
+    fragments.set(fragmentId(`fragment/${file}`)!, parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')))
   }
   forgetChunks()
-}, 60_000)
+}
 
-afterAll(() => pagefind.close())
+afterAll(() => rm(site, { recursive: true, force: true }))
 
 const none: SearchState = { q: '', speaker: [], transcript: [], kind: [] }
 
@@ -130,12 +128,12 @@ const allSections = () =>
 
 const holding = (term: string) => allSections().filter((s) => words(s.text).some((w) => w.startsWith(term)))
 
-describe('the search engine: state → results', () => {
-  test('the build cut the tables into several chunks and buckets, and a manifest that says so', () => {
-    expect(manifest.records).toBe(3)
-    expect(manifest.passages).toBe(allSections().length)
-    expect(manifest.chunks.length).toBeGreaterThan(1)
-    expect(manifest.buckets).toBeGreaterThan(1)
+describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record: state → results', (size) => {
+  beforeAll(() => build(size), 60_000)
+
+  test('the build wrote the records, the tables and a manifest that says so', () => {
+    expect(manifest).toMatchObject({ records: 3, groupSize: size, passages: allSections().length })
+    expect(fragments.size).toBe(Math.ceil(3 / size))
   })
 
   test('one word: every section holding it, counted exactly, speakers counted per turn', async () => {
@@ -215,19 +213,13 @@ describe('the search engine: state → results', () => {
     const ids = [...fragments.keys()]
     const all = await sectionRows(data, ids, Infinity)
     expect(all!.complete).toBe(true)
-    expect(all!.table.size).toBe(3)
+    expect(all!.table.size).toBe(ids.length)
     forgetChunks()
     const bounded = await sectionRows(data, ids, 0)
     // One chunk at least is always read; the rest would pass the budget.
     expect(bounded!.table.size).toBeGreaterThan(0)
-    expect(bounded!.complete).toBe(bounded!.table.size === 3)
+    expect(bounded!.complete).toBe(bounded!.table.size === ids.length)
     forgetChunks()
   })
 })
 
-/** The records are whole transcripts: a sanity check of what the tests above rely on. */
-test('each record is a transcript', () => {
-  const record: SearchRecord = records.get(seed.name)!
-  expect(record.url).toBe(`/${seed.name}/`)
-  expect(fragments.size).toBe(3)
-})

@@ -14,12 +14,12 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
-import { parseFragmentText, type Manifest } from '../contract.ts'
-import { recordHtml, transcriptLabels, transcriptRecord } from './records.ts'
-import { fragmentId, recordRow, TableWriter } from './tables.ts'
+import { groupSize, parseFragmentText, passagesPath, recordPath, type Manifest, type RecordTranscripts } from '../contract.ts'
+import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
+import { fragmentId, recordRow, splitRecord, TableWriter, type TranscriptInfo } from './tables.ts'
 
 /** A failure to report as it is: a message for the person building the site, no stack trace. */
 export class SearchBuildError extends Error {}
@@ -83,13 +83,15 @@ export interface SearchIndexOptions {
   names: string[]
   read: (name: string) => Promise<TranscriptJson>
   log: (message: string) => void
+  /** Transcripts per Pagefind record; by default `groupSize` of the collection's size. */
+  groupSize?: number
 }
 
 /**
  * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
  * SearchBuildError with a readable message when anything fails.
  */
-export async function buildSearchIndex({ site, names, read, log }: SearchIndexOptions): Promise<Manifest> {
+export async function buildSearchIndex({ site, names, read, log, groupSize: chosenSize }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', names.length, 'transcripts')
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
@@ -101,18 +103,44 @@ export async function buildSearchIndex({ site, names, read, log }: SearchIndexOp
   const labels = transcriptLabels(labelSources)
   labelSources.length = 0
 
+  // Records of `size` consecutive transcripts (one each for a small collection).
+  const size = chosenSize ?? groupSize(names.length)
+  const groups = Array.from({ length: Math.ceil(names.length / size) }, (_, k) => names.slice(k * size, (k + 1) * size))
+  /** What the tables need of each transcript of a record of several: its label and its passages' filters. */
+  const info = new Map<string, TranscriptInfo>()
+  let passages = 0
+
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
   if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
   try {
     const indexing = progress(log, 'search index', names.length, 'transcripts')
-    for (const [i, name] of names.entries()) {
-      const json = await read(name)
-      const record = transcriptRecord(json)
-      const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, json, labels.get(json.name) ?? json.name) })
-      if (added.errors.length > 0) throw new SearchBuildError(`Pagefind could not index ${json.name}: ${added.errors.join('; ')}`)
-      indexing.step(i + 1)
+    let done = 0
+    for (const [k, group] of groups.entries()) {
+      const records: SearchRecord[] = []
+      let html = ''
+      let url = ''
+      for (const name of group) {
+        const json = await read(name)
+        const record = transcriptRecord(json)
+        const label = labels.get(json.name) ?? json.name
+        passages += record.sections.length
+        if (size === 1) {
+          html = recordHtml(record, json, label)
+          url = record.url
+        } else {
+          info.set(name, { label, filters: recordFilters(record, json, label) })
+          records.push(record)
+        }
+        indexing.step(++done)
+      }
+      if (size > 1) {
+        html = groupHtml(records, group)
+        url = `/search/records/${k}/`
+      }
+      const added = await index.addHTMLFile({ url, content: html })
+      if (added.errors.length > 0) throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
     }
-    indexing.end()
+    indexing.end(size === 1 ? '' : ` (${groups.length} records of ${size})`)
 
     const writing = performance.now()
     const outputPath = join(site, 'pagefind')
@@ -123,15 +151,23 @@ export async function buildSearchIndex({ site, names, read, log }: SearchIndexOp
     await pagefind.close()
   }
 
-  // Read back from Pagefind's fragments on disk, one at a time.
+  // Read back from Pagefind's fragments on disk, one at a time: each transcript's passages, each
+  // record's transcripts, and the rows of the tables.
   const fragmentDir = join(site, 'pagefind', 'fragment')
   const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
-  const tables = new TableWriter()
+  const tables = new TableWriter({ groupSize: size })
   const reading = progress(log, 'search tables', fragments.length, 'records')
+  await mkdir(join(site, 'search', 'passages'), { recursive: true })
+  await mkdir(join(site, 'search', 'records'), { recursive: true })
+  const lookup = (name: string) => info.get(name)
   for (const [i, file] of fragments.entries()) {
     const id = fragmentId(`fragment/${file}`)!
-    const bytes = await readFile(join(fragmentDir, file))
-    tables.add(recordRow(id, parseFragmentText(gunzipSync(bytes).toString('utf8'))))
+    const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
+    tables.add(recordRow(id, fragment, lookup))
+    const parts = splitRecord(fragment, lookup)
+    for (const part of parts) await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
+    const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
+    await writeFile(join(site, recordPath(id)), JSON.stringify(transcripts))
     reading.step(i + 1)
   }
   const files = tables.files()
@@ -140,6 +176,7 @@ export async function buildSearchIndex({ site, names, read, log }: SearchIndexOp
   for (let next = files.next(); ; next = files.next()) {
     if (next.done) {
       reading.end(`; ${count} table files, ${(bytes / 1000).toFixed(0)} KB`)
+      if (next.value.passages !== passages) log(`search tables: ${next.value.passages} passages read back from Pagefind, ${passages} indexed`)
       return next.value
     }
     const path = join(site, next.value.path)
@@ -166,7 +203,7 @@ export default function searchIntegration(): AstroIntegration {
         try {
           const names = await builtTranscriptNames(site)
           const manifest = await buildSearchIndex({ site, names, read: (name) => readBuiltTranscript(site, name), log: (message) => log.info(message) })
-          log.info(`Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${manifest.records} records`)
+          log.info(`Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`)
         } catch (error) {
           fail(log, error)
         }

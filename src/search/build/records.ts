@@ -13,7 +13,7 @@ import { footnoteId } from '../../transcript/ids.ts'
 import { transcriptTitle } from '../../transcript/names.ts'
 import type { TranscriptJson } from '../../transcript/schema.ts'
 import { shownTime } from '../../transcript/time.ts'
-import { anchorId, UNIDENTIFIED, voiceValue, type PassageKind } from '../contract.ts'
+import { anchorId, transcriptAnchorId, UNIDENTIFIED, voiceValue, type PassageKind } from '../contract.ts'
 
 export { UNIDENTIFIED } from '../contract.ts'
 
@@ -106,33 +106,61 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
 }
 
 /**
- * The record as the HTML page Pagefind indexes: everything but the text in filter attributes, since
- * Pagefind 1.5 searches its metadata fields, and a record found by its transcript's title or a speaker's
- * name would hold no passage with the word. The search page reads them back from the record's filters.
- * Then each passage after a heading whose id says what it is and where it lands (`anchorId`).
- * hast-util-to-html escapes.
+ * A transcript's filter values: its facet values (transcript, kind, speaker) and what a result shows
+ * (title, date, page, speakers' keys and printed labels). In a record of one transcript Pagefind keeps
+ * them (its fragment is the transcript's passages as they are); in a record of several, the build writes
+ * them into each transcript's passages itself.
  */
-export function recordHtml(record: SearchRecord, json: TranscriptJson, label: string): string {
-  const filter = (name: string, value: string) => h('span', { dataPagefindFilter: `${name}[data-value]`, dataValue: value })
-  const kinds = [...new Set(record.sections.map((section) => section.kind))]
-  const fields = [
-    filter('transcript', label),
-    ...kinds.map((kind) => filter('kind', kind)),
-    ...[...record.voices].flatMap(([key, name]) => [filter('speaker', name), filter('voice', voiceValue(key, name))]),
-    filter('title', transcriptTitle(json)),
-    filter('date', json.date),
-    filter('page', json.name),
-    ...record.labels.map((l) => filter('label', l)),
-  ]
-  // Paragraphs as bare text between line breaks: Pagefind ends a block element with a full stop when its
-  // text has none, which would put into excerpts a stop the transcript does not print. Zero-width spaces
-  // go: Pagefind's client drops them from the text, which would shift every later word's position.
+export function recordFilters(record: SearchRecord, json: TranscriptJson, label: string): Record<string, string[]> {
+  const voices = [...record.voices]
+  return {
+    transcript: [label],
+    kind: [...new Set(record.sections.map((section) => section.kind))],
+    speaker: voices.map(([, name]) => name),
+    voice: voices.map(([key, name]) => voiceValue(key, name)),
+    title: [transcriptTitle(json)],
+    date: [json.date],
+    page: [json.name],
+    label: [...record.labels],
+  }
+}
+
+/**
+ * A transcript's passages as HTML elements: each after a heading whose id says what it is and where it
+ * lands (`anchorId`). Paragraphs as bare text between line breaks: Pagefind ends a block element with a
+ * full stop when its text has none, which would put into excerpts a stop the transcript does not print.
+ * Zero-width spaces go: Pagefind's client drops them from the text, which would shift every later word's
+ * position. hast-util-to-html escapes.
+ */
+function passageNodes(record: SearchRecord) {
   const text = (p: string) => p.replace(/\u200B/g, '')
-  const sections = record.sections.flatMap((section) => [
+  return record.sections.flatMap((section) => [
     ...(section.id ? [h('h2', { id: anchorId(section.kind, section.id, section.voice) }, section.heading)] : []),
     ...section.paragraphs.flatMap((p, i) => (i === 0 ? [text(p)] : [h('br'), '\n', text(p)])),
     '\n',
   ])
-  const tree = h('html', { lang: 'en' }, [h('head', [h('meta', { charset: 'utf-8' })]), h('body', [h('main', { dataPagefindBody: '' }, [...fields, ...sections])])])
-  return `<!doctype html>${toHtml(tree)}`
+}
+
+const page = (body: ReturnType<typeof h>[] | Array<ReturnType<typeof h> | string>) =>
+  `<!doctype html>${toHtml(h('html', { lang: 'en' }, [h('head', [h('meta', { charset: 'utf-8' })]), h('body', [h('main', { dataPagefindBody: '' }, body)])]))}`
+
+/**
+ * The record of one transcript as the HTML page Pagefind indexes: everything but the text in filter
+ * attributes, since Pagefind 1.5 searches its metadata fields, and a record found by its transcript's
+ * title or a speaker's name would hold no passage with the word. The search page reads them back from the
+ * fragment's filters. Then each passage after its heading.
+ */
+export function recordHtml(record: SearchRecord, json: TranscriptJson, label: string): string {
+  const filter = (name: string, value: string) => h('span', { dataPagefindFilter: `${name}[data-value]`, dataValue: value })
+  const fields = Object.entries(recordFilters(record, json, label)).flatMap(([name, values]) => values.map((value) => filter(name, value)))
+  return page([...fields, ...passageNodes(record)])
+}
+
+/**
+ * A record of several transcripts: each one opens with a heading `d~<name>` (`transcriptAnchorId`) whose
+ * word, `§`, Pagefind indexes as no word; its header lines follow, then its passages. No filters: the
+ * page never asks Pagefind to filter (each transcript's passages carry their own).
+ */
+export function groupHtml(records: SearchRecord[], names: string[]): string {
+  return page(records.flatMap((record, i) => [h('h2', { id: transcriptAnchorId(names[i]!) }, SECTION_MARK), '\n', ...passageNodes(record)]))
 }

@@ -16,6 +16,7 @@ import {
   MANIFEST_PATH,
   NOTE,
   parseAnchorId,
+  transcriptOfAnchor,
   parseFragmentText,
   piecesFor,
   sectionChunkPath,
@@ -38,34 +39,92 @@ export const BUCKET_TARGET = 12_000
 /** Transcripts listed in the totals (for the facets of a search with neither words nor choices). */
 export const TOTAL_TRANSCRIPTS = 100
 
-/** One record's row: its transcript, speakers by name, heading positions and section codes (speaker names or NOTE, EDITORIAL). */
+/** A transcript of a record: its name, its facet label, and its passages' filters (a record of several). */
+export interface TranscriptInfo {
+  label: string
+  filters: Record<string, string[]>
+}
+
+/**
+ * One record's row: its transcripts (names, labels, and the heading positions that open them, none in a
+ * record of one), heading positions and section codes (speaker names or NOTE, EDITORIAL).
+ */
 export interface RecordRow {
   id: string
-  transcript: string
+  names: string[]
+  labels: string[]
+  starts: number[]
   positions: number[]
   /** Each heading's section: a speaker's name, or NOTE, or EDITORIAL. */
   sections: string[]
 }
 
-/** The row of one record, from its fragment. */
-export function recordRow(id: string, fragment: Fragment): RecordRow {
-  const voices = voicesOf(fragment.filters)
+/**
+ * The row of one record, from its fragment: a record of one transcript carries its own filters; a
+ * record of several has a heading opening each transcript, whose filters `info` gives.
+ */
+export function recordRow(id: string, fragment: Fragment, info?: (name: string) => TranscriptInfo | undefined): RecordRow {
   const anchors = headingAnchors(fragment.anchors)
-  const sections = anchors.map((anchor) => {
+  const row: RecordRow = { id, names: [], labels: [], starts: [], positions: [], sections: [] }
+  let voices = voicesOf(fragment.filters)
+  if (!anchors.some((a) => transcriptOfAnchor(a.id) !== undefined)) {
+    row.names.push(fragment.filters.page?.[0] ?? '')
+    row.labels.push(fragment.filters.transcript?.[0] ?? '')
+  }
+  for (const anchor of anchors) {
+    const name = transcriptOfAnchor(anchor.id)
+    if (name !== undefined) {
+      const known = info?.(name)
+      voices = voicesOf(known?.filters ?? {})
+      row.names.push(name)
+      row.labels.push(known?.label ?? name)
+      row.starts.push(anchor.location)
+      row.positions.push(anchor.location)
+      row.sections.push(EDITORIAL)
+      continue
+    }
     const { kind, voice } = parseAnchorId(anchor.id)
-    if (kind === 'footnote') return NOTE
-    if (kind === 'editorial') return EDITORIAL
-    return voices.get(voice ?? '') ?? voice ?? ''
-  })
-  return { id, transcript: fragment.filters.transcript?.[0] ?? '', positions: anchors.map((a) => a.location), sections }
+    row.positions.push(anchor.location)
+    row.sections.push(kind === 'footnote' ? NOTE : kind === 'editorial' ? EDITORIAL : (voices.get(voice ?? '') ?? voice ?? ''))
+  }
+  return row
 }
 
-/** The passages of a row per section name (speaker, NOTE, EDITORIAL), the header lines included. */
+/**
+ * A record's fragment cut into its transcripts' passages, each with Pagefind's words and positions from
+ * the heading that opens it; a record of one transcript is its passages as it is.
+ */
+export function splitRecord(fragment: Fragment, info?: (name: string) => TranscriptInfo | undefined): Array<{ name: string; start: number; passages: Fragment }> {
+  const marks = headingAnchors(fragment.anchors).filter((a) => transcriptOfAnchor(a.id) !== undefined)
+  if (marks.length === 0) return [{ name: fragment.filters.page?.[0] ?? '', start: 0, passages: { content: fragment.content, anchors: fragment.anchors, filters: fragment.filters } }]
+  const words = fragment.content.split(/[\r\n\s]+/g)
+  return marks.map((mark, i) => {
+    const name = transcriptOfAnchor(mark.id)!
+    const start = mark.location + 1
+    const end = marks[i + 1]?.location ?? words.length
+    const anchors = fragment.anchors.filter((a) => a.location >= start && a.location < end).map((a) => ({ ...a, location: a.location - start }))
+    return { name, start, passages: { content: words.slice(start, end).join(' '), anchors, filters: info?.(name)?.filters ?? {} } }
+  })
+}
+
+/** Each transcript of a row with its passages per section name (speaker, NOTE, EDITORIAL), header lines included. */
+function transcriptGroups(row: RecordRow): Array<{ name: string; label: string; groups: Map<string, number> }> {
+  const out = row.names.map((name, i) => ({ name, label: row.labels[i]!, groups: new Map<string, number>() }))
+  if (row.starts.length === 0 && hasLeadingSection(row.positions)) out[0]!.groups.set(EDITORIAL, 1)
+  let t = 0
+  row.positions.forEach((position, i) => {
+    while (t + 1 < row.starts.length && row.starts[t + 1]! <= position) t++
+    const groups = out[t]!.groups
+    groups.set(row.sections[i]!, (groups.get(row.sections[i]!) ?? 0) + 1)
+  })
+  return out
+}
+
+/** The passages of a row per section name, all its transcripts together. */
 function passageGroups(row: RecordRow): Map<string, number> {
-  const groups = new Map<string, number>()
-  if (hasLeadingSection(row.positions)) groups.set(EDITORIAL, 1)
-  for (const section of row.sections) groups.set(section, (groups.get(section) ?? 0) + 1)
-  return groups
+  const all = new Map<string, number>()
+  for (const { groups } of transcriptGroups(row)) for (const [code, n] of groups) all.set(code, (all.get(code) ?? 0) + n)
+  return all
 }
 
 /** Facet values listed once per table and referred to by index. */
@@ -90,15 +149,19 @@ class Values {
 export function sectionTableOf(rows: Iterable<RecordRow>): SectionTable {
   const values = new Values()
   const records: SectionTable['records'] = {}
-  for (const row of rows) records[row.id] = [values.indexOf('transcript', row.transcript), encodePositions(row.positions), row.sections.map((s) => values.code(s)).join('.')]
+  for (const row of rows) {
+    const codes = row.sections.map((s) => values.code(s)).join('.')
+    const labels = row.labels.map((label) => values.indexOf('transcript', label))
+    records[row.id] = row.starts.length === 0 ? [labels[0]!, encodePositions(row.positions), codes] : [labels, encodePositions(row.positions), codes, encodePositions(row.starts)]
+  }
   return { values: values.lists, records }
 }
 
-/** Each row's passages per code, for the whole of some rows. */
+/** Each record's passages per code, for the whole of some rows of one transcript each. */
 export function summaryOf(rows: Iterable<RecordRow>): RecordSummary {
   const values = new Values()
   const records: RecordSummary['records'] = {}
-  for (const row of rows) records[row.id] = [values.indexOf('transcript', row.transcript), Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n]))]
+  for (const row of rows) records[row.id] = [values.indexOf('transcript', row.labels[0]!), Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n]))]
   return { values: values.lists, records }
 }
 
@@ -137,14 +200,18 @@ export class TableWriter {
   private readonly bucketTarget: number
 
   /** Targets in bytes for a section chunk and a bucket of value tables (smaller in tests). */
-  constructor({ chunkTarget = CHUNK_TARGET, bucketTarget = BUCKET_TARGET } = {}) {
+  private readonly groupSize: number
+
+  /** Targets in bytes for a section chunk and a bucket of value tables (smaller in tests); transcripts per record. */
+  constructor({ chunkTarget = CHUNK_TARGET, bucketTarget = BUCKET_TARGET, groupSize = 1 } = {}) {
     this.chunkTarget = chunkTarget
     this.bucketTarget = bucketTarget
+    this.groupSize = groupSize
   }
 
   add(row: RecordRow): void {
     this.rows.push(row)
-    this.passages += row.sections.length + (hasLeadingSection(row.positions) ? 1 : 0)
+    this.passages += row.sections.length + (row.starts.length === 0 && hasLeadingSection(row.positions) ? 1 : 0)
   }
 
   get size(): number {
@@ -152,10 +219,8 @@ export class TableWriter {
   }
 
   *files(): Generator<TableFile, Manifest> {
-    // Rows in transcript order: value tables list records the way a search with no words shows them.
-    const rows = [...this.rows].sort((a, b) => a.transcript.localeCompare(b.transcript))
-    const table = sectionTableOf(rows)
-    const chunkCount = piecesFor(JSON.stringify(table).length, this.chunkTarget)
+    const rows = this.rows
+    const chunkCount = piecesFor(JSON.stringify(sectionTableOf(rows)).length, this.chunkTarget)
     const chunks: RecordRow[][] = Array.from({ length: chunkCount }, () => [])
     for (const row of rows) chunks[bucketOf(row.id, chunkCount)]!.push(row)
     const chunkSizes: number[] = []
@@ -165,21 +230,21 @@ export class TableWriter {
       yield { path: sectionChunkPath(n), text }
     }
 
-    // Each facet value's records: speakers and transcripts bucketed, kinds alone.
-    const byValue = new Map<string, RecordRow[]>()
-    const totals: Totals = { speakerKinds: {}, transcripts: {}, transcriptCount: rows.length }
+    // Each transcript's passages per code, in transcript order: what a search with no words lists.
+    const transcripts = rows.flatMap((row) => transcriptGroups(row)).sort((a, b) => a.label.localeCompare(b.label))
+    const byValue = new Map<string, typeof transcripts>()
+    const totals: Totals = { speakerKinds: {}, transcripts: {}, transcriptCount: transcripts.length }
     const perTranscript: Array<[string, number]> = []
-    for (const row of rows) {
-      const groups = passageGroups(row)
+    for (const transcript of transcripts) {
       const add = (facet: Facet, value: string) => {
         const key = valueKey(facet, value)
         const list = byValue.get(key) ?? []
-        if (list.at(-1) !== row) list.push(row)
+        if (list.at(-1) !== transcript) list.push(transcript)
         byValue.set(key, list)
       }
-      add('transcript', row.transcript)
+      add('transcript', transcript.label)
       let passages = 0
-      for (const [section, n] of groups) {
+      for (const [section, n] of transcript.groups) {
         passages += n
         const kind = section === NOTE ? 'footnote' : section === EDITORIAL ? 'editorial' : 'turn'
         const speaker = kind === 'turn' ? section : ''
@@ -188,15 +253,15 @@ export class TableWriter {
         const key = `${speaker}\u0000${kind}`
         totals.speakerKinds[key] = (totals.speakerKinds[key] ?? 0) + n
       }
-      perTranscript.push([row.transcript, passages])
+      perTranscript.push([transcript.label, passages])
     }
-    for (const [transcript, n] of perTranscript.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOTAL_TRANSCRIPTS)) totals.transcripts[transcript] = n
+    for (const [label, n] of perTranscript.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOTAL_TRANSCRIPTS)) totals.transcripts[label] = n
 
-    const tableOf = (entries: Array<[string, RecordRow[]]>): ValueTables => {
+    const tableOf = (entries: Array<[string, typeof transcripts]>): ValueTables => {
       const values = new Values()
       const tables: ValueTables = { values: values.lists, byValue: {} }
       for (const [key, list] of entries) {
-        tables.byValue[key] = list.map((row) => [row.id, values.indexOf('transcript', row.transcript), Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n]))])
+        tables.byValue[key] = list.map((t) => [t.name, values.indexOf('transcript', t.label), Object.fromEntries([...t.groups].map(([section, n]) => [values.code(section), n]))])
       }
       return tables
     }
@@ -205,12 +270,12 @@ export class TableWriter {
     const rest = [...byValue].filter(([key]) => !key.startsWith('kind\u0000'))
     const restBytes = rest.reduce((sum, [key, list]) => sum + key.length + list.length * 40, 0)
     const bucketCount = piecesFor(restBytes, this.bucketTarget)
-    const buckets: Array<Array<[string, RecordRow[]]>> = Array.from({ length: bucketCount }, () => [])
+    const buckets: Array<Array<[string, typeof transcripts]>> = Array.from({ length: bucketCount }, () => [])
     for (const entry of rest) buckets[bucketOf(entry[0], bucketCount)]!.push(entry)
     for (const [n, bucket] of buckets.entries()) yield { path: valueTablePath(n), text: JSON.stringify(tableOf(bucket)) }
     yield { path: TOTALS_PATH, text: JSON.stringify(totals) }
 
-    const manifest: Manifest = { version: 2, records: rows.length, passages: this.passages, chunks: chunkSizes, buckets: bucketCount }
+    const manifest: Manifest = { version: 2, groupSize: this.groupSize, records: transcripts.length, passages: this.passages, chunks: chunkSizes, buckets: bucketCount }
     yield { path: MANIFEST_PATH, text: JSON.stringify(manifest) }
     return manifest
   }

@@ -1,9 +1,9 @@
 /**
  * The browser's `SearchData` (engine.ts): Pagefind loaded on first use (a search with no words never
  * loads it), the search's tables fetched once each and revalidated (a new build brings new page ids), and
- * records' fragments fetched by id.
+ * transcripts' passages fetched by name (never Pagefind's own fragments, which hold whole records).
  */
-import { parseFragmentText, url, type Fragment } from '../contract.ts'
+import { parseFragmentText, passagesPath, url, type Fragment } from '../contract.ts'
 import type { Pagefind, SearchData } from './engine.ts'
 
 // Pagefind is a file of the built site, not a module of the bundle: import it by URL.
@@ -36,22 +36,23 @@ function json<T>(path: string): Promise<T | undefined> {
   return loaded as Promise<T | undefined>
 }
 
-const fragments = new Map<string, Promise<Fragment>>()
+const passages = new Map<string, Promise<Fragment>>()
 /**
- * A record's fragment by its page id. The file is Pagefind's own: gzipped, `pagefind_dcd`, then JSON.
+ * A transcript's passages by its name: gzipped JSON as the build writes it (a host may send it
+ * decompressed, with `Content-Encoding: gzip`; either way works).
  */
-function fragment(id: string): Promise<Fragment> {
-  let known = fragments.get(id)
+function transcriptPassages(name: string): Promise<Fragment> {
+  let known = passages.get(name)
   if (!known) {
-    known = fetch(`/pagefind/fragment/${id}.pf_fragment`).then(async (response) => {
-      if (!response.ok) throw new Error(`${response.status} for the search record ${id}`)
+    known = fetch(url(passagesPath(name)), { cache: 'no-cache' }).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} for the passages of ${name}`)
       const bytes = new Uint8Array(await response.arrayBuffer())
       const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes)
       return parseFragmentText(await plain.text())
     })
-    fragments.set(id, known)
+    passages.set(name, known)
   }
   return known
 }
 
-export const browserData: SearchData = { pagefind: loadPagefind, json, fragment }
+export const browserData: SearchData = { pagefind: loadPagefind, json, passages: transcriptPassages }

@@ -13,6 +13,7 @@ import {
   FACETS,
   kindTablePath,
   MANIFEST_PATH,
+  recordPath,
   sectionChunkPath,
   TOTALS_PATH,
   url,
@@ -21,6 +22,7 @@ import {
   type Facet,
   type Fragment,
   type Manifest,
+  type RecordTranscripts,
   type SectionTable,
   type Totals,
   type ValueTables,
@@ -46,16 +48,21 @@ export interface SearchData {
   pagefind: () => Promise<Pagefind>
   /** A table of the search by its path (contract.ts); `undefined` when it cannot be had. */
   json: <T>(path: string) => Promise<T | undefined>
-  /** A record's fragment by its page id, for a search with no words (Pagefind has no call for that). */
-  fragment: (id: string) => Promise<Fragment>
+  /** A transcript's passages (Pagefind's text, headings and filters for it), by its name. */
+  passages: (name: string) => Promise<Fragment>
 }
 
-/** A record that holds every free word and phrase of the query. */
+/**
+ * A record that holds every free word and phrase of the query (from Pagefind), or a transcript of one
+ * (what is read to show results, `data` its passages).
+ */
 export interface Candidate {
   id: string
   score: number
-  /** Word positions of the query's free words in the record (phrases are checked on the text). */
+  /** Word positions of the query's free words in the record or transcript (phrases are checked on the text). */
   words: number[]
+  /** Where the first phrase was found (phrases alone): which transcript of a record to read first. */
+  hint?: number
   data: () => Promise<Fragment>
 }
 
@@ -92,10 +99,10 @@ async function chosenRows(data: SearchData, state: SearchState, facet: Facet): P
 }
 
 /**
- * The records that can hold a result of a state: those holding a chosen speaker and a chosen transcript
- * (kinds are everywhere, and pass through). `undefined`: every record.
+ * The transcripts that can hold a result of a state: those holding a chosen speaker and a chosen
+ * transcript (kinds are everywhere, and pass through). `undefined`: every transcript.
  */
-export async function allowedRecords(data: SearchData, state: SearchState): Promise<Set<string> | undefined> {
+export async function allowedTranscripts(data: SearchData, state: SearchState): Promise<Set<string> | undefined> {
   let allowed: Set<string> | undefined
   for (const facet of ['speaker', 'transcript'] as const) {
     if (state[facet].length === 0) continue
@@ -109,8 +116,8 @@ export async function allowedRecords(data: SearchData, state: SearchState): Prom
  * The records holding every free word and phrase of the query, best first: one search for the free words
  * together (a record must hold them all) and an exact search per phrase, intersected, scores summed. One
  * search for all the free words, not one per word: a common word alone ("the") brings back nearly every
- * record with all its positions. With no words: the records holding a chosen passage, from the value
- * tables, in transcript order. `allowed`: only these records.
+ * record with all its positions. With no words: the transcripts holding a chosen passage, from the value
+ * tables, in transcript order (`allowed`: only these).
  */
 export async function findCandidates(data: SearchData, query: ParsedQuery, state?: SearchState, allowed?: Set<string>): Promise<Candidate[]> {
   if (query.terms.length === 0 && query.phrases.length === 0) {
@@ -119,7 +126,7 @@ export async function findCandidates(data: SearchData, query: ParsedQuery, state
     if (!facet) return []
     return (await chosenRows(data, state, facet))
       .filter(([id, row]) => (!allowed || allowed.has(id)) && row.groups.some((group) => passes(group.values, state)))
-      .map(([id]) => ({ id, score: 0, words: [], data: () => data.fragment(id) }))
+      .map(([name]) => ({ id: name, score: 0, words: [], data: () => data.passages(name) }))
   }
   const pagefind = await data.pagefind()
   const units = [...(query.terms.length > 0 ? [query.terms.join(' ')] : []), ...query.phrases.map(exact)]
@@ -129,13 +136,34 @@ export async function findCandidates(data: SearchData, query: ParsedQuery, state
     const seen = new Set<string>()
     for (const result of response?.results ?? []) {
       seen.add(result.id)
-      if (u === 0 && (!allowed || allowed.has(result.id))) byId.set(result.id, { id: result.id, score: 0, words: query.terms.length > 0 ? result.words : [], data: result.data })
+      if (u === 0) byId.set(result.id, { id: result.id, score: 0, words: query.terms.length > 0 ? result.words : [], ...(query.terms.length > 0 ? {} : { hint: result.words[0] }), data: result.data })
       const candidate = byId.get(result.id)
       if (candidate) candidate.score += result.score
     }
     for (const id of byId.keys()) if (!seen.has(id)) byId.delete(id)
   })
   return [...byId.values()].sort((a, b) => b.score - a.score)
+}
+
+/**
+ * The transcripts of a record to read for a query, best first: those holding the free words (their
+ * positions made the transcript's own), most positions first; for phrases alone every transcript, the one
+ * where Pagefind found the first phrase first. `allowed`: only these transcripts.
+ */
+export async function transcriptsOf(data: SearchData, record: Candidate, allowed?: Set<string>): Promise<Candidate[]> {
+  const transcripts = await data.json<RecordTranscripts>(recordPath(record.id))
+  if (!transcripts) throw new Error('a record of the search could not be loaded')
+  const parts = transcripts.map(([name, start], i) => {
+    const end = transcripts[i + 1]?.[1] ?? Infinity
+    // A transcript's own words start after the heading that opens it (start − 1), if any.
+    const words = record.words.filter((p) => p >= start && p < end).map((p) => p - start)
+    const first = record.hint !== undefined && record.hint >= start && record.hint < end
+    return { name, words, first, order: i }
+  })
+  return parts
+    .filter((part) => (record.words.length === 0 || part.words.length > 0) && (!allowed || allowed.has(part.name)))
+    .sort((a, b) => Number(b.first) - Number(a.first) || b.words.length - a.words.length || a.order - b.order)
+    .map((part) => ({ id: part.name, score: record.score, words: part.words, data: () => data.passages(part.name) }))
 }
 
 /** What a section stands for in the facets: its speaker's name, its transcript, its kind. */
@@ -208,15 +236,22 @@ export async function readRecords(data: SearchData, candidates: Candidate[], que
 
 /**
  * For counting a query with phrases or several words: the sections are checked on their text, so the
- * records' fragments (whole transcripts) are read, at most `limit` of them. Tallies by record id;
- * `undefined` when `current()` turns false (another search has begun); `complete` false when there were
- * more records than `limit`.
+ * transcripts' passages are read, at most `limit` transcripts, taken record by record from `records` (a
+ * record's transcripts come from `expand`, those of Pagefind's records from `transcriptsOf`). Tallies by
+ * transcript; `undefined` when `current()` turns false (another search has begun); `complete` false when
+ * there were more transcripts than `limit`.
  */
-export async function fragmentTallies(data: SearchData, candidates: Candidate[], query: ParsedQuery, limit: number, current: () => boolean): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
+export async function fragmentTallies(data: SearchData, records: Candidate[], query: ParsedQuery, limit: number, current: () => boolean, expand: (record: Candidate) => Promise<Candidate[]> = (record) => transcriptsOf(data, record)): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
   const tallies = new Map<string, Tally[]>()
-  const read = candidates.slice(0, limit)
-  for (let i = 0; i < read.length; i += 24) {
-    const batch = read.slice(i, i + 24)
+  const read: Candidate[] = []
+  let r = 0
+  for (; r < records.length && read.length < limit; r += 8) {
+    for (const list of await Promise.all(records.slice(r, r + 8).map(expand))) read.push(...list)
+    if (!current()) return undefined
+  }
+  const complete = r >= records.length && read.length <= limit
+  for (let i = 0; i < Math.min(read.length, limit); i += 24) {
+    const batch = read.slice(i, Math.min(i + 24, limit))
     const hits = await readRecords(data, batch, query)
     if (!current()) return undefined
     if (hits === 'absent') return { tallies: new Map(), complete: true }
@@ -225,7 +260,7 @@ export async function fragmentTallies(data: SearchData, candidates: Candidate[],
       if (fragment) tallies.set(batch[j]!.id, groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
     })
   }
-  return { tallies, complete: candidates.length <= limit }
+  return { tallies, complete }
 }
 
 /**
@@ -314,10 +349,10 @@ export class SearchSession {
   readonly words: boolean
   readonly filtered: boolean
   readonly q: string
+  /** Pagefind's records holding the words (or, with no words, the transcripts to list), in order. */
   candidates: Candidate[] = []
-  /** Every record holding the words, whatever the choices (for the facets' counts). */
+  /** The same: every record holding the words, whatever the choices (for the facets' counts). */
   unfiltered: Candidate[] = []
-  next = 0
   waiting: Hit[] = []
   /** How many records the next reading fetches together. */
   batch = BATCH
@@ -345,30 +380,48 @@ export class SearchSession {
   static async start(data: SearchData, state: SearchState): Promise<SearchSession> {
     const search = new SearchSession(data, state)
     if (!search.words && !search.filtered) return search
-    const allowed = search.words ? await allowedRecords(data, state) : undefined
+    search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
     search.unfiltered = await findCandidates(data, search.query, state)
-    search.candidates = search.words && allowed ? search.unfiltered.filter((c) => allowed.has(c.id)) : search.unfiltered
+    search.candidates = search.unfiltered
+    // No words: the candidates are transcripts already, read as they come.
+    if (!search.words) {
+      search.queue = [...search.unfiltered]
+      search.nextRecord = search.unfiltered.length
+    }
     return search
   }
 
+  /** Which transcripts can hold a result (a chosen speaker's, a chosen transcript), for a search with words. */
+  allowed?: Set<string>
+  /** The next of Pagefind's records to take transcripts from, and transcripts not yet read. */
+  nextRecord = 0
+  queue: Candidate[] = []
+
   exhausted(): boolean {
-    return this.next >= this.candidates.length && this.waiting.length === 0
+    return this.nextRecord >= this.candidates.length && this.queue.length === 0 && this.waiting.length === 0
   }
 
   /**
-   * The next page of hits: records' fragments are read in rank order until a page is full. `undefined`
-   * when `current()` turns false meanwhile.
+   * The next page of hits: Pagefind's records in rank order, each record's transcripts in turn, their
+   * passages read a few at a time until a page is full. `undefined` when `current()` turns false meanwhile.
    */
   async more(current: () => boolean = () => true, size = PAGE): Promise<Hit[] | undefined> {
     const shown: Hit[] = []
-    while (shown.length < size && (this.waiting.length > 0 || this.next < this.candidates.length)) {
+    while (shown.length < size && !this.exhausted()) {
       if (this.waiting.length === 0) {
-        const batch = this.candidates.slice(this.next, this.next + this.batch)
-        this.next += batch.length
+        while (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
+          const records = this.candidates.slice(this.nextRecord, this.nextRecord + BATCH)
+          this.nextRecord += records.length
+          for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed)))) this.queue.push(...list)
+          if (!current()) return undefined
+        }
+        const batch = this.queue.splice(0, this.batch)
         const hits = await readRecords(this.data, batch, this.query, this.state)
         if (!current()) return undefined
         if (hits === 'absent') {
-          this.next = this.candidates.length // a word of the query is in no record
+          // A word of the query is in no record.
+          this.nextRecord = this.candidates.length
+          this.queue = []
           break
         }
         this.waiting.push(...hits.flat())
@@ -403,8 +456,9 @@ export class SearchSession {
     const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current)
     if (!found) return undefined
     let kept = found
-    if (this.filtered && !found.complete) {
-      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current)
+    if (this.allowed && !found.complete) {
+      const allowed = this.allowed
+      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current, (record) => transcriptsOf(this.data, record, allowed))
       if (!more) return undefined
       kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
     }

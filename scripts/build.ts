@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))
 const INTERVAL_MS = 5_000
 /** `12:00:01   ├─ /x/index.html (+3ms)`, with or without colours. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const PAGE_LINE = /^(?:\x1b\[[0-9;]*m)*\d\d:\d\d:\d\d\s+(?:\x1b\[[0-9;]*m)*[├└]─/
 
 const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {

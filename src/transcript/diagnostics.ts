@@ -62,12 +62,18 @@ const counts = new WeakMap<VFile, Map<RuleId, number>>()
 /** Adds a message for `rule` at `place`; errors are marked fatal (vfile's meaning of error). */
 export function report(file: VFile, rule: RuleId, reason: string, place?: Point | Position): void {
   let perRule = counts.get(file)
-  if (!perRule) counts.set(file, (perRule = new Map()))
+  if (!perRule) {
+    perRule = new Map()
+    counts.set(file, perRule)
+  }
   const count = (perRule.get(rule) ?? 0) + 1
   perRule.set(rule, count)
   if (count > messageLimit) {
     let extra = overflow.get(file)
-    if (!extra) overflow.set(file, (extra = new Map()))
+    if (!extra) {
+      extra = new Map()
+      overflow.set(file, extra)
+    }
     const entry = extra.get(rule) ?? { count: 0, place }
     entry.count++
     extra.set(rule, entry)

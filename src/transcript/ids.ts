@@ -3,7 +3,7 @@ import type { Paragraph } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { perTree } from './memo.ts'
 import { timeSlug } from './time.ts'
-import type { DirectionBlock, Excision, Timestamp, TranscriptRoot } from './types.ts'
+import type { DirectionBlock, Excision, Timestamp } from './types.ts'
 
 const prefixes = { introduction: 'intro', epilogue: 'epilogue' } as const
 

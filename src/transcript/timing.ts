@@ -7,7 +7,7 @@
 import type { Paragraph } from 'mdast'
 import { perTree } from './memo.ts'
 import { toPlainText } from './plain-text.ts'
-import type { Conversation, Turn, TranscriptRoot } from './types.ts'
+import type { Conversation, Turn } from './types.ts'
 
 export interface TurnTime {
   /** Start, in seconds from the start of the tape. */

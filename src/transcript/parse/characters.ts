@@ -9,6 +9,7 @@ import { report } from '../diagnostics.ts'
 import type { Locator } from './source.ts'
 
 // C0 controls except tab, line feed, vertical tab, form feed and carriage return; DEL; C1 controls except NEL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const control = /[\u0000-\u0008\u000E-\u001F\u007F\u0080-\u0084\u0086-\u009F]/g
 
 /** Reports control characters; returns false when the file is binary and should not be read further. */

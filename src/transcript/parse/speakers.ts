@@ -64,7 +64,10 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const texts: NameSources = { participants: sources.participants.map(nfc), narrative: sources.narrative.map(nfc) }
   const lookUp = (surname: string) => {
     let names = found.get(surname)
-    if (!names) found.set(surname, (names = findFullName(surname, texts)))
+    if (!names) {
+      names = findFullName(surname, texts)
+      found.set(surname, names)
+    }
     return names
   }
 

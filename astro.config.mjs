@@ -7,7 +7,7 @@ export default defineConfig({
   output: 'static',
   // Separate output and cache folders let tests and benchmarks build other sites side by side.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
-  cacheDir: astroCacheDir,
+  cacheDir: astroCacheDir(),
   trailingSlash: 'always',
   // One small stylesheet inlined: no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -26,16 +26,16 @@ export function jsonText(json: TranscriptJson): string {
   return `${JSON.stringify(json, null, 2)}\n`
 }
 
-export function readJsonText(name: string): string {
-  return readFileSync(jsonArtifact(name), 'utf8')
+export function readJsonText(name: string, cache?: string): string {
+  return readFileSync(jsonArtifact(name, cache), 'utf8')
 }
 
-export function readTranscriptJson(name: string): TranscriptJson {
-  return JSON.parse(readJsonText(name)) as TranscriptJson
+export function readTranscriptJson(name: string, cache?: string): TranscriptJson {
+  return JSON.parse(readJsonText(name, cache)) as TranscriptJson
 }
 
-export function readTranscriptHtml(name: string): string {
-  return readFileSync(htmlArtifact(name), 'utf8')
+export function readTranscriptHtml(name: string, cache?: string): string {
+  return readFileSync(htmlArtifact(name, cache), 'utf8')
 }
 
 export function hasArtifacts(name: string, cache?: string): boolean {

@@ -77,7 +77,7 @@ export function transcriptLoader(): Loader {
       for (const summary of summaries) {
         for (const diagnostic of summary.diagnostics) {
           const line = formatDiagnostic(shown(`${summary.name}.txt`), diagnostic)
-          if (diagnostic.severity === 'error' || strictBuild) problems.push(line)
+          if (diagnostic.severity === 'error' || strictBuild()) problems.push(line)
           else logger.warn(line)
         }
       }
@@ -110,8 +110,8 @@ export function transcriptLoader(): Loader {
 function stop(logger: { error(message: string): void }, problems: string[]): never {
   const count = problems.length
   logger.error(
-    `${count} ${strictBuild ? 'problem' : 'error'}${count === 1 ? '' : 's'} in the transcripts${
-      strictBuild ? ' (strict: warnings count as errors)' : ''
+    `${count} ${strictBuild() ? 'problem' : 'error'}${count === 1 ? '' : 's'} in the transcripts${
+      strictBuild() ? ' (strict: warnings count as errors)' : ''
     }:\n${problems.join('\n')}\nFix the transcript at each place named above; \`npm run parse -- FILE\` shows the same messages.`,
   )
   process.exit(1)

@@ -6,24 +6,27 @@
 import { isAbsolute, join, resolve } from 'node:path'
 
 /** Astro's `cacheDir`, as given to `astro.config.mjs`. */
-export const astroCacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro'
-
-/** The folder of transcripts, relative to the project root unless absolute. */
-export const transcriptsDir = process.env.TRANSCRIPTS_DIR ?? 'content/transcripts'
+export function astroCacheDir(): string {
+  return process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro'
+}
 
 /** `TRANSCRIPTS_STRICT=1`: warnings fail the build too, for editors who want a clean collection. */
-export const strictBuild = process.env.TRANSCRIPTS_STRICT === '1'
+export function strictBuild(): boolean {
+  return process.env.TRANSCRIPTS_STRICT === '1'
+}
 
 /** The project root: Astro runs every command from it (see README, "Run tools through npm scripts"). */
 export function projectRoot(): string {
   return process.cwd()
 }
 
+/** The folder of transcripts: `TRANSCRIPTS_DIR`, relative to the project root unless absolute. */
 export function transcriptsFolder(root = projectRoot()): string {
-  return isAbsolute(transcriptsDir) ? transcriptsDir : join(root, transcriptsDir)
+  const folder = process.env.TRANSCRIPTS_DIR ?? 'content/transcripts'
+  return isAbsolute(folder) ? folder : join(root, folder)
 }
 
 /** Everything the build keeps between runs: each transcript's JSON and HTML, the speaker pages' tables. */
 export function siteCacheFolder(root = projectRoot()): string {
-  return join(resolve(root, astroCacheDir), 'transcript-reader')
+  return join(resolve(root, astroCacheDir()), 'transcript-reader')
 }

@@ -92,7 +92,7 @@ export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache
 
   for (const summary of summaries) {
     const ref: TranscriptRef = { name: summary.name, title: summary.title, date: summary.date, dateLine: summary.dateLine, id: summary.id }
-    for (const voices of voicesByKey(readTranscriptJson(summary.name))) {
+    for (const voices of voicesByKey(readTranscriptJson(summary.name, cache))) {
       let entry = entries.get(voices.key)
       if (!entry) {
         entry = { key: voices.key, name: voices.name, kind: voices.kind, turns: 0, transcripts: 0, first: summary.date, last: summary.date, pages: [] }

@@ -1,0 +1,176 @@
+/**
+ * The site build's data layer (src/site/): the loader prepares each transcript once, on every core, and
+ * again only when its bytes change; the content store keeps summaries; speaker pages are cut into pages
+ * of 100 turns, a transcript continued across a page break says so. Expected counts come from the
+ * generator's plans (what each transcript was written to hold) and from turns written by hand.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeTranscript, type CorpusPlan } from '../../scripts/make-corpus.ts'
+import { jsonText } from '../../src/site/artifacts.ts'
+import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/site/speaker-pages.ts'
+import { summarize, type TranscriptSummary } from '../../src/site/summary.ts'
+import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
+import { root } from '../support/paths.ts'
+
+const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+/** The parts of Astro's loader context the loader uses: a store, its meta, a logger and the config. */
+function fakeContext(folder: string) {
+  const entries = new Map<string, { id: string; data: TranscriptSummary; digest?: string }>()
+  const meta = new Map<string, string>()
+  const lines: string[] = []
+  const context = {
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: { id: string; data: TranscriptSummary; digest?: string }) => (entries.set(entry.id, entry), true),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => void entries.delete(id),
+    },
+    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value) },
+    logger: { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), error: (line: string) => lines.push(line) },
+    config: { root: pathToFileURL(`${root}/`) },
+  }
+  return { context, entries, lines, folder }
+}
+
+describe('the transcript loader', () => {
+  const folder = join(scratch, 'transcripts')
+  const cache = join(scratch, 'cache')
+  const plans: CorpusPlan[] = []
+  let load: (context: unknown) => Promise<void>
+  let site: ReturnType<typeof fakeContext>
+
+  beforeAll(async () => {
+    mkdirSync(folder, { recursive: true })
+    // More than the pool's threshold, so that worker threads do the work.
+    for (let index = 0; index < 30; index++) {
+      const { name, text, plan } = makeTranscript(index, 3)
+      writeFileSync(join(folder, `${name}.txt`), text)
+      plans.push(plan)
+    }
+    process.env.TRANSCRIPTS_DIR = folder
+    process.env.ASTRO_CACHE_DIR = cache
+    const { transcriptLoader } = await import('../../src/site/loader.ts')
+    load = transcriptLoader().load as unknown as (context: unknown) => Promise<void>
+    site = fakeContext(folder)
+  })
+
+  test('a first build prepares every transcript and keeps only summaries in the store', async () => {
+    await load(site.context)
+    expect(site.entries.size).toBe(plans.length)
+    expect(site.lines).toContain(site.lines.find((line) => /^transcripts: 30\/30 read .*; 30 new or changed$/.test(line)))
+    for (const plan of plans) {
+      const summary = site.entries.get(plan.name)!.data
+      expect(summary.turns).toBe(plan.turns)
+      expect(summary.notes).toBe(plan.footnotes)
+      expect(summary.title).toBe(plan.title)
+      expect(summary.speakers.filter((s) => s.kind === 'person').map((s) => [s.name, s.turns])).toEqual(plan.people.map((p) => [p.name, p.turns]))
+      expect('blocks' in summary).toBe(false)
+      // The JSON the page serves is on disk, whole.
+      const json = JSON.parse(readFileSync(join(cache, 'transcript-reader/transcripts', `${plan.name}.json`), 'utf8')) as TranscriptJson
+      expect(json.blocks.filter((block) => block.type === 'turn')).toHaveLength(plan.turns)
+    }
+  }, 120_000)
+
+  test('a rebuild with nothing changed prepares nothing; one changed transcript is prepared alone', async () => {
+    site.lines.length = 0
+    await load(site.context)
+    expect(site.lines.some((line) => /; 0 new or changed$/.test(line))).toBe(true)
+    expect(site.lines.some((line) => /^speaker pages:/.test(line))).toBe(false)
+
+    const changed = plans[4]!.name
+    const path = join(folder, `${changed}.txt`)
+    const digest = site.entries.get(changed)!.digest
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n\n([A-Z][^:\n]*): /, '\n\n$1: Indeed. '))
+    site.lines.length = 0
+    await load(site.context)
+    expect(site.lines.some((line) => /; 1 new or changed$/.test(line))).toBe(true)
+    expect(site.entries.get(changed)!.digest).not.toBe(digest)
+    expect(readFileSync(join(cache, 'transcript-reader/transcripts', `${changed}.json`), 'utf8')).toContain('Indeed.')
+    expect(site.lines.some((line) => /^speaker pages:/.test(line))).toBe(true)
+  }, 120_000)
+
+  test('a removed transcript leaves the store, and its artifacts the cache', async () => {
+    const gone = plans[7]!.name
+    rmSync(join(folder, `${gone}.txt`))
+    await load(site.context)
+    expect(site.entries.has(gone)).toBe(false)
+    expect(existsSync(join(cache, 'transcript-reader/transcripts', `${gone}.json`))).toBe(false)
+    expect(existsSync(join(cache, 'transcript-reader/transcripts', `${gone}.html`))).toBe(false)
+  }, 120_000)
+})
+
+describe('speaker pages', () => {
+  const cache = join(scratch, 'speaker-cache')
+  /** Writes a transcript's JSON artifact and returns its summary. */
+  function transcript(name: string, date: string, turns: Array<[speaker: string, kind: 'person' | 'unidentified']>): TranscriptSummary {
+    const voices = new Map<string, 'person' | 'unidentified'>(turns.map(([speaker, kind]) => [speaker, kind]))
+    const json: TranscriptJson = {
+      name,
+      id: name.slice(-5),
+      date,
+      title: `Meeting ${name}`,
+      status: null,
+      dateLine: null,
+      time: null,
+      speakers: [...voices].map(([id, kind]) => ({ id, name: kind === 'person' ? id.replace(/^./, (c) => c.toUpperCase()) : 'Unidentified', labels: [id], kind })),
+      blocks: turns.map(([speaker], index): TurnJson => ({
+        type: 'turn',
+        id: `t-x-${index + 1}`,
+        speaker: { id: speaker, name: speaker, label: speaker },
+        timestamps: [],
+        paragraphs: [`${name} turn ${index + 1}`],
+        footnotes: [],
+        editorial: [],
+        time: { start: index, end: index + 1, estimated: true },
+      })),
+      footnotes: [],
+      diagnostics: [],
+    }
+    mkdirSync(join(cache, 'transcripts'), { recursive: true })
+    writeFileSync(join(cache, 'transcripts', `${name}.json`), jsonText(json))
+    return summarize(json, name)
+  }
+
+  test('250 turns of one person over three transcripts make pages of 100, 100 and 50, continued across breaks', () => {
+    const many = (count: number, speaker = 'ann'): Array<[string, 'person']> => Array.from({ length: count }, () => [speaker, 'person'])
+    const summaries = [
+      transcript('1962-01-01-00001', '1962-01-01', [...many(60), ['bob', 'person'], ['unidentified-1', 'unidentified']]),
+      transcript('1962-02-01-00002', '1962-02-01', many(150)),
+      transcript('1962-03-01-00003', '1962-03-01', [...many(40), ...many(2, 'bob')]),
+    ]
+    const directory = writeSpeakerPages(summaries, cache)
+    expect(directory.map((entry) => [entry.key, entry.turns, entry.transcripts, entry.first, entry.last, entry.pages.length])).toEqual([
+      ['ann', 250, 3, '1962-01-01', '1962-03-01', 3],
+      ['bob', 3, 2, '1962-01-01', '1962-03-01', 1],
+      ['unidentified', 1, 1, '1962-01-01', '1962-01-01', 1],
+    ])
+    expect(readSpeakerDirectory(cache)).toEqual(directory)
+    const pages = [1, 2, 3].map((page) => readSpeakerPage('ann', page, cache).appearances)
+    expect(pages.map((appearances) => appearances.reduce((sum, a) => sum + a.turns.length, 0))).toEqual([TURNS_PER_PAGE, TURNS_PER_PAGE, 50])
+    // Page 1: 60 turns of the first transcript and 40 of the second; page 2 goes on with the second.
+    expect(pages[0]!.map((a) => [a.transcript.name, a.turns.length, a.continued])).toEqual([
+      ['1962-01-01-00001', 60, false],
+      ['1962-02-01-00002', 40, false],
+    ])
+    expect(pages[1]!.map((a) => [a.transcript.name, a.turns.length, a.continued])).toEqual([['1962-02-01-00002', 100, true]])
+    expect(pages[2]!.map((a) => [a.transcript.name, a.turns.length, a.continued])).toEqual([
+      ['1962-02-01-00002', 10, true],
+      ['1962-03-01-00003', 40, false],
+    ])
+    expect(pages[2]![1]!.turns[0]!.paragraphs).toEqual(['1962-03-01-00003 turn 1'])
+  })
+
+  test('a page whose turns are unchanged keeps its cache key', () => {
+    const first = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person']])], cache)
+    const again = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person']])], cache)
+    expect(again[0]!.pages).toEqual(first[0]!.pages)
+    const changed = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person'], ['cy', 'person']])], cache)
+    expect(changed[0]!.pages).not.toEqual(first[0]!.pages)
+  })
+})

@@ -27,7 +27,10 @@ function fakeContext(folder: string) {
   const context = {
     store: {
       get: (id: string) => entries.get(id),
-      set: (entry: { id: string; data: TranscriptSummary; digest?: string }) => (entries.set(entry.id, entry), true),
+      set: (entry: { id: string; data: TranscriptSummary; digest?: string }) => {
+        entries.set(entry.id, entry)
+        return true
+      },
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
     },

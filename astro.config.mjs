@@ -8,6 +8,8 @@ export default defineConfig({
   // Separate output and cache folders let tests and benchmarks build other sites side by side.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   cacheDir: astroCacheDir(),
+  // A site deployed under a sub-path (`SITE_BASE=/tapes/`): every link goes through src/site/base.ts.
+  base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
   // One small stylesheet inlined: no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -4,6 +4,7 @@
  * in `?speaker=<key>` (pushed to history, read on load and on back/forward) and is announced politely.
  */
 import { fragment } from './turns.ts'
+import { sitePath } from '../site/base.ts'
 interface Choice {
   key: string
   name: string
@@ -51,7 +52,7 @@ function enhance(panel: HTMLElement): void {
     bar.hidden = !choice
     if (choice) {
       first.href = `#${shown[0]?.id ?? 'conversation-label'}`
-      page.href = `/speakers/${choice.key}/`
+      page.href = sitePath(`/speakers/${choice.key}/`)
       const turnsText = `${shown.length} ${shown.length === 1 ? 'turn' : 'turns'}`
       status.textContent =
         choice.key === 'unidentified' ? `Showing the ${turnsText} by unidentified voices.` : `Showing the ${turnsText} by ${choice.name}.`

@@ -1,6 +1,6 @@
 /** HTML ids derived from the tree, shared by the JSON export, the pages and the search records. */
 import type { Paragraph } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachOfType } from './walk.ts'
 import { perTree } from './memo.ts'
 import { timeSlug } from './time.ts'
 import type { DirectionBlock, Excision, Timestamp } from './types.ts'
@@ -23,7 +23,7 @@ export const paragraphIds = perTree((tree): Map<Paragraph, string> => {
 export const timestampIds = perTree((tree): Map<Timestamp, string> => {
   const ids = new Map<Timestamp, string>()
   const seen = new Map<string, number>()
-  visit(tree, 'timestamp', (node) => {
+  eachOfType(tree, 'timestamp', (node) => {
     const base = `ts-${timeSlug(node.value)}`
     // Counting per base keeps a file with thousands of equal times linear.
     const count = (seen.get(base) ?? 0) + 1
@@ -55,7 +55,7 @@ export function footnoteId(n: number | string, occurrence: number): string {
 /** Identifiers of the notes that some marker points to (markers inside notes count). */
 export const referencedNotes = perTree((tree): ReadonlySet<string> => {
   const referenced = new Set<string>()
-  visit(tree, 'footnoteReference', (node) => {
+  eachOfType(tree, 'footnoteReference', (node) => {
     referenced.add(node.identifier)
   })
   return referenced

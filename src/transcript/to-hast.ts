@@ -8,7 +8,7 @@ import type { Element, ElementContent, Properties } from 'hast'
 import { h } from 'hastscript'
 import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
-import { visit } from 'unist-util-visit'
+import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import { formatTime } from './time.ts'
@@ -36,7 +36,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
   const times = turnTimes(tree)
   const inNotes = new Set<unknown>()
   for (const child of tree.children) {
-    if (child.type === 'footnoteDefinition') visit(child, (node) => void inNotes.add(node))
+    if (child.type === 'footnoteDefinition') eachNode(child, (node) => void inNotes.add(node))
   }
   const notes = tree.children
     .filter((child) => child.type === 'footnoteDefinition')

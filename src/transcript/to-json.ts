@@ -1,6 +1,6 @@
 /** Transcript tree → the public JSON format (docs/data-format.md). */
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachNode, eachOfType } from './walk.ts'
 import type { VFile } from 'vfile'
 import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
@@ -80,7 +80,7 @@ function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
   const timestamps: TurnJson['timestamps'] = []
   const editorial: TurnJson['editorial'] = []
   for (const paragraph of paragraphs) {
-    visit(paragraph, (node) => {
+    eachNode(paragraph, (node) => {
       if (node.type === 'timestamp') timestamps.push({ label: node.value, seconds: node.seconds })
       if (node.type === 'unclear' || node.type === 'supplied' || node.type === 'direction') {
         const mark: TurnJson['editorial'][number] = { kind: node.type, text: toPlainText([node]) }
@@ -110,7 +110,7 @@ type Marks = { timestamps?: TurnJson['timestamps']; footnotes?: number[] }
 function marks(node: Nodes | { children: unknown[] }, ...only: Array<keyof Marks>): Marks {
   const result: Marks = {}
   const timestamps: TurnJson['timestamps'] = []
-  visit(node as Nodes, 'timestamp', (stamp) => {
+  eachOfType(node as Nodes, 'timestamp', (stamp) => {
     timestamps.push({ label: stamp.value, seconds: stamp.seconds })
   })
   const footnotes = footnoteNumbers(node as Nodes)
@@ -122,7 +122,7 @@ function marks(node: Nodes | { children: unknown[] }, ...only: Array<keyof Marks
 
 function footnoteNumbers(node: Nodes | { children: PhrasingContent[] }): number[] {
   const numbers: number[] = []
-  visit(node as Nodes, 'footnoteReference', (reference) => {
+  eachOfType(node as Nodes, 'footnoteReference', (reference) => {
     numbers.push(Number(reference.identifier))
   })
   return numbers

@@ -1,6 +1,6 @@
 /** Whole-document checks once the tree is built: footnotes and the order of timestamps. */
 import type { FootnoteReference } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachNode, eachOfType } from '../walk.ts'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
 import { referencedNotes } from '../ids.ts'
@@ -8,7 +8,7 @@ import type { Timestamp, TranscriptRoot } from '../types.ts'
 
 export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
   const references: FootnoteReference[] = []
-  visit(tree, 'footnoteReference', (node) => {
+  eachOfType(tree, 'footnoteReference', (node) => {
     references.push(node)
   })
   checkOrder(tree, file)
@@ -42,7 +42,7 @@ export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
 
 export function checkTimestamps(tree: TranscriptRoot, file: VFile): void {
   let previous: Timestamp | undefined
-  visit(tree, 'timestamp', (node) => {
+  eachOfType(tree, 'timestamp', (node) => {
     if (previous && node.seconds < previous.seconds) {
       report(
         file,
@@ -64,8 +64,8 @@ function compare(a: string, b: string): number {
 function checkOrder(tree: TranscriptRoot, file: VFile): void {
   const seen = new Set<string>()
   let highest: string | undefined
-  visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition') return 'skip' // markers inside notes do not set the order
+  eachNode(tree, (node) => {
+    if (node.type === 'footnoteDefinition') return false // markers inside notes do not set the order
     if (node.type !== 'footnoteReference' || seen.has(node.identifier)) return
     seen.add(node.identifier)
     if (highest !== undefined && compare(node.identifier, highest) < 0) {

@@ -5,7 +5,7 @@
  * before the first timestamp are `t-start-1`, ….
  */
 import type { Paragraph, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachOfType } from '../walk.ts'
 import { timeSlug } from '../time.ts'
 import type { Turn } from '../types.ts'
 
@@ -44,7 +44,7 @@ function opensWithTimestamp(turn: Unnamed): boolean {
 
 function timestamps(turn: Unnamed): string[] {
   const found: string[] = []
-  visit({ type: 'root', children: turn.children } as Root, 'timestamp', (node) => {
+  eachOfType({ type: 'root', children: turn.children } as Root, 'timestamp', (node) => {
     found.push(node.value)
   })
   return found

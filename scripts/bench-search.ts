@@ -243,7 +243,7 @@ async function main(): Promise<number> {
     const kinds = new Map<string, number>()
     for (const f of record.fetched) {
       const path = new URL(f.url).pathname
-      const kind = path.includes('/fragment/') ? 'fragments' : path.includes('/index/') ? 'index chunks' : path.endsWith('.pf_meta') || path.endsWith('entry.json') ? 'Pagefind metadata' : path.includes('wasm') ? 'WebAssembly' : path.startsWith('/pagefind/') ? 'Pagefind library' : path.startsWith('/search/') && path.endsWith('.json') ? 'search tables' : 'the page (HTML, JS, CSS)'
+      const kind = path.startsWith('/search/passages/') ? 'passages' : path.startsWith('/search/words/') ? 'word tables' : path.includes('/fragment/') ? 'fragments' : path.includes('/index/') ? 'index chunks' : path.endsWith('.pf_meta') || path.endsWith('entry.json') ? 'Pagefind metadata' : path.includes('wasm') ? 'WebAssembly' : path.startsWith('/pagefind/') ? 'Pagefind library' : path.startsWith('/search/') && /\.json(\.gz)?$/.test(path) ? 'search tables' : 'the page (HTML, JS, CSS)'
       kinds.set(kind, (kinds.get(kind) ?? 0) + f.bytes)
     }
     rows.push({ measure: `first query "${first}": fetched to results on screen`, value: kb(firstBytes), budget: `≤ ${kb(BUDGET.first)}`, pass: firstBytes <= BUDGET.first })

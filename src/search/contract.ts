@@ -205,6 +205,57 @@ export const recordPath = (id: string) => `search/records/${id}.json`
 export const passagesPath = (name: string) => `search/passages/${name}.json.gz`
 export const url = (path: string) => `/${path.split('/').map(encodeURIComponent).join('/')}`
 
+/**
+ * **Word tables** (`/search/words/<n>.json.gz`, one per Pagefind index chunk, the same words): for each
+ * word Pagefind indexed (its stems), the sections holding it, so that a query's words are counted section
+ * by section without fetching any record. `/search/words/<n>.dict.json` gives the word Pagefind indexed for
+ * each word of the text (`surface → stem`) whose spelling falls in chunk n's range; the directory
+ * (`/search/words/index.json`) gives each chunk's range and size.
+ */
+export interface WordChunk {
+  values: Record<'speaker' | 'transcript', string[]>
+  /** Pagefind page ids. */
+  records: string[]
+  /**
+   * Word → [record index, transcript index, the record's section indices holding it (as
+   * `encodePositions`), and each one's code (`.`-separated)], a row per transcript.
+   */
+  words: Record<string, Array<[number, number, string, string]>>
+}
+
+export interface WordDirectory {
+  /** Each chunk: its first and last word, its size in bytes as sent (gzipped), whether it has a dictionary. */
+  chunks: Array<[string, string, number, 0 | 1]>
+}
+
+export const WORDS_PATH = 'search/words/index.json'
+export const wordChunkPath = (n: number) => `search/words/${n}.json.gz`
+export const wordDictionaryPath = (n: number) => `search/words/${n}.dict.json`
+
+/** Which chunk of a directory holds a word's place in the order: the last whose first word is not after it. */
+export function chunkFor(chunks: WordDirectory['chunks'], word: string): number {
+  let low = 0
+  let high = chunks.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (chunks[mid]![0] <= word) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/**
+ * A word as Pagefind's search takes it: lower case, without punctuation (but `_`), accents folded
+ * (Pagefind's `search` in pagefind_web_js/lib/coupled_search.ts). The build keys its dictionary by it.
+ */
+export function pagefindTerm(word: string): string {
+  return [...word.toLocaleLowerCase()]
+    .filter((c) => c === '_' || !/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(c))
+    .join('')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+}
+
 /** The key of a facet value in the value tables. */
 export const valueKey = (facet: Facet, value: string) => `${facet}\u0000${value}`
 

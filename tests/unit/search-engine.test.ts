@@ -16,7 +16,7 @@ import { buildSearchIndex } from '../../src/search/build/integration.ts'
 import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
 import { fragmentId } from '../../src/search/build/tables.ts'
 import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/search/contract.ts'
-import { forgetChunks, sectionRows, SearchSession, type Hit, type Pagefind, type SearchData } from '../../src/search/client/engine.ts'
+import { forgetChunks, forgetWords, sectionRows, SearchSession, wordTallies, type Hit, type Pagefind, type SearchData } from '../../src/search/client/engine.ts'
 import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import type { TranscriptJson } from '../../src/transcript/schema.ts'
@@ -73,7 +73,8 @@ const data: SearchData = {
   },
   json: async <T>(path: string) => {
     try {
-      return JSON.parse(await readFile(join(site, path), 'utf8')) as T
+      const bytes = await readFile(join(site, path))
+      return JSON.parse((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T
     } catch {
       return undefined
     }
@@ -92,6 +93,7 @@ async function build(size: number): Promise<void> {
     fragments.set(fragmentId(`fragment/${file}`)!, parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')))
   }
   forgetChunks()
+  forgetWords()
 }
 
 afterAll(() => rm(site, { recursive: true, force: true }))
@@ -207,6 +209,22 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     const order = [...new Set(hits.map((hit) => hit.fragment.filters.transcript?.[0]))]
     expect(order).toEqual([...order].sort((a, b) => a!.localeCompare(b!)))
     expect(order.length).toBe(3)
+  })
+
+  test('the word tables count a word\'s sections, and several words\' together, as Pagefind finds them', async () => {
+    for (const query of [['quarantine'], ['castro', 'with', 'the'], ['soviet']]) {
+      const results = (await stand.search(query.join(' ')))!.results
+      const tallies = await wordTallies(data, query, new Set(results.map((r) => r.id)), Infinity)
+      expect(tallies, query.join(' ')).toBeDefined()
+      const expected = allSections().filter((s) => query.every((t) => words(s.text).some((w) => w.startsWith(t))))
+      expect(tallies!.reduce((sum, t) => sum + t.sections, 0), query.join(' ')).toBe(expected.length)
+    }
+    // Records that differ from Pagefind's: the tables do not count.
+    expect(await wordTallies(data, ['quarantine'], new Set(['no-such-record']), Infinity)).toBeUndefined()
+    // Over the budget: neither.
+    forgetWords()
+    expect(await wordTallies(data, ['quarantine'], new Set(), 0)).toBeUndefined()
+    forgetWords()
   })
 
   test('counting a word fetches only the chunks of its records, and within a budget says it is partial', async () => {

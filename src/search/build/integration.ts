@@ -19,7 +19,9 @@ import * as pagefind from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
 import { groupSize, parseFragmentText, passagesPath, recordPath, type Manifest, type RecordTranscripts } from '../contract.ts'
 import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
-import { fragmentId, recordRow, splitRecord, TableWriter, type TranscriptInfo } from './tables.ts'
+import { readPagefindMeta } from './pagefind-files.ts'
+import { fragmentId, recordRow, splitRecord, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
+import { Spellings, writeWordTables } from './words.ts'
 
 /** A failure to report as it is: a message for the person building the site, no stack trace. */
 export class SearchBuildError extends Error {}
@@ -153,9 +155,14 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
 
   // Read back from Pagefind's fragments on disk, one at a time: each transcript's passages, each
   // record's transcripts, and the rows of the tables.
-  const fragmentDir = join(site, 'pagefind', 'fragment')
+  const pagefindDir = join(site, 'pagefind')
+  const fragmentDir = join(pagefindDir, 'fragment')
+  const meta = await readPagefindMeta(pagefindDir)
+  const pageOf = new Map(meta.pages.map((hash, page) => [hash, page]))
   const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
   const tables = new TableWriter({ groupSize: size })
+  const rows = new Map<string, RecordRow>()
+  const spellings = new Spellings()
   const reading = progress(log, 'search tables', fragments.length, 'records')
   await mkdir(join(site, 'search', 'passages'), { recursive: true })
   await mkdir(join(site, 'search', 'records'), { recursive: true })
@@ -163,19 +170,28 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
   for (const [i, file] of fragments.entries()) {
     const id = fragmentId(`fragment/${file}`)!
     const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
-    tables.add(recordRow(id, fragment, lookup))
+    const row = recordRow(id, fragment, lookup)
+    tables.add(row)
+    rows.set(id, row)
+    spellings.add(pageOf.get(id) ?? -1, fragment.content)
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(site, recordPath(id)), JSON.stringify(transcripts))
     reading.step(i + 1)
   }
+  reading.end()
+  const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
+  const wordBytes = await writeWordTables(site, pagefindDir, meta, rows, spellings, (done) => counting.step(done))
+  counting.end(`; ${(wordBytes / 1000).toFixed(0)} KB written`)
+  rows.clear()
+
   const files = tables.files()
   let bytes = 0
   let count = 0
   for (let next = files.next(); ; next = files.next()) {
     if (next.done) {
-      reading.end(`; ${count} table files, ${(bytes / 1000).toFixed(0)} KB`)
+      log(`search tables: ${count} files, ${(bytes / 1000).toFixed(0)} KB`)
       if (next.value.passages !== passages) log(`search tables: ${next.value.passages} passages read back from Pagefind, ${passages} indexed`)
       return next.value
     }

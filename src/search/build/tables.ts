@@ -128,7 +128,7 @@ function passageGroups(row: RecordRow): Map<string, number> {
 }
 
 /** Facet values listed once per table and referred to by index. */
-class Values {
+export class Values {
   readonly lists = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<Facet, string[]>
   private readonly lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>
   indexOf(facet: Facet, value: string): number {

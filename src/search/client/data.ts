@@ -24,12 +24,19 @@ export function loadPagefind(): Promise<Pagefind> {
   return pagefind
 }
 
+/** A response's text, ungzipped when the file is gzipped (a host may also have sent it decompressed). */
+async function text(response: Response): Promise<string> {
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes)
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+}
+
 const tables = new Map<string, Promise<unknown>>()
 function json<T>(path: string): Promise<T | undefined> {
   let loaded = tables.get(path)
   if (!loaded) {
     loaded = fetch(url(path), { cache: 'no-cache' })
-      .then(async (response) => (response.ok ? ((await response.json()) as T) : undefined))
+      .then(async (response) => (response.ok ? (JSON.parse(await text(response)) as T) : undefined))
       .catch(() => undefined)
     tables.set(path, loaded)
   }
@@ -46,9 +53,7 @@ function transcriptPassages(name: string): Promise<Fragment> {
   if (!known) {
     known = fetch(url(passagesPath(name)), { cache: 'no-cache' }).then(async (response) => {
       if (!response.ok) throw new Error(`${response.status} for the passages of ${name}`)
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes)
-      return parseFragmentText(await plain.text())
+      return parseFragmentText(await text(response))
     })
     passages.set(name, known)
   }

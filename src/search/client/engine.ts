@@ -10,6 +10,15 @@
  */
 import {
   bucketOf,
+  chunkFor,
+  codeValues,
+  decodePositions,
+  pagefindTerm,
+  wordChunkPath,
+  wordDictionaryPath,
+  WORDS_PATH,
+  type WordChunk,
+  type WordDirectory,
   FACETS,
   kindTablePath,
   MANIFEST_PATH,
@@ -309,6 +318,79 @@ export function forgetChunks(): void {
   decoded.clear()
 }
 
+/** Bytes of word tables a count may fetch; beyond, the count falls back to the records. */
+export const WORD_BUDGET = 250_000
+
+const wordChunks = new Map<string, Promise<WordChunk | undefined>>()
+
+/**
+ * The sections holding every word of `terms`, from the word tables, as tallies; `undefined` when the
+ * tables cannot say for sure: a chunk over the budget, a word they do not know, or records that differ
+ * from `records`, the records Pagefind found (its stemming decides, and the tables must agree with it).
+ */
+export async function wordTallies(data: SearchData, terms: string[], records: Set<string>, budget: number): Promise<Tally[] | undefined> {
+  const directory = await data.json<WordDirectory>(WORDS_PATH)
+  if (!directory || directory.chunks.length === 0) return undefined
+  const { chunks } = directory
+  let spent = 0
+  const load = (n: number) => {
+    const path = wordChunkPath(n)
+    let known = wordChunks.get(path)
+    if (!known) {
+      spent += chunks[n]![2]
+      wordChunks.set(path, (known = data.json<WordChunk>(path)))
+    }
+    return known
+  }
+  let found: Map<string, { transcript: string; kind: string; speaker?: string }> | undefined
+  let foundRecords: Set<string> | undefined
+  for (const term of new Set(terms.map(pagefindTerm))) {
+    const home = chunkFor(chunks, term)
+    const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
+    const stem = dictionary?.[term] ?? term
+    // The chunks that can hold words starting with the stem: its own, and those after that start with it.
+    const wanted = [chunkFor(chunks, stem)]
+    while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem)) wanted.push(wanted.at(-1)! + 1)
+    const fresh = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
+    if (spent + fresh > budget) return undefined
+    const tables = (await Promise.all(wanted.map(load))).filter((t): t is WordChunk => !!t)
+    if (tables.length !== wanted.length) return undefined
+    let matched = tables.flatMap((table) => Object.keys(table.words).filter((word) => word.startsWith(stem)).map((word) => ({ table, word })))
+    if (matched.length === 0) {
+      // Pagefind then takes the longest word the stem starts with.
+      const shorter = tables.flatMap((table) => Object.keys(table.words).filter((word) => stem.startsWith(word)).map((word) => ({ table, word })))
+      matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
+    }
+    if (matched.length === 0) return undefined
+    const here = new Map<string, { transcript: string; kind: string; speaker?: string }>()
+    const hereRecords = new Set<string>()
+    for (const { table, word } of matched) {
+      for (const [r, t, sections, codes] of table.words[word]!) {
+        const record = table.records[r]!
+        hereRecords.add(record)
+        const transcript = table.values.transcript[t] ?? ''
+        const list = codes.split('.')
+        decodePositions(sections).forEach((section, i) => here.set(`${record}\u0000${section}`, codeValues(list[i]!, transcript, table.values.speaker)))
+      }
+    }
+    found = found ? new Map([...found].filter(([key]) => here.has(key))) : here
+    foundRecords = foundRecords ? new Set([...foundRecords].filter((id) => hereRecords.has(id))) : hereRecords
+  }
+  if (!found || !foundRecords || foundRecords.size !== records.size || [...records].some((id) => !foundRecords!.has(id))) return undefined
+  const byTranscript = new Map<string, Array<{ kind: string; speaker?: string }>>()
+  for (const values of found.values()) {
+    const list = byTranscript.get(values.transcript)
+    if (list) list.push(values)
+    else byTranscript.set(values.transcript, [values])
+  }
+  return [...byTranscript].flatMap(([transcript, sections]) => groupTallies(transcript, sections))
+}
+
+/** Forget loaded word tables (a test with other data). */
+export function forgetWords(): void {
+  wordChunks.clear()
+}
+
 /** A search's counts: the results in all, each facet value's, and whether they are exact. */
 export interface CountResult {
   total: number
@@ -326,6 +408,8 @@ export const PAGE = 20
  */
 export const BATCH = 3
 export const MAX_BATCH = 24
+/** Pagefind's records whose lists of transcripts are fetched together. */
+export const EXPAND = 8
 /**
  * A query with a phrase or several words is counted on the text of at most this many records (whole
  * transcripts, about 5 KB each); beyond, the count says "at least".
@@ -409,11 +493,13 @@ export class SearchSession {
     const shown: Hit[] = []
     while (shown.length < size && !this.exhausted()) {
       if (this.waiting.length === 0) {
-        while (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
-          const records = this.candidates.slice(this.nextRecord, this.nextRecord + BATCH)
+        if (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
+          // The next records' transcripts, their lists fetched together.
+          const records = this.candidates.slice(this.nextRecord, this.nextRecord + EXPAND)
           this.nextRecord += records.length
           for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed)))) this.queue.push(...list)
           if (!current()) return undefined
+          continue
         }
         const batch = this.queue.splice(0, this.batch)
         const hits = await readRecords(this.data, batch, this.query, this.state)
@@ -425,7 +511,8 @@ export class SearchSession {
           break
         }
         this.waiting.push(...hits.flat())
-        // Transcripts that held nothing for the chosen speaker or kind: read more at once next time.
+        // Transcripts that held nothing for the query (a phrase's words apart, a speaker's word found
+        // only in others' turns): read more at once next time.
         this.batch = this.waiting.length === 0 ? Math.min(this.batch * 2, MAX_BATCH) : BATCH
       }
       shown.push(...this.waiting.splice(0, size - shown.length))
@@ -442,9 +529,15 @@ export class SearchSession {
   async count(current: () => boolean = () => true): Promise<CountResult | null | undefined> {
     const { query } = this
     let result: CountResult | null | undefined
-    if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
-    else if (query.terms.length === 0) result = await this.countWithoutWords()
-    else result = await this.countOneWord(current)
+    if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
+    else {
+      // Free words: section by section from the word tables, when they agree with Pagefind's records.
+      const counted = query.phrases.length === 0 ? await wordTallies(this.data, query.terms, new Set(this.unfiltered.map((c) => c.id)), WORD_BUDGET).catch(() => undefined) : undefined
+      if (!current()) return undefined
+      if (counted) result = { ...countSections(counted, this.state), complete: true, facetsComplete: true }
+      else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
+      else result = await this.countOneWord(current)
+    }
     if (!result || !current()) return result
     this.total = result.total
     this.exact = result.complete

@@ -1,0 +1,163 @@
+/**
+ * The word tables (src/search/contract.ts, `WordChunk`): Pagefind's own index read back chunk by chunk
+ * (pagefind-files.ts), each word's positions turned into the sections holding it with the records' rows
+ * (tables.ts), and a dictionary from each word of the text to the word Pagefind indexed for it, taken from
+ * the first place the word is printed. One index chunk is held at a time.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chunkFor, EDITORIAL, encodePositions, hasLeadingSection, pagefindTerm, wordChunkPath, wordDictionaryPath, WORDS_PATH, type WordChunk, type WordDirectory } from '../contract.ts'
+import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
+import { Values, type RecordRow } from './tables.ts'
+
+/** A record's sections as the page numbers them: where each starts, its transcript and its code. */
+interface Sections {
+  row: RecordRow
+  /** Section i starts after the word at starts[i] (a heading's own word is no section's), or at 0 for a leading section. */
+  starts: number[]
+  leading: boolean
+  transcript: number[]
+  codes: string[]
+}
+
+function sectionsOf(row: RecordRow): Sections {
+  const leading = row.starts.length === 0 && hasLeadingSection(row.positions)
+  const starts = leading ? [0, ...row.positions] : [...row.positions]
+  const codes = leading ? [EDITORIAL, ...row.sections] : [...row.sections]
+  const transcript: number[] = []
+  let t = 0
+  for (const start of starts) {
+    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) t++
+    transcript.push(t)
+  }
+  return { row, starts, leading, transcript, codes }
+}
+
+/** The section holding a word position, or -1 for a heading's own word. */
+function sectionAt(sections: Sections, position: number): number {
+  const { starts, leading } = sections
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= position) low = mid
+    else high = mid - 1
+  }
+  if (starts[low]! > position) return -1
+  return !(leading && low === 0) && starts[low] === position ? -1 : low
+}
+
+/**
+ * Collects, while the fragments are read, the first place each word of the text is printed (its page
+ * and position), for the dictionary.
+ */
+export class Spellings {
+  private readonly first = new Map<string, number>()
+  private readonly at = new Map<number, string>()
+
+  add(page: number, content: string): void {
+    content.split(/[\r\n\s]+/g).forEach((printed, position) => {
+      const word = pagefindTerm(printed)
+      if (word === '' || this.first.has(word)) return
+      const key = page * 2 ** 24 + position
+      this.first.set(word, key)
+      this.at.set(key, word)
+    })
+  }
+
+  /** The word printed at a page's position, if it is one whose first place this is. */
+  printedAt(page: number, position: number): string | undefined {
+    return this.at.get(page * 2 ** 24 + position)
+  }
+}
+
+/** How alike two words are: the length of their shared start. */
+function shared(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
+}
+
+/**
+ * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
+ * Returns the bytes written. `step` is told each chunk done.
+ */
+export async function writeWordTables(site: string, pagefindDir: string, meta: PagefindMeta, rows: Map<string, RecordRow>, spellings: Spellings, step: (done: number) => void): Promise<number> {
+  const sections = new Map<number, Sections>()
+  const sectionsOfPage = (page: number): Sections | undefined => {
+    let known = sections.get(page)
+    if (!known) {
+      const row = rows.get(meta.pages[page] ?? '')
+      if (!row) return undefined
+      sections.set(page, (known = sectionsOf(row)))
+    }
+    return known
+  }
+  /** Each printed word's candidates: the words indexed at its first place. */
+  const indexedAs = new Map<string, string>()
+  const directory: WordDirectory = { chunks: [] }
+  let bytes = 0
+  await mkdir(join(site, dirname(wordChunkPath(0))), { recursive: true })
+
+  for (const [n, chunk] of meta.chunks.entries()) {
+    const words = await readIndexChunk(pagefindDir, chunk.hash)
+    const values = new Values()
+    const records: string[] = []
+    const recordIndex = new Map<string, number>()
+    const table: WordChunk = { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, records, words: {} }
+    for (const { word, pages } of words) {
+      const entries: WordChunk['words'][string] = []
+      for (const { page, positions } of pages) {
+        const known = sectionsOfPage(page)
+        if (!known) continue
+        const held = new Set<number>()
+        for (const position of positions) {
+          const section = sectionAt(known, position)
+          if (section >= 0) held.add(section)
+          const printed = spellings.printedAt(page, position)
+          if (printed !== undefined) {
+            const before = indexedAs.get(printed)
+            if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
+          }
+        }
+        if (held.size === 0) continue
+        let r = recordIndex.get(known.row.id)
+        if (r === undefined) recordIndex.set(known.row.id, (r = records.push(known.row.id) - 1))
+        const byTranscript = new Map<number, number[]>()
+        for (const section of [...held].sort((a, b) => a - b)) {
+          const t = known.transcript[section]!
+          byTranscript.set(t, [...(byTranscript.get(t) ?? []), section])
+        }
+        for (const [t, list] of byTranscript) {
+          entries.push([r, values.indexOf('transcript', known.row.labels[t] ?? ''), encodePositions(list), list.map((i) => values.code(known.codes[i]!)).join('.')])
+        }
+      }
+      if (entries.length > 0) table.words[word] = entries
+    }
+    const gz = gzipSync(JSON.stringify(table), { level: 6 })
+    await writeFile(join(site, wordChunkPath(n)), gz)
+    bytes += gz.length
+    directory.chunks.push([words[0]?.word ?? chunk.from, words.at(-1)?.word ?? chunk.to, gz.length, 0])
+    step(n + 1)
+  }
+
+  // Each printed word under the chunk its spelling falls in.
+  const dictionaries = new Map<number, Record<string, string>>()
+  for (const [printed, word] of indexedAs) {
+    if (printed === word) continue // the page takes a word as its own stem when it finds none
+    const n = chunkFor(directory.chunks, printed)
+    const dictionary = dictionaries.get(n) ?? {}
+    dictionary[printed] = word
+    dictionaries.set(n, dictionary)
+  }
+  for (const [n, dictionary] of dictionaries) {
+    const text = JSON.stringify(dictionary)
+    await writeFile(join(site, wordDictionaryPath(n)), text)
+    bytes += text.length
+    directory.chunks[n]![3] = 1
+  }
+  const text = JSON.stringify(directory)
+  await writeFile(join(site, WORDS_PATH), text)
+  return bytes + text.length
+}

@@ -298,6 +298,16 @@ export function participantRow(
   return { key, name, href: `/speakers/${key}/`, turns, transcripts, first, last }
 }
 
+/** The `count` people with the most turns, most first (ties by the directory's order, by surname). */
+export function mostTurns(entries: readonly SpeakerEntry[], count: number): ParticipantRow[] {
+  return entries
+    .filter((entry) => entry.kind === 'person')
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.turns - a.entry.turns || a.index - b.index)
+    .slice(0, count)
+    .map(({ entry }) => participantRow(entry))
+}
+
 /** One page of the participants index under one letter. */
 export interface LetterPage {
   letter: string

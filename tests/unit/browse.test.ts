@@ -14,6 +14,7 @@ import {
   initialOf,
   letterHref,
   listingPages,
+  mostTurns,
   monthOf,
   pageHref,
   pageWindow,
@@ -265,5 +266,16 @@ describe('participants', () => {
     expect(second!.href).toBe('/speakers/index/b/2/')
     expect(second!.previousPage).toEqual({ href: '/speakers/index/b/', label: 'B, page 1 of 2' })
     expect(second!.nextPage).toBeNull()
+  })
+
+  test('mostTurns: people only, most turns first, ties in the directory’s order', () => {
+    const withTurns = (name: string, turns: number, kind: SpeakerEntry['kind'] = 'person') => ({ ...entry(name, kind), turns })
+    const directory = [withTurns('Ann Ashby', 5), withTurns('Bob Ball', 40), withTurns('Cy Bundy', 5), withTurns('Ed Kay', 12)]
+    directory.push(withTurns('Unidentified voices', 99, 'unidentified'))
+    expect(mostTurns(directory, 3).map((row) => [row.name, row.turns])).toEqual([
+      ['Bob Ball', 40],
+      ['Ed Kay', 12],
+      ['Ann Ashby', 5],
+    ])
   })
 })

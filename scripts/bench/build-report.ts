@@ -1,0 +1,108 @@
+/** The build benchmark's printed figures: units, the aligned table, the budgets and the compile cache. */
+import type { CompileCache } from './disk.ts'
+import { median } from './report.ts'
+
+export interface Figures {
+  seconds: number
+  peakBytes: number
+  /** Bytes of the output folder; undefined for a step that writes only part of it. */
+  outBytes?: number
+}
+
+/** One row of the table: a step measured once per run. */
+export interface Step {
+  label: string
+  runs: Figures[]
+  /** Shown with ratios to the floor. */
+  compare?: boolean
+}
+
+export const BUDGET = { time: 3, memory: 2 }
+
+/** MB of 1,000,000 bytes, one decimal; seconds with one decimal. */
+export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)}`
+export const sec = (seconds: number): string => seconds.toFixed(1)
+const ratio = (r: number): string => `${r.toFixed(2)}×`
+const signed = (n: number, text: string): string => `${n >= 0 ? '+' : ''}${text}`
+
+/** Median of each figure over the runs (each figure on its own). */
+export function medians(runs: Figures[]): Figures {
+  const out = runs.map((r) => r.outBytes).filter((b): b is number => b !== undefined)
+  return {
+    seconds: median(runs.map((r) => r.seconds)),
+    peakBytes: median(runs.map((r) => r.peakBytes)),
+    outBytes: out.length > 0 ? median(out) : undefined,
+  }
+}
+
+function align(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)))
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
+}
+
+export interface Verdict {
+  text: string
+  /** Budgets missed. */
+  missed: number
+}
+
+/** The table of floor and project side by side, with ratios project / floor and the budgets. */
+export function buildTable(title: string, floor: Step, steps: Step[]): Verdict {
+  const f = medians(floor.runs)
+  const rows = [[title, 'time (s)', 'peak memory (MB)', 'output (MB)', 'time / floor', 'memory / floor']]
+  for (const step of [floor, ...steps]) {
+    const m = medians(step.runs)
+    rows.push([
+      step.label,
+      sec(m.seconds),
+      mb(m.peakBytes),
+      m.outBytes === undefined ? '' : mb(m.outBytes),
+      step.compare ? ratio(m.seconds / f.seconds) : '',
+      step.compare ? ratio(m.peakBytes / f.peakBytes) : '',
+    ])
+  }
+  const project = medians(steps.find((s) => s.compare)!.runs)
+  const time = project.seconds / f.seconds
+  const memory = project.peakBytes / f.peakBytes
+  const budgets = [
+    ['budget', 'measured', 'result'],
+    [`project time ≤ ${BUDGET.time}× floor`, ratio(time), time <= BUDGET.time ? 'pass' : 'FAIL'],
+    [`project peak memory ≤ ${BUDGET.memory}× floor`, ratio(memory), memory <= BUDGET.memory ? 'pass' : 'FAIL'],
+  ]
+  const missed = (time <= BUDGET.time ? 0 : 1) + (memory <= BUDGET.memory ? 0 : 1)
+  return { text: `${align(rows)}\n\n${align(budgets)}`, missed }
+}
+
+/** Every run's figures, when there were several (the table shows their medians). */
+export function runsListing(steps: Step[]): string {
+  return steps
+    .filter((s) => s.runs.length > 1)
+    .map((s) => `${s.label}: ${s.runs.map((r) => `${sec(r.seconds)} s / ${mb(r.peakBytes)} MB`).join(', ')}`)
+    .join('\n')
+}
+
+/** Growth of Node's compile cache step by step, so that what the builds leave behind is seen. */
+export function cacheGrowth(before: CompileCache, after: Array<{ label: string; cache: CompileCache }>): string {
+  const where = before.dirs.length > 0 ? before.dirs.join(', ') : 'none yet'
+  const lines = [`Node compile cache under the temp folder (${where}): ${mb(before.bytes)} MB in ${before.files} files before`]
+  let previous = before
+  for (const { label, cache } of after) {
+    const grew = cache.bytes - previous.bytes
+    const files = cache.files - previous.files
+    lines.push(`  after ${label}: ${signed(grew, mb(grew))} MB, ${signed(files, String(files))} files`)
+    previous = cache
+  }
+  const last = after.at(-1)?.cache ?? before
+  const dirs = last.dirs.filter((d) => !before.dirs.includes(d))
+  const total = last.bytes - before.bytes
+  lines.push(
+    `  in all: ${signed(total, mb(total))} MB (now ${mb(last.bytes)} MB in ${last.files} files${dirs.length > 0 ? `; new: ${dirs.join(', ')}` : ''})`,
+  )
+  lines.push('  (other builds on this machine write there too: growth while they run is counted as well)')
+  return lines.join('\n')
+}

@@ -17,7 +17,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
   // Scripts stay external files, however small: simpler to reason about under the CSP, and cached.
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  // Vite's own cache beside Astro's, so that builds with their own ASTRO_CACHE_DIR share nothing.
+  vite: {
+    cacheDir: `${astroCacheDir()}/vite`,
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   integrations: [pagefind()],
   // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged
   // are copied from the previous build instead of rendered again.

@@ -487,10 +487,13 @@ export class SearchSession {
 
   /**
    * The next page of hits: Pagefind's records in rank order, each record's transcripts in turn, their
-   * passages read a few at a time until a page is full. `undefined` when `current()` turns false meanwhile.
+   * passages read a few at a time until a page is full; `found` is given each batch as it is read, so the
+   * first results can be shown at once. `undefined` when `current()` turns false meanwhile.
    */
-  async more(current: () => boolean = () => true, size = PAGE): Promise<Hit[] | undefined> {
+  async more(current: () => boolean = () => true, size = PAGE, found?: (hits: Hit[]) => void): Promise<Hit[] | undefined> {
     const shown: Hit[] = []
+    let read = 0
+    let yielded = 0
     while (shown.length < size && !this.exhausted()) {
       if (this.waiting.length === 0) {
         if (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
@@ -503,6 +506,7 @@ export class SearchSession {
         }
         const batch = this.queue.splice(0, this.batch)
         const hits = await readRecords(this.data, batch, this.query, this.state)
+        read += batch.length
         if (!current()) return undefined
         if (hits === 'absent') {
           // A word of the query is in no record.
@@ -511,11 +515,15 @@ export class SearchSession {
           break
         }
         this.waiting.push(...hits.flat())
-        // Transcripts that held nothing for the query (a phrase's words apart, a speaker's word found
-        // only in others' turns): read more at once next time.
-        this.batch = this.waiting.length === 0 ? Math.min(this.batch * 2, MAX_BATCH) : BATCH
+        yielded += hits.flat().length
+        // As many transcripts next time as the page still needs at the rate they have given hits (a
+        // phrase's words apart, a speaker's word found only in others' turns give fewer).
+        const rate = yielded / read
+        this.batch = Math.min(MAX_BATCH, Math.max(BATCH, Math.ceil((size - shown.length - this.waiting.length) / Math.max(rate, 0.25))))
       }
-      shown.push(...this.waiting.splice(0, size - shown.length))
+      const taken = this.waiting.splice(0, size - shown.length)
+      shown.push(...taken)
+      if (taken.length > 0) found?.(taken)
     }
     this.shown += shown.length
     return shown

@@ -37,14 +37,24 @@ function readForm(): SearchState {
 
 const plural = (n: number) => `${n === 0 ? 'No' : n.toLocaleString('en')} result${n === 1 ? '' : 's'}.`
 
-/** The next page of results, appended. */
-async function showMore(search: SearchSession | undefined = current): Promise<void> {
+/**
+ * The next page of results, each batch appended as it is read; `first` is told when the first of them are
+ * on screen.
+ */
+async function showMore(search: SearchSession | undefined = current, first?: () => void): Promise<void> {
   if (!search || search.reading) return
   search.reading = true
   more.disabled = true
-  const shown = await search.more(() => search === current)
+  const shown = await search.more(
+    () => search === current,
+    undefined,
+    (hits) => {
+      list.append(...hits.map((hit) => renderResult(hit, search.pattern, search.q)))
+      first?.()
+      first = undefined
+    },
+  )
   if (!shown) return
-  list.append(...shown.map((hit) => renderResult(hit, search.pattern, search.q)))
   search.reading = false
   more.disabled = false
   more.hidden = search.exhausted()
@@ -62,6 +72,7 @@ async function run(state: SearchState): Promise<void> {
   const mine = ++generation
   root.dataset.state = 'searching'
   delete root.dataset.results
+  delete root.dataset.page
   more.hidden = true
   const term = state.q.trim()
   try {
@@ -73,10 +84,16 @@ async function run(state: SearchState): Promise<void> {
     if (!facetsWanted) facetsBox.replaceChildren(offer)
     if (!search.words && !search.filtered) status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
     else status.textContent = search.candidates.length === 0 ? plural(0) : ''
-    await showMore(search)
+    // The first results are shown as soon as they are read (`data-results`); the page fills up to its
+    // size (`data-page`) and then the count follows.
+    const shown = () => {
+      root.dataset.results = term
+      performance.mark('search:results')
+    }
+    await showMore(search, shown)
     if (mine !== generation) return
-    root.dataset.results = term
-    performance.mark('search:results')
+    shown()
+    root.dataset.page = term
 
     if (search.words || search.filtered || facetsWanted) await count(mine, search)
   } catch (error) {

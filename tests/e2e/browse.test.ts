@@ -1,0 +1,364 @@
+/**
+ * Browsing a collection (issue 9, item 6) in real headless Chromium, without JavaScript, on a site built
+ * here from a small generated collection, so that months and speakers run to several pages:
+ *
+ * - 150 transcripts from scripts/make-corpus.ts, redated: numbers 0–104 to October 1962, 105–134 to
+ *   November 1962, 135–149 to January 1963;
+ * - three copies of the seed (McGeorge Bundy: 48 turns each, `grep -c` of `Bundy:` and `McGeorge Bundy:`),
+ *   dated 5 and 20 October and 14 November 1962: Bundy has 144 turns, 100 on page 1 (48 + 48 + the first
+ *   4 of the 14 November copy, which continues on page 2) and 44 on page 2.
+ *
+ * So October holds 107 transcripts (pages of 100 and 7), November 31, January 1963 15: 153 in all, more
+ * than the front page lists in full. About 600 people speak, more than one index page (200) holds, so
+ * the participants index is by letter. The site is built into tmp/ inside the repository (Astro keeps
+ * its prerender chunks beside the project; concurrent builds elsewhere would share them).
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { root, seedPath } from '../support/paths.ts'
+import { launchBrowser } from './support/browser.ts'
+import { serveDist, type DistServer } from './support/server.ts'
+import { withPage } from './support/site.ts'
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+const VIEWS: { name: string; options: BrowserContextOptions }[] = [
+  { name: 'light, 1280 px', options: { colorScheme: 'light', viewport: { width: 1280, height: 800 } } },
+  { name: 'dark, 1280 px', options: { colorScheme: 'dark', viewport: { width: 1280, height: 800 } } },
+  { name: 'light, 320 px', options: { colorScheme: 'light', viewport: { width: 320, height: 640 }, isMobile: true } },
+  { name: 'dark, 320 px', options: { colorScheme: 'dark', viewport: { width: 320, height: 640 }, isMobile: true } },
+]
+
+mkdirSync(join(root, 'tmp'), { recursive: true })
+const scratch = mkdtempSync(join(root, 'tmp', 'browse-e2e-'))
+const content = join(scratch, 'transcripts')
+const dist = join(scratch, 'dist')
+/** Every transcript written, by page name. */
+const written = new Map<string, { date: string }>()
+
+/** Moves a raw transcript to `iso`: its header date, its weekday line and its file name. */
+function redate(text: string, iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`)
+  const dateLine = `${WEEKDAYS[day.getUTCDay()]}, ${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
+  return text
+    .replace(/^\d{4}\/\d{2}\/\d{2}$/m, iso.replaceAll('-', '/'))
+    .replace(new RegExp(`^(?:${WEEKDAYS.join('|')}), [A-Z][a-z]+ \\d{1,2}, \\d{4}$`, 'm'), dateLine)
+}
+
+function writeCollection(): void {
+  mkdirSync(content, { recursive: true })
+  for (let index = 0; index < 150; index++) {
+    const { text, plan } = makeTranscript(index)
+    const [year, month, days] = index < 105 ? ['1962', '10', 31] : index < 135 ? ['1962', '11', 30] : ['1963', '01', 31]
+    const iso = `${year}-${month}-${String((index % days) + 1).padStart(2, '0')}`
+    const name = `${iso}-${plan.id}`
+    writeFileSync(join(content, `${name}.txt`), redate(text, iso))
+    written.set(name, { date: iso })
+  }
+  const seed = readFileSync(seedPath, 'utf8')
+  for (const [iso, id] of [
+    ['1962-10-05', '01181a'],
+    ['1962-10-20', '01181b'],
+    ['1962-11-14', '01181'],
+  ] as const) {
+    const name = `${iso}-${id}`
+    writeFileSync(join(content, `${name}.txt`), redate(seed.replace(/^01181$/m, id), iso))
+    written.set(name, { date: iso })
+  }
+}
+
+let server: DistServer
+let browser: Browser
+const site = () => ({ server, browser })
+
+beforeAll(async () => {
+  writeCollection()
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      TRANSCRIPTS_DIR: content,
+      ASTRO_OUT_DIR: dist,
+      ASTRO_CACHE_DIR: join(scratch, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_DISABLE_COMPILE_CACHE: '1',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  expect(build.status, `astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`).toBe(0)
+  server = await serveDist(dist)
+  browser = await launchBrowser()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+const noScript = { javaScriptEnabled: false }
+
+/** The path of the page open now. */
+const here = (page: Page) => new URL(page.url()).pathname
+
+/** Follows a link (by its rel, or a locator) and waits for the new page. */
+async function follow(page: Page, selector: string): Promise<string> {
+  const link = page.locator(selector).first()
+  const href = await link.getAttribute('href')
+  await Promise.all([page.waitForURL((url) => url.pathname === href), link.click()])
+  return here(page)
+}
+
+/** The transcripts a browse page lists: their page names, in order. */
+function listed(page: Page): Promise<string[]> {
+  return page.$$eval('main .transcript-list > li article h2 a', (links) => links.map((a) => a.getAttribute('href')!.slice(1, -1)))
+}
+
+describe('the front page', () => {
+  test('says how large the collection is and lists years and months with their counts, not every transcript', async () => {
+    await withPage(
+      site(),
+      '/',
+      async (page) => {
+        expect(await page.locator('main').textContent()).toContain(
+          '153 transcripts, recorded from October 1, 1962 to January 26, 1963',
+        )
+        const years = await page.$$eval('main .br-year', (hs) => hs.map((h) => h.textContent!.replace(/\s+/g, ' ').trim()))
+        expect(years).toEqual(['1962 138 transcripts', '1963 15 transcripts'])
+        const months = await page.$$eval('main .br-months a', (as) =>
+          as.map((a) => [
+            a.getAttribute('href'),
+            a.textContent!.replace(/\s+/g, ' ').trim(),
+            a.parentElement!.querySelector('.meta')!.textContent!.trim(),
+          ]),
+        )
+        expect(months).toEqual([
+          ['/browse/1962/10/', 'October 1962', '107 transcripts'],
+          ['/browse/1962/11/', 'November 1962', '31 transcripts'],
+          ['/browse/1963/01/', 'January 1963', '15 transcripts'],
+        ])
+        // More than 100: the transcripts are reached through their months.
+        expect(await page.locator('main .transcript-list').count()).toBe(0)
+        for (const href of ['/browse/', '/speakers/', '/search/'])
+          expect(await page.locator(`main a[href="${href}"]`).count()).toBe(1)
+      },
+      noScript,
+    )
+  })
+})
+
+describe('browsing by date, without JavaScript', () => {
+  test('year → month → pages of 100 → the next month, each page with its breadcrumb, and on to a transcript', async () => {
+    await withPage(
+      site(),
+      '/',
+      async (page) => {
+        expect(await follow(page, 'main .br-year a[href="/browse/1962/"]')).toBe('/browse/1962/')
+        expect(await page.locator('h1').textContent()).toBe('1962')
+        expect(await follow(page, 'main a[href="/browse/1962/10/"]')).toBe('/browse/1962/10/')
+
+        // October, page 1 of 2: transcripts 1–100, in date order.
+        expect(await page.locator('h1').textContent()).toBe('October 1962')
+        expect(await page.locator('.br-summary').textContent()).toContain('107 transcripts; page 1 of 2 lists numbers 1–100')
+        const first = await listed(page)
+        expect(first).toHaveLength(100)
+        const dates = first.map((name) => written.get(name)!.date)
+        expect(dates).toEqual([...dates].sort())
+        expect(await page.locator('[aria-label="Pages of October 1962"] [aria-current="page"]').textContent()).toContain('1')
+        expect(await page.locator('a[rel="prev"]').count()).toBe(0)
+
+        // Page 2: the other 7, its breadcrumb, and the way back.
+        expect(await follow(page, 'a[rel="next"]')).toBe('/browse/1962/10/2/')
+        const second = await listed(page)
+        expect(second).toHaveLength(7)
+        expect(await page.locator('main .transcript-list').getAttribute('start')).toBe('101')
+        const crumbs = await page.$$eval('nav[aria-label="Breadcrumb"] li', (lis) =>
+          lis.map((li) => [li.querySelector('a')?.getAttribute('href') ?? null, li.textContent!.trim()]),
+        )
+        expect(crumbs).toEqual([
+          ['/', 'Transcripts'],
+          ['/browse/', 'By date'],
+          ['/browse/1962/', '1962'],
+          [null, 'October 1962'],
+        ])
+        expect(await page.locator('nav[aria-label="Breadcrumb"] [aria-current="page"]').textContent()).toBe('October 1962')
+        expect(await page.locator('a[rel="prev"]').first().getAttribute('href')).toBe('/browse/1962/10/')
+
+        // From October's last page, next is November; from November, previous is October and next January 1963.
+        expect(await follow(page, 'a[rel="next"]')).toBe('/browse/1962/11/')
+        const november = await listed(page)
+        expect(november).toHaveLength(31)
+        expect(await page.locator('a[rel="prev"]').first().getAttribute('href')).toBe('/browse/1962/10/')
+        expect(await follow(page, 'a[rel="next"]')).toBe('/browse/1963/01/')
+        const january = await listed(page)
+        expect(january).toHaveLength(15)
+        expect(await page.locator('a[rel="next"]').count()).toBe(0)
+        expect(await follow(page, 'a[rel="prev"]')).toBe('/browse/1962/11/')
+
+        // Every transcript once, in one of the months.
+        expect(new Set([...first, ...second, ...november, ...january])).toEqual(new Set(written.keys()))
+
+        // On to a transcript: its page, with the title the list gave.
+        const title = (await page.locator('main .transcript-list h2 a').first().textContent())!.trim()
+        const target = await follow(page, 'main .transcript-list h2 a')
+        expect(target).toBe(`/${november[0]}/`)
+        expect(await page.title()).toBe(`${title} · Transcript Reader`)
+      },
+      noScript,
+    )
+  })
+
+  test('each entry gives date, time, document id and participants, each participant linked to their page', async () => {
+    await withPage(
+      site(),
+      '/browse/1962/11/',
+      async (page) => {
+        const entry = page.locator('main .transcript-list article', { has: page.locator('a[href="/1962-11-14-01181/"]') })
+        const text = (await entry.textContent())!.replace(/\s+/g, ' ')
+        expect(text).toContain('Off-the-Record Oval Office Conversation on Cuba')
+        expect(text).toContain('Wednesday, November 14, 1962, 5:45 to 6:02 P.M. approx. · Document 01181')
+        expect(await entry.locator('time').getAttribute('datetime')).toBe('1962-11-14')
+        expect(await entry.locator('.participants a[href="/speakers/mcgeorge-bundy/"]').textContent()).toBe('McGeorge Bundy')
+        expect(await entry.locator('.participants a[href="/speakers/unidentified/"]').textContent()).toBe('4 unidentified voices')
+        const response = await page.goto(new URL('/speakers/george-ball/', server.url).href)
+        expect(response?.status()).toBe(200)
+      },
+      noScript,
+    )
+  })
+})
+
+describe('speaker pages and the participants index, without JavaScript', () => {
+  test('a speaker with 144 turns: two pages, page n of m, previous and next, the continued transcript said on both', async () => {
+    await withPage(
+      site(),
+      '/speakers/mcgeorge-bundy/',
+      async (page) => {
+        const turnLinks = () => page.$$eval('main .sp-turns a[href*="/#"]', (as) => as.map((a) => a.getAttribute('href')!))
+        expect(await page.locator('.sp-summary').textContent()).toBe(
+          '144 turns in 3 transcripts from October 5, 1962 to November 14, 1962. Page 1 of 2: turns 1–100.',
+        )
+        const one = await turnLinks()
+        expect(one).toHaveLength(100)
+        expect(one.filter((href) => href.startsWith('/1962-11-14-01181/'))).toHaveLength(4)
+        // The last transcript on page 1 says it goes on; page 2 says it was begun before.
+        const last = page.locator('main .sp-appearance').last()
+        expect(await last.locator('h2 a').getAttribute('href')).toBe('/1962-11-14-01181/')
+        expect(await last.locator('.sp-continues a').getAttribute('href')).toBe('/speakers/mcgeorge-bundy/2/')
+        expect(await page.locator('[aria-label="Pages of turns"] [aria-current="page"]').textContent()).toContain('1')
+
+        expect(await follow(page, 'a[rel="next"]')).toBe('/speakers/mcgeorge-bundy/2/')
+        expect(await page.locator('.sp-summary').textContent()).toContain('Page 2 of 2: turns 101–144.')
+        const two = await turnLinks()
+        expect(two).toHaveLength(44)
+        expect(two.every((href) => href.startsWith('/1962-11-14-01181/'))).toBe(true)
+        expect((await page.locator('main .sp-appearance h2').first().textContent())?.replace(/\s+/g, ' ')).toContain(
+          '(continued from page 1)',
+        )
+        expect(await page.locator('main .sp-continues').count()).toBe(0)
+        expect(await page.locator('a[rel="next"]').count()).toBe(0)
+        expect(new Set([...one, ...two]).size).toBe(144)
+        expect(await follow(page, 'a[rel="prev"]')).toBe('/speakers/mcgeorge-bundy/')
+      },
+      noScript,
+    )
+  })
+
+  test('/speakers/ goes by letter; a letter lists turns, transcripts, first and last dates, and leads to the speaker', async () => {
+    await withPage(
+      site(),
+      '/speakers/',
+      async (page) => {
+        const letters = await page.$$eval('nav[aria-label="Speakers by surname"] a', (as) =>
+          as.map((a) => a.getAttribute('href')!),
+        )
+        expect(letters).toContain('/speakers/index/b/')
+        expect(letters.every((href) => /^\/speakers\/index\/([a-z]|other)\/$/.test(href))).toBe(true)
+        expect(await page.locator('main a[href="/speakers/unidentified/"]').count()).toBe(1)
+        expect(await follow(page, 'nav[aria-label="Speakers by surname"] a[href="/speakers/index/b/"]')).toBe(
+          '/speakers/index/b/',
+        )
+        expect(await page.locator('nav[aria-label="Speakers by surname"] [aria-current="page"]').textContent()).toMatch(/^B/)
+        const row = page.locator('main .sp-index li', { has: page.locator('a[href="/speakers/mcgeorge-bundy/"]') })
+        expect((await row.textContent())!.replace(/\s+/g, ' ')).toBe(
+          'McGeorge Bundy · 144 turns in 3 transcripts · October 5, 1962 – November 14, 1962',
+        )
+        expect(await row.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))).toEqual([
+          '1962-10-05',
+          '1962-11-14',
+        ])
+        // Every name under B has a surname in B.
+        const names = await page.$$eval('main .sp-index a', (as) => as.map((a) => a.textContent!.trim()))
+        expect(names.length).toBeGreaterThan(1)
+        expect(names.every((name) => /^B/.test(name.split(/\s+/).at(-1)!))).toBe(true)
+        expect(await follow(page, 'main a[href="/speakers/mcgeorge-bundy/"]')).toBe('/speakers/mcgeorge-bundy/')
+        expect(await page.locator('nav[aria-label="Breadcrumb"] a[href="/speakers/index/b/"]').count()).toBe(1)
+      },
+      noScript,
+    )
+  })
+})
+
+describe('quality', () => {
+  // Every view on a page of each kind (a month's second page, a letter of the index, a speaker's page with
+  // a transcript continued on the next); light at 1280 px and dark at 320 px on the others.
+  const everyView = ['/browse/1962/10/2/', '/speakers/index/b/', '/speakers/mcgeorge-bundy/']
+  const twoViews = ['/', '/browse/1962/', '/speakers/', '/speakers/mcgeorge-bundy/2/']
+  const checked = [...everyView, ...twoViews]
+
+  test.each(checked)(
+    '%s: no axe-core violations (light and dark, 1280 and 320 px), no sideways scrolling',
+    { timeout: 180_000 },
+    async (path) => {
+      const problems: string[] = []
+      for (const view of everyView.includes(path) ? VIEWS : [VIEWS[0]!, VIEWS[3]!]) {
+        await withPage(
+          site(),
+          path,
+          async (page) => {
+            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+            for (const v of results.violations)
+              problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+            const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+            if (wide) problems.push(`[${view.name}] scrolls sideways`)
+          },
+          view.options,
+        )
+      }
+      expect(problems).toEqual([])
+    },
+  )
+
+  test('html-validate: no errors on these pages', async () => {
+    const config = JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8'))
+    const validator = new HtmlValidate(new FileSystemConfigLoader({ ...config, root: true }))
+    const errors: string[] = []
+    for (const path of [...checked, '/browse/', '/browse/1962/10/', '/browse/1962/11/']) {
+      const report = await validator.validateFile(join(dist, path, 'index.html'))
+      for (const result of report.results)
+        for (const m of result.messages) errors.push(`${path}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`)
+    }
+    expect(errors).toEqual([])
+  })
+})

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
 import pagefind from './src/integrations/pagefind.ts'
+import site from './src/site/integration.ts'
 import { astroCacheDir } from './src/site/paths.ts'
 
 export default defineConfig({
@@ -22,7 +23,8 @@ export default defineConfig({
     cacheDir: `${astroCacheDir()}/vite`,
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  integrations: [pagefind()],
+  // The site's steps first: the search reads the transcripts' JSON it copies into the site.
+  integrations: [site(), pagefind()],
   // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged
   // are copied from the previous build instead of rendered again.
   experimental: { incrementalBuild: true },

@@ -207,20 +207,22 @@ export const url = (path: string) => `/${path.split('/').map(encodeURIComponent)
 
 /**
  * **Word tables** (`/search/words/<n>.json.gz`, one per Pagefind index chunk, the same words): for each
- * word Pagefind indexed (its stems), the sections holding it, so that a query's words are counted section
- * by section without fetching any record. `/search/words/<n>.dict.json` gives the word Pagefind indexed for
+ * word Pagefind indexed (its stems), the sections holding it, so that a query's free words are found and
+ * counted section by section without Pagefind's search, whose time grows with every position of every
+ * matching word (0.3 s for a word in every transcript at 10,000). `/search/words/<n>.dict.json` gives the word Pagefind indexed for
  * each word of the text (`surface → stem`) whose spelling falls in chunk n's range; the directory
  * (`/search/words/index.json`) gives each chunk's range and size.
  */
 export interface WordChunk {
+  /** Speakers' names and transcripts' labels, listed once and referred to by index. */
   values: Record<'speaker' | 'transcript', string[]>
-  /** Pagefind page ids. */
-  records: string[]
+  /** The transcripts named here: [name, label index]. */
+  transcripts: Array<[string, number]>
   /**
-   * Word → [record index, transcript index, the record's section indices holding it (as
-   * `encodePositions`), and each one's code (`.`-separated)], a row per transcript.
+   * Word → a row per transcript holding it: [transcript index, its sections holding the word, numbered
+   * as its passages number them (`encodePositions`), and each one's code (`.`-separated)].
    */
-  words: Record<string, Array<[number, number, string, string]>>
+  words: Record<string, Array<[number, string, string]>>
 }
 
 export interface WordDirectory {

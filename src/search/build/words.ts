@@ -18,6 +18,8 @@ interface Sections {
   starts: number[]
   leading: boolean
   transcript: number[]
+  /** Section i's number in its transcript's passages. */
+  local: number[]
   codes: string[]
 }
 
@@ -26,12 +28,17 @@ function sectionsOf(row: RecordRow): Sections {
   const starts = leading ? [0, ...row.positions] : [...row.positions]
   const codes = leading ? [EDITORIAL, ...row.sections] : [...row.sections]
   const transcript: number[] = []
+  const local: number[] = []
   let t = 0
-  for (const start of starts) {
-    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) t++
+  let first = 0
+  starts.forEach((start, i) => {
+    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) (t += 1), (first = i)
     transcript.push(t)
-  }
-  return { row, starts, leading, transcript, codes }
+    // In a record of several, a transcript's opening heading starts its header lines, which its passages
+    // hold as their leading section (0).
+    local.push(i - first)
+  })
+  return { row, starts, leading, transcript, local, codes }
 }
 
 /** The section holding a word position, or -1 for a heading's own word. */
@@ -103,9 +110,9 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
   for (const [n, chunk] of meta.chunks.entries()) {
     const words = await readIndexChunk(pagefindDir, chunk.hash)
     const values = new Values()
-    const records: string[] = []
-    const recordIndex = new Map<string, number>()
-    const table: WordChunk = { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, records, words: {} }
+    const transcripts: WordChunk['transcripts'] = []
+    const transcriptIndex = new Map<string, number>()
+    const table: WordChunk = { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, transcripts, words: {} }
     for (const { word, pages } of words) {
       const entries: WordChunk['words'][string] = []
       for (const { page, positions } of pages) {
@@ -122,15 +129,18 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
           }
         }
         if (held.size === 0) continue
-        let r = recordIndex.get(known.row.id)
-        if (r === undefined) recordIndex.set(known.row.id, (r = records.push(known.row.id) - 1))
         const byTranscript = new Map<number, number[]>()
         for (const section of [...held].sort((a, b) => a - b)) {
           const t = known.transcript[section]!
-          byTranscript.set(t, [...(byTranscript.get(t) ?? []), section])
+          const list = byTranscript.get(t)
+          if (list) list.push(section)
+          else byTranscript.set(t, [section])
         }
         for (const [t, list] of byTranscript) {
-          entries.push([r, values.indexOf('transcript', known.row.labels[t] ?? ''), encodePositions(list), list.map((i) => values.code(known.codes[i]!)).join('.')])
+          const name = known.row.names[t] ?? ''
+          let index = transcriptIndex.get(name)
+          if (index === undefined) transcriptIndex.set(name, (index = transcripts.push([name, values.indexOf('transcript', known.row.labels[t] ?? '')]) - 1))
+          entries.push([index, encodePositions(list.map((i) => known.local[i]!)), list.map((i) => values.code(known.codes[i]!)).join('.')])
         }
       }
       if (entries.length > 0) table.words[word] = entries

@@ -72,6 +72,8 @@ export interface Candidate {
   words: number[]
   /** Where the first phrase was found (phrases alone): which transcript of a record to read first. */
   hint?: number
+  /** A transcript from the word tables: the numbers of its sections holding the words. */
+  sections?: number[]
   data: () => Promise<Fragment>
 }
 
@@ -230,6 +232,16 @@ export async function readRecords(data: SearchData, candidates: Candidate[], que
   const hits: Hit[][] = []
   for (const [i, candidate] of candidates.entries()) {
     const fragment = fragments[i]!
+    if (candidate.sections) {
+      const { sections } = sectionsOnce(fragment)
+      hits.push(
+        candidate.sections
+          .map((n) => sections[n])
+          .filter((section): section is Section => !!section && (!state || passes(sectionValues(section, fragment), state)) && matchesPhrases(section.text, query))
+          .map((section) => ({ section, fragment })),
+      )
+      continue
+    }
     const positions = query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms)
     const missing = query.terms.filter((_, t) => positions[t]!.length === 0)
     if (missing.length > 0) {
@@ -318,72 +330,91 @@ export function forgetChunks(): void {
   decoded.clear()
 }
 
-/** Bytes of word tables a count may fetch; beyond, the count falls back to the records. */
-export const WORD_BUDGET = 250_000
+/** Bytes of word tables a search may fetch; beyond (the commonest words), Pagefind's search is used. */
+export const WORD_BUDGET = 600_000
 
 const wordChunks = new Map<string, Promise<WordChunk | undefined>>()
 
+/** A transcript's sections holding every word of a query, from the word tables. */
+export interface WordMatch {
+  name: string
+  label: string
+  /** Section number (in the transcript's passages) → its speaker and kind. */
+  sections: Map<number, { transcript: string; kind: string; speaker?: string }>
+}
+
 /**
- * The sections holding every word of `terms`, from the word tables, as tallies; `undefined` when the
- * tables cannot say for sure: a chunk over the budget, a word they do not know, or records that differ
- * from `records`, the records Pagefind found (its stemming decides, and the tables must agree with it).
+ * The sections holding every word of `terms`, by transcript, from the word tables, each word taken as
+ * Pagefind takes it (the word Pagefind indexed for it, from the tables' dictionary, and every word
+ * starting so). `undefined` when the tables cannot say: a chunk over the budget, or no word of the tables
+ * that a term could be (then the query is for Pagefind to answer).
  */
-export async function wordTallies(data: SearchData, terms: string[], records: Set<string>, budget: number): Promise<Tally[] | undefined> {
+export async function wordMatches(data: SearchData, terms: string[], budget: number): Promise<Map<string, WordMatch> | undefined> {
   const directory = await data.json<WordDirectory>(WORDS_PATH)
   if (!directory || directory.chunks.length === 0) return undefined
   const { chunks } = directory
+  let found: Map<string, WordMatch> | undefined
   let spent = 0
-  const load = (n: number) => {
-    const path = wordChunkPath(n)
-    let known = wordChunks.get(path)
-    if (!known) {
-      spent += chunks[n]![2]
-      wordChunks.set(path, (known = data.json<WordChunk>(path)))
-    }
-    return known
-  }
-  let found: Map<string, { transcript: string; kind: string; speaker?: string }> | undefined
-  let foundRecords: Set<string> | undefined
   for (const term of new Set(terms.map(pagefindTerm))) {
+    if (term === '') continue
     const home = chunkFor(chunks, term)
     const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
     const stem = dictionary?.[term] ?? term
     // The chunks that can hold words starting with the stem: its own, and those after that start with it.
     const wanted = [chunkFor(chunks, stem)]
     while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem)) wanted.push(wanted.at(-1)! + 1)
-    const fresh = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
-    if (spent + fresh > budget) return undefined
-    const tables = (await Promise.all(wanted.map(load))).filter((t): t is WordChunk => !!t)
-    if (tables.length !== wanted.length) return undefined
-    let matched = tables.flatMap((table) => Object.keys(table.words).filter((word) => word.startsWith(stem)).map((word) => ({ table, word })))
+    spent += wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
+    if (spent > budget) return undefined
+    const tables = await Promise.all(
+      wanted.map((n) => {
+        const path = wordChunkPath(n)
+        let known = wordChunks.get(path)
+        if (!known) wordChunks.set(path, (known = data.json<WordChunk>(path)))
+        return known
+      }),
+    )
+    if (tables.some((table) => !table)) return undefined
+    let matched = tables.flatMap((table) => Object.keys(table!.words).filter((word) => word.startsWith(stem)).map((word) => ({ table: table!, word })))
     if (matched.length === 0) {
       // Pagefind then takes the longest word the stem starts with.
-      const shorter = tables.flatMap((table) => Object.keys(table.words).filter((word) => stem.startsWith(word)).map((word) => ({ table, word })))
+      const shorter = tables.flatMap((table) => Object.keys(table!.words).filter((word) => stem.startsWith(word)).map((word) => ({ table: table!, word })))
       matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
     }
-    if (matched.length === 0) return undefined
-    const here = new Map<string, { transcript: string; kind: string; speaker?: string }>()
-    const hereRecords = new Set<string>()
+    const here = new Map<string, WordMatch>()
     for (const { table, word } of matched) {
-      for (const [r, t, sections, codes] of table.words[word]!) {
-        const record = table.records[r]!
-        hereRecords.add(record)
-        const transcript = table.values.transcript[t] ?? ''
+      for (const [t, sections, codes] of table.words[word]!) {
+        const [name, labelIndex] = table.transcripts[t]!
+        const label = table.values.transcript[labelIndex] ?? ''
+        let match = here.get(name)
+        if (!match) here.set(name, (match = { name, label, sections: new Map() }))
         const list = codes.split('.')
-        decodePositions(sections).forEach((section, i) => here.set(`${record}\u0000${section}`, codeValues(list[i]!, transcript, table.values.speaker)))
+        decodePositions(sections).forEach((section, i) => match!.sections.set(section, codeValues(list[i]!, label, table.values.speaker)))
       }
     }
-    found = found ? new Map([...found].filter(([key]) => here.has(key))) : here
-    foundRecords = foundRecords ? new Set([...foundRecords].filter((id) => hereRecords.has(id))) : hereRecords
+    if (!found) found = here
+    else {
+      const both = new Map<string, WordMatch>()
+      for (const [name, match] of found) {
+        const other = here.get(name)
+        if (!other) continue
+        const sections = new Map([...match.sections].filter(([section]) => other.sections.has(section)))
+        if (sections.size > 0) both.set(name, { ...match, sections })
+      }
+      found = both
+    }
   }
-  if (!found || !foundRecords || foundRecords.size !== records.size || [...records].some((id) => !foundRecords!.has(id))) return undefined
-  const byTranscript = new Map<string, Array<{ kind: string; speaker?: string }>>()
-  for (const values of found.values()) {
-    const list = byTranscript.get(values.transcript)
-    if (list) list.push(values)
-    else byTranscript.set(values.transcript, [values])
-  }
-  return [...byTranscript].flatMap(([transcript, sections]) => groupTallies(transcript, sections))
+  return found
+}
+
+/** A query's matches as tallies for the counts. */
+export function matchTallies(matches: Iterable<WordMatch>): Tally[] {
+  return [...matches].flatMap((match) => groupTallies(match.label, [...match.sections.values()]))
+}
+
+/** The sections holding every word of `terms`, as tallies (`wordMatches`). */
+export async function wordTallies(data: SearchData, terms: string[], budget: number): Promise<Tally[] | undefined> {
+  const matches = await wordMatches(data, terms, budget)
+  return matches && matchTallies(matches.values())
 }
 
 /** Forget loaded word tables (a test with other data). */
@@ -461,10 +492,22 @@ export class SearchSession {
     this.filtered = chosenFacets(state).length > 0
   }
 
-  static async start(data: SearchData, state: SearchState): Promise<SearchSession> {
+  /** `wordBudget`: bytes of word tables the search may fetch (tests set 0 to search through Pagefind). */
+  static async start(data: SearchData, state: SearchState, { wordBudget = WORD_BUDGET } = {}): Promise<SearchSession> {
     const search = new SearchSession(data, state)
     if (!search.words && !search.filtered) return search
     search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
+    // Free words alone: the word tables say which sections hold them, most first (Pagefind's search only
+    // for words too common for the budget).
+    if (search.words && search.query.phrases.length === 0) search.matches = await wordMatches(data, search.query.terms, wordBudget).catch(() => undefined)
+    if (search.matches) {
+      const ranked = [...search.matches.values()].sort((a, b) => b.sections.size - a.sections.size || a.label.localeCompare(b.label))
+      search.unfiltered = ranked.map((match) => ({ id: match.name, score: match.sections.size, words: [], sections: [...match.sections.keys()].sort((x, y) => x - y), data: () => data.passages(match.name) }))
+      search.candidates = search.unfiltered
+      search.queue = search.allowed ? search.unfiltered.filter((c) => search.allowed!.has(c.id)) : [...search.unfiltered]
+      search.nextRecord = search.candidates.length
+      return search
+    }
     search.unfiltered = await findCandidates(data, search.query, state)
     search.candidates = search.unfiltered
     // No words: the candidates are transcripts already, read as they come.
@@ -477,6 +520,8 @@ export class SearchSession {
 
   /** Which transcripts can hold a result (a chosen speaker's, a chosen transcript), for a search with words. */
   allowed?: Set<string>
+  /** Free words found in the word tables: every section holding them. */
+  matches?: Map<string, WordMatch>
   /** The next of Pagefind's records to take transcripts from, and transcripts not yet read. */
   nextRecord = 0
   queue: Candidate[] = []
@@ -538,14 +583,9 @@ export class SearchSession {
     const { query } = this
     let result: CountResult | null | undefined
     if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
-    else {
-      // Free words: section by section from the word tables, when they agree with Pagefind's records.
-      const counted = query.phrases.length === 0 ? await wordTallies(this.data, query.terms, new Set(this.unfiltered.map((c) => c.id)), WORD_BUDGET).catch(() => undefined) : undefined
-      if (!current()) return undefined
-      if (counted) result = { ...countSections(counted, this.state), complete: true, facetsComplete: true }
-      else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
-      else result = await this.countOneWord(current)
-    }
+    else if (this.matches) result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
+    else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
+    else result = await this.countOneWord(current)
     if (!result || !current()) return result
     this.total = result.total
     this.exact = result.complete

@@ -6,7 +6,7 @@
  * browser); this file only puts it on the page.
  */
 import { FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../query.ts'
-import { browserData, loadPagefind } from './data.ts'
+import { browserData } from './data.ts'
 import { SearchSession } from './engine.ts'
 import { renderFacets, renderResult } from './render.ts'
 
@@ -21,10 +21,8 @@ const status = root.querySelector<HTMLElement>('[data-status]')!
 const list = root.querySelector<HTMLOListElement>('[data-results]')!
 const more = root.querySelector<HTMLButtonElement>('[data-more]')!
 
-// Pagefind is loaded at once, unless the page opens on choices without words (a speaker's turns), which
-// never need it; then it waits for the reader to type.
-const opening = stateFromParams(new URLSearchParams(location.search))
-if (opening.q.trim() !== '' || !FACETS.some((facet) => opening[facet].length > 0)) void loadPagefind()
+// Pagefind is loaded only when a search needs it (a quoted phrase, or a word too common for the word
+// tables): words alone and choices alone never do.
 // Facets are offered, not shown: the reader asks for them (or the URL already filters).
 let facetsWanted = false
 
@@ -167,7 +165,6 @@ offer.addEventListener('click', () => {
   void run(readForm()).then(() => facetsBox.querySelector('input')?.focus())
 })
 
-input.addEventListener('focus', () => void loadPagefind().catch(() => undefined))
 input.addEventListener('input', () => commit('replace'))
 form.addEventListener('submit', (event) => {
   event.preventDefault()

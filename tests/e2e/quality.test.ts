@@ -297,19 +297,19 @@ describe('links', () => {
             attr('video[poster]', 'poster');
             attr('object[data]', 'data');
             attr('form[action]', 'action');
-            document.querySelectorAll('[srcset]').forEach((el) =>
-              el.getAttribute('srcset')!.split(',').forEach((c) => {
+            for (const el of document.querySelectorAll('[srcset]')) {
+              for (const c of el.getAttribute('srcset')!.split(',')) {
                 const u = c.trim().split(/\s+/)[0];
                 if (u) urls.push(new URL(u, document.baseURI).href);
-              }),
-            );
+              }
+            }
             const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
             const names = [...document.querySelectorAll('a[name]')].map((el) => el.getAttribute('name')!);
             const sheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"][href]')].map((l) => l.href);
             return { urls, ids: [...ids, ...names], sheets };
           });
           const ids = idsByPath.get(sitePage.path) ?? new Set<string>();
-          found.ids.forEach((id) => ids.add(id));
+          for (const id of found.ids) ids.add(id);
           idsByPath.set(sitePage.path, ids);
           for (const url of found.urls) refs.push({ from: sitePage.path, url });
           for (const sheet of found.sheets) {
@@ -384,7 +384,7 @@ describe.each(transcriptPages)('transcript page $path without JavaScript', (site
             if (!el) return null;
             // The JSON's plain text has no footnote markers and no timestamps.
             const clone = el.cloneNode(true) as Element;
-            clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]').forEach((a) => a.remove());
+            for (const a of clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]')) a.remove();
             return clone.textContent ?? '';
           };
           return {

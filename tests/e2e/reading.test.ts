@@ -113,9 +113,7 @@ describe(`transcript page ${PAGE_PATH}`, () => {
               // for screen readers (`.sr-only`: what kind of mark a bracket is) are the page's, not the
               // transcript's, and so is the turn's head (speaker, time, link), checked elsewhere.
               const clone = el.cloneNode(true) as Element;
-              clone
-                .querySelectorAll('a[data-footnote-ref], a[id^="ts-"], .sr-only, p.speaker')
-                .forEach((a) => a.remove());
+              for (const a of clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"], .sr-only, p.speaker')) a.remove();
               text = clone.textContent ?? '';
             }
             return { id, count: matches.length, text };

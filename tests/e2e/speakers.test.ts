@@ -141,7 +141,9 @@ describe('participants panel', () => {
       // The texts are the ones read in the raw file.
       await choice(page, BALL.name).click();
       const ball = await visibleTurns(page);
-      BALL.openings!.forEach((opening, index) => expect(ball[index]!.text.startsWith(opening), `Ball's turn ${index + 1}: ${ball[index]!.text}`).toBe(true));
+      BALL.openings!.forEach((opening, index) => {
+        expect(ball[index]!.text.startsWith(opening), `Ball's turn ${index + 1}: ${ball[index]!.text}`).toBe(true);
+      });
       await choice(page, UNIDENTIFIED.name).click();
       expect((await visibleTurns(page)).map((t) => t.text)).toEqual(UNIDENTIFIED.texts);
       await choice(page, LINCOLN.name).click();
@@ -289,7 +291,9 @@ describe('speaker pages', () => {
         const heading = await page.locator('main h2').first().textContent();
         expect(heading).toContain('Off-the-Record Oval Office Conversation on Cuba');
         expect(await page.locator('main time[datetime="1962-11-14"]').count()).toBe(1);
-        who.openings?.forEach((opening, i) => expect(links[i]!.text).toContain(opening));
+        who.openings?.forEach((opening, i) => {
+          expect(links[i]!.text).toContain(opening);
+        });
       }
       // An estimated time is marked ≈; a printed one is not (Kennedy's t-05-03 opens with [05:03]).
       await page.goto(`${origin}/speakers/${KENNEDY.key}/`);
@@ -309,7 +313,9 @@ describe('speaker pages', () => {
       expect((await page.locator('h1').textContent())?.trim()).toBe('Unidentified voices');
       const links = await speakerPageLinks(page);
       expect(links).toHaveLength(UNIDENTIFIED.turns);
-      UNIDENTIFIED.texts.forEach((text, i) => expect(links[i]!.text).toContain(text));
+      UNIDENTIFIED.texts.forEach((text, i) => {
+        expect(links[i]!.text).toContain(text);
+      });
       expect(links.map((l) => /unidentified voice (\d+)/.exec(l.text)?.[1])).toEqual(['1', '2', '3', '4']);
       const turnSpeakers = await turnsOnTranscriptPage(page);
       for (const link of links) expect(turnSpeakers.get(link.href.split('#')[1]!)).toMatch(/^unidentified-\d+$/);

@@ -86,7 +86,7 @@ const data: SearchData = {
 async function build(size: number): Promise<void> {
   site = await mkdtemp(join(tmpdir(), 'search-engine-'))
   const log: string[] = []
-  manifest = await buildSearchIndex({ site, names: transcripts.map((t) => t.name), read: async (name) => transcripts.find((t) => t.name === name)!, log: (m) => log.push(m), groupSize: size })
+  manifest = await buildSearchIndex({ site, names: transcripts.map((t) => t.name), read: async (name) => transcripts.find((t) => t.name === name)!, log: (m) => log.push(m), groupSize: size, wordFileTarget: 3_000 })
   expect(log.some((line) => /search index: 3\/3 transcripts/.test(line))).toBe(true)
   fragments.clear()
   for (const file of await readdir(join(site, 'pagefind', 'fragment'))) {
@@ -133,9 +133,11 @@ const holding = (term: string) => allSections().filter((s) => words(s.text).some
 describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record: state → results', (size) => {
   beforeAll(() => build(size), 60_000)
 
-  test('the build wrote the records, the tables and a manifest that says so', () => {
+  test('the build wrote the records, the tables and a manifest that says so', async () => {
     expect(manifest).toMatchObject({ records: 3, groupSize: size, passages: allSections().length })
     expect(fragments.size).toBe(Math.ceil(3 / size))
+    // Word tables cut small here, so that words are looked for across files.
+    expect((await readdir(join(site, 'search', 'words'))).filter((f) => f.endsWith('.json.gz')).length).toBeGreaterThan(10)
   })
 
   test('one word: every section holding it, counted exactly, speakers counted per turn, from the word tables or through Pagefind', async () => {

@@ -87,13 +87,15 @@ export interface SearchIndexOptions {
   log: (message: string) => void
   /** Transcripts per Pagefind record; by default `groupSize` of the collection's size. */
   groupSize?: number
+  /** Bytes of JSON to a word table file (tests make it small). */
+  wordFileTarget?: number
 }
 
 /**
  * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
  * SearchBuildError with a readable message when anything fails.
  */
-export async function buildSearchIndex({ site, names, read, log, groupSize: chosenSize }: SearchIndexOptions): Promise<Manifest> {
+export async function buildSearchIndex({ site, names, read, log, groupSize: chosenSize, wordFileTarget }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', names.length, 'transcripts')
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
@@ -182,7 +184,7 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
   }
   reading.end()
   const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
-  const wordBytes = await writeWordTables(site, pagefindDir, meta, rows, spellings, (done) => counting.step(done))
+  const wordBytes = await writeWordTables(site, pagefindDir, meta, rows, spellings, (done) => counting.step(done), wordFileTarget)
   counting.end(`; ${(wordBytes / 1000).toFixed(0)} KB written`)
   rows.clear()
 

@@ -79,6 +79,9 @@ export class Spellings {
   }
 }
 
+/** About this many bytes of JSON to a word table file (about a quarter of it gzipped). */
+export const WORD_FILE_TARGET = 120_000
+
 /** How alike two words are: the length of their shared start. */
 function shared(a: string, b: string): number {
   let n = 0
@@ -88,9 +91,9 @@ function shared(a: string, b: string): number {
 
 /**
  * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
- * Returns the bytes written. `step` is told each chunk done.
+ * Returns the bytes written. `step` is told each of Pagefind's index chunks done.
  */
-export async function writeWordTables(site: string, pagefindDir: string, meta: PagefindMeta, rows: Map<string, RecordRow>, spellings: Spellings, step: (done: number) => void): Promise<number> {
+export async function writeWordTables(site: string, pagefindDir: string, meta: PagefindMeta, rows: Map<string, RecordRow>, spellings: Spellings, step: (done: number) => void, fileTarget = WORD_FILE_TARGET): Promise<number> {
   const sections = new Map<number, Sections>()
   const sectionsOfPage = (page: number): Sections | undefined => {
     let known = sections.get(page)
@@ -107,14 +110,24 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
   let bytes = 0
   await mkdir(join(site, dirname(wordChunkPath(0))), { recursive: true })
 
-  for (const [n, chunk] of meta.chunks.entries()) {
-    const words = await readIndexChunk(pagefindDir, chunk.hash)
+  // Files of about WORD_FILE_TARGET bytes of JSON, cut between words (a word's rows stay together), in
+  // Pagefind's word order: a query fetches the few files its words' rows are in, not Pagefind's chunks.
+  let file: { values: Values; table: WordChunk; index: Map<string, number>; size: number; first?: string; last?: string } | undefined
+  const open = () => {
     const values = new Values()
-    const transcripts: WordChunk['transcripts'] = []
-    const transcriptIndex = new Map<string, number>()
-    const table: WordChunk = { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, transcripts, words: {} }
-    for (const { word, pages } of words) {
-      const entries: WordChunk['words'][string] = []
+    return { values, table: { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, transcripts: [], words: {} } as WordChunk, index: new Map<string, number>(), size: 0 }
+  }
+  const flush = async () => {
+    if (!file || file.first === undefined) return
+    const gz = gzipSync(JSON.stringify(file.table), { level: 6 })
+    await writeFile(join(site, wordChunkPath(directory.chunks.length)), gz)
+    bytes += gz.length
+    directory.chunks.push([file.first, file.last!, gz.length, 0])
+    file = undefined
+  }
+  for (const [n, chunk] of meta.chunks.entries()) {
+    for (const { word, pages } of await readIndexChunk(pagefindDir, chunk.hash)) {
+      const rows: Array<{ name: string; label: string; sections: number[]; codes: string[] }> = []
       for (const { page, positions } of pages) {
         const known = sectionsOfPage(page)
         if (!known) continue
@@ -136,21 +149,26 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
           if (list) list.push(section)
           else byTranscript.set(t, [section])
         }
-        for (const [t, list] of byTranscript) {
-          const name = known.row.names[t] ?? ''
-          let index = transcriptIndex.get(name)
-          if (index === undefined) transcriptIndex.set(name, (index = transcripts.push([name, values.indexOf('transcript', known.row.labels[t] ?? '')]) - 1))
-          entries.push([index, encodePositions(list.map((i) => known.local[i]!)), list.map((i) => values.code(known.codes[i]!)).join('.')])
-        }
+        for (const [t, list] of byTranscript) rows.push({ name: known.row.names[t] ?? '', label: known.row.labels[t] ?? '', sections: list.map((i) => known.local[i]!), codes: list.map((i) => known.codes[i]!) })
       }
-      if (entries.length > 0) table.words[word] = entries
+      if (rows.length === 0) continue
+      file ??= open()
+      const target = file
+      target.table.words[word] = rows.map((row) => {
+        let index = target.index.get(row.name)
+        if (index === undefined) target.index.set(row.name, (index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1))
+        const entry: [number, string, string] = [index, encodePositions(row.sections), row.codes.map((code) => target.values.code(code)).join('.')]
+        target.size += entry[1].length + entry[2].length + 12
+        return entry
+      })
+      target.first ??= word
+      target.last = word
+      target.size += word.length
+      if (target.size >= fileTarget) await flush()
     }
-    const gz = gzipSync(JSON.stringify(table), { level: 6 })
-    await writeFile(join(site, wordChunkPath(n)), gz)
-    bytes += gz.length
-    directory.chunks.push([words[0]?.word ?? chunk.from, words.at(-1)?.word ?? chunk.to, gz.length, 0])
     step(n + 1)
   }
+  await flush()
 
   // Each printed word under the chunk its spelling falls in.
   const dictionaries = new Map<number, Record<string, string>>()

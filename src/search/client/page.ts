@@ -1,5 +1,5 @@
 /**
- * The search page: turn-level results from Pagefind's records, speaker / transcript / kind facets with
+ * The search page: turn-level results (src/search/README.md), speaker / transcript / kind facets with
  * counts, exact phrases, and the whole state in the URL (typing replaces the history entry, choosing a
  * filter or submitting adds one, so the back button steps through searches). Results come first; the
  * count and the facets follow. What to show comes from the engine (engine.ts, unit-tested without a
@@ -23,6 +23,7 @@ const more = root.querySelector<HTMLButtonElement>('[data-more]')!
 
 // Pagefind is loaded only when a search needs it (a quoted phrase, or a word too common for the word
 // tables): words alone and choices alone never do.
+
 // Facets are offered, not shown: the reader asks for them (or the URL already filters).
 let facetsWanted = false
 

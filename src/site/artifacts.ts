@@ -43,8 +43,9 @@ export function hasArtifacts(name: string, cache?: string): boolean {
 }
 
 /**
- * A hash of the code that turns a transcript into its JSON and HTML (the library, the site's summary and
- * the lockfile's dependency versions): when any of it changes, every artifact is made again.
+ * A hash of the code that turns a transcript into its JSON, HTML and summary (the library, the prepare
+ * step, the summary and the lockfile's dependency versions): when any of it changes, every artifact is
+ * made again. Code that only builds pages from them (browse, speaker pages) is left out.
  */
 export function codeDigest(root: string): string {
   const hash = createHash('sha256')
@@ -57,8 +58,10 @@ export function codeDigest(root: string): string {
     }
   }
   walk(join(root, 'src/transcript'))
-  walk(join(root, 'src/site'))
-  files.push(join(root, 'src/components/timeline/speakers.ts'), join(root, 'package-lock.json'))
+  walk(join(root, 'src/site/prepare'))
+  for (const file of ['src/site/artifacts.ts', 'src/site/summary.ts', 'src/components/timeline/speakers.ts', 'package-lock.json']) {
+    files.push(join(root, file))
+  }
   for (const path of files.sort()) {
     if (!existsSync(path) || !statSync(path).isFile()) continue
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')

@@ -304,6 +304,8 @@ describe('speaker pages', () => {
       const first = (await speakerPageLinks(page))[0]!;
       await page.locator(`a[href="${first.href}"]`).click();
       await expect.poll(() => new URL(page.url()).hash).toBe(`#${first.href.split('#')[1]}`);
+      // The URL changes before the new page has loaded; :target is only known once it has.
+      await page.waitForLoadState('load');
       expect(await page.evaluate((id) => document.getElementById(id)?.matches(':target'), first.href.split('#')[1]!)).toBe(true);
     }, { javaScriptEnabled: false });
   });

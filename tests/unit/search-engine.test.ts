@@ -168,10 +168,14 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(counted.counts.speaker['President Kennedy']).toBe(expected.filter((s) => s.speaker === 'President Kennedy').length)
   })
 
-  test('a quoted phrase: only the sections holding it as consecutive words', async () => {
-    const { hits, counted } = await everything({ ...none, q: '"castro with the"' })
-    expect(hits.map(address)).toEqual([`${seed.name}#t-00-35`])
-    expect(counted.total).toBe(1)
+  test('a quoted phrase: only the sections holding it as consecutive words, from the word tables or Pagefind\'s exact search', async () => {
+    for (const budget of [undefined, 0]) {
+      forgetWords()
+      const { search, hits, counted } = await everything({ ...none, q: '"castro with the"' }, budget)
+      expect(search.matches === undefined, 'through Pagefind').toBe(budget === 0)
+      expect(hits.map(address)).toEqual([`${seed.name}#t-00-35`])
+      expect(counted.total).toBe(1)
+    }
     // Unquoted, the same words anywhere in a section.
     const loose = await everything({ ...none, q: 'castro with the' })
     const expected = allSections().filter((s) => ['castro', 'with', 'the'].every((t) => words(s.text).some((w) => w.startsWith(t))))

@@ -346,25 +346,41 @@ export interface WordMatch {
 /**
  * The sections holding every word of `terms`, by transcript, from the word tables, each word taken as
  * Pagefind takes it (the word Pagefind indexed for it, from the tables' dictionary, and every word
- * starting so). `undefined` when the tables cannot say: a chunk over the budget, or no word of the tables
- * that a term could be (then the query is for Pagefind to answer).
+ * starting so). `optional` words (a phrase's) narrow the sections when their tables fit the budget too,
+ * cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
+ * Pagefind to answer).
  */
-export async function wordMatches(data: SearchData, terms: string[], budget: number): Promise<Map<string, WordMatch> | undefined> {
+export async function wordMatches(data: SearchData, terms: string[], budget: number, optional: string[] = []): Promise<Map<string, WordMatch> | undefined> {
   const directory = await data.json<WordDirectory>(WORDS_PATH)
   if (!directory || directory.chunks.length === 0) return undefined
   const { chunks } = directory
+  const words = [...new Set([...terms, ...optional].map(pagefindTerm))].filter((term) => term !== '')
+  const needed = new Set(terms.map(pagefindTerm))
+  // Each word's stem (the dictionaries read together) and the files its rows can be in: the stem's own,
+  // and those after it that start with it.
+  const plans = await Promise.all(
+    words.map(async (term) => {
+      const home = chunkFor(chunks, term)
+      const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
+      const stem = dictionary?.[term] ?? term
+      const wanted = [chunkFor(chunks, stem)]
+      while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem)) wanted.push(wanted.at(-1)! + 1)
+      const bytes = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
+      return { term, stem, wanted, bytes, needed: needed.has(term) }
+    }),
+  )
+  // Every needed word; then the optional ones (a phrase's words), cheapest first, while the budget lasts.
+  const chosen = plans.filter((plan) => plan.needed)
+  let spent = chosen.reduce((sum, plan) => sum + plan.bytes, 0)
+  if (spent > budget) return undefined
+  for (const plan of plans.filter((p) => !p.needed).sort((x, y) => x.bytes - y.bytes)) {
+    if (chosen.length > 0 && spent + plan.bytes > budget) break
+    chosen.push(plan)
+    spent += plan.bytes
+  }
+  if (chosen.length === 0 || spent > budget) return undefined
   let found: Map<string, WordMatch> | undefined
-  let spent = 0
-  for (const term of new Set(terms.map(pagefindTerm))) {
-    if (term === '') continue
-    const home = chunkFor(chunks, term)
-    const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
-    const stem = dictionary?.[term] ?? term
-    // The chunks that can hold words starting with the stem: its own, and those after that start with it.
-    const wanted = [chunkFor(chunks, stem)]
-    while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem)) wanted.push(wanted.at(-1)! + 1)
-    spent += wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
-    if (spent > budget) return undefined
+  for (const { stem, wanted } of chosen) {
     const tables = await Promise.all(
       wanted.map((n) => {
         const path = wordChunkPath(n)
@@ -497,9 +513,10 @@ export class SearchSession {
     const search = new SearchSession(data, state)
     if (!search.words && !search.filtered) return search
     search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
-    // Free words alone: the word tables say which sections hold them, most first (Pagefind's search only
-    // for words too common for the budget).
-    if (search.words && search.query.phrases.length === 0) search.matches = await wordMatches(data, search.query.terms, wordBudget).catch(() => undefined)
+    // The word tables say which sections hold the free words (and as many of a phrase's words as the budget
+    // allows), most first; Pagefind's search only for words too common for the budget. A phrase is then
+    // checked on each section's text.
+    if (search.words) search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
     if (search.matches) {
       const ranked = [...search.matches.values()].sort((a, b) => b.sections.size - a.sections.size || a.label.localeCompare(b.label))
       search.unfiltered = ranked.map((match) => ({ id: match.name, score: match.sections.size, words: [], sections: [...match.sections.keys()].sort((x, y) => x - y), data: () => data.passages(match.name) }))
@@ -583,7 +600,7 @@ export class SearchSession {
     const { query } = this
     let result: CountResult | null | undefined
     if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
-    else if (this.matches) result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
+    else if (this.matches && query.phrases.length === 0) result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
     else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
     else result = await this.countOneWord(current)
     if (!result || !current()) return result
@@ -594,12 +611,13 @@ export class SearchSession {
 
   /** Phrases and several words are matched section by section on the records' text. */
   private async countOnText(current: () => boolean): Promise<CountResult | undefined> {
-    const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current)
+    // Transcripts from the word tables are read as they are; Pagefind's records, transcript by transcript.
+    const expand = (allowed?: Set<string>) => (candidate: Candidate) => (this.matches ? Promise.resolve(!allowed || allowed.has(candidate.id) ? [candidate] : []) : transcriptsOf(this.data, candidate, allowed))
+    const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current, expand())
     if (!found) return undefined
     let kept = found
     if (this.allowed && !found.complete) {
-      const allowed = this.allowed
-      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current, (record) => transcriptsOf(this.data, record, allowed))
+      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current, expand(this.allowed))
       if (!more) return undefined
       kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
     }

@@ -334,6 +334,8 @@ export function forgetChunks(): void {
 export const WORD_BUDGET = 600_000
 
 const wordChunks = new Map<string, Promise<WordChunk | undefined>>()
+/** Each stem's sections, worked out once (a word searched again costs nothing). */
+const stemMatches = new Map<string, Map<string, WordMatch>>()
 
 /** A transcript's sections holding every word of a query, from the word tables. */
 export interface WordMatch {
@@ -381,31 +383,36 @@ export async function wordMatches(data: SearchData, terms: string[], budget: num
   if (chosen.length === 0 || spent > budget) return undefined
   let found: Map<string, WordMatch> | undefined
   for (const { stem, wanted } of chosen) {
-    const tables = await Promise.all(
-      wanted.map((n) => {
-        const path = wordChunkPath(n)
-        let known = wordChunks.get(path)
-        if (!known) wordChunks.set(path, (known = data.json<WordChunk>(path)))
-        return known
-      }),
-    )
-    if (tables.some((table) => !table)) return undefined
-    let matched = tables.flatMap((table) => Object.keys(table!.words).filter((word) => word.startsWith(stem)).map((word) => ({ table: table!, word })))
-    if (matched.length === 0) {
-      // Pagefind then takes the longest word the stem starts with.
-      const shorter = tables.flatMap((table) => Object.keys(table!.words).filter((word) => stem.startsWith(word)).map((word) => ({ table: table!, word })))
-      matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
-    }
-    const here = new Map<string, WordMatch>()
-    for (const { table, word } of matched) {
-      for (const [t, sections, codes] of table.words[word]!) {
-        const [name, labelIndex] = table.transcripts[t]!
-        const label = table.values.transcript[labelIndex] ?? ''
-        let match = here.get(name)
-        if (!match) here.set(name, (match = { name, label, sections: new Map() }))
-        const list = codes.split('.')
-        decodePositions(sections).forEach((section, i) => match!.sections.set(section, codeValues(list[i]!, label, table.values.speaker)))
+    const key = `${stem}\u0000${wanted.join(',')}`
+    let here = stemMatches.get(key)
+    if (!here) {
+      const tables = await Promise.all(
+        wanted.map((n) => {
+          const path = wordChunkPath(n)
+          let known = wordChunks.get(path)
+          if (!known) wordChunks.set(path, (known = data.json<WordChunk>(path)))
+          return known
+        }),
+      )
+      if (tables.some((table) => !table)) return undefined
+      let matched = tables.flatMap((table) => Object.keys(table!.words).filter((word) => word.startsWith(stem)).map((word) => ({ table: table!, word })))
+      if (matched.length === 0) {
+        // Pagefind then takes the longest word the stem starts with.
+        const shorter = tables.flatMap((table) => Object.keys(table!.words).filter((word) => stem.startsWith(word)).map((word) => ({ table: table!, word })))
+        matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
       }
+      here = new Map<string, WordMatch>()
+      for (const { table, word } of matched) {
+        for (const [t, sections, codes] of table.words[word]!) {
+          const [name, labelIndex] = table.transcripts[t]!
+          const label = table.values.transcript[labelIndex] ?? ''
+          let match = here.get(name)
+          if (!match) here.set(name, (match = { name, label, sections: new Map() }))
+          const list = codes.split('.')
+          decodePositions(sections).forEach((section, i) => match!.sections.set(section, codeValues(list[i]!, label, table.values.speaker)))
+        }
+      }
+      stemMatches.set(key, here)
     }
     if (!found) found = here
     else {
@@ -436,6 +443,7 @@ export async function wordTallies(data: SearchData, terms: string[], budget: num
 /** Forget loaded word tables (a test with other data). */
 export function forgetWords(): void {
   wordChunks.clear()
+  stemMatches.clear()
 }
 
 /** A search's counts: the results in all, each facet value's, and whether they are exact. */

@@ -4,10 +4,11 @@
  * transcripts' passages fetched by name (never Pagefind's own fragments, which hold whole records).
  */
 import { parseFragmentText, passagesPath, url, type Fragment } from '../contract.ts'
+import { sitePath } from '../../site/base.ts'
 import type { Pagefind, SearchData } from './engine.ts'
 
 // Pagefind is a file of the built site, not a module of the bundle: import it by URL.
-const pagefindUrl = '/pagefind/pagefind.js'
+const pagefindUrl = sitePath('/pagefind/pagefind.js')
 
 let pagefind: Promise<Pagefind> | undefined
 /**
@@ -16,11 +17,13 @@ let pagefind: Promise<Pagefind> | undefined
  * counting, holding only `data`, would then find gone.
  */
 export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(async (module: Pagefind & { options: (o: Record<string, unknown>) => Promise<void>; init: () => Promise<void> }) => {
-    await module.options({ excerptLength: 30, noWorker: true })
-    await module.init()
-    return module
-  })
+  pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(
+    async (module: Pagefind & { options: (o: Record<string, unknown>) => Promise<void>; init: () => Promise<void> }) => {
+      await module.options({ excerptLength: 30, noWorker: true })
+      await module.init()
+      return module
+    },
+  )
   return pagefind
 }
 
@@ -35,7 +38,7 @@ const tables = new Map<string, Promise<unknown>>()
 function json<T>(path: string): Promise<T | undefined> {
   let loaded = tables.get(path)
   if (!loaded) {
-    loaded = fetch(url(path), { cache: 'no-cache' })
+    loaded = fetch(sitePath(url(path)), { cache: 'no-cache' })
       .then(async (response) => (response.ok ? (JSON.parse(await text(response)) as T) : undefined))
       .catch(() => undefined)
     tables.set(path, loaded)
@@ -51,7 +54,7 @@ const passages = new Map<string, Promise<Fragment>>()
 function transcriptPassages(name: string): Promise<Fragment> {
   let known = passages.get(name)
   if (!known) {
-    known = fetch(url(passagesPath(name)), { cache: 'no-cache' }).then(async (response) => {
+    known = fetch(sitePath(url(passagesPath(name))), { cache: 'no-cache' }).then(async (response) => {
       if (!response.ok) throw new Error(`${response.status} for the passages of ${name}`)
       return parseFragmentText(await text(response))
     })

@@ -5,6 +5,7 @@
  */
 import type { Counts } from '../counts.ts'
 import { UNIDENTIFIED, type Facet, type SearchState } from '../query.ts'
+import { sitePath } from '../../site/base.ts'
 import { sectionValues, type Hit } from './engine.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
@@ -12,7 +13,11 @@ const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Not
 /** Values shown before "Show all": long lists (a thousand transcripts) stay short until asked for. */
 const SHOWN = 8
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Array<Node | string>) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: Array<Node | string>
+) {
   const node = document.createElement(tag)
   for (const [key, value] of Object.entries(props)) node.setAttribute(key, value)
   node.append(...children)
@@ -28,26 +33,45 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
     // Chosen values always show; the rest by count, then alphabetically.
     const values = Object.keys(tally)
       .filter((value) => (tally[value] ?? 0) > 0 || chosen.includes(value))
-      .sort((a, b) => Number(chosen.includes(b)) - Number(chosen.includes(a)) || (tally[b] ?? 0) - (tally[a] ?? 0) || a.localeCompare(b))
+      .sort(
+        (a, b) =>
+          Number(chosen.includes(b)) - Number(chosen.includes(a)) || (tally[b] ?? 0) - (tally[a] ?? 0) || a.localeCompare(b),
+      )
     for (const value of chosen) if (!values.includes(value)) values.push(value)
     const item = (value: string) => {
       const box = el('input', { type: 'checkbox', name: facet, value })
       box.checked = chosen.includes(value)
       const label = facet === 'kind' ? (kindNames[value] ?? value) : value
-      return el('li', {}, el('label', {}, box, ` ${label} `, el('span', { class: 'facet-count' }, `(${(tally[value] ?? 0).toLocaleString('en')}${partial ? ' or more' : ''})`)))
+      return el(
+        'li',
+        {},
+        el(
+          'label',
+          {},
+          box,
+          ` ${label} `,
+          el('span', { class: 'facet-count' }, `(${(tally[value] ?? 0).toLocaleString('en')}${partial ? ' or more' : ''})`),
+        ),
+      )
     }
     const fieldset = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', {}, facetTitles[facet]))
     if (values.length === 0) fieldset.append(el('p', { class: 'facet-empty' }, 'None'))
     else fieldset.append(el('ul', {}, ...values.slice(0, SHOWN).map(item)))
     if (values.length > SHOWN) {
-      const details = el('details', { 'data-facet': facet }, el('summary', {}, `Show all ${values.length.toLocaleString('en')}`), el('ul', {}, ...values.slice(SHOWN).map(item)))
+      const details = el(
+        'details',
+        { 'data-facet': facet },
+        el('summary', {}, `Show all ${values.length.toLocaleString('en')}`),
+        el('ul', {}, ...values.slice(SHOWN).map(item)),
+      )
       if (open.has(facet)) details.open = true
       fieldset.append(details)
     }
     return fieldset
   })
   // The checkbox the reader just used is rebuilt: give focus back to its successor.
-  const focused = document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement) ? document.activeElement : null
+  const focused =
+    document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement) ? document.activeElement : null
   box.replaceChildren(...fieldsets)
   if (focused) {
     const same = [...box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
@@ -60,7 +84,12 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
 /** `1962-11-14` → `14 November 1962`. */
 function longDate(iso: string | undefined): string {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? ''
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
 }
 
 /** Text with each match of `pattern` wrapped in `<mark>`. */
@@ -103,7 +132,7 @@ function sectionTitle(hit: Hit): string {
 
 /** The address of a result: the passage on its transcript's page. */
 export function hitUrl(hit: Hit): string {
-  return `/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`
+  return sitePath(`/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`)
 }
 
 /** One result; `pattern` (from highlightPattern) marks the searched words, built once per search. */
@@ -114,9 +143,24 @@ export function renderResult(hit: Hit, pattern: RegExp | undefined, q: string): 
   const { kind, speaker } = sectionValues(hit.section, hit.fragment)
   const who = kind === 'turn' ? (speaker === UNIDENTIFIED ? 'Unidentified' : (speaker ?? '')) : sectionTitle(hit)
   const time = kind === 'turn' ? hit.section.heading : undefined
-  const heading = el('h3', { class: 'search-result-title' }, el('a', { href: `${target.pathname}${target.search}${target.hash}` }, who, ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : [])))
+  const heading = el(
+    'h3',
+    { class: 'search-result-title' },
+    el(
+      'a',
+      { href: `${target.pathname}${target.search}${target.hash}` },
+      who,
+      ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : []),
+    ),
+  )
   const date = value(hit, 'date')
-  const context = el('p', { class: 'search-result-meta' }, value(hit, 'title'), ' · ', el('time', { datetime: date }, longDate(date)))
+  const context = el(
+    'p',
+    { class: 'search-result-meta' },
+    value(hit, 'title'),
+    ' · ',
+    el('time', { datetime: date }, longDate(date)),
+  )
   const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, pattern), pattern))
   return el('li', { class: 'search-result', 'data-kind': kind, 'data-url': url }, heading, context, excerpt)
 }

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config'
 
 // Two projects (Vitest 5 `test.projects`; select one with `vitest run --project unit|e2e`):
 // - unit: fast tests of the parser and helpers, in parallel;
@@ -31,4 +31,4 @@ export default defineConfig({
       },
     ],
   },
-});
+})

@@ -41,5 +41,7 @@ const pad = (value: string, width: number) => value.padStart(width)
 process.stdout.write(`${'input'.padEnd(38)}${pad('bytes', 11)}${pad('ms', 10)}${pad('µs/KB', 9)}${pad('× seed', 8)}\n`)
 for (const [name, bytes, ms] of rows) {
   const rate = perKB(bytes, ms)
-  process.stdout.write(`${name.padEnd(38)}${pad(String(bytes), 11)}${pad(ms.toFixed(1), 10)}${pad(rate.toFixed(0), 9)}${pad((rate / base).toFixed(2), 8)}\n`)
+  process.stdout.write(
+    `${name.padEnd(38)}${pad(String(bytes), 11)}${pad(ms.toFixed(1), 10)}${pad(rate.toFixed(0), 9)}${pad((rate / base).toFixed(2), 8)}\n`,
+  )
 }

@@ -24,7 +24,9 @@ const BUDGET = { htmlCss: 35_000, js: 6_000, lighthouse: 100 }
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1) || 1)
 
 const listing = (resources: Resource[], origin: string) =>
-  resources.map((r) => `    ${kb(r.gzip).padStart(9)} gzip  ${kb(r.bytes).padStart(9)} raw  ${r.url.replace(origin, '')}`).join('\n')
+  resources
+    .map((r) => `    ${kb(r.gzip).padStart(9)} gzip  ${kb(r.bytes).padStart(9)} raw  ${r.url.replace(origin, '')}`)
+    .join('\n')
 
 async function main(): Promise<void> {
   const site = await siteToMeasure(REPO)
@@ -40,8 +42,18 @@ async function main(): Promise<void> {
       const bytes = await measurePage(browser, server.url + SEED)
       const htmlCss = sum(bytes.htmlCss)
       const js = sum(bytes.js)
-      rows.push({ measure: `${SEED} HTML + CSS, gzip`, value: kb(htmlCss), budget: `≤ ${kb(BUDGET.htmlCss)}`, pass: htmlCss <= BUDGET.htmlCss })
-      rows.push({ measure: `${SEED} JavaScript on open, gzip`, value: kb(js), budget: `≤ ${kb(BUDGET.js)}`, pass: js <= BUDGET.js })
+      rows.push({
+        measure: `${SEED} HTML + CSS, gzip`,
+        value: kb(htmlCss),
+        budget: `≤ ${kb(BUDGET.htmlCss)}`,
+        pass: htmlCss <= BUDGET.htmlCss,
+      })
+      rows.push({
+        measure: `${SEED} JavaScript on open, gzip`,
+        value: kb(js),
+        budget: `≤ ${kb(BUDGET.js)}`,
+        pass: js <= BUDGET.js,
+      })
       details.push(`${SEED} HTML + CSS:\n${listing(bytes.htmlCss, server.url)}`)
       details.push(`${SEED} JavaScript:\n${bytes.js.length ? listing(bytes.js, server.url) : '    (none)'}`)
       if (bytes.other.length) details.push(`${SEED} other requests:\n${listing(bytes.other, server.url)}`)
@@ -84,7 +96,10 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--write')) {
     const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
-    await writeFigures(file, `Measured ${date} on ${machine}.\n${tools}.\n\n${markdownTable(rows)}\n\n\`\`\`\n${details.join('\n\n')}\n\`\`\``)
+    await writeFigures(
+      file,
+      `Measured ${date} on ${machine}.\n${tools}.\n\n${markdownTable(rows)}\n\n\`\`\`\n${details.join('\n\n')}\n\`\`\``,
+    )
     process.stdout.write(`Figures written to ${file}.\n`)
   }
 }

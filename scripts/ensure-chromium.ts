@@ -14,8 +14,7 @@ if (!existsSync(chrome)) {
     const result = spawnSync(command!, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
     return result.status === 0
   }
-  const installed =
-    run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'])
+  const installed = run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'])
   if (!installed || !existsSync(chrome)) {
     console.error(
       `Could not install Chromium. Install it yourself (apt-get install chromium) or set CHROME_PATH to a Chromium binary.`,

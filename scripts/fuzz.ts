@@ -31,8 +31,14 @@ function attempt(value: string | Uint8Array): void {
 
 const started = performance.now()
 const bytesShare = Math.floor(runs / 5)
-fc.assert(fc.property(hostileString, (value) => attempt(value)), { numRuns: runs - bytesShare, seed, endOnFailure: true })
-fc.assert(fc.property(hostileBytes, (value) => attempt(value)), { numRuns: bytesShare, seed, endOnFailure: true })
+fc.assert(
+  fc.property(hostileString, (value) => attempt(value)),
+  { numRuns: runs - bytesShare, seed, endOnFailure: true },
+)
+fc.assert(
+  fc.property(hostileBytes, (value) => attempt(value)),
+  { numRuns: bytesShare, seed, endOnFailure: true },
+)
 const seconds = (performance.now() - started) / 1000
 
 process.stdout.write(`fuzz: seed ${seed}\n`)

@@ -41,11 +41,30 @@ function random(seed: number): () => number {
   }
 }
 
-const firstNames = 'Arthur Beatrice Clement Dorothy Edmund Frances Gilbert Harriet Irving Josephine Kenneth Lillian Malcolm Nora Oscar Pauline Quentin Rosalind Stanley Theodora Ulysses Vivian Walter Winifred Adrian Cecil Desmond Eleanor Franklin Gordon Hazel Lionel Marian Norman Olive Percival Ruth Silas Thelma Vernon'.split(' ')
-const surnames = 'Ashby Brennan Calloway Dunmore Ellison Farraday Garrow Halloran Ingersoll Jessup Kettering Lindqvist Marchetti Norquist Oakley Pemberton Quimby Rutherford Stallworth Thackeray Underhill Vandermeer Whitcomb Yardley Abernathy Blakemore Cartwright Delacroix Eastwood Fairbanks Greenleaf Holloway Ivers Jaworski Kingsley Lockhart Merriweather Northcott Osgood Prescott'.split(' ')
+const firstNames =
+  'Arthur Beatrice Clement Dorothy Edmund Frances Gilbert Harriet Irving Josephine Kenneth Lillian Malcolm Nora Oscar Pauline Quentin Rosalind Stanley Theodora Ulysses Vivian Walter Winifred Adrian Cecil Desmond Eleanor Franklin Gordon Hazel Lionel Marian Norman Olive Percival Ruth Silas Thelma Vernon'.split(
+    ' ',
+  )
+const surnames =
+  'Ashby Brennan Calloway Dunmore Ellison Farraday Garrow Halloran Ingersoll Jessup Kettering Lindqvist Marchetti Norquist Oakley Pemberton Quimby Rutherford Stallworth Thackeray Underhill Vandermeer Whitcomb Yardley Abernathy Blakemore Cartwright Delacroix Eastwood Fairbanks Greenleaf Holloway Ivers Jaworski Kingsley Lockhart Merriweather Northcott Osgood Prescott'.split(
+    ' ',
+  )
 const offices = ['President', 'Governor', 'Secretary', 'Senator', 'Mayor', 'Chairman']
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 const topics = [
   ['the harbor strike', 'the longshoremen', 'the piers', 'the arbitration board'],
   ['the grain embargo', 'the shipping quotas', 'the wheat sale', 'the export licenses'],
@@ -60,13 +79,50 @@ const topics = [
   ['the satellite launch', 'the tracking stations', 'the launch window', 'the press briefing'],
   ['the currency crisis', 'the gold reserves', 'the central bank', 'the exchange rate'],
 ]
-const verbs = 'push hold settle delay announce review drop press explain support reconsider postpone approve block finance inspect negotiate publish withdraw answer challenge accept reject study expand reduce freeze raise lower cancel schedule investigate consult brief warn reassure'.split(' ')
-const adjectives = 'serious difficult reasonable premature useful dangerous awkward sensible expensive encouraging risky quiet public private firm modest generous narrow broad urgent doubtful promising costly'.split(' ')
-const nouns = 'budget committee contract deadline delegation draft estimate figures formula guarantee hearing inquiry ledger memorandum minutes offer pledge procedure proposal quota ratio record report reserve schedule statement subsidy survey tariff testimony timetable treaty verdict warrant'.split(' ')
-const places = 'Aldridge Belmont Carver Dunmore Eastport Fallon Glenrock Harwick Ironton Jasper Kessler Lakeview Millbrook Newcastle Oakridge Pinehurst Quarry Redfield Stanton Tremont Upland Verona Westbrook Yorkville Zenith'.split(' ')
-const syllables = 'ka lo mi ren dor vas tel bri no sa gun ther wick ham ley ton mar ber ola ine quo zan pel fry gor hul jin kep lur mox nid orb pra ruv sek tiv umb vel wyn yar'.split(' ')
-const times = ['tonight', 'tomorrow morning', 'by Friday', 'this week', 'before the recess', 'after the weekend', 'in a day or two', 'next month', 'before the election', 'by the first of the month']
-const replies = ['Yeah.', 'That\'s right.', 'I agree.', 'Well, I don\'t know.', 'All right.', 'Yes, sir.', 'No.', 'That\'s correct.', 'Maybe so.', 'I think so.']
+const verbs =
+  'push hold settle delay announce review drop press explain support reconsider postpone approve block finance inspect negotiate publish withdraw answer challenge accept reject study expand reduce freeze raise lower cancel schedule investigate consult brief warn reassure'.split(
+    ' ',
+  )
+const adjectives =
+  'serious difficult reasonable premature useful dangerous awkward sensible expensive encouraging risky quiet public private firm modest generous narrow broad urgent doubtful promising costly'.split(
+    ' ',
+  )
+const nouns =
+  'budget committee contract deadline delegation draft estimate figures formula guarantee hearing inquiry ledger memorandum minutes offer pledge procedure proposal quota ratio record report reserve schedule statement subsidy survey tariff testimony timetable treaty verdict warrant'.split(
+    ' ',
+  )
+const places =
+  'Aldridge Belmont Carver Dunmore Eastport Fallon Glenrock Harwick Ironton Jasper Kessler Lakeview Millbrook Newcastle Oakridge Pinehurst Quarry Redfield Stanton Tremont Upland Verona Westbrook Yorkville Zenith'.split(
+    ' ',
+  )
+const syllables =
+  'ka lo mi ren dor vas tel bri no sa gun ther wick ham ley ton mar ber ola ine quo zan pel fry gor hul jin kep lur mox nid orb pra ruv sek tiv umb vel wyn yar'.split(
+    ' ',
+  )
+const times = [
+  'tonight',
+  'tomorrow morning',
+  'by Friday',
+  'this week',
+  'before the recess',
+  'after the weekend',
+  'in a day or two',
+  'next month',
+  'before the election',
+  'by the first of the month',
+]
+const replies = [
+  'Yeah.',
+  "That's right.",
+  'I agree.',
+  "Well, I don't know.",
+  'All right.',
+  'Yes, sir.',
+  'No.',
+  "That's correct.",
+  'Maybe so.',
+  'I think so.',
+]
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!
 const between = (rnd: () => number, low: number, high: number) => low + Math.floor(rnd() * (high - low + 1))
@@ -74,7 +130,10 @@ const between = (rnd: () => number, low: number, high: number) => low + Math.flo
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 const superscript = (n: number) => [...String(n)].map((d) => superscriptDigits[Number(d)]).join('')
 
-const small = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ')
+const small =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  )
 const tens = 'twenty thirty forty fifty'.split(' ')
 function spell(n: number): string {
   if (n < 20) return small[n]!
@@ -135,7 +194,8 @@ function sentence(rnd: () => number, ctx: Context): string {
     () => `I talked to ${pick(rnd, ctx.names)} about ${a} this morning . . . he was not encouraging.`,
     () => `Let's ${pick(rnd, verbs)} ${b} and see what happens ${pick(rnd, times)}.`,
     () => `The figure I have is ${between(rnd, 2, 950)} million, and ${pick(rnd, ctx.coined)} thinks it will go higher.`,
-    () => `${capital(a)} came up in ${pick(rnd, months)} of ${between(rnd, 1945, 1960)}, and we ${pick(rnd, ['lost', 'won', 'dropped', 'settled'])} it then.`,
+    () =>
+      `${capital(a)} came up in ${pick(rnd, months)} of ${between(rnd, 1945, 1960)}, and we ${pick(rnd, ['lost', 'won', 'dropped', 'settled'])} it then.`,
     () => `Do we have anybody in ${pick(rnd, places)} who can ${pick(rnd, verbs)} ${b}?`,
   ]
   return pick(rnd, shapes)()
@@ -178,7 +238,11 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   // The cast: a principal named by office and three to seven others, no two sharing a surname.
   const castSize = between(rnd, 4, 8)
   const shuffled = [...surnames].sort(() => rnd() - 0.5).slice(0, castSize)
-  const cast = shuffled.map((surname, i) => (i === 0 ? { name: `${office} ${surname}`, short: `${office} ${surname}` } : { name: `${pick(rnd, firstNames)} ${surname}`, short: surname }))
+  const cast = shuffled.map((surname, i) =>
+    i === 0
+      ? { name: `${office} ${surname}`, short: `${office} ${surname}` }
+      : { name: `${pick(rnd, firstNames)} ${surname}`, short: surname },
+  )
   const principal = cast[0]!
   const mentioned = cast.map((p) => p.short)
   const ctx: Context = { topic, names: mentioned, coined: Array.from({ length: between(rnd, 3, 8) }, () => coin(rnd)) }
@@ -191,7 +255,9 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   const notesDue: string[] = []
   const noteText = () => {
     note += 1
-    notesDue.push(`${superscript(note)} ${pick(rnd, [`See the ${topic[3]!.replace(/^the /, '')} file, box ${between(rnd, 1, 40)}, folder ${between(rnd, 1, 20)}.`, `${pick(rnd, mentioned)} had raised ${pick(rnd, topic)} at the ${pick(rnd, ['morning', 'afternoon', 'cabinet'])} meeting.`, `The memorandum is printed in *Documents on ${capital(topic[0]!.replace(/^the /, ''))}*, ${between(rnd, 1, 9)}:${between(rnd, 10, 400)}.`])}`)
+    notesDue.push(
+      `${superscript(note)} ${pick(rnd, [`See the ${topic[3]!.replace(/^the /, '')} file, box ${between(rnd, 1, 40)}, folder ${between(rnd, 1, 20)}.`, `${pick(rnd, mentioned)} had raised ${pick(rnd, topic)} at the ${pick(rnd, ['morning', 'afternoon', 'cabinet'])} meeting.`, `The memorandum is printed in *Documents on ${capital(topic[0]!.replace(/^the /, ''))}*, ${between(rnd, 1, 9)}:${between(rnd, 10, 400)}.`])}`,
+    )
     return superscript(note)
   }
   const flushNotes = () => {
@@ -207,23 +273,32 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   const shown = (h: number, m: number) => `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')}`
   const endMinutes = hour * 60 + minute + Math.max(5, Math.round(turnTotal / 6))
   lines.push('', '', id, '', iso.replaceAll('-', '/'), '')
-  lines.push(`This is a draft transcript subject to additional review and emendation before publication in *${office}'s Recordings: ${principal.short.replace(/^\S+ /, '')}, Volume ${between(rnd, 1, 6)}*,`)
+  lines.push(
+    `This is a draft transcript subject to additional review and emendation before publication in *${office}'s Recordings: ${principal.short.replace(/^\S+ /, '')}, Volume ${between(rnd, 1, 6)}*,`,
+  )
   lines.push(`${pick(rnd, firstNames)} ${pick(rnd, surnames)} and ${pick(rnd, firstNames)} ${pick(rnd, surnames)}, eds.`, '')
   lines.push(`${weekdays[day.getUTCDay()]}, ${months[day.getUTCMonth()]} ${day.getUTCDate()}, ${year}`, '')
-  lines.push(`${shown(hour, minute)} to ${shown(Math.floor(endMinutes / 60) % 24, endMinutes % 60)} ${Math.floor(endMinutes / 60) >= 12 ? 'P.M.' : 'A.M.'} approx.`, '')
+  lines.push(
+    `${shown(hour, minute)} to ${shown(Math.floor(endMinutes / 60) % 24, endMinutes % 60)} ${Math.floor(endMinutes / 60) >= 12 ? 'P.M.' : 'A.M.'} approx.`,
+    '',
+  )
 
   // Introduction, with its own notes printed at the first page bottom.
   const introCount = between(rnd, 1, 3)
   for (let i = 0; i < introCount; i++) {
     const body = Array.from({ length: between(rnd, 2, 4) }, () => narrative(rnd, ctx)).join(' ')
-    lines.push(`${i === 0 ? `Earlier that day, ${principal.name} had met ${cast[1]!.name} about ${topic[0]}.${noteText()} ` : ''}${body}`, '')
+    lines.push(
+      `${i === 0 ? `Earlier that day, ${principal.name} had met ${cast[1]!.name} about ${topic[0]}.${noteText()} ` : ''}${body}`,
+      '',
+    )
   }
   flushNotes()
   blank()
 
   // Heading with the participants note, which names every person in full.
   lines.push(`${title}${noteText()}`, '')
-  notesDue[notesDue.length - 1] = `${superscript(note)} Including ${cast.map((p) => p.name).join(', ')}. Tape ${between(rnd, 1, 120)}, ${office}'s Office Files, Recordings Collection.`
+  notesDue[notesDue.length - 1] =
+    `${superscript(note)} Including ${cast.map((p) => p.name).join(', ')}. Tape ${between(rnd, 1, 120)}, ${office}'s Office Files, Recordings Collection.`
 
   // The conversation.
   const turnsBy = new Map<string, number>()
@@ -245,7 +320,9 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
     else turnsBy.set(person.name, (turnsBy.get(person.name) ?? 0) + 1)
 
     const short = rnd() < 0.25
-    const body = short ? pick(rnd, replies) : Array.from({ length: between(rnd, 1, 5) }, () => marked(rnd, sentence(rnd, ctx))).join(' ')
+    const body = short
+      ? pick(rnd, replies)
+      : Array.from({ length: between(rnd, 1, 5) }, () => marked(rnd, sentence(rnd, ctx))).join(' ')
     const stamp = sinceStamp >= between(rnd, 3, 7) && !short
     const prefix = stamp ? `[${clock(clockAt)}] ` : ''
     if (stamp) sinceStamp = 0
@@ -265,7 +342,10 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   lines.push(`${duration(excised)} excised as classified information.`, '')
   const epilogue = between(rnd, 1, 2)
   for (let i = 0; i < epilogue; i++) {
-    lines.push(`${i === 0 ? 'After the meeting' : 'The next morning'}, ${pick(rnd, cast.slice(1)).name} ${pick(rnd, ['telephoned', 'wrote to', 'met with'])} ${pick(rnd, ctx.names)} about ${thing(rnd, ctx)}.${i === 0 ? noteText() : ''}`, '')
+    lines.push(
+      `${i === 0 ? 'After the meeting' : 'The next morning'}, ${pick(rnd, cast.slice(1)).name} ${pick(rnd, ['telephoned', 'wrote to', 'met with'])} ${pick(rnd, ctx.names)} about ${thing(rnd, ctx)}.${i === 0 ? noteText() : ''}`,
+      '',
+    )
   }
   flushNotes()
   lines.push('')

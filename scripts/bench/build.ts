@@ -18,7 +18,8 @@ export async function siteToMeasure(repo: string): Promise<Site> {
   const given = process.env.BENCH_DIST
   if (given) {
     const dir = path.resolve(given)
-    if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`BENCH_DIST=${given}: no index.html there; build the site first`)
+    if (!existsSync(path.join(dir, 'index.html')))
+      throw new Error(`BENCH_DIST=${given}: no index.html there; build the site first`)
     return { dir, cleanup: async () => {} }
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'transcript-reader-bench-'))

@@ -53,7 +53,8 @@ export async function measurePage(browser: Browser, url: string): Promise<PageBy
       js: resources.filter((r) => r.type === 'script'),
       other: resources.filter((r) => !['document', 'stylesheet', 'script'].includes(r.type)),
     }
-    if (inline.trim()) result.js.push({ url: '(inline <script> elements)', type: 'inline', bytes: Buffer.byteLength(inline), gzip: gzip(inline) })
+    if (inline.trim())
+      result.js.push({ url: '(inline <script> elements)', type: 'inline', bytes: Buffer.byteLength(inline), gzip: gzip(inline) })
     return result
   } finally {
     await context.close()

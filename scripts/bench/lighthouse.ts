@@ -59,7 +59,9 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
       for (const ref of c.auditRefs) {
         const audit = lhr.audits[ref.id]
         if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
-          lost.push(`${category}: ${ref.id} — ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}, score ${audit.score}`)
+          lost.push(
+            `${category}: ${ref.id} — ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}, score ${audit.score}`,
+          )
         }
       }
     }

@@ -15,10 +15,18 @@ export async function serveCompressed(dir: string): Promise<DistServer> {
   const upstream = new URL(files.url)
   const server = createServer((req, res) => {
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, 'accept-encoding': 'identity' },
+      },
       (up) => {
         const headers = { ...up.headers }
-        const gzip = COMPRESSIBLE.test(String(headers['content-type'] ?? '')) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+        const gzip =
+          COMPRESSIBLE.test(String(headers['content-type'] ?? '')) &&
+          /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
         if (gzip) {
           delete headers['content-length']
           headers['content-encoding'] = 'gzip'

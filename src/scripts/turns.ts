@@ -13,7 +13,6 @@ export function parseTime(value: string): number | undefined {
   return parts.reduce((total, part) => total * 60 + part, 0)
 }
 
-
 /** The turn in progress at `seconds`, clamped to the first and last turn with a notice. */
 export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLElement; clamped?: string } {
   const start = (turn: HTMLElement) => Number(turn.dataset.start)
@@ -21,10 +20,16 @@ export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLEl
   const last = all.at(-1)!
   const end = Number(last.dataset.end)
   if (seconds < start(first)) {
-    return { turn: first, clamped: `${formatTime(seconds)} is before the first turn (${formatTime(start(first))}): showing the first turn.` }
+    return {
+      turn: first,
+      clamped: `${formatTime(seconds)} is before the first turn (${formatTime(start(first))}): showing the first turn.`,
+    }
   }
   if (seconds > end) {
-    return { turn: last, clamped: `${formatTime(seconds)} is after the end of the recording (${formatTime(end)}): showing the last turn.` }
+    return {
+      turn: last,
+      clamped: `${formatTime(seconds)} is after the end of the recording (${formatTime(end)}): showing the last turn.`,
+    }
   }
   let found = first
   for (const turn of all) if (start(turn) <= seconds) found = turn

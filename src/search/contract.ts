@@ -30,7 +30,8 @@ export type PassageKind = 'turn' | 'footnote' | 'editorial'
 const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }
 
 /** A key with none of the id's separators (`.`, `~`, `=`, white space) left in it. */
-const escapeKey = (key: string) => encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const escapeKey = (key: string) =>
+  encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /**
  * A section heading's id in a record: what the passage is, whose it is, and its id on the page, as
@@ -119,7 +120,11 @@ export const NOTE = '-'
 export const EDITORIAL = '_'
 
 /** What a section code stands for, given the speakers its table lists. */
-export function codeValues(code: string, transcript: string, speakers: string[]): { transcript: string; kind: PassageKind; speaker?: string } {
+export function codeValues(
+  code: string,
+  transcript: string,
+  speakers: string[],
+): { transcript: string; kind: PassageKind; speaker?: string } {
   if (code === NOTE) return { transcript, kind: 'footnote' }
   if (code === EDITORIAL) return { transcript, kind: 'editorial' }
   return { transcript, kind: 'turn', speaker: speakers[parseInt(code, 36)] ?? '' }

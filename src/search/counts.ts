@@ -3,7 +3,18 @@
  * section chunks (each record's word positions, speakers and kinds) for a query with one word, value
  * tables and totals for a search with no words. No DOM here, so it is easy to test.
  */
-import { codeValues, decodePositions, FACETS, hasLeadingSection, UNIDENTIFIED, type Facet, type RecordSummary, type SectionTable, type Totals, type ValueTables } from './contract.ts'
+import {
+  codeValues,
+  decodePositions,
+  FACETS,
+  hasLeadingSection,
+  UNIDENTIFIED,
+  type Facet,
+  type RecordSummary,
+  type SectionTable,
+  type Totals,
+  type ValueTables,
+} from './contract.ts'
 import type { SearchState } from './query.ts'
 import { matchingSections } from './sections.ts'
 
@@ -26,7 +37,10 @@ function summaryRow(values: Record<Facet, string[]>, index: number, groups: Reco
   const transcript = values.transcript[index] ?? ''
   return {
     transcript,
-    groups: Object.entries(groups).map(([code, sections]) => ({ values: codeValues(code, transcript, values.speaker), sections })),
+    groups: Object.entries(groups).map(([code, sections]) => ({
+      values: codeValues(code, transcript, values.speaker),
+      sections,
+    })),
   }
 }
 
@@ -83,12 +97,18 @@ export function groupTallies(transcript: string, sections: Array<{ speaker?: str
  * The matching sections of records, from the table: `matches` holds each matching record's word
  * positions per free word; `undefined` means no query words, so every section counts. `ids`: only these.
  */
-export function tableTallies(table: DecodedTable, matches: Map<string, number[][]> | undefined, ids: Iterable<string> = matches ? matches.keys() : table.keys()): Tally[] {
+export function tableTallies(
+  table: DecodedTable,
+  matches: Map<string, number[][]> | undefined,
+  ids: Iterable<string> = matches ? matches.keys() : table.keys(),
+): Tally[] {
   const tallies: Tally[] = []
   for (const id of ids) {
     const row = table.get(id)
     if (!row) continue
-    const chosen = matchingSections(row.headings, matches?.get(id) ?? []).map((i) => row.sections[i] ?? { kind: 'editorial', transcript: '' })
+    const chosen = matchingSections(row.headings, matches?.get(id) ?? []).map(
+      (i) => row.sections[i] ?? { kind: 'editorial', transcript: '' },
+    )
     const byTranscript = new Map<string, typeof chosen>()
     for (const section of chosen) byTranscript.set(section.transcript, [...(byTranscript.get(section.transcript) ?? []), section])
     for (const [transcript, sections] of byTranscript) tallies.push(...groupTallies(transcript, sections))
@@ -112,7 +132,10 @@ export function totalsTallies(totals: Totals): { speakerKinds: Tally[]; transcri
 
 /** Whether one section's values pass the state's choices in every facet but `except`. */
 export function passes(values: Partial<Record<Facet, string>>, state: SearchState, except?: Facet): boolean {
-  return FACETS.every((facet) => facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])))
+  return FACETS.every(
+    (facet) =>
+      facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])),
+  )
 }
 
 /**

@@ -3,7 +3,15 @@
  * sections at its headings, whose word positions Pagefind keeps as anchors and whose ids say what each
  * passage is; a search's word positions then say which sections match. No DOM here, so it is easy to test.
  */
-import { hasLeadingSection, headingAnchors, parseAnchorId, voicesOf, type Anchor, type Fragment, type PassageKind } from './contract.ts'
+import {
+  hasLeadingSection,
+  headingAnchors,
+  parseAnchorId,
+  voicesOf,
+  type Anchor,
+  type Fragment,
+  type PassageKind,
+} from './contract.ts'
 import { words } from './query.ts'
 
 export { anchorId, parseAnchorId, voicesOf, type Anchor, type Fragment, type PassageKind } from './contract.ts'
@@ -92,7 +100,8 @@ export function sectionsOf(fragment: { content: string; anchors: Anchor[]; filte
   const anchors = headingAnchors(fragment.anchors)
   const voices = voicesOf(fragment.filters ?? {})
   const sections: Section[] = []
-  if (hasLeadingSection(anchors.map((a) => a.location))) sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
+  if (hasLeadingSection(anchors.map((a) => a.location)))
+    sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
   anchors.forEach((anchor, i) => {
     const end = anchors[i + 1]?.location ?? words.length
     const { kind, voice, pageId } = parseAnchorId(anchor.id)
@@ -106,4 +115,3 @@ export function sectionsOf(fragment: { content: string; anchors: Anchor[]; filte
 export function headingPositions(anchors: Anchor[]): number[] {
   return headingAnchors(anchors).map((a) => a.location)
 }
-

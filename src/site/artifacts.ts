@@ -59,7 +59,12 @@ export function codeDigest(root: string): string {
   }
   walk(join(root, 'src/transcript'))
   walk(join(root, 'src/site/prepare'))
-  for (const file of ['src/site/artifacts.ts', 'src/site/summary.ts', 'src/components/timeline/speakers.ts', 'package-lock.json']) {
+  for (const file of [
+    'src/site/artifacts.ts',
+    'src/site/summary.ts',
+    'src/components/timeline/speakers.ts',
+    'package-lock.json',
+  ]) {
     files.push(join(root, file))
   }
   for (const path of files.sort()) {

@@ -20,7 +20,9 @@ export default function siteIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
         const folder = artifactFolder(siteCacheFolder())
-        const names = (await readdir(folder)).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length))
+        const names = (await readdir(folder))
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => file.slice(0, -'.json'.length))
         const copying = progress(logger, 'transcript JSON', names.length, 'copied')
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })

@@ -96,7 +96,9 @@ export function transcriptLoader(): Loader {
           stop(logger, [`speaker pages: ${error instanceof Error ? error.message : String(error)}`])
         }
         const pages = directory.reduce((sum, entry) => sum + entry.pages.length, 0)
-        logger.info(`speaker pages: ${directory.length.toLocaleString('en-US')} speakers, ${pages.toLocaleString('en-US')} pages (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+        logger.info(
+          `speaker pages: ${directory.length.toLocaleString('en-US')} speakers, ${pages.toLocaleString('en-US')} pages (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        )
         meta.set('speaker-pages', digest)
       }
     },

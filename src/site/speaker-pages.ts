@@ -91,11 +91,26 @@ export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache
   }
 
   for (const summary of summaries) {
-    const ref: TranscriptRef = { name: summary.name, title: summary.title, date: summary.date, dateLine: summary.dateLine, id: summary.id }
+    const ref: TranscriptRef = {
+      name: summary.name,
+      title: summary.title,
+      date: summary.date,
+      dateLine: summary.dateLine,
+      id: summary.id,
+    }
     for (const voices of voicesByKey(readTranscriptJson(summary.name, cache))) {
       let entry = entries.get(voices.key)
       if (!entry) {
-        entry = { key: voices.key, name: voices.name, kind: voices.kind, turns: 0, transcripts: 0, first: summary.date, last: summary.date, pages: [] }
+        entry = {
+          key: voices.key,
+          name: voices.name,
+          kind: voices.kind,
+          turns: 0,
+          transcripts: 0,
+          first: summary.date,
+          last: summary.date,
+          pages: [],
+        }
         entries.set(voices.key, entry)
       }
       entry.transcripts += 1
@@ -108,7 +123,12 @@ export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache
           appearance = { transcript: ref, turns: [], continued: list.length === 0 && endedIn.get(voices.key) === summary.name }
           list.push(appearance)
         }
-        appearance.turns.push({ id: turn.id, time: turn.time, paragraphs: turn.paragraphs, speaker: { id: turn.speaker.id, label: turn.speaker.label } })
+        appearance.turns.push({
+          id: turn.id,
+          time: turn.time,
+          paragraphs: turn.paragraphs,
+          speaker: { id: turn.speaker.id, label: turn.speaker.label },
+        })
         entry.turns += 1
         const count = (pendingTurns.get(voices.key) ?? 0) + 1
         pendingTurns.set(voices.key, count)

@@ -28,7 +28,10 @@ export const rules = {
   'speaker-unresolved': { severity: 'warning', about: 'A short label matches no full name in the transcript.' },
   'speaker-ambiguous': { severity: 'warning', about: 'A short label matches more than one full name.' },
   'empty-label': { severity: 'warning', about: 'A paragraph starts with `:` but no speaker name.' },
-  'label-invalid': { severity: 'warning', about: 'A paragraph starts like a turn, but what stands before the `:` is not a name.' },
+  'label-invalid': {
+    severity: 'warning',
+    about: 'A paragraph starts like a turn, but what stands before the `:` is not a name.',
+  },
   'bracket-unclosed': { severity: 'warning', about: 'A `[` has no matching `]` in its paragraph.' },
   'bracket-unopened': { severity: 'warning', about: 'A `]` has no matching `[` in its paragraph.' },
   'bracket-nested': { severity: 'warning', about: 'A bracket stands inside another bracket.' },
@@ -88,7 +91,12 @@ export function reportOverflow(file: VFile): void {
   if (!extra) return
   for (const [rule, { count, place }] of extra) {
     const what = count === 1 ? 'problem' : 'problems'
-    add(file, rule, `${count} more ${what} of this kind (${rules[rule].about.replace(/\.$/, '')}) from here on are not listed one by one; fix the ones above and run the check again`, place)
+    add(
+      file,
+      rule,
+      `${count} more ${what} of this kind (${rules[rule].about.replace(/\.$/, '')}) from here on are not listed one by one; fix the ones above and run the check again`,
+      place,
+    )
   }
   overflow.delete(file)
   counts.delete(file)

@@ -69,7 +69,8 @@ function attributes(properties: Properties | undefined): string {
     if (value === null || value === undefined) continue
     const { attribute, boolean, overloadedBoolean, commaSeparated } = info(key)
     if (overloadedBoolean && (value === attribute || value === '')) value = true
-    else if ((boolean || overloadedBoolean) && (typeof value !== 'string' || value === attribute || value === '')) value = Boolean(value)
+    else if ((boolean || overloadedBoolean) && (typeof value !== 'string' || value === attribute || value === ''))
+      value = Boolean(value)
     if (value === false || (typeof value === 'number' && Number.isNaN(value))) continue
     if (value === true) {
       html += ` ${attribute}`

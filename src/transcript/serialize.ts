@@ -92,7 +92,9 @@ class Writer {
 
   definition(definition: FootnoteDefinition): void {
     const marker = toSuperscript(definition.label ?? definition.identifier)
-    const text = definition.children.map((child) => ('children' in child ? inline(child.children as PhrasingContent[]) : '')).join('\n')
+    const text = definition.children
+      .map((child) => ('children' in child ? inline(child.children as PhrasingContent[]) : ''))
+      .join('\n')
     this.blocks.push(text ? `${marker} ${text}` : marker)
   }
 }

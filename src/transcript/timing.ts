@@ -87,7 +87,11 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
   starts.forEach((start, i) => {
     const begin = begins[i]!
     const end = begins[i + 1] ?? finish
-    result.set(start.turn, { start: Math.round(begin), end: Math.round(Math.max(begin, end)), estimated: start.exact === undefined })
+    result.set(start.turn, {
+      start: Math.round(begin),
+      end: Math.round(Math.max(begin, end)),
+      estimated: start.exact === undefined,
+    })
   })
   return result
 })

@@ -67,7 +67,10 @@ export function toHastTree(tree: TranscriptRoot): Element {
       for (const child of node.children) {
         if (child.type !== 'footnoteDefinition') continue
         if (seen.has(child.identifier)) {
-          const id = footnoteId(child.identifier, duplicates.filter((li) => li.properties.dataNote === child.identifier).length + 2)
+          const id = footnoteId(
+            child.identifier,
+            duplicates.filter((li) => li.properties.dataNote === child.identifier).length + 2,
+          )
           duplicates.push(
             h('li', { id, dataNote: child.identifier, className: ['duplicate'] }, [
               ...state.all(child),
@@ -130,7 +133,10 @@ export function toHastTree(tree: TranscriptRoot): Element {
       const space: ElementContent = { type: 'text', value: ' ' }
       const head: ElementContent[] = [label]
       if (time?.estimated) {
-        head.push(space, h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), `≈${formatTime(time.start)}`]))
+        head.push(
+          space,
+          h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), `≈${formatTime(time.start)}`]),
+        )
       }
       const who = speaker?.kind === 'unidentified' ? 'an unidentified speaker' : (speaker?.name ?? node.label)
       const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''

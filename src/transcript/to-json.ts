@@ -38,11 +38,26 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
           if (block.type === 'paragraph') {
             const section = child.type === 'section' ? child.name : 'conversation'
             const text = toPlainText(block.children)
-            blocks.push({ type: 'paragraph', id: ids.get(block)!, section, text, footnotes: footnoteNumbers(block), ...marks(block, 'timestamps') })
-          } else if (block.type === 'turn') blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
+            blocks.push({
+              type: 'paragraph',
+              id: ids.get(block)!,
+              section,
+              text,
+              footnotes: footnoteNumbers(block),
+              ...marks(block, 'timestamps'),
+            })
+          } else if (block.type === 'turn')
+            blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
           else if (block.type === 'excision') {
-            blocks.push({ type: 'excision', id: passages.get(block)!, text: toPlainText(block.children), seconds: block.seconds, ...marks(block) })
-          } else if (block.type === 'directionBlock') blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
+            blocks.push({
+              type: 'excision',
+              id: passages.get(block)!,
+              text: toPlainText(block.children),
+              seconds: block.seconds,
+              ...marks(block),
+            })
+          } else if (block.type === 'directionBlock')
+            blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
         }
         break
     }

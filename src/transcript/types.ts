@@ -6,15 +6,7 @@
  * transcript's own nodes are added to mdast's content maps by module augmentation below. Every node
  * the parser makes has a `position` pointing into the source file.
  */
-import type {
-  Emphasis,
-  FootnoteDefinition,
-  FootnoteReference,
-  Heading,
-  Paragraph,
-  PhrasingContent,
-  Text,
-} from 'mdast'
+import type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text } from 'mdast'
 import type { Literal, Node, Parent } from 'unist'
 
 export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }

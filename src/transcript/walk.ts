@@ -15,7 +15,11 @@ export function eachNode(node: Walked, enter: (node: Nodes) => unknown): void {
 }
 
 /** Calls `found` on every node of one type at or below `node`. */
-export function eachOfType<Type extends Nodes['type']>(node: Walked, type: Type, found: (node: Extract<Nodes, { type: Type }>) => void): void {
+export function eachOfType<Type extends Nodes['type']>(
+  node: Walked,
+  type: Type,
+  found: (node: Extract<Nodes, { type: Type }>) => void,
+): void {
   eachNode(node, (each) => {
     if (each.type === type) found(each as Extract<Nodes, { type: Type }>)
   })

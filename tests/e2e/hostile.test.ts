@@ -30,7 +30,13 @@ beforeAll(async () => {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TRANSCRIPTS_DIR: content, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(scratch, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      TRANSCRIPTS_DIR: content,
+      ASTRO_OUT_DIR: dist,
+      ASTRO_CACHE_DIR: join(scratch, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   })
   expect(build.status, `astro build failed:\n${build.stdout}\n${build.stderr}`).toBe(0)
   server = await serveDist(dist)
@@ -112,20 +118,27 @@ describe('hostile transcripts', () => {
     await context.close()
   })
 
-  test.each(['script', 'onerror', 'javascript', 'svg onload', 'img'])('searching for "%s" shows the payloads as text and runs none', async (query) => {
-    const { context, page, dialogs, violations } = await watchedPage()
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`)
-    await page.locator('.search-result').first().waitFor({ timeout: 15_000 })
-    await page.waitForTimeout(200)
-    const injected = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((element) => !(element.localName === 'script' && (element.getAttribute('src') ?? '').startsWith('/_astro/')))
-        .filter((element) => ['img', 'svg', 'script', 'iframe', 'b'].includes(element.localName) || element.getAttributeNames().some((a) => /^on/i.test(a)))
-        .map((element) => element.outerHTML.slice(0, 80)),
-    )
-    expect(injected).toEqual([])
-    expect(dialogs).toEqual([])
-    expect(violations).toEqual([])
-    await context.close()
-  })
+  test.each(['script', 'onerror', 'javascript', 'svg onload', 'img'])(
+    'searching for "%s" shows the payloads as text and runs none',
+    async (query) => {
+      const { context, page, dialogs, violations } = await watchedPage()
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`)
+      await page.locator('.search-result').first().waitFor({ timeout: 15_000 })
+      await page.waitForTimeout(200)
+      const injected = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((element) => !(element.localName === 'script' && (element.getAttribute('src') ?? '').startsWith('/_astro/')))
+          .filter(
+            (element) =>
+              ['img', 'svg', 'script', 'iframe', 'b'].includes(element.localName) ||
+              element.getAttributeNames().some((a) => /^on/i.test(a)),
+          )
+          .map((element) => element.outerHTML.slice(0, 80)),
+      )
+      expect(injected).toEqual([])
+      expect(dialogs).toEqual([])
+      expect(violations).toEqual([])
+      await context.close()
+    },
+  )
 })

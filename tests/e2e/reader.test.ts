@@ -85,7 +85,7 @@ describe('link to a time', () => {
 })
 
 describe('awkward links', () => {
-  test('a malformed fragment does not stop the page\'s scripts', async () => {
+  test("a malformed fragment does not stop the page's scripts", async () => {
     const page = await open(`${PAGE}#t=50%`)
     await expect.poll(() => page.locator('.toast').textContent()).toMatch(/not a time/)
     await page.locator('#fnref-5').focus()
@@ -127,7 +127,9 @@ describe('link to a turn', () => {
     expect(text).toContain('Presidential Recordings: John F. Kennedy, Volume 4')
     expect(text).toMatch(/@misc\{01181-t-05-03-1,/)
     await panel.getByRole('button', { name: 'Copy BibTeX' }).click()
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{01181-t-05-03-1,[\s\S]*url = \{/)
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^@misc\{01181-t-05-03-1,[\s\S]*url = \{/)
     await page.keyboard.press('Escape')
     expect(await panel.count()).toBe(0)
     expect(await page.evaluate(() => document.activeElement?.closest('.turn')?.id)).toBe('t-05-03-1')

@@ -26,7 +26,10 @@ let footnoteCount = 0
 
 beforeAll(async () => {
   ;({ server, browser } = await openSite('search/index.html', 'pagefind/pagefind.js'))
-  const json = (await (await fetch(`${server.url}/${NAME}/transcript.json`)).json()) as { blocks: Array<{ type: string }>; footnotes: unknown[] }
+  const json = (await (await fetch(`${server.url}/${NAME}/transcript.json`)).json()) as {
+    blocks: Array<{ type: string }>
+    footnotes: unknown[]
+  }
   turns = json.blocks.filter((block): block is Turn => block.type === 'turn')
   footnoteCount = json.footnotes.length
 })
@@ -75,7 +78,7 @@ async function allResults(page: Page): Promise<string[]> {
 const turnUrl = (id: string) => `/${NAME}/#${id}`
 
 describe('search', () => {
-  test('a speaker filter with an empty query returns all of that speaker\'s turns and nothing else', async () => {
+  test("a speaker filter with an empty query returns all of that speaker's turns and nothing else", async () => {
     const ball = turns.filter((turn) => turn.speaker.label === 'Ball')
     expect(ball.length, 'turns labelled Ball in the seed').toBe(5)
     await withSearch('', async (page) => {
@@ -109,7 +112,16 @@ describe('search', () => {
     await withSearch('', async (page) => {
       await showFacets(page, '')
       const count = async (kind: string) =>
-        Number((await page.locator(`fieldset[data-facet="kind"] input[value="${kind}"] + .facet-count, fieldset[data-facet="kind"] label:has(input[value="${kind}"]) .facet-count`).first().textContent())?.replace(/\D/g, ''))
+        Number(
+          (
+            await page
+              .locator(
+                `fieldset[data-facet="kind"] input[value="${kind}"] + .facet-count, fieldset[data-facet="kind"] label:has(input[value="${kind}"]) .facet-count`,
+              )
+              .first()
+              .textContent()
+          )?.replace(/\D/g, ''),
+        )
       expect(await count('turn')).toBe(turns.length)
       expect(await count('footnote')).toBe(footnoteCount)
     })
@@ -131,7 +143,9 @@ describe('search', () => {
       // Every turn listed holds all three words (Pagefind matches a word by its start: "with" in "without").
       for (const url of unquoted) {
         const turn = turns.find((t) => turnUrl(t.id) === url)
-        if (turn) for (const word of ['castro', 'with', 'the']) expect(turn.paragraphs.join(' '), url).toMatch(new RegExp(`\\b${word}`, 'i'))
+        if (turn)
+          for (const word of ['castro', 'with', 'the'])
+            expect(turn.paragraphs.join(' '), url).toMatch(new RegExp(`\\b${word}`, 'i'))
       }
 
       // Two words that stand together in some turns, one of them also in the transcript's title: the turns
@@ -188,10 +202,15 @@ describe('search', () => {
       expect(all).toContain(turnUrl('t-05-48'))
       await showFacets(page, 'quarantine')
       // Counts are of turns: each speaker's turns holding the word (Pagefind also finds "quarantined").
-      const holding = (name: string) => turns.filter((t) => t.speaker.name === name && /\bquarantin/i.test(t.paragraphs.join(' '))).length
+      const holding = (name: string) =>
+        turns.filter((t) => t.speaker.name === name && /\bquarantin/i.test(t.paragraphs.join(' '))).length
       for (const name of ['McGeorge Bundy', 'President Kennedy']) {
         expect(holding(name)).toBeGreaterThan(0)
-        await expect.poll(() => page.locator('fieldset[data-facet="speaker"] label', { hasText: name }).locator('.facet-count').textContent()).toBe(`(${holding(name)})`)
+        await expect
+          .poll(() =>
+            page.locator('fieldset[data-facet="speaker"] label', { hasText: name }).locator('.facet-count').textContent(),
+          )
+          .toBe(`(${holding(name)})`)
       }
 
       await page.locator('fieldset[data-facet="speaker"] label', { hasText: 'McGeorge Bundy' }).locator('input').check()
@@ -229,11 +248,16 @@ describe('search', () => {
   })
 
   test('the header field needs no script; the transcript page loads no search code unless asked to highlight', async () => {
-    await withPage({ server, browser }, `/${NAME}/`, async (page) => {
-      await page.fill('#site-search-q', 'quarantine')
-      await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.press('#site-search-q', 'Enter')])
-      expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
-    }, { javaScriptEnabled: false })
+    await withPage(
+      { server, browser },
+      `/${NAME}/`,
+      async (page) => {
+        await page.fill('#site-search-q', 'quarantine')
+        await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.press('#site-search-q', 'Enter')])
+        expect(new URL(page.url()).searchParams.get('q')).toBe('quarantine')
+      },
+      { javaScriptEnabled: false },
+    )
 
     const withJs = await browser.newContext()
     try {
@@ -249,12 +273,17 @@ describe('search', () => {
   })
 
   test('without JavaScript the search page says search needs it and links to the speakers and transcripts', async () => {
-    await withPage({ server, browser }, '/search/', async (page) => {
-      await expect.poll(() => page.locator('.search-noscript').textContent()).toContain('Search needs JavaScript')
-      expect(await page.locator('.search-noscript a[href="/speakers/george-ball/"]').textContent()).toBe('George Ball')
-      expect(await page.locator('.search-noscript a[href="/speakers/unidentified/"]').count()).toBe(1)
-      expect(await page.locator('.search-noscript a[href="/"]').count()).toBe(1)
-      expect(await page.locator('[data-search]').isVisible()).toBe(false)
-    }, { javaScriptEnabled: false })
+    await withPage(
+      { server, browser },
+      '/search/',
+      async (page) => {
+        await expect.poll(() => page.locator('.search-noscript').textContent()).toContain('Search needs JavaScript')
+        expect(await page.locator('.search-noscript a[href="/speakers/george-ball/"]').textContent()).toBe('George Ball')
+        expect(await page.locator('.search-noscript a[href="/speakers/unidentified/"]').count()).toBe(1)
+        expect(await page.locator('.search-noscript a[href="/"]').count()).toBe(1)
+        expect(await page.locator('[data-search]').isVisible()).toBe(false)
+      },
+      { javaScriptEnabled: false },
+    )
   })
 })

@@ -13,21 +13,21 @@
  *
  * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (`astro build` must have run).
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeSite, openSite, withPage, type Site } from './support/site.ts';
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { closeSite, openSite, withPage, type Site } from './support/site.ts'
 
-const NAME = '1962-11-14-01181';
-const PAGE_PATH = `/${NAME}/`;
-const ALL_TURNS = 146;
+const NAME = '1962-11-14-01181'
+const PAGE_PATH = `/${NAME}/`
+const ALL_TURNS = 146
 
 /** A speaker as the reader finds them in the raw file: panel key, full name, turns, and how their turns begin. */
 interface Who {
-  key: string;
-  name: string;
-  turns: number;
-  openings?: string[];
+  key: string
+  name: string
+  turns: number
+  openings?: string[]
 }
 
 const BALL: Who = {
@@ -36,28 +36,38 @@ const BALL: Who = {
   turns: 5,
   // The first words after `Ball:` on lines 70, 74, 78, 294 and 300.
   openings: ["Don't you want to say", 'Well, I think we', 'But we might be willing', 'One thing that', 'Yeah, he did say that.'],
-};
-const BUNDY: Who = { key: 'mcgeorge-bundy', name: 'McGeorge Bundy', turns: 48 };
-const KENNEDY: Who = { key: 'president-kennedy', name: 'President Kennedy', turns: 47 };
-const LINCOLN: Who = { key: 'evelyn-lincoln', name: 'Evelyn Lincoln', turns: 1, openings: ['[to the President] Jackie wants to talk'] };
+}
+const BUNDY: Who = { key: 'mcgeorge-bundy', name: 'McGeorge Bundy', turns: 48 }
+const KENNEDY: Who = { key: 'president-kennedy', name: 'President Kennedy', turns: 47 }
+const LINCOLN: Who = {
+  key: 'evelyn-lincoln',
+  name: 'Evelyn Lincoln',
+  turns: 1,
+  openings: ['[to the President] Jackie wants to talk'],
+}
 // Lines 40, 202, 224 and 270: `[*Unclear*] Cubans.`, `Yeah.`, `Or the other Cubans.`, `[Unclear] in writing [unclear].`
-const UNIDENTIFIED = { key: 'unidentified', name: 'Unidentified voices', turns: 4, texts: ['[Unclear] Cubans.', 'Yeah.', 'Or the other Cubans.', '[Unclear] in writing [unclear].'] };
+const UNIDENTIFIED = {
+  key: 'unidentified',
+  name: 'Unidentified voices',
+  turns: 4,
+  texts: ['[Unclear] Cubans.', 'Yeah.', 'Or the other Cubans.', '[Unclear] in writing [unclear].'],
+}
 
-let site: Partial<Site> = {};
-let origin = '';
+let site: Partial<Site> = {}
+let origin = ''
 
 beforeAll(async () => {
-  const opened = await openSite(`${NAME}/index.html`);
-  site = opened;
-  origin = opened.server.url;
-});
+  const opened = await openSite(`${NAME}/index.html`)
+  site = opened
+  origin = opened.server.url
+})
 
-afterAll(() => closeSite(site));
+afterAll(() => closeSite(site))
 
 interface ShownTurn {
-  id: string;
-  speaker: string;
-  text: string;
+  id: string
+  speaker: string
+  text: string
 }
 
 /** The turns a reader can see: rendered, not hidden. */
@@ -71,188 +81,199 @@ function visibleTurns(page: Page): Promise<ShownTurn[]> {
         // The words a sighted reader sees, without the speaker label or text only for screen readers.
         text: [...turn.querySelectorAll(':scope > p:not(.speaker)')]
           .map((p) => {
-            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-            let seen = '';
+            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+            let seen = ''
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              const box = node.parentElement!.getBoundingClientRect();
-              if (box.width > 1 && box.height > 1) seen += node.textContent;
+              const box = node.parentElement!.getBoundingClientRect()
+              if (box.width > 1 && box.height > 1) seen += node.textContent
             }
-            return seen;
+            return seen
           })
           .join(' ')
           .replace(/\s+/g, ' ')
           .trim(),
       })),
-  );
+  )
 }
 
 function speakerParam(page: Page): string | null {
-  return new URL(page.url()).searchParams.get('speaker');
+  return new URL(page.url()).searchParams.get('speaker')
 }
 
 /** The panel's toggle for a speaker (a button once the script has run). */
 function choice(page: Page, name: string) {
-  return page.locator('[data-speaker-panel]').getByRole('button', { name, exact: true });
+  return page.locator('[data-speaker-panel]').getByRole('button', { name, exact: true })
 }
 
 describe('participants panel', () => {
   test('without JavaScript: every speaker with turns and share of words, each name a link to their page', async () => {
-    await withPage(site, PAGE_PATH, async (page) => {
-      const rows = await page.$$eval('[data-speaker-panel] li', (items) =>
-        items.map((li) => ({
-          name: li.querySelector('a')?.textContent?.trim() ?? '',
-          href: li.querySelector('a')?.getAttribute('href') ?? '',
-          text: li.textContent?.replace(/\s+/g, ' ') ?? '',
-        })),
-      );
-      const row = (name: string) => rows.find((r) => r.name === name);
-      for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) {
-        expect(row(who.name), `panel row for ${who.name}`).toBeDefined();
-        expect(row(who.name)!.href).toBe(`/speakers/${who.key}/`);
-        expect(row(who.name)!.text).toContain(`${who.turns} turn${who.turns === 1 ? '' : 's'}`);
-        expect(row(who.name)!.text).toMatch(/(<1|\d+)% of the words/);
-      }
-      // Unidentified voices are one entry, worded as voices, never as a person named "Unidentified".
-      expect(rows.filter((r) => /unidentified/i.test(r.name)).map((r) => r.name)).toEqual(['Unidentified voices']);
-      expect(row('Unidentified voices')!.href).toBe('/speakers/unidentified/');
-      expect(row('Unidentified voices')!.text).toContain('4 turns');
-      // Nine entries: eight people and the unidentified voices.
-      expect(rows).toHaveLength(9);
-      const turns = rows.reduce((sum, r) => sum + Number(/(\d+) turns?/.exec(r.text)?.[1] ?? 0), 0);
-      expect(turns, 'turns over all entries').toBe(ALL_TURNS);
-      // Nothing is filtered without the script.
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-    }, { javaScriptEnabled: false });
-  });
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const rows = await page.$$eval('[data-speaker-panel] li', (items) =>
+          items.map((li) => ({
+            name: li.querySelector('a')?.textContent?.trim() ?? '',
+            href: li.querySelector('a')?.getAttribute('href') ?? '',
+            text: li.textContent?.replace(/\s+/g, ' ') ?? '',
+          })),
+        )
+        const row = (name: string) => rows.find((r) => r.name === name)
+        for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) {
+          expect(row(who.name), `panel row for ${who.name}`).toBeDefined()
+          expect(row(who.name)!.href).toBe(`/speakers/${who.key}/`)
+          expect(row(who.name)!.text).toContain(`${who.turns} turn${who.turns === 1 ? '' : 's'}`)
+          expect(row(who.name)!.text).toMatch(/(<1|\d+)% of the words/)
+        }
+        // Unidentified voices are one entry, worded as voices, never as a person named "Unidentified".
+        expect(rows.filter((r) => /unidentified/i.test(r.name)).map((r) => r.name)).toEqual(['Unidentified voices'])
+        expect(row('Unidentified voices')!.href).toBe('/speakers/unidentified/')
+        expect(row('Unidentified voices')!.text).toContain('4 turns')
+        // Nine entries: eight people and the unidentified voices.
+        expect(rows).toHaveLength(9)
+        const turns = rows.reduce((sum, r) => sum + Number(/(\d+) turns?/.exec(r.text)?.[1] ?? 0), 0)
+        expect(turns, 'turns over all entries').toBe(ALL_TURNS)
+        // Nothing is filtered without the script.
+        expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
 
   test('choosing a speaker shows exactly their turns, and the choice is in the URL', async () => {
     await withPage(site, PAGE_PATH, async (page) => {
       for (const who of [BALL, BUNDY, KENNEDY, LINCOLN, UNIDENTIFIED]) {
-        await choice(page, who.name).click();
-        const shown = await visibleTurns(page);
-        expect(shown, `turns shown for ${who.name}`).toHaveLength(who.turns);
-        if (who.key === 'unidentified') expect(shown.every((t) => /^unidentified-\d+$/.test(t.speaker))).toBe(true);
-        else expect(shown.every((t) => t.speaker === who.key), `every shown turn is ${who.name}'s`).toBe(true);
-        expect(speakerParam(page)).toBe(who.key);
-        await expect.poll(() => choice(page, who.name).getAttribute('aria-pressed')).toBe('true');
-        await expect.poll(() => page.locator('[data-speaker-status]').textContent()).toContain(`${who.turns} turn`);
-        expect(await page.locator('[data-speaker-panel] button[aria-pressed="true"]').count(), 'one speaker chosen').toBe(1);
+        await choice(page, who.name).click()
+        const shown = await visibleTurns(page)
+        expect(shown, `turns shown for ${who.name}`).toHaveLength(who.turns)
+        if (who.key === 'unidentified') expect(shown.every((t) => /^unidentified-\d+$/.test(t.speaker))).toBe(true)
+        else
+          expect(
+            shown.every((t) => t.speaker === who.key),
+            `every shown turn is ${who.name}'s`,
+          ).toBe(true)
+        expect(speakerParam(page)).toBe(who.key)
+        await expect.poll(() => choice(page, who.name).getAttribute('aria-pressed')).toBe('true')
+        await expect.poll(() => page.locator('[data-speaker-status]').textContent()).toContain(`${who.turns} turn`)
+        expect(await page.locator('[data-speaker-panel] button[aria-pressed="true"]').count(), 'one speaker chosen').toBe(1)
       }
       // The texts are the ones read in the raw file.
-      await choice(page, BALL.name).click();
-      const ball = await visibleTurns(page);
+      await choice(page, BALL.name).click()
+      const ball = await visibleTurns(page)
       BALL.openings!.forEach((opening, index) => {
-        expect(ball[index]!.text.startsWith(opening), `Ball's turn ${index + 1}: ${ball[index]!.text}`).toBe(true);
-      });
-      await choice(page, UNIDENTIFIED.name).click();
-      expect((await visibleTurns(page)).map((t) => t.text)).toEqual(UNIDENTIFIED.texts);
-      await choice(page, LINCOLN.name).click();
-      expect((await visibleTurns(page))[0]!.text.startsWith(LINCOLN.openings![0]!)).toBe(true);
+        expect(ball[index]!.text.startsWith(opening), `Ball's turn ${index + 1}: ${ball[index]!.text}`).toBe(true)
+      })
+      await choice(page, UNIDENTIFIED.name).click()
+      expect((await visibleTurns(page)).map((t) => t.text)).toEqual(UNIDENTIFIED.texts)
+      await choice(page, LINCOLN.name).click()
+      expect((await visibleTurns(page))[0]!.text.startsWith(LINCOLN.openings![0]!)).toBe(true)
 
       // Choosing the chosen speaker again, or "Show all turns", shows every turn and clears the URL.
-      await choice(page, LINCOLN.name).click();
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-      expect(speakerParam(page)).toBeNull();
-      await choice(page, BUNDY.name).click();
-      await page.getByRole('button', { name: 'Show all turns' }).click();
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-      expect(speakerParam(page)).toBeNull();
-      expect(await page.locator('[data-speaker-panel] button[aria-pressed="true"]').count()).toBe(0);
-    });
-  });
+      await choice(page, LINCOLN.name).click()
+      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
+      expect(speakerParam(page)).toBeNull()
+      await choice(page, BUNDY.name).click()
+      await page.getByRole('button', { name: 'Show all turns' }).click()
+      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
+      expect(speakerParam(page)).toBeNull()
+      expect(await page.locator('[data-speaker-panel] button[aria-pressed="true"]').count()).toBe(0)
+    })
+  })
 
   test('?speaker= round-trips through a reload and through back and forward', async () => {
     await withPage(site, `${PAGE_PATH}?speaker=${BUNDY.key}`, async (page) => {
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns);
-      expect(await choice(page, BUNDY.name).getAttribute('aria-pressed')).toBe('true');
-      await page.reload();
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns);
-      expect(speakerParam(page)).toBe(BUNDY.key);
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns)
+      expect(await choice(page, BUNDY.name).getAttribute('aria-pressed')).toBe('true')
+      await page.reload()
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns)
+      expect(speakerParam(page)).toBe(BUNDY.key)
 
-      await choice(page, BALL.name).click();
-      expect(speakerParam(page)).toBe(BALL.key);
-      await page.reload();
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns);
-      expect(await choice(page, BALL.name).getAttribute('aria-pressed')).toBe('true');
+      await choice(page, BALL.name).click()
+      expect(speakerParam(page)).toBe(BALL.key)
+      await page.reload()
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns)
+      expect(await choice(page, BALL.name).getAttribute('aria-pressed')).toBe('true')
 
-      await page.goBack();
-      await expect.poll(() => speakerParam(page)).toBe(BUNDY.key);
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns);
-      await page.goForward();
-      await expect.poll(() => speakerParam(page)).toBe(BALL.key);
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns);
+      await page.goBack()
+      await expect.poll(() => speakerParam(page)).toBe(BUNDY.key)
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BUNDY.turns)
+      await page.goForward()
+      await expect.poll(() => speakerParam(page)).toBe(BALL.key)
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns)
 
       // An unknown speaker filters nothing and says so.
-      await page.goto(`${origin}${PAGE_PATH}?speaker=nobody`);
-      await expect.poll(() => page.locator('[data-speaker-status]').textContent()).toContain('No speaker');
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-    });
-  });
+      await page.goto(`${origin}${PAGE_PATH}?speaker=nobody`)
+      await expect.poll(() => page.locator('[data-speaker-status]').textContent()).toContain('No speaker')
+      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
+    })
+  })
 
   test('works by keyboard: Tab between names, Enter and Space toggle, focus stays put', async () => {
     await withPage(site, PAGE_PATH, async (page) => {
-      const buttons = page.locator('[data-speaker-panel] button[data-speaker]');
-      await expect.poll(() => buttons.count()).toBe(9);
-      await buttons.first().focus();
-      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-      const names: string[] = [await focused()];
+      const buttons = page.locator('[data-speaker-panel] button[data-speaker]')
+      await expect.poll(() => buttons.count()).toBe(9)
+      await buttons.first().focus()
+      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+      const names: string[] = [await focused()]
       for (let i = 1; i < 9; i++) {
-        await page.keyboard.press('Tab');
-        names.push(await focused());
+        await page.keyboard.press('Tab')
+        names.push(await focused())
       }
-      expect(names).toContain(BALL.name);
-      expect(names.at(-1)).toBe(UNIDENTIFIED.name);
+      expect(names).toContain(BALL.name)
+      expect(names.at(-1)).toBe(UNIDENTIFIED.name)
       // Back to Ball with Shift+Tab, then Enter.
-      for (let i = names.length - 1; i > names.indexOf(BALL.name); i--) await page.keyboard.press('Shift+Tab');
-      expect(await focused()).toBe(BALL.name);
-      await page.keyboard.press('Enter');
-      expect(await visibleTurns(page)).toHaveLength(BALL.turns);
-      expect(await focused()).toContain(BALL.name);
-      await page.keyboard.press('Space');
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
+      for (let i = names.length - 1; i > names.indexOf(BALL.name); i--) await page.keyboard.press('Shift+Tab')
+      expect(await focused()).toBe(BALL.name)
+      await page.keyboard.press('Enter')
+      expect(await visibleTurns(page)).toHaveLength(BALL.turns)
+      expect(await focused()).toContain(BALL.name)
+      await page.keyboard.press('Space')
+      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
       // Space on another name; then Tab reaches "Show all turns", and Enter on it returns focus to the name.
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Space');
-      const chosen = await focused();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
-      let guard = 0;
-      while ((await focused()) !== 'Show all turns' && guard++ < 20) await page.keyboard.press('Tab');
-      expect(await focused()).toBe('Show all turns');
-      await page.keyboard.press('Enter');
-      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS);
-      expect(await focused()).toBe(chosen);
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Space')
+      const chosen = await focused()
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true')
+      let guard = 0
+      while ((await focused()) !== 'Show all turns' && guard++ < 20) await page.keyboard.press('Tab')
+      expect(await focused()).toBe('Show all turns')
+      await page.keyboard.press('Enter')
+      expect(await visibleTurns(page)).toHaveLength(ALL_TURNS)
+      expect(await focused()).toBe(chosen)
       // The result is announced politely.
-      expect(await page.locator('[data-speaker-status]').getAttribute('role')).toBe('status');
-      expect(await page.locator('[data-speaker-status]').textContent()).toBe(`Showing all ${ALL_TURNS} turns.`);
-    });
-  });
+      expect(await page.locator('[data-speaker-status]').getAttribute('role')).toBe('status')
+      expect(await page.locator('[data-speaker-status]').textContent()).toBe(`Showing all ${ALL_TURNS} turns.`)
+    })
+  })
 
   test('a link to a turn the filter hides shows every turn again', async () => {
     await withPage(site, `${PAGE_PATH}?speaker=${BALL.key}`, async (page) => {
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns);
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns)
       // t-05-03 is President Kennedy's (line 86: `President Kennedy: [05:03] …`).
-      await page.locator('.tl a[href="#t-05-03"]').first().click();
-      await expect.poll(async () => (await visibleTurns(page)).length).toBe(ALL_TURNS);
-      expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true);
-    });
-  });
+      await page.locator('.tl a[href="#t-05-03"]').first().click()
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(ALL_TURNS)
+      expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true)
+    })
+  })
 
   test('no axe-core violations in the panel (a speaker chosen) and the timeline (table open), light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await site.browser!.newContext({ colorScheme });
+      const context = await site.browser!.newContext({ colorScheme })
       try {
-        const page = await context.newPage();
-        await page.goto(`${origin}${PAGE_PATH}?speaker=${BALL.key}`);
-        await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns);
-        await page.locator('.tl details summary').click();
-        const results = await new AxeBuilder({ page }).include('[data-speaker-panel]').include('.tl').analyze();
-        expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        const page = await context.newPage()
+        await page.goto(`${origin}${PAGE_PATH}?speaker=${BALL.key}`)
+        await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns)
+        await page.locator('.tl details summary').click()
+        const results = await new AxeBuilder({ page }).include('[data-speaker-panel]').include('.tl').analyze()
+        expect(
+          results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([])
       } finally {
-        await context.close();
+        await context.close()
       }
     }
-  });
-});
+  })
+})
 
 /** The links of a speaker page to turns in context, and whether each lands on a turn of that speaker. */
 async function speakerPageLinks(page: Page): Promise<{ href: string; text: string }[]> {
@@ -261,159 +282,196 @@ async function speakerPageLinks(page: Page): Promise<{ href: string; text: strin
       href: a.getAttribute('href') ?? '',
       text: (a.closest('li')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     })),
-  );
+  )
 }
 
 async function turnsOnTranscriptPage(page: Page): Promise<Map<string, string>> {
-  await page.goto(`${origin}${PAGE_PATH}`);
-  const entries = await page.$$eval('div.turn[data-speaker]', (turns) => turns.map((t) => [t.id, (t as HTMLElement).dataset.speaker ?? '']));
-  return new Map(entries as [string, string][]);
+  await page.goto(`${origin}${PAGE_PATH}`)
+  const entries = await page.$$eval('div.turn[data-speaker]', (turns) =>
+    turns.map((t) => [t.id, (t as HTMLElement).dataset.speaker ?? '']),
+  )
+  return new Map(entries as [string, string][])
 }
 
 describe('speaker pages', () => {
   test('/speakers/<id>/ lists exactly that speaker’s turns, each linked to an existing turn in context', async () => {
-    await withPage(site, '/speakers/', async (page) => {
-      const turnSpeakers = await turnsOnTranscriptPage(page);
-      expect(turnSpeakers.size).toBe(ALL_TURNS);
-      for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) {
-        const response = await page.goto(`${origin}/speakers/${who.key}/`);
-        expect(response?.status(), `GET /speakers/${who.key}/`).toBe(200);
-        expect((await page.locator('h1').textContent())?.trim()).toBe(who.name);
-        const links = await speakerPageLinks(page);
-        expect(links, `turns listed for ${who.name}`).toHaveLength(who.turns);
-        for (const link of links) {
-          const [pathPart, id] = link.href.split('#');
-          expect(pathPart).toBe(PAGE_PATH);
-          expect(turnSpeakers.get(id!), `${link.href} is a turn of ${who.name}`).toBe(who.key);
+    await withPage(
+      site,
+      '/speakers/',
+      async (page) => {
+        const turnSpeakers = await turnsOnTranscriptPage(page)
+        expect(turnSpeakers.size).toBe(ALL_TURNS)
+        for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) {
+          const response = await page.goto(`${origin}/speakers/${who.key}/`)
+          expect(response?.status(), `GET /speakers/${who.key}/`).toBe(200)
+          expect((await page.locator('h1').textContent())?.trim()).toBe(who.name)
+          const links = await speakerPageLinks(page)
+          expect(links, `turns listed for ${who.name}`).toHaveLength(who.turns)
+          for (const link of links) {
+            const [pathPart, id] = link.href.split('#')
+            expect(pathPart).toBe(PAGE_PATH)
+            expect(turnSpeakers.get(id!), `${link.href} is a turn of ${who.name}`).toBe(who.key)
+          }
+          expect(new Set(links.map((l) => l.href)).size, 'each turn once').toBe(who.turns)
+          // With the transcript's title and date.
+          const heading = await page.locator('main h2').first().textContent()
+          expect(heading).toContain('Off-the-Record Oval Office Conversation on Cuba')
+          expect(await page.locator('main time[datetime="1962-11-14"]').count()).toBe(1)
+          who.openings?.forEach((opening, i) => {
+            expect(links[i]!.text).toContain(opening)
+          })
         }
-        expect(new Set(links.map((l) => l.href)).size, 'each turn once').toBe(who.turns);
-        // With the transcript's title and date.
-        const heading = await page.locator('main h2').first().textContent();
-        expect(heading).toContain('Off-the-Record Oval Office Conversation on Cuba');
-        expect(await page.locator('main time[datetime="1962-11-14"]').count()).toBe(1);
-        who.openings?.forEach((opening, i) => {
-          expect(links[i]!.text).toContain(opening);
-        });
-      }
-      // An estimated time is marked ≈; a printed one is not (Kennedy's t-05-03 opens with [05:03]).
-      await page.goto(`${origin}/speakers/${KENNEDY.key}/`);
-      expect((await page.locator(`a[href="${PAGE_PATH}#t-05-03"]`).textContent())?.trim()).toBe('05:03');
-      expect(await page.locator(`a[href^="${PAGE_PATH}#"]`, { hasText: '≈' }).count()).toBeGreaterThan(0);
+        // An estimated time is marked ≈; a printed one is not (Kennedy's t-05-03 opens with [05:03]).
+        await page.goto(`${origin}/speakers/${KENNEDY.key}/`)
+        expect((await page.locator(`a[href="${PAGE_PATH}#t-05-03"]`).textContent())?.trim()).toBe('05:03')
+        expect(await page.locator(`a[href^="${PAGE_PATH}#"]`, { hasText: '≈' }).count()).toBeGreaterThan(0)
 
-      // Following a link lands on that turn.
-      const first = (await speakerPageLinks(page))[0]!;
-      await page.locator(`a[href="${first.href}"]`).click();
-      await expect.poll(() => new URL(page.url()).hash).toBe(`#${first.href.split('#')[1]}`);
-      // The URL changes before the new page has loaded; :target is only known once it has.
-      await page.waitForLoadState('load');
-      expect(await page.evaluate((id) => document.getElementById(id)?.matches(':target'), first.href.split('#')[1]!)).toBe(true);
-    }, { javaScriptEnabled: false });
-  });
+        // Following a link lands on that turn.
+        const first = (await speakerPageLinks(page))[0]!
+        await page.locator(`a[href="${first.href}"]`).click()
+        await expect.poll(() => new URL(page.url()).hash).toBe(`#${first.href.split('#')[1]}`)
+        // The URL changes before the new page has loaded; :target is only known once it has.
+        await page.waitForLoadState('load')
+        expect(await page.evaluate((id) => document.getElementById(id)?.matches(':target'), first.href.split('#')[1]!)).toBe(true)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
 
   test('/speakers/unidentified/ lists the four unidentified turns, as voices, not a person', async () => {
-    await withPage(site, '/speakers/unidentified/', async (page) => {
-      expect((await page.locator('h1').textContent())?.trim()).toBe('Unidentified voices');
-      const links = await speakerPageLinks(page);
-      expect(links).toHaveLength(UNIDENTIFIED.turns);
-      UNIDENTIFIED.texts.forEach((text, i) => {
-        expect(links[i]!.text).toContain(text);
-      });
-      expect(links.map((l) => /unidentified voice (\d+)/.exec(l.text)?.[1])).toEqual(['1', '2', '3', '4']);
-      const turnSpeakers = await turnsOnTranscriptPage(page);
-      for (const link of links) expect(turnSpeakers.get(link.href.split('#')[1]!)).toMatch(/^unidentified-\d+$/);
-    }, { javaScriptEnabled: false });
-  });
+    await withPage(
+      site,
+      '/speakers/unidentified/',
+      async (page) => {
+        expect((await page.locator('h1').textContent())?.trim()).toBe('Unidentified voices')
+        const links = await speakerPageLinks(page)
+        expect(links).toHaveLength(UNIDENTIFIED.turns)
+        UNIDENTIFIED.texts.forEach((text, i) => {
+          expect(links[i]!.text).toContain(text)
+        })
+        expect(links.map((l) => /unidentified voice (\d+)/.exec(l.text)?.[1])).toEqual(['1', '2', '3', '4'])
+        const turnSpeakers = await turnsOnTranscriptPage(page)
+        for (const link of links) expect(turnSpeakers.get(link.href.split('#')[1]!)).toMatch(/^unidentified-\d+$/)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
 
   test('/speakers/ lists everyone, and each entry’s page exists', async () => {
-    await withPage(site, '/speakers/', async (page) => {
-      const links = await page.$$eval('main a[href^="/speakers/"]', (as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
-      for (const who of [BALL, BUNDY, KENNEDY, LINCOLN]) expect(links).toContainEqual({ href: `/speakers/${who.key}/`, text: who.name });
-      expect(links.filter((l) => l.href === '/speakers/unidentified/')).toHaveLength(1);
-      expect(links.some((l) => l.text === 'Unidentified')).toBe(false);
-      // Eight people in the seed, and the unidentified voices.
-      expect(links).toHaveLength(9);
-      for (const link of links) {
-        const response = await fetch(new URL(link.href, origin));
-        expect(response.status, `GET ${link.href}`).toBe(200);
-      }
-    }, { javaScriptEnabled: false });
-  });
+    await withPage(
+      site,
+      '/speakers/',
+      async (page) => {
+        const links = await page.$$eval('main a[href^="/speakers/"]', (as) =>
+          as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })),
+        )
+        for (const who of [BALL, BUNDY, KENNEDY, LINCOLN])
+          expect(links).toContainEqual({ href: `/speakers/${who.key}/`, text: who.name })
+        expect(links.filter((l) => l.href === '/speakers/unidentified/')).toHaveLength(1)
+        expect(links.some((l) => l.text === 'Unidentified')).toBe(false)
+        // Eight people in the seed, and the unidentified voices.
+        expect(links).toHaveLength(9)
+        for (const link of links) {
+          const response = await fetch(new URL(link.href, origin))
+          expect(response.status, `GET ${link.href}`).toBe(200)
+        }
+      },
+      { javaScriptEnabled: false },
+    )
+  })
 
   test('no axe-core violations on the speaker pages', async () => {
     for (const url of ['/speakers/', `/speakers/${BUNDY.key}/`, '/speakers/unidentified/']) {
       await withPage(site, url, async (page) => {
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      });
+        const results = await new AxeBuilder({ page }).analyze()
+        expect(results.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      })
     }
-  });
-});
+  })
+})
 
 describe('conversation timeline', () => {
   test('without JavaScript: a bar per turn, on its speaker’s row, each linking to an existing turn', async () => {
-    await withPage(site, PAGE_PATH, async (page) => {
-      const turnSpeakers = new Map(
-        await page.$$eval('div.turn[data-speaker]', (turns) => turns.map((t) => [t.id, (t as HTMLElement).dataset.speaker ?? ''] as [string, string])),
-      );
-      const rows = await page.$$eval('.tl .tl-row:not(.tl-axis)', (rows) =>
-        rows.map((row) => ({
-          name: row.querySelector('.tl-name')?.textContent?.trim() ?? '',
-          bars: [...row.querySelectorAll('svg a')].map((a) => ({
-            href: a.getAttribute('href') ?? '',
-            title: a.querySelector('title')?.textContent ?? '',
-            width: a.getBoundingClientRect().width,
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const turnSpeakers = new Map(
+          await page.$$eval('div.turn[data-speaker]', (turns) =>
+            turns.map((t) => [t.id, (t as HTMLElement).dataset.speaker ?? ''] as [string, string]),
+          ),
+        )
+        const rows = await page.$$eval('.tl .tl-row:not(.tl-axis)', (rows) =>
+          rows.map((row) => ({
+            name: row.querySelector('.tl-name')?.textContent?.trim() ?? '',
+            bars: [...row.querySelectorAll('svg a')].map((a) => ({
+              href: a.getAttribute('href') ?? '',
+              title: a.querySelector('title')?.textContent ?? '',
+              width: a.getBoundingClientRect().width,
+            })),
           })),
-        })),
-      );
-      const bars = rows.flatMap((row) => row.bars);
-      expect(bars, 'one bar per turn').toHaveLength(ALL_TURNS);
-      expect(new Set(bars.map((b) => b.href)).size).toBe(ALL_TURNS);
-      const row = (name: string) => rows.find((r) => r.name === name)!;
-      for (const who of [BALL, BUNDY, KENNEDY, LINCOLN, UNIDENTIFIED]) {
-        expect(row(who.name).bars, `bars on ${who.name}'s row`).toHaveLength(who.turns);
-        for (const bar of row(who.name).bars) {
-          const speaker = turnSpeakers.get(bar.href.slice(1));
-          if (who.key === 'unidentified') expect(speaker).toMatch(/^unidentified-\d+$/);
-          else expect(speaker, `${bar.href} on ${who.name}'s row`).toBe(who.key);
+        )
+        const bars = rows.flatMap((row) => row.bars)
+        expect(bars, 'one bar per turn').toHaveLength(ALL_TURNS)
+        expect(new Set(bars.map((b) => b.href)).size).toBe(ALL_TURNS)
+        const row = (name: string) => rows.find((r) => r.name === name)!
+        for (const who of [BALL, BUNDY, KENNEDY, LINCOLN, UNIDENTIFIED]) {
+          expect(row(who.name).bars, `bars on ${who.name}'s row`).toHaveLength(who.turns)
+          for (const bar of row(who.name).bars) {
+            const speaker = turnSpeakers.get(bar.href.slice(1))
+            if (who.key === 'unidentified') expect(speaker).toMatch(/^unidentified-\d+$/)
+            else expect(speaker, `${bar.href} on ${who.name}'s row`).toBe(who.key)
+          }
         }
-      }
-      for (const bar of bars) {
-        expect(turnSpeakers.has(bar.href.slice(1)), `${bar.href} is a turn`).toBe(true);
-        expect(bar.width, `${bar.href} is visible`).toBeGreaterThan(0);
-      }
-      // Each bar is named by speaker and times: Kennedy's turn opening with [05:03] (line 86).
-      const kennedy = row(KENNEDY.name).bars.find((b) => b.href === '#t-05-03');
-      expect(kennedy?.title).toMatch(/^President Kennedy, 05:03–≈?\d\d:\d\d$/);
-      const name = await page.getByRole('link', { name: /^President Kennedy, 05:03–/ }).getAttribute('href');
-      expect(name).toBe('#t-05-03');
-      // Unidentified turns are voices, not a person.
-      expect(row(UNIDENTIFIED.name).bars.every((b) => b.title.startsWith('Unidentified voice, '))).toBe(true);
+        for (const bar of bars) {
+          expect(turnSpeakers.has(bar.href.slice(1)), `${bar.href} is a turn`).toBe(true)
+          expect(bar.width, `${bar.href} is visible`).toBeGreaterThan(0)
+        }
+        // Each bar is named by speaker and times: Kennedy's turn opening with [05:03] (line 86).
+        const kennedy = row(KENNEDY.name).bars.find((b) => b.href === '#t-05-03')
+        expect(kennedy?.title).toMatch(/^President Kennedy, 05:03–≈?\d\d:\d\d$/)
+        const name = await page.getByRole('link', { name: /^President Kennedy, 05:03–/ }).getAttribute('href')
+        expect(name).toBe('#t-05-03')
+        // Unidentified turns are voices, not a person.
+        expect(row(UNIDENTIFIED.name).bars.every((b) => b.title.startsWith('Unidentified voice, '))).toBe(true)
 
-      // The table: the accessible alternative, one row per turn, each with a link to it.
-      const table = await page.$$eval('.tl table tbody tr', (trs) =>
-        trs.map((tr) => ({ href: tr.querySelector('a')?.getAttribute('href') ?? '', speaker: tr.lastElementChild?.textContent ?? '' })),
-      );
-      expect(table).toHaveLength(ALL_TURNS);
-      expect(table.map((r) => r.href)).toEqual([...turnSpeakers.keys()].map((id) => `#${id}`));
-      expect(table.filter((r) => r.speaker === BUNDY.name)).toHaveLength(BUNDY.turns);
+        // The table: the accessible alternative, one row per turn, each with a link to it.
+        const table = await page.$$eval('.tl table tbody tr', (trs) =>
+          trs.map((tr) => ({
+            href: tr.querySelector('a')?.getAttribute('href') ?? '',
+            speaker: tr.lastElementChild?.textContent ?? '',
+          })),
+        )
+        expect(table).toHaveLength(ALL_TURNS)
+        expect(table.map((r) => r.href)).toEqual([...turnSpeakers.keys()].map((id) => `#${id}`))
+        expect(table.filter((r) => r.speaker === BUNDY.name)).toHaveLength(BUNDY.turns)
 
-      // Following a bar lands on its turn.
-      await page.locator('.tl svg a[href="#t-05-03"]').click();
-      await expect.poll(() => new URL(page.url()).hash).toBe('#t-05-03');
-      expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true);
-    }, { javaScriptEnabled: false });
-  });
+        // Following a bar lands on its turn.
+        await page.locator('.tl svg a[href="#t-05-03"]').click()
+        await expect.poll(() => new URL(page.url()).hash).toBe('#t-05-03')
+        expect(await page.evaluate(() => document.getElementById('t-05-03')?.matches(':target'))).toBe(true)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
 
   test('bars are reachable by keyboard', async () => {
-    await withPage(site, PAGE_PATH, async (page) => {
-      await page.locator('.tl svg a').first().focus();
-      const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-      expect(first).toMatch(/^#t-/);
-      await page.keyboard.press('Tab');
-      const second = await page.evaluate(() => document.activeElement?.closest('svg') !== null && document.activeElement?.getAttribute('href'));
-      expect(second).toMatch(/^#t-/);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => new URL(page.url()).hash).toBe(second);
-    }, { javaScriptEnabled: false });
-  });
-});
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        await page.locator('.tl svg a').first().focus()
+        const first = await page.evaluate(() => document.activeElement?.getAttribute('href'))
+        expect(first).toMatch(/^#t-/)
+        await page.keyboard.press('Tab')
+        const second = await page.evaluate(
+          () => document.activeElement?.closest('svg') !== null && document.activeElement?.getAttribute('href'),
+        )
+        expect(second).toMatch(/^#t-/)
+        await page.keyboard.press('Enter')
+        await expect.poll(() => new URL(page.url()).hash).toBe(second)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
+})

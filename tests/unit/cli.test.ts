@@ -59,7 +59,9 @@ describe('npm run parse', () => {
   test('a binary or wrongly encoded file: exit 1 and a message naming the byte, no stack trace', () => {
     const { code, stderr } = cli(join(fixtures, 'hostile/invalid-utf8.txt'))
     expect(code).toBe(1)
-    expect(stderr).toMatch(/invalid-utf8\.txt:9:29: error Byte 0xE9 at byte offset 100 is not valid UTF-8 .+ \[invalid-encoding\]\n$/)
+    expect(stderr).toMatch(
+      /invalid-utf8\.txt:9:29: error Byte 0xE9 at byte offset 100 is not valid UTF-8 .+ \[invalid-encoding\]\n$/,
+    )
     expect(stderr).not.toMatch(/\n\s+at /)
   })
 

@@ -11,7 +11,14 @@ import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
 import { sectionTable } from '../../src/search/build/tables.ts'
-import { countSections, decodeSummary, decodeTable, tableTallies, type RecordSummary, type SectionTable } from '../../src/search/counts.ts'
+import {
+  countSections,
+  decodeSummary,
+  decodeTable,
+  tableTallies,
+  type RecordSummary,
+  type SectionTable,
+} from '../../src/search/counts.ts'
 import { sectionsOf, voicesOf, type Anchor } from '../../src/search/sections.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { seedPath } from '../support/paths.ts'
@@ -60,7 +67,11 @@ describe('the search record of the seed', () => {
     expect(record.url).toBe('/1962-11-14-01181/')
     expect(of('turn').length).toBe(146)
     expect(of('footnote').length).toBe(19)
-    expect(of('footnote').find((s) => s.id === 'fn-4')?.paragraphs.join('')).toMatch(/^Including President Kennedy, George Ball/)
+    expect(
+      of('footnote')
+        .find((s) => s.id === 'fn-4')
+        ?.paragraphs.join(''),
+    ).toMatch(/^Including President Kennedy, George Ball/)
     const [header] = record.sections
     expect(header!.id).toBeUndefined()
     expect(header!.paragraphs.join('\n')).toContain('Off-the-Record Oval Office Conversation on Cuba')
@@ -86,7 +97,17 @@ describe('the search record of the seed', () => {
     expect(ball.find((s) => s.id === 't-03-35-2')?.heading).toMatch(/^≈0[34]:\d\d$/)
     expect(of('turn').filter((s) => s.voice === 'unidentified').length).toBe(4)
     expect([...record.voices.values()].sort()).toEqual(
-      ['Dean Rusk', 'Evelyn Lincoln', 'George Ball', 'Llewellyn Thompson', 'McGeorge Bundy', 'President Kennedy', 'Robert McNamara', 'Theodore Sorensen', UNIDENTIFIED].sort(),
+      [
+        'Dean Rusk',
+        'Evelyn Lincoln',
+        'George Ball',
+        'Llewellyn Thompson',
+        'McGeorge Bundy',
+        'President Kennedy',
+        'Robert McNamara',
+        'Theodore Sorensen',
+        UNIDENTIFIED,
+      ].sort(),
     )
     expect(record.labels).toContain('Ball')
     expect(record.labels).toContain('Thompson')
@@ -97,7 +118,11 @@ describe('the search record of the seed', () => {
     expect(fragment.filters.kind?.sort()).toEqual(['editorial', 'footnote', 'turn'])
     expect(fragment.filters.speaker?.sort()).toEqual([...record.voices.values()].sort())
     expect(voicesOf(fragment.filters)).toEqual(record.voices)
-    expect(fragment.filters).toMatchObject({ page: ['1962-11-14-01181'], date: ['1962-11-14'], title: ['Off-the-Record Oval Office Conversation on Cuba'] })
+    expect(fragment.filters).toMatchObject({
+      page: ['1962-11-14-01181'],
+      date: ['1962-11-14'],
+      title: ['Off-the-Record Oval Office Conversation on Cuba'],
+    })
     expect(fragment.filters.label?.sort()).toEqual([...record.labels].sort())
     // Nothing in Pagefind's metadata, which it searches: a record is found by its passages' words only.
     expect(Object.keys(fragment.meta)).toEqual([])
@@ -133,18 +158,36 @@ describe('the search record of the seed', () => {
     const indexed = [...record.labels, ...record.sections.flatMap((s) => [s.heading, ...s.paragraphs])].flatMap(words)
     const have = counts(indexed)
     const stamps = json.blocks.flatMap((b) => (b.type === 'turn' ? b.timestamps.map((t) => t.label) : []))
-    const missing = Object.keys(counts(jsonWords(json).filter((w) => !stamps.some((s) => words(s).includes(w))))).filter((word) => !(word in have))
+    const missing = Object.keys(counts(jsonWords(json).filter((w) => !stamps.some((s) => words(s).includes(w))))).filter(
+      (word) => !(word in have),
+    )
     expect(missing).toEqual([])
     for (const block of json.blocks) {
       const texts = block.type === 'turn' ? block.paragraphs : [block.text]
-      for (const text of texts) expect(record.sections.some((s) => s.paragraphs.includes(text)), text.slice(0, 40)).toBe(true)
+      for (const text of texts)
+        expect(
+          record.sections.some((s) => s.paragraphs.includes(text)),
+          text.slice(0, 40),
+        ).toBe(true)
     }
   })
 
   test('markup and separators in the text stay text: the HTML is escaped, filter values whole', async () => {
     const hostile = { ...json, title: 'A <script>alert(1)</script>, "quoted": title \\ with, commas' }
     const name = 'Ball, George: "the <b>elder</b>" = ~.'
-    const odd = { ...record, voices: new Map([['ball.~ x', name]]), sections: [{ id: 't-1', kind: 'turn' as const, voice: 'ball.~ x', heading: '00:01', paragraphs: ['<img src=x onerror=alert(1)> & more'] }] }
+    const odd = {
+      ...record,
+      voices: new Map([['ball.~ x', name]]),
+      sections: [
+        {
+          id: 't-1',
+          kind: 'turn' as const,
+          voice: 'ball.~ x',
+          heading: '00:01',
+          paragraphs: ['<img src=x onerror=alert(1)> & more'],
+        },
+      ],
+    }
     const html = recordHtml(odd, hostile, transcriptLabel(hostile))
     // Read back by Pagefind's HTML parser: had any markup got through, the values or the text would differ.
     const [read] = (await indexPages([{ url: odd.url, content: html }])).fragments
@@ -152,7 +195,16 @@ describe('the search record of the seed', () => {
     expect(voicesOf(read!.filters)).toEqual(odd.voices)
     expect(read!.filters.transcript).toEqual([transcriptLabel(hostile)])
     expect(read!.filters.title).toEqual([hostile.title])
-    expect(sectionsOf(read!)).toEqual([{ id: 't-1', kind: 'turn', voice: 'ball.~ x', speaker: name, heading: '00:01', text: '<img src=x onerror=alert(1)> & more' }])
+    expect(sectionsOf(read!)).toEqual([
+      {
+        id: 't-1',
+        kind: 'turn',
+        voice: 'ball.~ x',
+        speaker: name,
+        heading: '00:01',
+        text: '<img src=x onerror=alert(1)> & more',
+      },
+    ])
   })
 
   test('transcripts sharing a date and a title get their document ids in the facet', () => {

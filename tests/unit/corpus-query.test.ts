@@ -1,10 +1,20 @@
 /** The search's query language and URL state (src/scripts/search-query.ts). */
 import { describe, expect, test } from 'vitest'
-import { containsPhrase, highlightPattern, matchesPhrases, paramsFromState, parseQuery, stateFromParams } from '../../src/scripts/search-query.ts'
+import {
+  containsPhrase,
+  highlightPattern,
+  matchesPhrases,
+  paramsFromState,
+  parseQuery,
+  stateFromParams,
+} from '../../src/scripts/search-query.ts'
 
 describe('search query', () => {
   test('quoted phrases and free words', () => {
-    expect(parseQuery('quarantine "ought go back" Castro')).toEqual({ phrases: [['ought', 'go', 'back']], terms: ['quarantine', 'castro'] })
+    expect(parseQuery('quarantine "ought go back" Castro')).toEqual({
+      phrases: [['ought', 'go', 'back']],
+      terms: ['quarantine', 'castro'],
+    })
     expect(parseQuery('“Castro, with the”')).toEqual({ phrases: [['castro', 'with', 'the']], terms: [] })
     expect(parseQuery('"unclosed phrase')).toEqual({ phrases: [['unclosed', 'phrase']], terms: [] })
   })
@@ -34,7 +44,7 @@ describe('search query', () => {
   })
 
   test('highlighting finds a word whatever its apostrophe: typed straight, printed curly, and back', () => {
-    const text = 'Khrushchev’s letter, and Khrushchev\'s answer'
+    const text = "Khrushchev’s letter, and Khrushchev's answer"
     expect(text.match(highlightPattern(parseQuery("Khrushchev's"))!)).toEqual(['Khrushchev’s', "Khrushchev's"])
     expect(text.match(highlightPattern(parseQuery('"Khrushchev’s letter"'))!)).toEqual(['Khrushchev’s letter'])
   })

@@ -23,11 +23,16 @@ describe('make-corpus', () => {
       const byName = new Map<string, number>()
       for (const turn of turns) byName.set(turn.speaker.name, (byName.get(turn.speaker.name) ?? 0) + 1)
       const people = json.speakers.filter((speaker) => speaker.kind === 'person')
-      expect(people.map((p) => ({ name: p.name, turns: byName.get(p.name) })), `${name} cast`).toEqual(plan.people)
+      expect(
+        people.map((p) => ({ name: p.name, turns: byName.get(p.name) })),
+        `${name} cast`,
+      ).toEqual(plan.people)
       expect(json.speakers.filter((speaker) => speaker.kind === 'unidentified').length).toBe(plan.unidentifiedTurns)
       expect(json.footnotes.length, `${name} notes`).toBe(plan.footnotes)
       expect(json.footnotes.every((note) => note.referenced)).toBe(true)
-      expect(json.blocks.filter((block) => block.type === 'excision').map((block) => block.seconds)).toEqual([plan.excisionSeconds])
+      expect(json.blocks.filter((block) => block.type === 'excision').map((block) => block.seconds)).toEqual([
+        plan.excisionSeconds,
+      ])
       expect(json.blocks.some((block) => block.type === 'paragraph' && block.section === 'epilogue')).toBe(true)
     }
   })
@@ -42,7 +47,7 @@ describe('make-corpus', () => {
     const long = (text: string) => text.split('\n').filter((line) => line.length > 120 && /^[\w .]+: /.test(line))
     const seen = new Set<string>()
     let repeated = 0
-    for (const t of corpus) for (const line of long(t.text)) (seen.has(line) ? repeated++ : seen.add(line))
+    for (const t of corpus) for (const line of long(t.text)) seen.has(line) ? repeated++ : seen.add(line)
     expect(repeated).toBe(0)
     expect(makeTranscript(3, 7).text).toBe(corpus[3]!.text)
     expect(makeTranscript(3, 8).text).not.toBe(corpus[3]!.text)

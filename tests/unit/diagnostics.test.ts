@@ -45,7 +45,12 @@ const cases: Case[] = [
     line: 11,
     column: 1,
   },
-  { rule: 'excision-duration', input: `${header}Ann Lee: Hi.\n\nSome time excised as classified information.\n\nLee: Yes.\n`, line: 9, column: 1 },
+  {
+    rule: 'excision-duration',
+    input: `${header}Ann Lee: Hi.\n\nSome time excised as classified information.\n\nLee: Yes.\n`,
+    line: 9,
+    column: 1,
+  },
   { rule: 'control-character', input: `${header}Ann Lee: H\u0007i.\n`, line: 7, column: 11 },
   { rule: 'binary-content', input: '\u0000\u0001\u0002\u0003', line: 1, column: 1 },
   { rule: 'text-before-header', input: `Draft.\n\n${clean}`, line: 1, column: 1 },
@@ -78,9 +83,7 @@ describe('diagnostics', () => {
   test.each(cases)('$rule at $line:$column', ({ rule, input, line, column }) => {
     const { tree, file } = parseString(input, `${rule}.txt`)
     const json = toJson(tree, file)
-    expect(json.diagnostics).toEqual([
-      { severity: rules[rule].severity, rule, message: expect.any(String), line, column },
-    ])
+    expect(json.diagnostics).toEqual([{ severity: rules[rule].severity, rule, message: expect.any(String), line, column }])
   })
 
   test.each(byteCases)('$rule at $line:$column ($input)', ({ rule, bytes, line, column, message }) => {

@@ -73,15 +73,21 @@ describe('the hostile corpus', () => {
     } else expect(counts(jsonWords(json))).toEqual(counts(words(source)))
   })
 
-  test.each(cases.filter(({ expected }) => expected.exitCode === 0))('$name: serialized and parsed again, the same tree', ({ path }) => {
-    const { tree } = load(path)
-    const again = parseString(serialize(tree), path).tree
-    expect(withoutPositions(again)).toEqual(withoutPositions(tree))
-  })
+  test.each(cases.filter(({ expected }) => expected.exitCode === 0))(
+    '$name: serialized and parsed again, the same tree',
+    ({ path }) => {
+      const { tree } = load(path)
+      const again = parseString(serialize(tree), path).tree
+      expect(withoutPositions(again)).toEqual(withoutPositions(tree))
+    },
+  )
 
-  test.each(cases.filter(({ name }) => name.startsWith('content/')))('$name: a transcript a site can be built from', ({ expected }) => {
-    expect(expected.exitCode).toBe(0)
-  })
+  test.each(cases.filter(({ name }) => name.startsWith('content/')))(
+    '$name: a transcript a site can be built from',
+    ({ expected }) => {
+      expect(expected.exitCode).toBe(0)
+    },
+  )
 
   test('every message is a sentence for an editor, without a stack trace', () => {
     for (const { path } of cases) {
@@ -96,7 +102,10 @@ describe('the hostile corpus', () => {
 const run = promisify(execFile)
 const cli = async (...paths: string[]) => {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'scripts/parse.ts'), ...paths], { cwd: root, maxBuffer: 1 << 26 })
+    const { stdout, stderr } = await run(process.execPath, [join(root, 'scripts/parse.ts'), ...paths], {
+      cwd: root,
+      maxBuffer: 1 << 26,
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }

@@ -42,8 +42,14 @@ describe('hastToHtml', () => {
   }, 60_000)
 
   test('arbitrary transcripts and hostile strings serialize exactly as hast-util-to-html does', () => {
-    fc.assert(fc.property(transcript, (text) => same(text, 'arbitrary.txt')), { numRuns: 200 })
-    fc.assert(fc.property(hostileString, (text) => same(text, 'hostile.txt')), { numRuns: 200 })
+    fc.assert(
+      fc.property(transcript, (text) => same(text, 'arbitrary.txt')),
+      { numRuns: 200 },
+    )
+    fc.assert(
+      fc.property(hostileString, (text) => same(text, 'hostile.txt')),
+      { numRuns: 200 },
+    )
   }, 60_000)
 
   test('text and attribute values are escaped; booleans, lists and voids as in HTML', () => {

@@ -6,7 +6,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { builtTranscriptNames, failureMessage, progress, readBuiltTranscript, SearchBuildError } from '../../src/search/build/integration.ts'
+import {
+  builtTranscriptNames,
+  failureMessage,
+  progress,
+  readBuiltTranscript,
+  SearchBuildError,
+} from '../../src/search/build/integration.ts'
 import { groupSize } from '../../src/search/contract.ts'
 
 describe('the search index build', () => {
@@ -34,7 +40,9 @@ describe('the search index build', () => {
       const schema = await readBuiltTranscript(site, 'a').catch((error: unknown) => error)
       expect(schema).toBeInstanceOf(SearchBuildError)
       expect(failureMessage(schema)).toMatch(/^a\/transcript\.json does not match the transcript schema/)
-      expect(failureMessage(await readBuiltTranscript(site, 'b').catch((error: unknown) => error))).toMatch(/^b\/transcript\.json is not JSON/)
+      expect(failureMessage(await readBuiltTranscript(site, 'b').catch((error: unknown) => error))).toMatch(
+        /^b\/transcript\.json is not JSON/,
+      )
       expect(failureMessage(new Error('Pagefind exited'))).toBe('the search index could not be built: Pagefind exited')
     } finally {
       await rm(site, { recursive: true, force: true })

@@ -3,23 +3,38 @@
  * (src/search/counts.ts), on small hand-made records.
  */
 import { describe, expect, test } from 'vitest'
-import { countSections, decodePositions, decodeTable, EDITORIAL, encodePositions, NOTE, tableTallies, type SectionTable } from '../../src/search/counts.ts'
+import {
+  countSections,
+  decodePositions,
+  decodeTable,
+  EDITORIAL,
+  encodePositions,
+  NOTE,
+  tableTallies,
+  type SectionTable,
+} from '../../src/search/counts.ts'
 import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/search/sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }
 
 describe('search sections', () => {
   test('positions round-trip through the table encoding', () => {
-    for (const positions of [[], [0], [0, 7, 8, 300, 46_655, 46_656, 1_000_000]]) expect(decodePositions(encodePositions(positions))).toEqual(positions)
+    for (const positions of [[], [0], [0, 7, 8, 300, 46_655, 46_656, 1_000_000]])
+      expect(decodePositions(encodePositions(positions))).toEqual(positions)
     expect(encodePositions([0, 36, 37])).toBe('0.10.1')
   })
 
-  test('a section matches when every unit has a word in it; a heading word is not its section\'s', () => {
+  test("a section matches when every unit has a word in it; a heading word is not its section's", () => {
     // Headings at 0, 5 and 9: sections [1-4], [6-8], [10-…].
     const headings = [0, 5, 9]
     expect(matchingSections(headings, [])).toEqual([0, 1, 2])
     expect(matchingSections(headings, [[2, 7]])).toEqual([0, 1])
-    expect(matchingSections(headings, [[2, 7], [8, 12]])).toEqual([1])
+    expect(
+      matchingSections(headings, [
+        [2, 7],
+        [8, 12],
+      ]),
+    ).toEqual([1])
     expect(matchingSections(headings, [[5]]), 'the heading word of section 1').toEqual([])
     expect(matchingSections(headings, [[40]])).toEqual([2])
     // Words before the first heading are a section of their own (a transcript's header lines).
@@ -28,7 +43,7 @@ describe('search sections', () => {
     expect(matchingSections([], [[3]])).toEqual([0])
   })
 
-  test('sections take their text from Pagefind\'s content, between the anchors, and their kind and speaker from the ids', () => {
+  test("sections take their text from Pagefind's content, between the anchors, and their kind and speaker from the ids", () => {
     // No `voice` filter here: a speaker's name falls back to their key.
     const fragment = {
       content: 'Header line. 00:01. we could— second line 00:02. third § last words',
@@ -46,7 +61,11 @@ describe('search sections', () => {
       { id: 'c', kind: 'editorial', heading: '§', text: 'last words' },
     ])
     // Ids round-trip, whatever the speaker's key holds.
-    for (const [kind, id, voice] of [['turn', 't-05-03', 'a.b~c d'], ['footnote', 'fn-2-x2', undefined], ['editorial', 'intro-1', undefined]] as const) {
+    for (const [kind, id, voice] of [
+      ['turn', 't-05-03', 'a.b~c d'],
+      ['footnote', 'fn-2-x2', undefined],
+      ['editorial', 'intro-1', undefined],
+    ] as const) {
       expect(parseAnchorId(anchorId(kind, id, voice))).toEqual({ kind, voice, pageId: id })
     }
   })
@@ -63,7 +82,7 @@ describe('search sections', () => {
     expect(termPositions('"><svg/onload=alert(1)> and', [0, 1], ['svg', 'onload'])).toEqual([[0], [0]])
   })
 
-  test('counts: each facet value as if that facet\'s own choices were not made', () => {
+  test("counts: each facet value as if that facet's own choices were not made", () => {
     const table: SectionTable = {
       values: { speaker: ['Ball', 'Rusk'], transcript: ['T1', 'T2'], kind: ['turn', 'footnote', 'editorial'] },
       records: {
@@ -76,23 +95,37 @@ describe('search sections', () => {
     const rows = decodeTable(table)
     const all = countSections(tableTallies(rows, undefined), none)
     expect(all.total).toBe(9)
-    expect(all.counts).toEqual({ speaker: { Ball: 4, Rusk: 2 }, transcript: { T1: 5, T2: 4 }, kind: { turn: 6, footnote: 2, editorial: 1 } })
+    expect(all.counts).toEqual({
+      speaker: { Ball: 4, Rusk: 2 },
+      transcript: { T1: 5, T2: 4 },
+      kind: { turn: 6, footnote: 2, editorial: 1 },
+    })
 
     const ballInT2 = countSections(tableTallies(rows, undefined), { ...none, speaker: ['Ball'], transcript: ['T2'] })
     expect(ballInT2.total).toBe(1)
     expect(ballInT2.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 3, T2: 1 }, kind: { turn: 1 } })
 
     // A word at 12 (Ball's second turn in T1), at 2 (T2's header) and at 11 (T2's first note).
-    const matches = new Map([['a', [[12]]], ['b', [[2, 11]]]])
+    const matches = new Map([
+      ['a', [[12]]],
+      ['b', [[2, 11]]],
+    ])
     const found = countSections(tableTallies(rows, matches), none)
     expect(found.total).toBe(3)
-    expect(found.counts).toEqual({ speaker: { Ball: 1 }, transcript: { T1: 1, T2: 2 }, kind: { turn: 1, editorial: 1, footnote: 1 } })
+    expect(found.counts).toEqual({
+      speaker: { Ball: 1 },
+      transcript: { T1: 1, T2: 2 },
+      kind: { turn: 1, editorial: 1, footnote: 1 },
+    })
   })
 
   test('speakers numbered past 13 are never taken for notes or editorial text', () => {
     const speaker = Array.from({ length: 40 }, (_, i) => `Speaker ${i}`)
     // Speakers 14 and 23 are `e` and `n` in base 36.
-    const table: SectionTable = { values: { speaker, transcript: ['T'], kind: [] }, records: { a: [0, encodePositions([0, 5, 9, 12]), `e.n.${NOTE}.${EDITORIAL}`] } }
+    const table: SectionTable = {
+      values: { speaker, transcript: ['T'], kind: [] },
+      records: { a: [0, encodePositions([0, 5, 9, 12]), `e.n.${NOTE}.${EDITORIAL}`] },
+    }
     const counted = countSections(tableTallies(decodeTable(table), undefined), none)
     expect(counted.counts.speaker).toEqual({ 'Speaker 14': 1, 'Speaker 23': 1 })
     expect(counted.counts.kind).toEqual({ turn: 2, footnote: 1, editorial: 1 })

@@ -53,7 +53,12 @@ describe.each(Object.entries(variants))('the seed, %s', (_, text) => {
       'evelyn-lincoln': 'Evelyn Lincoln',
     })
     const unidentified = json.speakers.filter((speaker) => speaker.kind === 'unidentified')
-    expect(unidentified.map((speaker) => speaker.id)).toEqual(['unidentified-1', 'unidentified-2', 'unidentified-3', 'unidentified-4'])
+    expect(unidentified.map((speaker) => speaker.id)).toEqual([
+      'unidentified-1',
+      'unidentified-2',
+      'unidentified-3',
+      'unidentified-4',
+    ])
     const ballTurns = turns(json).filter((turn) => turn.speaker.label === 'Ball')
     expect(ballTurns).toHaveLength(5) // lines 70, 74, 78, 294, 300
     expect(new Set(ballTurns.map((turn) => turn.speaker.id))).toEqual(new Set(['george-ball']))
@@ -65,14 +70,30 @@ describe.each(Object.entries(variants))('the seed, %s', (_, text) => {
     const rusk = turns(json).find((turn) => turn.paragraphs[0]?.startsWith('Well, it seems to me that we ought go back'))!
     expect(rusk.paragraphs).toHaveLength(2)
     expect(rusk.paragraphs[0]).toContain('between the two of us we ought to be able to ensure that what we')
-    expect(rusk.paragraphs[1]).toBe('And secondly, it seems to me we ought to review this point of performance and non-performance.')
+    expect(rusk.paragraphs[1]).toBe(
+      'And secondly, it seems to me we ought to review this point of performance and non-performance.',
+    )
   })
 
   test('places timestamps at turn starts and continuation paragraphs (lines 32, 62)', () => {
     const all = turns(json).flatMap((turn) => turn.timestamps.map((t) => t.label))
     expect(all).toEqual([
-      '00:35', '03:01', '03:35', '05:03', '05:48', '06:24', '07:24', '08:25',
-      '09:41', '10:52', '11:14', '11:59', '13:37', '14:14', '15:19', '15:37',
+      '00:35',
+      '03:01',
+      '03:35',
+      '05:03',
+      '05:48',
+      '06:24',
+      '07:24',
+      '08:25',
+      '09:41',
+      '10:52',
+      '11:14',
+      '11:59',
+      '13:37',
+      '14:14',
+      '15:19',
+      '15:37',
     ])
     const first = turns(json)[0]!
     expect(first).toMatchObject({ id: 't-00-35', speaker: { name: 'Llewellyn Thompson', label: 'Llewellyn Thompson' } })
@@ -93,14 +114,22 @@ describe.each(Object.entries(variants))('the seed, %s', (_, text) => {
 
   test('warns about the unreferenced footnote 9 at its line, and about nothing else', () => {
     expect(json.diagnostics).toEqual([
-      { severity: 'warning', rule: 'footnote-unreferenced', message: expect.stringContaining('Footnote 9'), line: 184, column: 1 },
+      {
+        severity: 'warning',
+        rule: 'footnote-unreferenced',
+        message: expect.stringContaining('Footnote 9'),
+        line: 184,
+        column: 1,
+      },
     ])
   })
 
   test('classifies editorial marks, with the conjecture on line 368', () => {
     const lincoln = turns(json).find((turn) => turn.speaker.id === 'evelyn-lincoln')!
     expect(lincoln.editorial).toEqual([{ kind: 'direction', text: '[to the President]' }])
-    const conjecture = turns(json).flatMap((turn) => turn.editorial).filter((mark) => mark.conjecture)
+    const conjecture = turns(json)
+      .flatMap((turn) => turn.editorial)
+      .filter((mark) => mark.conjecture)
     expect(conjecture).toEqual([{ kind: 'unclear', text: '[unclear: on this]', conjecture: 'on this' }])
     const excisions = json.blocks.filter((block) => block.type === 'excision')
     expect(excisions.map((block) => block.seconds)).toEqual([7, 97])

@@ -8,10 +8,13 @@ import { fixtures, seedPath } from '../support/paths.ts'
 describe('serialize', () => {
   // The published files open with two blank lines and end without a line end; the serializer writes
   // neither, and everything between is the same, byte for byte.
-  test.each([seedPath, `${fixtures}parse/1961-04-20-00042.txt`, `${fixtures}parse/1963-10-29-02417.txt`])('%s comes back as written', (path) => {
-    const raw = readFileSync(path, 'utf8')
-    expect(serialize(parseString(raw, path).tree)).toBe(`${raw.trim()}\n`)
-  })
+  test.each([seedPath, `${fixtures}parse/1961-04-20-00042.txt`, `${fixtures}parse/1963-10-29-02417.txt`])(
+    '%s comes back as written',
+    (path) => {
+      const raw = readFileSync(path, 'utf8')
+      expect(serialize(parseString(raw, path).tree)).toBe(`${raw.trim()}\n`)
+    },
+  )
 
   test('a footnote block in mid-sentence goes back between the two halves; unplaced notes go last', () => {
     const raw = '01181\n\n1962/11/14\n\nMeeting¹\n\nAnn Lee: We met with the\n\n¹ Ann Lee.\n\n² A second.\n\npresident.²\n'

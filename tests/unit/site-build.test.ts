@@ -35,7 +35,11 @@ function fakeContext(folder: string) {
       delete: (id: string) => void entries.delete(id),
     },
     meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value) },
-    logger: { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), error: (line: string) => lines.push(line) },
+    logger: {
+      info: (line: string) => lines.push(line),
+      warn: (line: string) => lines.push(line),
+      error: (line: string) => lines.push(line),
+    },
     config: { root: pathToFileURL(`${root}/`) },
   }
   return { context, entries, lines, folder }
@@ -72,10 +76,14 @@ describe('the transcript loader', () => {
       expect(summary.turns).toBe(plan.turns)
       expect(summary.notes).toBe(plan.footnotes)
       expect(summary.title).toBe(plan.title)
-      expect(summary.speakers.filter((s) => s.kind === 'person').map((s) => [s.name, s.turns])).toEqual(plan.people.map((p) => [p.name, p.turns]))
+      expect(summary.speakers.filter((s) => s.kind === 'person').map((s) => [s.name, s.turns])).toEqual(
+        plan.people.map((p) => [p.name, p.turns]),
+      )
       expect('blocks' in summary).toBe(false)
       // The JSON the page serves is on disk, whole.
-      const json = JSON.parse(readFileSync(join(cache, 'transcript-reader/transcripts', `${plan.name}.json`), 'utf8')) as TranscriptJson
+      const json = JSON.parse(
+        readFileSync(join(cache, 'transcript-reader/transcripts', `${plan.name}.json`), 'utf8'),
+      ) as TranscriptJson
       expect(json.blocks.filter((block) => block.type === 'turn')).toHaveLength(plan.turns)
     }
   }, 120_000)
@@ -111,7 +119,11 @@ describe('the transcript loader', () => {
 describe('speaker pages', () => {
   const cache = join(scratch, 'speaker-cache')
   /** Writes a transcript's JSON artifact and returns its summary. */
-  function transcript(name: string, date: string, turns: Array<[speaker: string, kind: 'person' | 'unidentified']>): TranscriptSummary {
+  function transcript(
+    name: string,
+    date: string,
+    turns: Array<[speaker: string, kind: 'person' | 'unidentified']>,
+  ): TranscriptSummary {
     const voices = new Map<string, 'person' | 'unidentified'>(turns.map(([speaker, kind]) => [speaker, kind]))
     const json: TranscriptJson = {
       name,
@@ -121,17 +133,24 @@ describe('speaker pages', () => {
       status: null,
       dateLine: null,
       time: null,
-      speakers: [...voices].map(([id, kind]) => ({ id, name: kind === 'person' ? id.replace(/^./, (c) => c.toUpperCase()) : 'Unidentified', labels: [id], kind })),
-      blocks: turns.map(([speaker], index): TurnJson => ({
-        type: 'turn',
-        id: `t-x-${index + 1}`,
-        speaker: { id: speaker, name: speaker, label: speaker },
-        timestamps: [],
-        paragraphs: [`${name} turn ${index + 1}`],
-        footnotes: [],
-        editorial: [],
-        time: { start: index, end: index + 1, estimated: true },
+      speakers: [...voices].map(([id, kind]) => ({
+        id,
+        name: kind === 'person' ? id.replace(/^./, (c) => c.toUpperCase()) : 'Unidentified',
+        labels: [id],
+        kind,
       })),
+      blocks: turns.map(
+        ([speaker], index): TurnJson => ({
+          type: 'turn',
+          id: `t-x-${index + 1}`,
+          speaker: { id: speaker, name: speaker, label: speaker },
+          timestamps: [],
+          paragraphs: [`${name} turn ${index + 1}`],
+          footnotes: [],
+          editorial: [],
+          time: { start: index, end: index + 1, estimated: true },
+        }),
+      ),
       footnotes: [],
       diagnostics: [],
     }
@@ -141,21 +160,28 @@ describe('speaker pages', () => {
   }
 
   test('250 turns of one person over three transcripts make pages of 100, 100 and 50, continued across breaks', () => {
-    const many = (count: number, speaker = 'ann'): Array<[string, 'person']> => Array.from({ length: count }, () => [speaker, 'person'])
+    const many = (count: number, speaker = 'ann'): Array<[string, 'person']> =>
+      Array.from({ length: count }, () => [speaker, 'person'])
     const summaries = [
       transcript('1962-01-01-00001', '1962-01-01', [...many(60), ['bob', 'person'], ['unidentified-1', 'unidentified']]),
       transcript('1962-02-01-00002', '1962-02-01', many(150)),
       transcript('1962-03-01-00003', '1962-03-01', [...many(40), ...many(2, 'bob')]),
     ]
     const directory = writeSpeakerPages(summaries, cache)
-    expect(directory.map((entry) => [entry.key, entry.turns, entry.transcripts, entry.first, entry.last, entry.pages.length])).toEqual([
+    expect(
+      directory.map((entry) => [entry.key, entry.turns, entry.transcripts, entry.first, entry.last, entry.pages.length]),
+    ).toEqual([
       ['ann', 250, 3, '1962-01-01', '1962-03-01', 3],
       ['bob', 3, 2, '1962-01-01', '1962-03-01', 1],
       ['unidentified', 1, 1, '1962-01-01', '1962-01-01', 1],
     ])
     expect(readSpeakerDirectory(cache)).toEqual(directory)
     const pages = [1, 2, 3].map((page) => readSpeakerPage('ann', page, cache).appearances)
-    expect(pages.map((appearances) => appearances.reduce((sum, a) => sum + a.turns.length, 0))).toEqual([TURNS_PER_PAGE, TURNS_PER_PAGE, 50])
+    expect(pages.map((appearances) => appearances.reduce((sum, a) => sum + a.turns.length, 0))).toEqual([
+      TURNS_PER_PAGE,
+      TURNS_PER_PAGE,
+      50,
+    ])
     // Page 1: 60 turns of the first transcript and 40 of the second; page 2 goes on with the second.
     expect(pages[0]!.map((a) => [a.transcript.name, a.turns.length, a.continued])).toEqual([
       ['1962-01-01-00001', 60, false],
@@ -173,7 +199,15 @@ describe('speaker pages', () => {
     const first = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person']])], cache)
     const again = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person']])], cache)
     expect(again[0]!.pages).toEqual(first[0]!.pages)
-    const changed = writeSpeakerPages([transcript('1963-01-01-00009', '1963-01-01', [['cy', 'person'], ['cy', 'person']])], cache)
+    const changed = writeSpeakerPages(
+      [
+        transcript('1963-01-01-00009', '1963-01-01', [
+          ['cy', 'person'],
+          ['cy', 'person'],
+        ]),
+      ],
+      cache,
+    )
     expect(changed[0]!.pages).not.toEqual(first[0]!.pages)
   })
 })

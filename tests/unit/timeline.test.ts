@@ -32,16 +32,18 @@ function transcript(
     dateLine: null,
     time: null,
     speakers: voices.map((voice) => ({ id: voice.id, name: voice.name, labels: [voice.name], kind: voice.kind ?? 'person' })),
-    blocks: turns.map(([speaker, text, start, end, estimated = false], index): TurnJson => ({
-      type: 'turn',
-      id: `t-x-${index + 1}`,
-      speaker: { id: speaker, name: byId.get(speaker)!.name, label: byId.get(speaker)!.name },
-      timestamps: [],
-      paragraphs: [text],
-      footnotes: [],
-      editorial: [],
-      time: { start, end, estimated },
-    })),
+    blocks: turns.map(
+      ([speaker, text, start, end, estimated = false], index): TurnJson => ({
+        type: 'turn',
+        id: `t-x-${index + 1}`,
+        speaker: { id: speaker, name: byId.get(speaker)!.name, label: byId.get(speaker)!.name },
+        timestamps: [],
+        paragraphs: [text],
+        footnotes: [],
+        editorial: [],
+        time: { start, end, estimated },
+      }),
+    ),
     footnotes: [],
     diagnostics: [],
   }
@@ -81,12 +83,17 @@ describe('speaker groups (the participants panel)', () => {
   })
 
   test('share of words: words are runs of non-space characters, over all turns', () => {
-    const data = transcript('a', '1960-01-01', [ann, bob, voice(1)], [
-      ['ann-lee', 'one two three', 0, 1],
-      ['bob-ray', 'four', 1, 2],
-      ['ann-lee', '[unclear] five  six\tseven', 2, 3],
-      ['unidentified-1', 'eight nine', 3, 4],
-    ])
+    const data = transcript(
+      'a',
+      '1960-01-01',
+      [ann, bob, voice(1)],
+      [
+        ['ann-lee', 'one two three', 0, 1],
+        ['bob-ray', 'four', 1, 2],
+        ['ann-lee', '[unclear] five  six\tseven', 2, 3],
+        ['unidentified-1', 'eight nine', 3, 4],
+      ],
+    )
     // Ann 3 + 4 = 7 words, Bob 1, the unidentified voice 2: 10 in all.
     expect(speakerGroups(data).map((group) => [group.key, group.turns, group.words, group.share])).toEqual([
       ['ann-lee', 2, 7, 0.7],
@@ -116,13 +123,18 @@ describe('timeline layout', () => {
   })
 
   test('a bar per turn at its start, as wide as the turn, on its speaker’s row', () => {
-    const data = transcript('a', '1960-01-01', [ann, voice(1), bob, voice(2)], [
-      ['ann-lee', 'a', 0, 30, false],
-      ['unidentified-1', 'b', 30, 95, true],
-      ['bob-ray', 'c', 95, 96, false],
-      ['unidentified-2', 'd', 96, 150, true],
-      ['ann-lee', 'e', 150, 179, true],
-    ])
+    const data = transcript(
+      'a',
+      '1960-01-01',
+      [ann, voice(1), bob, voice(2)],
+      [
+        ['ann-lee', 'a', 0, 30, false],
+        ['unidentified-1', 'b', 30, 95, true],
+        ['bob-ray', 'c', 95, 96, false],
+        ['unidentified-2', 'd', 96, 150, true],
+        ['ann-lee', 'e', 150, 179, true],
+      ],
+    )
     const layout = timelineLayout(data)
     // Last end 179 s → 30 s ticks, axis 0–180, minimum width 180 / 200 → 1 s.
     expect(layout.step).toBe(30)
@@ -144,10 +156,15 @@ describe('timeline layout', () => {
   })
 
   test('a zero-length turn is widened to the minimum and kept inside the axis', () => {
-    const data = transcript('a', '1960-01-01', [ann, bob], [
-      ['ann-lee', 'a', 0, 600, false],
-      ['bob-ray', 'b', 600, 600, true],
-    ])
+    const data = transcript(
+      'a',
+      '1960-01-01',
+      [ann, bob],
+      [
+        ['ann-lee', 'a', 0, 600, false],
+        ['bob-ray', 'b', 600, 600, true],
+      ],
+    )
     const layout = timelineLayout(data)
     // 600 s → 2-minute ticks, axis 0–600, minimum width 3 s: the last bar ends at the axis' end.
     expect(layout.domain).toBe(600)
@@ -170,22 +187,36 @@ describe('timeline layout', () => {
       expect(bar.width).toBeGreaterThan(0)
     }
     // Line 86 of the seed: `President Kennedy: [05:03] We've got the problem…`, a printed start.
-    expect(layout.bars.find((bar) => bar.turnId === 't-05-03')).toMatchObject({ x: 303, from: '05:03', group: { key: 'president-kennedy' } })
+    expect(layout.bars.find((bar) => bar.turnId === 't-05-03')).toMatchObject({
+      x: 303,
+      from: '05:03',
+      group: { key: 'president-kennedy' },
+    })
   })
 })
 
 describe('speaker index (the speaker pages)', () => {
-  const early = transcript('1961-01-01-00001', '1961-01-01', [bob, voice(1), ann], [
-    ['bob-ray', 'a', 0, 1],
-    ['unidentified-1', 'b', 1, 2],
-    ['ann-lee', 'c', 2, 3],
-    ['bob-ray', 'd', 3, 4],
-  ])
-  const late = transcript('1962-01-01-00002', '1962-01-01', [ann, voice(1), voice(2)], [
-    ['unidentified-1', 'e', 0, 1],
-    ['ann-lee', 'f', 1, 2],
-    ['unidentified-2', 'g', 2, 3],
-  ])
+  const early = transcript(
+    '1961-01-01-00001',
+    '1961-01-01',
+    [bob, voice(1), ann],
+    [
+      ['bob-ray', 'a', 0, 1],
+      ['unidentified-1', 'b', 1, 2],
+      ['ann-lee', 'c', 2, 3],
+      ['bob-ray', 'd', 3, 4],
+    ],
+  )
+  const late = transcript(
+    '1962-01-01-00002',
+    '1962-01-01',
+    [ann, voice(1), voice(2)],
+    [
+      ['unidentified-1', 'e', 0, 1],
+      ['ann-lee', 'f', 1, 2],
+      ['unidentified-2', 'g', 2, 3],
+    ],
+  )
 
   test('a person gathers their turns from every transcript, by date; unidentified voices apart, last', () => {
     const entries = speakerIndex([{ data: late }, { data: early }])

@@ -27,7 +27,9 @@ describe('turn times', () => {
   test('an excision keeps its printed length out of the spoken time', () => {
     // 30 s between printed times, 20 of them excised: the 10 spoken seconds go over 20 characters.
     expect(
-      times('Ann Lee: [00:00] aaaaaaaaa\n\nTwenty seconds excised as classified information.\n\nLee: bbbbbbbbb\n\nBob Ray: [00:30] c\n'),
+      times(
+        'Ann Lee: [00:00] aaaaaaaaa\n\nTwenty seconds excised as classified information.\n\nLee: bbbbbbbbb\n\nBob Ray: [00:30] c\n',
+      ),
     ).toEqual([
       ['t-00-00', { start: 0, end: 25, estimated: false }],
       ['t-00-00-1', { start: 25, end: 30, estimated: true }],

@@ -70,7 +70,13 @@ export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }
   const entries = new Map<string, SpeakerEntry>()
   const sorted = [...transcripts].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.name.localeCompare(b.data.name))
   for (const { data } of sorted) {
-    const ref: TranscriptRef = { name: data.name, title: transcriptTitle(data), date: data.date, dateLine: data.dateLine, id: data.id }
+    const ref: TranscriptRef = {
+      name: data.name,
+      title: transcriptTitle(data),
+      date: data.date,
+      dateLine: data.dateLine,
+      id: data.id,
+    }
     for (const voices of voicesByKey(data)) {
       let entry = entries.get(voices.key)
       if (!entry) {

@@ -38,13 +38,29 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
   const people = transcript.speakers.filter((speaker) => speaker.kind === 'person')
   const voices = transcript.speakers.filter((speaker) => speaker.kind === 'unidentified')
   for (const person of people) {
-    const group: SpeakerGroup = { key: person.id, name: person.name, kind: 'person', ids: [person.id], turns: 0, words: 0, share: 0 }
+    const group: SpeakerGroup = {
+      key: person.id,
+      name: person.name,
+      kind: 'person',
+      ids: [person.id],
+      turns: 0,
+      words: 0,
+      share: 0,
+    }
     groups.set(person.id, group)
     groupOf.set(person.id, group)
   }
   if (voices.length > 0) {
     const ids = voices.map((voice) => voice.id)
-    const group: SpeakerGroup = { key: UNIDENTIFIED, name: 'Unidentified voices', kind: 'unidentified', ids, turns: 0, words: 0, share: 0 }
+    const group: SpeakerGroup = {
+      key: UNIDENTIFIED,
+      name: 'Unidentified voices',
+      kind: 'unidentified',
+      ids,
+      turns: 0,
+      words: 0,
+      share: 0,
+    }
     groups.set(UNIDENTIFIED, group)
     for (const id of ids) groupOf.set(id, group)
   }

@@ -47,7 +47,8 @@ export async function readBuiltTranscript(site: string, name: string): Promise<T
     throw new SearchBuildError(`${name}/transcript.json is not JSON: ${(error as Error).message}`)
   }
   const parsed = transcriptSchema.safeParse(raw)
-  if (!parsed.success) throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)
+  if (!parsed.success)
+    throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)
   return parsed.data
 }
 
@@ -57,7 +58,12 @@ export async function* readBuiltTranscripts(site: string): AsyncGenerator<Transc
 }
 
 /** Logs a stage's progress about every 10 % or every 5 s, whichever comes first, and its end. */
-export function progress(log: (message: string) => void, stage: string, total: number, unit: string): { step(done: number): void; end(extra?: string): void } {
+export function progress(
+  log: (message: string) => void,
+  stage: string,
+  total: number,
+  unit: string,
+): { step(done: number): void; end(extra?: string): void } {
   const started = performance.now()
   let lastTime = started
   let lastShare = 0
@@ -95,7 +101,14 @@ export interface SearchIndexOptions {
  * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
  * SearchBuildError with a readable message when anything fails.
  */
-export async function buildSearchIndex({ site, names, read, log, groupSize: chosenSize, wordFileTarget }: SearchIndexOptions): Promise<Manifest> {
+export async function buildSearchIndex({
+  site,
+  names,
+  read,
+  log,
+  groupSize: chosenSize,
+  wordFileTarget,
+}: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', names.length, 'transcripts')
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
@@ -142,7 +155,8 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
         url = `/search/records/${k}/`
       }
       const added = await index.addHTMLFile({ url, content: html })
-      if (added.errors.length > 0) throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
+      if (added.errors.length > 0)
+        throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
     }
     indexing.end(size === 1 ? '' : ` (${groups.length} records of ${size})`)
 
@@ -177,7 +191,8 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
     rows.set(id, row)
     spellings.add(pageOf.get(id) ?? -1, fragment.content)
     const parts = splitRecord(fragment, lookup)
-    for (const part of parts) await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
+    for (const part of parts)
+      await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(site, recordPath(id)), JSON.stringify(transcripts))
     reading.step(i + 1)
@@ -194,7 +209,8 @@ export async function buildSearchIndex({ site, names, read, log, groupSize: chos
   for (let next = files.next(); ; next = files.next()) {
     if (next.done) {
       log(`search tables: ${count} files, ${(bytes / 1000).toFixed(0)} KB`)
-      if (next.value.passages !== passages) log(`search tables: ${next.value.passages} passages read back from Pagefind, ${passages} indexed`)
+      if (next.value.passages !== passages)
+        log(`search tables: ${next.value.passages} passages read back from Pagefind, ${passages} indexed`)
       return next.value
     }
     const path = join(site, next.value.path)
@@ -220,8 +236,15 @@ export default function searchIntegration(): AstroIntegration {
         const log = logger.fork('search')
         try {
           const names = await builtTranscriptNames(site)
-          const manifest = await buildSearchIndex({ site, names, read: (name) => readBuiltTranscript(site, name), log: (message) => log.info(message) })
-          log.info(`Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`)
+          const manifest = await buildSearchIndex({
+            site,
+            names,
+            read: (name) => readBuiltTranscript(site, name),
+            log: (message) => log.info(message),
+          })
+          log.info(
+            `Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`,
+          )
         } catch (error) {
           fail(log, error)
         }

@@ -79,8 +79,15 @@ export function transcriptLabels(transcripts: Iterable<LabelSource>): Map<string
 export function transcriptRecord(json: TranscriptJson): SearchRecord {
   const unidentifiedIds = new Set(json.speakers.filter((s) => s.kind === 'unidentified').map((s) => s.id))
   const heading = json.blocks.find((block) => block.type === 'heading')
-  const header = [heading?.text, `Document ${json.id}`, json.status, json.dateLine, json.time].filter((line): line is string => !!line)
-  const record: SearchRecord = { url: `/${json.name}/`, voices: new Map(), labels: [], sections: [{ kind: 'editorial', heading: '', paragraphs: header }] }
+  const header = [heading?.text, `Document ${json.id}`, json.status, json.dateLine, json.time].filter(
+    (line): line is string => !!line,
+  )
+  const record: SearchRecord = {
+    url: `/${json.name}/`,
+    voices: new Map(),
+    labels: [],
+    sections: [{ kind: 'editorial', heading: '', paragraphs: header }],
+  }
 
   for (const block of json.blocks) {
     if (block.type === 'turn') {
@@ -89,7 +96,13 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
       if (block.paragraphs.every((p) => p.trim() === '')) continue // nothing to find: its speaker is not in the filters for it
       record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
       if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)
-      record.sections.push({ id: block.id, kind: 'turn', voice, heading: shownTime(block.time.start, block.time.estimated), paragraphs: block.paragraphs })
+      record.sections.push({
+        id: block.id,
+        kind: 'turn',
+        voice,
+        heading: shownTime(block.time.start, block.time.estimated),
+        paragraphs: block.paragraphs,
+      })
     } else if (block.type === 'paragraph' || block.type === 'excision' || block.type === 'direction') {
       record.sections.push({ id: block.id, kind: 'editorial', heading: SECTION_MARK, paragraphs: [block.text] })
     }
@@ -152,7 +165,9 @@ const page = (body: ReturnType<typeof h>[] | Array<ReturnType<typeof h> | string
  */
 export function recordHtml(record: SearchRecord, json: TranscriptJson, label: string): string {
   const filter = (name: string, value: string) => h('span', { dataPagefindFilter: `${name}[data-value]`, dataValue: value })
-  const fields = Object.entries(recordFilters(record, json, label)).flatMap(([name, values]) => values.map((value) => filter(name, value)))
+  const fields = Object.entries(recordFilters(record, json, label)).flatMap(([name, values]) =>
+    values.map((value) => filter(name, value)),
+  )
   return page([...fields, ...passageNodes(record)])
 }
 
@@ -162,5 +177,7 @@ export function recordHtml(record: SearchRecord, json: TranscriptJson, label: st
  * page never asks Pagefind to filter (each transcript's passages carry their own).
  */
 export function groupHtml(records: SearchRecord[], names: string[]): string {
-  return page(records.flatMap((record, i) => [h('h2', { id: transcriptAnchorId(names[i]!) }, SECTION_MARK), '\n', ...passageNodes(record)]))
+  return page(
+    records.flatMap((record, i) => [h('h2', { id: transcriptAnchorId(names[i]!) }, SECTION_MARK), '\n', ...passageNodes(record)]),
+  )
 }

@@ -94,16 +94,32 @@ export function recordRow(id: string, fragment: Fragment, info?: (name: string) 
  * A record's fragment cut into its transcripts' passages, each with Pagefind's words and positions from
  * the heading that opens it; a record of one transcript is its passages as it is.
  */
-export function splitRecord(fragment: Fragment, info?: (name: string) => TranscriptInfo | undefined): Array<{ name: string; start: number; passages: Fragment }> {
+export function splitRecord(
+  fragment: Fragment,
+  info?: (name: string) => TranscriptInfo | undefined,
+): Array<{ name: string; start: number; passages: Fragment }> {
   const marks = headingAnchors(fragment.anchors).filter((a) => transcriptOfAnchor(a.id) !== undefined)
-  if (marks.length === 0) return [{ name: fragment.filters.page?.[0] ?? '', start: 0, passages: { content: fragment.content, anchors: fragment.anchors, filters: fragment.filters } }]
+  if (marks.length === 0)
+    return [
+      {
+        name: fragment.filters.page?.[0] ?? '',
+        start: 0,
+        passages: { content: fragment.content, anchors: fragment.anchors, filters: fragment.filters },
+      },
+    ]
   const words = fragment.content.split(/[\r\n\s]+/g)
   return marks.map((mark, i) => {
     const name = transcriptOfAnchor(mark.id)!
     const start = mark.location + 1
     const end = marks[i + 1]?.location ?? words.length
-    const anchors = fragment.anchors.filter((a) => a.location >= start && a.location < end).map((a) => ({ ...a, location: a.location - start }))
-    return { name, start, passages: { content: words.slice(start, end).join(' '), anchors, filters: info?.(name)?.filters ?? {} } }
+    const anchors = fragment.anchors
+      .filter((a) => a.location >= start && a.location < end)
+      .map((a) => ({ ...a, location: a.location - start }))
+    return {
+      name,
+      start,
+      passages: { content: words.slice(start, end).join(' '), anchors, filters: info?.(name)?.filters ?? {} },
+    }
   })
 }
 
@@ -130,7 +146,10 @@ function passageGroups(row: RecordRow): Map<string, number> {
 /** Facet values listed once per table and referred to by index. */
 export class Values {
   readonly lists = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<Facet, string[]>
-  private readonly lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<Facet, Map<string, number>>
+  private readonly lookup = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >
   indexOf(facet: Facet, value: string): number {
     let at = this.lookup[facet].get(value)
     if (at === undefined) {
@@ -152,7 +171,10 @@ export function sectionTableOf(rows: Iterable<RecordRow>): SectionTable {
   for (const row of rows) {
     const codes = row.sections.map((s) => values.code(s)).join('.')
     const labels = row.labels.map((label) => values.indexOf('transcript', label))
-    records[row.id] = row.starts.length === 0 ? [labels[0]!, encodePositions(row.positions), codes] : [labels, encodePositions(row.positions), codes, encodePositions(row.starts)]
+    records[row.id] =
+      row.starts.length === 0
+        ? [labels[0]!, encodePositions(row.positions), codes]
+        : [labels, encodePositions(row.positions), codes, encodePositions(row.starts)]
   }
   return { values: values.lists, records }
 }
@@ -161,7 +183,11 @@ export function sectionTableOf(rows: Iterable<RecordRow>): SectionTable {
 export function summaryOf(rows: Iterable<RecordRow>): RecordSummary {
   const values = new Values()
   const records: RecordSummary['records'] = {}
-  for (const row of rows) records[row.id] = [values.indexOf('transcript', row.labels[0]!), Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n]))]
+  for (const row of rows)
+    records[row.id] = [
+      values.indexOf('transcript', row.labels[0]!),
+      Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n])),
+    ]
   return { values: values.lists, records }
 }
 
@@ -169,7 +195,10 @@ export function summaryOf(rows: Iterable<RecordRow>): RecordSummary {
  * The section table and its summary for a set of Pagefind's files in memory (tests, small sites): the same
  * rows the writer takes one at a time.
  */
-export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): { table: SectionTable; summary: RecordSummary } {
+export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): {
+  table: SectionTable
+  summary: RecordSummary
+} {
   const rows = files.flatMap((file) => {
     const id = fragmentId(file.path)
     return id === undefined ? [] : [recordRow(id, parseFragmentText(gunzipSync(file.content).toString('utf8')))]
@@ -255,18 +284,24 @@ export class TableWriter {
       }
       perTranscript.push([transcript.label, passages])
     }
-    for (const [label, n] of perTranscript.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOTAL_TRANSCRIPTS)) totals.transcripts[label] = n
+    for (const [label, n] of perTranscript.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOTAL_TRANSCRIPTS))
+      totals.transcripts[label] = n
 
     const tableOf = (entries: Array<[string, typeof transcripts]>): ValueTables => {
       const values = new Values()
       const tables: ValueTables = { values: values.lists, byValue: {} }
       for (const [key, list] of entries) {
-        tables.byValue[key] = list.map((t) => [t.name, values.indexOf('transcript', t.label), Object.fromEntries([...t.groups].map(([section, n]) => [values.code(section), n]))])
+        tables.byValue[key] = list.map((t) => [
+          t.name,
+          values.indexOf('transcript', t.label),
+          Object.fromEntries([...t.groups].map(([section, n]) => [values.code(section), n])),
+        ])
       }
       return tables
     }
     const kinds = [...byValue].filter(([key]) => key.startsWith('kind\u0000'))
-    for (const entry of kinds) yield { path: kindTablePath(entry[0].slice('kind\u0000'.length)), text: JSON.stringify(tableOf([entry])) }
+    for (const entry of kinds)
+      yield { path: kindTablePath(entry[0].slice('kind\u0000'.length)), text: JSON.stringify(tableOf([entry])) }
     const rest = [...byValue].filter(([key]) => !key.startsWith('kind\u0000'))
     const restBytes = rest.reduce((sum, [key, list]) => sum + key.length + list.length * 40, 0)
     const bucketCount = piecesFor(restBytes, this.bucketTarget)
@@ -275,7 +310,14 @@ export class TableWriter {
     for (const [n, bucket] of buckets.entries()) yield { path: valueTablePath(n), text: JSON.stringify(tableOf(bucket)) }
     yield { path: TOTALS_PATH, text: JSON.stringify(totals) }
 
-    const manifest: Manifest = { version: 2, groupSize: this.groupSize, records: transcripts.length, passages: this.passages, chunks: chunkSizes, buckets: bucketCount }
+    const manifest: Manifest = {
+      version: 2,
+      groupSize: this.groupSize,
+      records: transcripts.length,
+      passages: this.passages,
+      chunks: chunkSizes,
+      buckets: bucketCount,
+    }
     yield { path: MANIFEST_PATH, text: JSON.stringify(manifest) }
     return manifest
   }

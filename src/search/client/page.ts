@@ -81,7 +81,8 @@ async function run(state: SearchState): Promise<void> {
     current = search
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
-    if (!search.words && !search.filtered) status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
+    if (!search.words && !search.filtered)
+      status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
     else status.textContent = search.candidates.length === 0 ? plural(0) : ''
     // The first results are shown as soon as they are read (`data-results`); the page fills up to its
     // size (`data-page`) and then the count follows.
@@ -119,13 +120,23 @@ async function count(mine: number, search: SearchSession): Promise<void> {
   const asked = search.words || search.filtered
   if (counted === null) {
     // No table: the list's own count when it is whole, and the facets stay on offer.
-    if (asked) status.textContent = search.exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'
-    if (facetsWanted) facetsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'facet-empty', textContent: 'The counts for filtering could not be loaded.' }))
+    if (asked)
+      status.textContent = search.exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'
+    if (facetsWanted)
+      facetsBox.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          className: 'facet-empty',
+          textContent: 'The counts for filtering could not be loaded.',
+        }),
+      )
     return
   }
   if (asked) {
     if (search.exhausted()) status.textContent = plural(list.childElementCount)
-    else status.textContent = counted.complete ? plural(counted.total) : `At least ${Math.max(counted.total, list.childElementCount).toLocaleString('en')} results.`
+    else
+      status.textContent = counted.complete
+        ? plural(counted.total)
+        : `At least ${Math.max(counted.total, list.childElementCount).toLocaleString('en')} results.`
   }
   if (facetsWanted) renderFacets(facetsBox, counted.counts, search.state, !counted.facetsComplete)
   hideMoreWhenAllShown(search)

@@ -29,27 +29,30 @@ export async function prepareMany(tasks: PrepareTask[], options: PoolOptions): P
   const workers: Worker[] = []
   try {
     await Promise.all(
-      Array.from({ length: count }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(join(options.root, 'src/site/prepare/worker.ts'))
-          workers.push(worker)
-          let current = -1
-          const send = () => {
-            if (next >= tasks.length) return resolve()
-            current = next++
-            worker.postMessage({ index: current, task: tasks[current] })
-          }
-          worker.on('message', ({ index, result }: { index: number; result: PrepareResult }) => {
-            results[index] = result
-            options.onProgress?.(++done)
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(join(options.root, 'src/site/prepare/worker.ts'))
+            workers.push(worker)
+            let current = -1
+            const send = () => {
+              if (next >= tasks.length) return resolve()
+              current = next++
+              worker.postMessage({ index: current, task: tasks[current] })
+            }
+            worker.on('message', ({ index, result }: { index: number; result: PrepareResult }) => {
+              results[index] = result
+              options.onProgress?.(++done)
+              send()
+            })
+            worker.on('error', reject)
+            worker.on('exit', (code) => {
+              if (current >= 0 && results[current] === undefined)
+                reject(new Error(`a prepare worker stopped (exit code ${code})`))
+            })
             send()
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            if (current >= 0 && results[current] === undefined) reject(new Error(`a prepare worker stopped (exit code ${code})`))
-          })
-          send()
-        }),
+          }),
       ),
     )
   } catch {

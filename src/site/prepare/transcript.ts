@@ -27,7 +27,8 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
   try {
     const { tree, json } = loadTranscript(readFileSync(task.path), task.shown)
     const checked = transcriptSchema.safeParse(json)
-    if (!checked.success) return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }
+    if (!checked.success)
+      return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }
     const jsonPath = jsonArtifact(json.name, task.cache)
     mkdirSync(dirname(jsonPath), { recursive: true })
     writeFileSync(jsonPath, jsonText(checked.data))

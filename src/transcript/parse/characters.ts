@@ -25,7 +25,8 @@ export function checkCharacters(value: string, file: VFile, locator: Locator): b
   const odd = places.length + replaced
   if (odd >= 4 && odd * 10 >= value.length) {
     const first = Math.min(places[0] ?? Infinity, firstReplaced === -1 ? Infinity : firstReplaced)
-    const utf16 = places.length > 0 && value[places[0]!] === '\0' ? ' (UTF-16 text without a byte-order mark looks like this)' : ''
+    const utf16 =
+      places.length > 0 && value[places[0]!] === '\0' ? ' (UTF-16 text without a byte-order mark looks like this)' : ''
     report(
       file,
       'binary-content',

@@ -25,7 +25,12 @@ export function checkFootnotes(tree: TranscriptRoot, file: VFile): void {
         place,
       )
     } else if (!referenced.has(child.identifier)) {
-      report(file, 'footnote-unreferenced', `Footnote ${child.identifier} is defined here but never referenced in the text`, place)
+      report(
+        file,
+        'footnote-unreferenced',
+        `Footnote ${child.identifier} is defined here but never referenced in the text`,
+        place,
+      )
     }
     defined.add(child.identifier)
   }

@@ -6,7 +6,10 @@
 const excisionPattern = /^(.{1,80}?)\s+(?:were\s+|was\s+|have been\s+)?excised\b/i
 
 const units: Record<string, number> = { hour: 3600, minute: 60, second: 1 }
-const small = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ')
+const small =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  )
 const tens = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ')
 
 export interface ExcisionMatch {

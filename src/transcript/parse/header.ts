@@ -24,7 +24,8 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
   const fields: HeaderField[] = []
   let index = 0
   let before = 0
-  const isId = (value: string | undefined) => value !== undefined && value.length <= 40 && !datePattern.test(value) && !/\s/.test(value)
+  const isId = (value: string | undefined) =>
+    value !== undefined && value.length <= 40 && !datePattern.test(value) && !/\s/.test(value)
   const text = (at: number) => {
     const item = flow[at]
     return item?.kind === 'paragraph' && item.parts.length === 1 ? item.parts[0]!.map((l) => l.text).join(' ') : undefined
@@ -57,7 +58,12 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
   } else if (first !== undefined && isDate(1)) {
     // The line before the date is meant as the id: keep it there, and say what is wrong with it.
     const lines = (flow[0] as ProseParagraph).parts[0]!.length
-    const why = lines > 1 ? `it runs over ${lines} lines` : first.length > 40 ? `it is ${first.length} characters long` : 'it holds white space'
+    const why =
+      lines > 1
+        ? `it runs over ${lines} lines`
+        : first.length > 40
+          ? `it is ${first.length} characters long`
+          : 'it holds white space'
     report(
       context.file,
       'missing-id',
@@ -79,7 +85,8 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
       take('id')
     } else {
       idMissing = true
-      const found = flow[0]?.kind === 'footnotes' ? 'a footnote' : first === undefined ? 'a paragraph of several parts' : `\`${clip(first)}\``
+      const found =
+        flow[0]?.kind === 'footnotes' ? 'a footnote' : first === undefined ? 'a paragraph of several parts' : `\`${clip(first)}\``
       report(
         context.file,
         'missing-id',

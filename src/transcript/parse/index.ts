@@ -232,7 +232,12 @@ class Builder {
     const parts = [rest ? [rest, ...firstPart.slice(1)] : firstPart.slice(1), ...item.parts.slice(1)]
     const turn: Omit<Turn, 'id'> = { type: 'turn', label: label.label, speaker: '', children: [], position: this.span(item) }
     if (parts.every((part) => part.length === 0)) {
-      report(this.file, 'empty-turn', `The label \`${label.label}:\` is followed by no text`, this.context.locator.point(item.start))
+      report(
+        this.file,
+        'empty-turn',
+        `The label \`${label.label}:\` is followed by no text`,
+        this.context.locator.point(item.start),
+      )
     } else {
       const start = parts.find((part) => part.length > 0)![0]!.start
       const paragraph: Paragraph = {

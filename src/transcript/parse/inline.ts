@@ -164,12 +164,7 @@ class InlineScanner {
         )
       } else if (c === ']' && !this.reported.has(i)) {
         const place = this.context.locator.point(this.offset(i))
-        report(
-          this.context.file,
-          'bracket-unopened',
-          'This `]` closes no `[` in the same paragraph; it is kept as text',
-          place,
-        )
+        report(this.context.file, 'bracket-unopened', 'This `]` closes no `[` in the same paragraph; it is kept as text', place)
       } else if (c === '*' && i + 1 < to && !isSpace(this.s.charCodeAt(i + 1))) {
         const close = this.nextClosingStar[i + 1]!
         if (close !== -1 && close < to) {

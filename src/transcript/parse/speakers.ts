@@ -144,7 +144,8 @@ function split(label: string): string[] {
 function findFullName(surname: string, sources: NameSources): string[] {
   const wanted = nfc(surname)
   // A plain search first: most labels' surnames are not in the notes, and a Unicode pattern is costly to build.
-  if (!sources.participants.some((text) => text.includes(wanted)) && !sources.narrative.some((text) => text.includes(wanted))) return []
+  if (!sources.participants.some((text) => text.includes(wanted)) && !sources.narrative.some((text) => text.includes(wanted)))
+    return []
   const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const pattern = new RegExp(String.raw`((?:(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)\s+){1,4})${escaped}(?![\p{L}\p{M}])`, 'gu')
   const score = new Map<string, number>()

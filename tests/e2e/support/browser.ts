@@ -2,8 +2,8 @@
  * Launches the system Chromium (Debian's `chromium` package) through playwright-core; no browser
  * download. Set CHROME_PATH to use another Chromium or Chrome binary.
  */
-import { chromium } from 'playwright-core';
-import type { Browser, LaunchOptions } from 'playwright-core';
+import { chromium } from 'playwright-core'
+import type { Browser, LaunchOptions } from 'playwright-core'
 
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox', // Chromium refuses to start as root without it
@@ -14,10 +14,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
-];
+]
 
 export function chromePath(): string {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium'
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -25,5 +25,5 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     ...options,
     executablePath: chromePath(),
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  });
+  })
 }

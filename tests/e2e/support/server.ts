@@ -10,19 +10,19 @@
  *
  * Only `node:*` modules are used.
  */
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { createReadStream } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 
 export interface DistServer {
   /** Origin of the server, without a trailing slash: `http://127.0.0.1:PORT`. */
-  readonly url: string;
+  readonly url: string
   /** Stops the server and drops open (keep-alive) connections. */
-  close(): Promise<void>;
+  close(): Promise<void>
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -56,25 +56,25 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
-};
+}
 
 /** The content type of a file name, `application/octet-stream` when unknown. */
 export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
 async function statOrNull(file: string): Promise<Stats | null> {
   try {
-    return await stat(file);
+    return await stat(file)
   } catch {
-    return null;
+    return null
   }
 }
 
 /** Whether `file` is `root` or lies inside it (both absolute, normalized). */
 function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  const rel = path.relative(root, file)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
 /**
@@ -82,30 +82,36 @@ function isInside(root: string, file: string): boolean {
  * Rejects when `dir` is not a directory.
  */
 export async function serveDist(dir = 'dist'): Promise<DistServer> {
-  const rootStats = await statOrNull(path.resolve(dir));
+  const rootStats = await statOrNull(path.resolve(dir))
   if (!rootStats?.isDirectory()) {
-    throw new Error(`serveDist: ${path.resolve(dir)} is not a directory (has the site been built?)`);
+    throw new Error(`serveDist: ${path.resolve(dir)} is not a directory (has the site been built?)`)
   }
-  const root = await realpath(path.resolve(dir));
+  const root = await realpath(path.resolve(dir))
 
   /** The real path of a regular file inside root, or null. */
   async function fileInRoot(candidate: string): Promise<{ file: string; stats: Stats } | null> {
-    if (!isInside(root, candidate)) return null;
-    const stats = await statOrNull(candidate);
-    if (!stats?.isFile()) return null;
-    const real = await realpath(candidate);
-    if (!isInside(root, real)) return null; // a symlink pointing outside
-    return { file: real, stats };
+    if (!isInside(root, candidate)) return null
+    const stats = await statOrNull(candidate)
+    if (!stats?.isFile()) return null
+    const real = await realpath(candidate)
+    if (!isInside(root, real)) return null // a symlink pointing outside
+    return { file: real, stats }
   }
 
-  function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-    const body = Buffer.from(text, 'utf8');
+  function sendText(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    text: string,
+    headers: Record<string, string> = {},
+  ): void {
+    const body = Buffer.from(text, 'utf8')
     res.writeHead(status, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Content-Length': String(body.length),
       ...headers,
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 
   function sendFile(req: IncomingMessage, res: ServerResponse, status: number, file: string, stats: Stats): void {
@@ -114,102 +120,102 @@ export async function serveDist(dir = 'dist'): Promise<DistServer> {
       'Content-Length': String(stats.size),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-    });
+    })
     if (req.method === 'HEAD') {
-      res.end();
-      return;
+      res.end()
+      return
     }
-    const stream = createReadStream(file);
-    stream.on('error', (err) => res.destroy(err));
-    stream.pipe(res);
+    const stream = createReadStream(file)
+    stream.on('error', (err) => res.destroy(err))
+    stream.pipe(res)
   }
 
   async function notFound(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const page = await fileInRoot(path.join(root, '404.html'));
-    if (page) sendFile(req, res, 404, page.file, page.stats);
-    else sendText(req, res, 404, 'Not found');
+    const page = await fileInRoot(path.join(root, '404.html'))
+    if (page) sendFile(req, res, 404, page.file, page.stats)
+    else sendText(req, res, 404, 'Not found')
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
-      return;
+      sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
+      return
     }
-    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let pathname: string;
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1')
+    let pathname: string
     try {
-      pathname = decodeURIComponent(requestUrl.pathname);
+      pathname = decodeURIComponent(requestUrl.pathname)
     } catch {
-      sendText(req, res, 400, 'Bad request');
-      return;
+      sendText(req, res, 400, 'Bad request')
+      return
     }
     if (pathname.includes('\0') || pathname.includes('\\') || !pathname.startsWith('/')) {
-      sendText(req, res, 400, 'Bad request');
-      return;
+      sendText(req, res, 400, 'Bad request')
+      return
     }
     // The URL parser already resolves literal `..` segments; encoded ones (`%2e%2e`, `..%2f`)
     // appear only after decoding, so refuse any `..` segment outright.
     if (pathname.split('/').includes('..')) {
-      sendText(req, res, 403, 'Forbidden');
-      return;
+      sendText(req, res, 403, 'Forbidden')
+      return
     }
-    const target = path.join(root, pathname);
+    const target = path.join(root, pathname)
     if (!isInside(root, target)) {
-      sendText(req, res, 403, 'Forbidden');
-      return;
+      sendText(req, res, 403, 'Forbidden')
+      return
     }
 
     if (pathname.endsWith('/')) {
-      const index = await fileInRoot(path.join(target, 'index.html'));
-      if (index) sendFile(req, res, 200, index.file, index.stats);
-      else await notFound(req, res);
-      return;
+      const index = await fileInRoot(path.join(target, 'index.html'))
+      if (index) sendFile(req, res, 200, index.file, index.stats)
+      else await notFound(req, res)
+      return
     }
 
-    const direct = await fileInRoot(target);
+    const direct = await fileInRoot(target)
     if (direct) {
-      sendFile(req, res, 200, direct.file, direct.stats);
-      return;
+      sendFile(req, res, 200, direct.file, direct.stats)
+      return
     }
-    const targetStats = await statOrNull(target);
+    const targetStats = await statOrNull(target)
     if (targetStats?.isDirectory()) {
-      const location = `${requestUrl.pathname}/${requestUrl.search}`;
-      sendText(req, res, 301, `Moved permanently to ${location}`, { Location: location });
-      return;
+      const location = `${requestUrl.pathname}/${requestUrl.search}`
+      sendText(req, res, 301, `Moved permanently to ${location}`, { Location: location })
+      return
     }
-    const html = await fileInRoot(`${target}.html`);
+    const html = await fileInRoot(`${target}.html`)
     if (html) {
-      sendFile(req, res, 200, html.file, html.stats);
-      return;
+      sendFile(req, res, 200, html.file, html.stats)
+      return
     }
-    await notFound(req, res);
+    await notFound(req, res)
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendText(req, res, 500, `Internal error: ${String(err)}`);
-      else res.destroy();
-    });
-  });
+      if (!res.headersSent) sendText(req, res, 500, `Internal error: ${String(err)}`)
+      else res.destroy()
+    })
+  })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
 
-  let closing: Promise<void> | undefined;
+  let closing: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      })
+      return closing
     },
-  };
+  }
 }

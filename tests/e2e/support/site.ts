@@ -22,7 +22,9 @@ export async function openSite(...required: string[]): Promise<Site> {
   for (const file of required) {
     const full = path.join(DIST, file)
     if (!existsSync(full)) {
-      throw new Error(`The built site is missing ${full}. Build it first: \`npm run build\` (\`npm test\` builds before running Vitest).`)
+      throw new Error(
+        `The built site is missing ${full}. Build it first: \`npm run build\` (\`npm test\` builds before running Vitest).`,
+      )
     }
   }
   const server = await serveDist(DIST)
@@ -39,7 +41,12 @@ export async function closeSite(site: Partial<Site> | undefined): Promise<void> 
  * `use` and closes the context afterwards: every browser test opens a page on the built site, and its
  * context must be closed even when a check fails.
  */
-export async function withPage<T>(site: Partial<Site>, path: string, use: (page: Page) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
+export async function withPage<T>(
+  site: Partial<Site>,
+  path: string,
+  use: (page: Page) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
   if (!site.browser || !site.server) throw new Error('the browser did not start')
   const context = await site.browser.newContext(options)
   try {

@@ -69,7 +69,10 @@ async function sizeOf(dir: string, keep: (name: string) => boolean = () => true)
 async function samplePhrases(dir: string, n: number): Promise<string[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort()
   let state = 12345
-  const next = (max: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % max)
+  const next = (max: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31
+    return state % max
+  }
   const phrases: string[] = []
   for (let i = 0; phrases.length < n && i < files.length * 2; i++) {
     const text = await readFile(join(dir, files[(i * 97) % files.length]!), 'utf8')
@@ -123,7 +126,11 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
   }
 }
 

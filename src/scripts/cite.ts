@@ -11,11 +11,18 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   const title = article.dataset.title ?? document.title
   const url = `${location.origin}${location.pathname}#${turn.id}`
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
-  const speaker = turn.dataset.speaker?.startsWith('unidentified') ? 'Unidentified speaker' : label.title || label.textContent || ''
+  const speaker = turn.dataset.speaker?.startsWith('unidentified')
+    ? 'Unidentified speaker'
+    : label.title || label.textContent || ''
   const estimated = turn.querySelector('.turn-time') !== null
   const time = `${estimated ? 'about ' : ''}${formatTime(Number(turn.dataset.start))}`
   const longDate = date
-    ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' })
+    ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      })
     : ''
   const chicago = [
     `${speaker}, at ${time}, in “${title},” ${longDate}`,
@@ -73,15 +80,28 @@ function element(tag: string, text?: string): HTMLElement {
 function copyButton(label: string, text: string, status: HTMLElement): HTMLElement {
   const button = element('button', label)
   button.setAttribute('type', 'button')
-  button.addEventListener('click', () => copy(text, status, `${label.replace('Copy ', '')} copied.`.replace(/^./, (c) => c.toUpperCase())))
+  button.addEventListener('click', () =>
+    copy(
+      text,
+      status,
+      `${label.replace('Copy ', '')} copied.`.replace(/^./, (c) => c.toUpperCase()),
+    ),
+  )
   return button
 }
 
 function copy(text: string, status: HTMLElement, done: string): void {
-  navigator.clipboard?.writeText(text).then(
-    () => (status.textContent = done),
-    () => (status.textContent = 'Copying is not allowed here: select the text and copy it.'),
-  ) ?? (status.textContent = 'Select the text and copy it.')
+  const say = (message: string) => {
+    status.textContent = message
+  }
+  if (!navigator.clipboard) {
+    say('Select the text and copy it.')
+    return
+  }
+  navigator.clipboard.writeText(text).then(
+    () => say(done),
+    () => say('Copying is not allowed here: select the text and copy it.'),
+  )
 }
 
 /** Escapes BibTeX's special characters. */

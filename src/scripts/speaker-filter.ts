@@ -15,8 +15,6 @@ interface Choice {
 const panel = document.querySelector<HTMLElement>('[data-speaker-panel]')
 if (panel) enhance(panel)
 
-export {}
-
 function enhance(panel: HTMLElement): void {
   const turns = [...document.querySelectorAll<HTMLElement>('.turn[data-speaker]')]
   const conversation = document.querySelector<HTMLElement>('.conversation')
@@ -55,7 +53,9 @@ function enhance(panel: HTMLElement): void {
       page.href = sitePath(`/speakers/${choice.key}/`)
       const turnsText = `${shown.length} ${shown.length === 1 ? 'turn' : 'turns'}`
       status.textContent =
-        choice.key === 'unidentified' ? `Showing the ${turnsText} by unidentified voices.` : `Showing the ${turnsText} by ${choice.name}.`
+        choice.key === 'unidentified'
+          ? `Showing the ${turnsText} by unidentified voices.`
+          : `Showing the ${turnsText} by ${choice.name}.`
     } else if (key) {
       status.textContent = `No speaker “${key}” in this transcript: showing all ${turns.length} turns.`
     } else {

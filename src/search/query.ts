@@ -83,9 +83,9 @@ export function matchesPhrases(text: string, query: ParsedQuery): boolean {
   return query.phrases.every((phrase) => containsPhrase(list, phrase))
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapePattern = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A folded word as the page prints it: an apostrophe may be straight or curly. */
-const printed = (word: string) => escape(word).replace(/'/g, "['’‘]")
+const printed = (word: string) => escapePattern(word).replace(/'/g, "['’‘]")
 
 /**
  * One regular expression finding what to highlight: each phrase as its words with anything but letters

@@ -16,7 +16,16 @@ import { buildSearchIndex } from '../../src/search/build/integration.ts'
 import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
 import { fragmentId } from '../../src/search/build/tables.ts'
 import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/search/contract.ts'
-import { forgetChunks, forgetWords, sectionRows, SearchSession, wordTallies, type Hit, type Pagefind, type SearchData } from '../../src/search/client/engine.ts'
+import {
+  forgetChunks,
+  forgetWords,
+  sectionRows,
+  SearchSession,
+  wordTallies,
+  type Hit,
+  type Pagefind,
+  type SearchData,
+} from '../../src/search/client/engine.ts'
 import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import type { TranscriptJson } from '../../src/transcript/schema.ts'
@@ -86,11 +95,21 @@ const data: SearchData = {
 async function build(size: number): Promise<void> {
   site = await mkdtemp(join(tmpdir(), 'search-engine-'))
   const log: string[] = []
-  manifest = await buildSearchIndex({ site, names: transcripts.map((t) => t.name), read: async (name) => transcripts.find((t) => t.name === name)!, log: (m) => log.push(m), groupSize: size, wordFileTarget: 3_000 })
+  manifest = await buildSearchIndex({
+    site,
+    names: transcripts.map((t) => t.name),
+    read: async (name) => transcripts.find((t) => t.name === name)!,
+    log: (m) => log.push(m),
+    groupSize: size,
+    wordFileTarget: 3_000,
+  })
   expect(log.some((line) => /search index: 3\/3 transcripts/.test(line))).toBe(true)
   fragments.clear()
   for (const file of await readdir(join(site, 'pagefind', 'fragment'))) {
-    fragments.set(fragmentId(`fragment/${file}`)!, parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')))
+    fragments.set(
+      fragmentId(`fragment/${file}`)!,
+      parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')),
+    )
   }
   forgetChunks()
   forgetWords()
@@ -157,7 +176,7 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     }
   })
 
-  test('a word and a speaker: only that speaker\'s sections, the speaker facet still counts the others', async () => {
+  test("a word and a speaker: only that speaker's sections, the speaker facet still counts the others", async () => {
     const state = { ...none, q: 'quarantine', speaker: ['McGeorge Bundy'] }
     const { hits, counted } = await everything(state)
     const expected = holding('quarantine')
@@ -168,7 +187,7 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(counted.counts.speaker['President Kennedy']).toBe(expected.filter((s) => s.speaker === 'President Kennedy').length)
   })
 
-  test('a quoted phrase: only the sections holding it as consecutive words, from the word tables or Pagefind\'s exact search', async () => {
+  test("a quoted phrase: only the sections holding it as consecutive words, from the word tables or Pagefind's exact search", async () => {
     for (const budget of [undefined, 0]) {
       forgetWords()
       const { search, hits, counted } = await everything({ ...none, q: '"castro with the"' }, budget)
@@ -178,7 +197,9 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     }
     // Unquoted, the same words anywhere in a section.
     const loose = await everything({ ...none, q: 'castro with the' })
-    const expected = allSections().filter((s) => ['castro', 'with', 'the'].every((t) => words(s.text).some((w) => w.startsWith(t))))
+    const expected = allSections().filter((s) =>
+      ['castro', 'with', 'the'].every((t) => words(s.text).some((w) => w.startsWith(t))),
+    )
     expect(loose.hits.map(address).sort()).toEqual(expected.map((s) => s.address).sort())
     expect(loose.counted.total).toBe(expected.length)
   })
@@ -189,7 +210,7 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(counted.total).toBe(0)
   })
 
-  test('a speaker and no words: all of that speaker\'s turns, from the value tables, without Pagefind', async () => {
+  test("a speaker and no words: all of that speaker's turns, from the value tables, without Pagefind", async () => {
     const before = pagefindLoads
     const { hits, counted } = await everything({ ...none, speaker: ['George Ball'] })
     const ball = allSections().filter((s) => s.speaker === 'George Ball')
@@ -203,7 +224,7 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(pagefindLoads, 'Pagefind loaded for a search with no words').toBe(before)
   })
 
-  test('no words, a kind and a transcript: that transcript\'s notes; unidentified voices are one speaker', async () => {
+  test("no words, a kind and a transcript: that transcript's notes; unidentified voices are one speaker", async () => {
     const label = labels.get(synthetic[0]!.name)!
     const { hits, counted } = await everything({ ...none, transcript: [label], kind: ['footnote'] })
     const notes = allSections().filter((s) => s.json === synthetic[0] && s.section.kind === 'footnote')
@@ -223,14 +244,17 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(order.length).toBe(3)
   })
 
-  test('the word tables count a word\'s sections, and several words\' together, as Pagefind finds them', async () => {
+  test("the word tables count a word's sections, and several words' together, as Pagefind finds them", async () => {
     for (const query of [['quarantine'], ['castro', 'with', 'the'], ['soviet'], ['quarantined']]) {
       const tallies = await wordTallies(data, query, Infinity)
       expect(tallies, query.join(' ')).toBeDefined()
       // Pagefind takes "quarantined" as it indexed it, "quarantin": every word starting so.
       const stems = query.map((t) => (t === 'quarantined' ? 'quarantin' : t))
       const expected = allSections().filter((s) => stems.every((t) => words(s.text).some((w) => w.startsWith(t))))
-      expect(tallies!.reduce((sum, t) => sum + t.sections, 0), query.join(' ')).toBe(expected.length)
+      expect(
+        tallies!.reduce((sum, t) => sum + t.sections, 0),
+        query.join(' '),
+      ).toBe(expected.length)
     }
     expect(await wordTallies(data, ['zqxjv'], Infinity)).toEqual([])
     // Over the budget: the tables do not say.
@@ -252,4 +276,3 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     forgetChunks()
   })
 })
-

@@ -16,9 +16,18 @@ export function decodeCbor(bytes: Uint8Array): unknown {
   const argument = (info: number): number => {
     if (info < 24) return info
     if (info === 24) return bytes[at++]!
-    if (info === 25) return (at += 2), view.getUint16(at - 2)
-    if (info === 26) return (at += 4), view.getUint32(at - 4)
-    if (info === 27) return (at += 8), Number(view.getBigUint64(at - 8))
+    if (info === 25) {
+      at += 2
+      return view.getUint16(at - 2)
+    }
+    if (info === 26) {
+      at += 4
+      return view.getUint32(at - 4)
+    }
+    if (info === 27) {
+      at += 8
+      return Number(view.getBigUint64(at - 8))
+    }
     throw new Error(`CBOR: indefinite lengths are not expected (${info})`)
   }
   const item = (): unknown => {
@@ -32,11 +41,13 @@ export function decodeCbor(bytes: Uint8Array): unknown {
         return -1 - argument(info)
       case 2: {
         const n = argument(info)
-        return bytes.subarray((at += n) - n, at)
+        at += n
+        return bytes.subarray(at - n, at)
       }
       case 3: {
         const n = argument(info)
-        return text.decode(bytes.subarray((at += n) - n, at))
+        at += n
+        return text.decode(bytes.subarray(at - n, at))
       }
       case 4: {
         const n = argument(info)
@@ -77,10 +88,16 @@ export interface PagefindMeta {
 
 /** Pagefind's metadata for its one language (the site is indexed as English only). */
 export async function readPagefindMeta(dir: string): Promise<PagefindMeta> {
-  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>
+  }
   const languages = Object.values(entry.languages)
   if (languages.length !== 1) throw new Error(`Pagefind wrote ${languages.length} languages; the search expects one`)
-  const meta = decodeFile(await readFile(join(dir, `pagefind.${languages[0]!.hash}.pf_meta`))) as [string, Array<[string, number]>, Array<[string, string, string]>]
+  const meta = decodeFile(await readFile(join(dir, `pagefind.${languages[0]!.hash}.pf_meta`))) as [
+    string,
+    Array<[string, number]>,
+    Array<[string, string, string]>,
+  ]
   return { pages: meta[1].map(([hash]) => hash), chunks: meta[2].map(([from, to, hash]) => ({ from, to, hash })) }
 }
 
@@ -101,7 +118,10 @@ function decodePages(raw: RawPages): Array<{ page: number; positions: number[] }
     let last = 0
     for (const location of locations) {
       if (location < 0) last = 0
-      else positions.push((last += location))
+      else {
+        last += location
+        positions.push(last)
+      }
     }
     return { page, positions }
   })
@@ -109,7 +129,9 @@ function decodePages(raw: RawPages): Array<{ page: number; positions: number[] }
 
 /** An index chunk's words; a word's other diacritic forms (which Pagefind also matches) are merged into it. */
 export async function readIndexChunk(dir: string, hash: string): Promise<IndexedWord[]> {
-  const raw = decodeFile(await readFile(join(dir, 'index', `${hash}.pf_index`))) as [Array<[string, RawPages, Array<[string, RawPages]>?]>]
+  const raw = decodeFile(await readFile(join(dir, 'index', `${hash}.pf_index`))) as [
+    Array<[string, RawPages, Array<[string, RawPages]>?]>,
+  ]
   return raw[0].map(([word, pages, variants]) => {
     const all = decodePages(pages)
     for (const [, more] of variants ?? []) all.push(...decodePages(more))

@@ -7,7 +7,18 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chunkFor, EDITORIAL, encodePositions, hasLeadingSection, pagefindTerm, wordChunkPath, wordDictionaryPath, WORDS_PATH, type WordChunk, type WordDirectory } from '../contract.ts'
+import {
+  chunkFor,
+  EDITORIAL,
+  encodePositions,
+  hasLeadingSection,
+  pagefindTerm,
+  wordChunkPath,
+  wordDictionaryPath,
+  WORDS_PATH,
+  type WordChunk,
+  type WordDirectory,
+} from '../contract.ts'
 import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
 
@@ -93,14 +104,23 @@ function shared(a: string, b: string): number {
  * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
  * Returns the bytes written. `step` is told each of Pagefind's index chunks done.
  */
-export async function writeWordTables(site: string, pagefindDir: string, meta: PagefindMeta, rows: Map<string, RecordRow>, spellings: Spellings, step: (done: number) => void, fileTarget = WORD_FILE_TARGET): Promise<number> {
+export async function writeWordTables(
+  site: string,
+  pagefindDir: string,
+  meta: PagefindMeta,
+  rows: Map<string, RecordRow>,
+  spellings: Spellings,
+  step: (done: number) => void,
+  fileTarget = WORD_FILE_TARGET,
+): Promise<number> {
   const sections = new Map<number, Sections>()
   const sectionsOfPage = (page: number): Sections | undefined => {
     let known = sections.get(page)
     if (!known) {
       const row = rows.get(meta.pages[page] ?? '')
       if (!row) return undefined
-      sections.set(page, (known = sectionsOf(row)))
+      known = sectionsOf(row)
+      sections.set(page, known)
     }
     return known
   }
@@ -112,10 +132,21 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
 
   // Files of about WORD_FILE_TARGET bytes of JSON, cut between words (a word's rows stay together), in
   // Pagefind's word order: a query fetches the few files its words' rows are in, not Pagefind's chunks.
-  let file: { values: Values; table: WordChunk; index: Map<string, number>; size: number; first?: string; last?: string } | undefined
+  let file:
+    | { values: Values; table: WordChunk; index: Map<string, number>; size: number; first?: string; last?: string }
+    | undefined
   const open = () => {
     const values = new Values()
-    return { values, table: { values: { speaker: values.lists.speaker, transcript: values.lists.transcript }, transcripts: [], words: {} } as WordChunk, index: new Map<string, number>(), size: 0 }
+    return {
+      values,
+      table: {
+        values: { speaker: values.lists.speaker, transcript: values.lists.transcript },
+        transcripts: [],
+        words: {},
+      } as WordChunk,
+      index: new Map<string, number>(),
+      size: 0,
+    }
   }
   const flush = async () => {
     if (!file || file.first === undefined) return
@@ -149,15 +180,27 @@ export async function writeWordTables(site: string, pagefindDir: string, meta: P
           if (list) list.push(section)
           else byTranscript.set(t, [section])
         }
-        for (const [t, list] of byTranscript) rows.push({ name: known.row.names[t] ?? '', label: known.row.labels[t] ?? '', sections: list.map((i) => known.local[i]!), codes: list.map((i) => known.codes[i]!) })
+        for (const [t, list] of byTranscript)
+          rows.push({
+            name: known.row.names[t] ?? '',
+            label: known.row.labels[t] ?? '',
+            sections: list.map((i) => known.local[i]!),
+            codes: list.map((i) => known.codes[i]!),
+          })
       }
       if (rows.length === 0) continue
       file ??= open()
       const target = file
       target.table.words[word] = rows.map((row) => {
         let index = target.index.get(row.name)
-        if (index === undefined) target.index.set(row.name, (index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1))
-        const entry: [number, string, string] = [index, encodePositions(row.sections), row.codes.map((code) => target.values.code(code)).join('.')]
+        if (index === undefined)
+          index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1
+        target.index.set(row.name, index)
+        const entry: [number, string, string] = [
+          index,
+          encodePositions(row.sections),
+          row.codes.map((code) => target.values.code(code)).join('.'),
+        ]
         target.size += entry[1].length + entry[2].length + 12
         return entry
       })

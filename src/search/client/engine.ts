@@ -36,7 +36,19 @@ import {
   type Totals,
   type ValueTables,
 } from '../contract.ts'
-import { countSections, decodeTable, groupTallies, passes, tableTallies, totalsTallies, valueRows, type Counts, type DecodedTable, type SummaryRow, type Tally } from '../counts.ts'
+import {
+  countSections,
+  decodeTable,
+  groupTallies,
+  passes,
+  tableTallies,
+  totalsTallies,
+  valueRows,
+  type Counts,
+  type DecodedTable,
+  type SummaryRow,
+  type Tally,
+} from '../counts.ts'
 import { highlightPattern, matchesPhrases, parseQuery, type ParsedQuery, type SearchState } from '../query.ts'
 import { headingPositions, matchingSections, sectionsOf, termPositions, type Section } from '../sections.ts'
 
@@ -90,7 +102,8 @@ export const chosenFacets = (state: SearchState): Facet[] => FACETS.filter((face
 
 /** A value's records (rows in transcript order) from its value table. */
 async function valueTable(data: SearchData, facet: Facet, value: string): Promise<Array<[string, SummaryRow]>> {
-  const path = facet === 'kind' ? kindTablePath(value) : valueTablePath(bucketOf(valueKey(facet, value), (await manifestOf(data)).buckets))
+  const path =
+    facet === 'kind' ? kindTablePath(value) : valueTablePath(bucketOf(valueKey(facet, value), (await manifestOf(data)).buckets))
   const tables = await data.json<ValueTables>(path)
   if (!tables) throw new Error('a table of the search could not be loaded')
   return valueRows(tables, valueKey(facet, value))
@@ -130,7 +143,12 @@ export async function allowedTranscripts(data: SearchData, state: SearchState): 
  * record with all its positions. With no words: the transcripts holding a chosen passage, from the value
  * tables, in transcript order (`allowed`: only these).
  */
-export async function findCandidates(data: SearchData, query: ParsedQuery, state?: SearchState, allowed?: Set<string>): Promise<Candidate[]> {
+export async function findCandidates(
+  data: SearchData,
+  query: ParsedQuery,
+  state?: SearchState,
+  allowed?: Set<string>,
+): Promise<Candidate[]> {
   if (query.terms.length === 0 && query.phrases.length === 0) {
     if (!state) return []
     const facet = (['speaker', 'transcript', 'kind'] as const).find((f) => state[f].length > 0)
@@ -147,7 +165,14 @@ export async function findCandidates(data: SearchData, query: ParsedQuery, state
     const seen = new Set<string>()
     for (const result of response?.results ?? []) {
       seen.add(result.id)
-      if (u === 0) byId.set(result.id, { id: result.id, score: 0, words: query.terms.length > 0 ? result.words : [], ...(query.terms.length > 0 ? {} : { hint: result.words[0] }), data: result.data })
+      if (u === 0)
+        byId.set(result.id, {
+          id: result.id,
+          score: 0,
+          words: query.terms.length > 0 ? result.words : [],
+          ...(query.terms.length > 0 ? {} : { hint: result.words[0] }),
+          data: result.data,
+        })
       const candidate = byId.get(result.id)
       if (candidate) candidate.score += result.score
     }
@@ -179,7 +204,11 @@ export async function transcriptsOf(data: SearchData, record: Candidate, allowed
 
 /** What a section stands for in the facets: its speaker's name, its transcript, its kind. */
 export function sectionValues(section: Section, fragment: Fragment): { speaker?: string; transcript: string; kind: string } {
-  return { transcript: fragment.filters.transcript?.[0] ?? '', kind: section.kind, ...(section.speaker === undefined ? {} : { speaker: section.speaker }) }
+  return {
+    transcript: fragment.filters.transcript?.[0] ?? '',
+    kind: section.kind,
+    ...(section.speaker === undefined ? {} : { speaker: section.speaker }),
+  }
 }
 
 /** A fragment split into sections once, however many searches read it (Pagefind keeps the fragment). */
@@ -198,7 +227,13 @@ function sectionsOnce(fragment: Fragment): { sections: Section[]; headings: numb
  * the state's speaker and kind choices (a transcript with the speaker also holds everyone else's turns).
  * No state: every matching section. `terms`: each free word's positions, when already worked out.
  */
-export function hitsOf(candidate: Candidate, fragment: Fragment, query: ParsedQuery, state?: SearchState, terms?: number[][]): Hit[] {
+export function hitsOf(
+  candidate: Candidate,
+  fragment: Fragment,
+  query: ParsedQuery,
+  state?: SearchState,
+  terms?: number[][],
+): Hit[] {
   const { sections, headings } = sectionsOnce(fragment)
   const positions = terms ?? (query.terms.length === 0 ? [] : termPositions(fragment.content, candidate.words, query.terms))
   return matchingSections(headings, positions)
@@ -212,7 +247,10 @@ const found = new WeakMap<Pagefind, Map<string, Promise<boolean>>>()
 /** Whether Pagefind finds the word in any record (asked once per word). */
 function anywhere(pagefind: Pagefind, term: string): Promise<boolean> {
   let known = found.get(pagefind)
-  if (!known) found.set(pagefind, (known = new Map()))
+  if (!known) {
+    known = new Map()
+    found.set(pagefind, known)
+  }
   let answer = known.get(term)
   if (!answer) {
     answer = pagefind.search(term).then((response) => (response?.results.length ?? 0) > 0)
@@ -227,7 +265,12 @@ function anywhere(pagefind: Pagefind, term: string): Promise<boolean> {
  * without one of the words asks Pagefind about that word alone: found nowhere, the query (all of its
  * words) has no results; found, only this record is passed over.
  */
-export async function readRecords(data: SearchData, candidates: Candidate[], query: ParsedQuery, state?: SearchState): Promise<Hit[][] | 'absent'> {
+export async function readRecords(
+  data: SearchData,
+  candidates: Candidate[],
+  query: ParsedQuery,
+  state?: SearchState,
+): Promise<Hit[][] | 'absent'> {
   const fragments = await Promise.all(candidates.map((candidate) => candidate.data()))
   const hits: Hit[][] = []
   for (const [i, candidate] of candidates.entries()) {
@@ -237,7 +280,10 @@ export async function readRecords(data: SearchData, candidates: Candidate[], que
       hits.push(
         candidate.sections
           .map((n) => sections[n])
-          .filter((section): section is Section => !!section && (!state || passes(sectionValues(section, fragment), state)) && matchesPhrases(section.text, query))
+          .filter(
+            (section): section is Section =>
+              !!section && (!state || passes(sectionValues(section, fragment), state)) && matchesPhrases(section.text, query),
+          )
           .map((section) => ({ section, fragment })),
       )
       continue
@@ -262,7 +308,14 @@ export async function readRecords(data: SearchData, candidates: Candidate[], que
  * transcript; `undefined` when `current()` turns false (another search has begun); `complete` false when
  * there were more transcripts than `limit`.
  */
-export async function fragmentTallies(data: SearchData, records: Candidate[], query: ParsedQuery, limit: number, current: () => boolean, expand: (record: Candidate) => Promise<Candidate[]> = (record) => transcriptsOf(data, record)): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
+export async function fragmentTallies(
+  data: SearchData,
+  records: Candidate[],
+  query: ParsedQuery,
+  limit: number,
+  current: () => boolean,
+  expand: (record: Candidate) => Promise<Candidate[]> = (record) => transcriptsOf(data, record),
+): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
   const tallies = new Map<string, Tally[]>()
   const read: Candidate[] = []
   let r = 0
@@ -278,7 +331,14 @@ export async function fragmentTallies(data: SearchData, records: Candidate[], qu
     if (hits === 'absent') return { tallies: new Map(), complete: true }
     hits.forEach((list, j) => {
       const fragment = list[0]?.fragment
-      if (fragment) tallies.set(batch[j]!.id, groupTallies(fragment.filters.transcript?.[0] ?? '', list.map((hit) => sectionValues(hit.section, fragment))))
+      if (fragment)
+        tallies.set(
+          batch[j]!.id,
+          groupTallies(
+            fragment.filters.transcript?.[0] ?? '',
+            list.map((hit) => sectionValues(hit.section, fragment)),
+          ),
+        )
     })
   }
   return { tallies, complete }
@@ -289,7 +349,11 @@ export async function fragmentTallies(data: SearchData, records: Candidate[], qu
  * needed when together they fit `budget` bytes (an exact count), else the chunks of the best records
  * until the budget is spent (a count of those records only). Decoded chunks are kept for later searches.
  */
-export async function sectionRows(data: SearchData, ids: string[], budget: number): Promise<{ table: DecodedTable; complete: boolean } | undefined> {
+export async function sectionRows(
+  data: SearchData,
+  ids: string[],
+  budget: number,
+): Promise<{ table: DecodedTable; complete: boolean } | undefined> {
   const manifest = await manifestOf(data)
   const chunkOf = (id: string) => bucketOf(id, manifest.chunks.length)
   const order: number[] = []
@@ -352,7 +416,12 @@ export interface WordMatch {
  * cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
  * Pagefind to answer).
  */
-export async function wordMatches(data: SearchData, terms: string[], budget: number, optional: string[] = []): Promise<Map<string, WordMatch> | undefined> {
+export async function wordMatches(
+  data: SearchData,
+  terms: string[],
+  budget: number,
+  optional: string[] = [],
+): Promise<Map<string, WordMatch> | undefined> {
   const directory = await data.json<WordDirectory>(WORDS_PATH)
   if (!directory || directory.chunks.length === 0) return undefined
   const { chunks } = directory
@@ -366,7 +435,8 @@ export async function wordMatches(data: SearchData, terms: string[], budget: num
       const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
       const stem = dictionary?.[term] ?? term
       const wanted = [chunkFor(chunks, stem)]
-      while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem)) wanted.push(wanted.at(-1)! + 1)
+      while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem))
+        wanted.push(wanted.at(-1)! + 1)
       const bytes = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
       return { term, stem, wanted, bytes, needed: needed.has(term) }
     }),
@@ -390,15 +460,26 @@ export async function wordMatches(data: SearchData, terms: string[], budget: num
         wanted.map((n) => {
           const path = wordChunkPath(n)
           let known = wordChunks.get(path)
-          if (!known) wordChunks.set(path, (known = data.json<WordChunk>(path)))
+          if (!known) {
+            known = data.json<WordChunk>(path)
+            wordChunks.set(path, known)
+          }
           return known
         }),
       )
       if (tables.some((table) => !table)) return undefined
-      let matched = tables.flatMap((table) => Object.keys(table!.words).filter((word) => word.startsWith(stem)).map((word) => ({ table: table!, word })))
+      let matched = tables.flatMap((table) =>
+        Object.keys(table!.words)
+          .filter((word) => word.startsWith(stem))
+          .map((word) => ({ table: table!, word })),
+      )
       if (matched.length === 0) {
         // Pagefind then takes the longest word the stem starts with.
-        const shorter = tables.flatMap((table) => Object.keys(table!.words).filter((word) => stem.startsWith(word)).map((word) => ({ table: table!, word })))
+        const shorter = tables.flatMap((table) =>
+          Object.keys(table!.words)
+            .filter((word) => stem.startsWith(word))
+            .map((word) => ({ table: table!, word })),
+        )
         matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
       }
       here = new Map<string, WordMatch>()
@@ -407,9 +488,14 @@ export async function wordMatches(data: SearchData, terms: string[], budget: num
           const [name, labelIndex] = table.transcripts[t]!
           const label = table.values.transcript[labelIndex] ?? ''
           let match = here.get(name)
-          if (!match) here.set(name, (match = { name, label, sections: new Map() }))
+          if (!match) {
+            match = { name, label, sections: new Map() }
+            here.set(name, match)
+          }
           const list = codes.split('.')
-          decodePositions(sections).forEach((section, i) => match!.sections.set(section, codeValues(list[i]!, label, table.values.speaker)))
+          decodePositions(sections).forEach((section, i) => {
+            match!.sections.set(section, codeValues(list[i]!, label, table.values.speaker))
+          })
         }
       }
       stemMatches.set(key, here)
@@ -524,10 +610,19 @@ export class SearchSession {
     // The word tables say which sections hold the free words (and as many of a phrase's words as the budget
     // allows), most first; Pagefind's search only for words too common for the budget. A phrase is then
     // checked on each section's text.
-    if (search.words) search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
+    if (search.words)
+      search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
     if (search.matches) {
-      const ranked = [...search.matches.values()].sort((a, b) => b.sections.size - a.sections.size || a.label.localeCompare(b.label))
-      search.unfiltered = ranked.map((match) => ({ id: match.name, score: match.sections.size, words: [], sections: [...match.sections.keys()].sort((x, y) => x - y), data: () => data.passages(match.name) }))
+      const ranked = [...search.matches.values()].sort(
+        (a, b) => b.sections.size - a.sections.size || a.label.localeCompare(b.label),
+      )
+      search.unfiltered = ranked.map((match) => ({
+        id: match.name,
+        score: match.sections.size,
+        words: [],
+        sections: [...match.sections.keys()].sort((x, y) => x - y),
+        data: () => data.passages(match.name),
+      }))
       search.candidates = search.unfiltered
       search.queue = search.allowed ? search.unfiltered.filter((c) => search.allowed!.has(c.id)) : [...search.unfiltered]
       search.nextRecord = search.candidates.length
@@ -570,7 +665,8 @@ export class SearchSession {
           // The next records' transcripts, their lists fetched together.
           const records = this.candidates.slice(this.nextRecord, this.nextRecord + EXPAND)
           this.nextRecord += records.length
-          for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed)))) this.queue.push(...list)
+          for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed))))
+            this.queue.push(...list)
           if (!current()) return undefined
           continue
         }
@@ -589,7 +685,10 @@ export class SearchSession {
         // As many transcripts next time as the page still needs at the rate they have given hits (a
         // phrase's words apart, a speaker's word found only in others' turns give fewer).
         const rate = yielded / read
-        this.batch = Math.min(MAX_BATCH, Math.max(BATCH, Math.ceil((size - shown.length - this.waiting.length) / Math.max(rate, 0.25))))
+        this.batch = Math.min(
+          MAX_BATCH,
+          Math.max(BATCH, Math.ceil((size - shown.length - this.waiting.length) / Math.max(rate, 0.25))),
+        )
       }
       const taken = this.waiting.splice(0, size - shown.length)
       shown.push(...taken)
@@ -608,7 +707,8 @@ export class SearchSession {
     const { query } = this
     let result: CountResult | null | undefined
     if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
-    else if (this.matches && query.phrases.length === 0) result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
+    else if (this.matches && query.phrases.length === 0)
+      result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
     else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
     else result = await this.countOneWord(current)
     if (!result || !current()) return result
@@ -620,7 +720,10 @@ export class SearchSession {
   /** Phrases and several words are matched section by section on the records' text. */
   private async countOnText(current: () => boolean): Promise<CountResult | undefined> {
     // Transcripts from the word tables are read as they are; Pagefind's records, transcript by transcript.
-    const expand = (allowed?: Set<string>) => (candidate: Candidate) => (this.matches ? Promise.resolve(!allowed || allowed.has(candidate.id) ? [candidate] : []) : transcriptsOf(this.data, candidate, allowed))
+    const expand = (allowed?: Set<string>) => (candidate: Candidate) =>
+      this.matches
+        ? Promise.resolve(!allowed || allowed.has(candidate.id) ? [candidate] : [])
+        : transcriptsOf(this.data, candidate, allowed)
     const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current, expand())
     if (!found) return undefined
     let kept = found
@@ -639,7 +742,9 @@ export class SearchSession {
     const rows = await sectionRows(this.data, ids, CHUNK_BUDGET).catch(() => undefined)
     if (!current()) return undefined
     if (!rows) return null
-    const matches = new Map(this.unfiltered.filter((c) => rows.table.has(c.id)).map((candidate) => [candidate.id, [candidate.words]]))
+    const matches = new Map(
+      this.unfiltered.filter((c) => rows.table.has(c.id)).map((candidate) => [candidate.id, [candidate.words]]),
+    )
     const tallies: Tally[] = []
     const counted = [...matches.keys()]
     // In slices, letting the page answer the reader's typing between them.
@@ -663,7 +768,11 @@ export class SearchSession {
     try {
       const rowsOf = new Map<Facet, Tally[]>()
       const tablesOf = async (facet: Facet) => {
-        if (!rowsOf.has(facet)) rowsOf.set(facet, (await chosenRows(this.data, state, facet)).flatMap(([, row]) => row.groups))
+        if (!rowsOf.has(facet))
+          rowsOf.set(
+            facet,
+            (await chosenRows(this.data, state, facet)).flatMap(([, row]) => row.groups),
+          )
         return rowsOf.get(facet)!
       }
       let totals: Totals | undefined
@@ -678,7 +787,8 @@ export class SearchSession {
       let facetsComplete = true
       for (const facet of FACETS) {
         let source: Tally[]
-        if (facet !== 'transcript') source = state.transcript.length > 0 ? await tablesOf('transcript') : (await totalsOf()).tallies.speakerKinds
+        if (facet !== 'transcript')
+          source = state.transcript.length > 0 ? await tablesOf('transcript') : (await totalsOf()).tallies.speakerKinds
         else if (state.speaker.length > 0) source = await tablesOf('speaker')
         else if (state.kind.length > 0) source = await tablesOf('kind')
         else {

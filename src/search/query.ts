@@ -5,7 +5,7 @@
  * between them (`"back perhaps"` matches `back, perhaps`), and never inside a longer word.
  */
 
-import { FACETS, type Facet } from './contract.ts'
+import { FACETS } from './contract.ts'
 
 export { FACETS, UNIDENTIFIED, type Facet } from './contract.ts'
 

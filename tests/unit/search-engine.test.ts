@@ -26,7 +26,7 @@ import {
   type Pagefind,
   type SearchData,
 } from '../../src/search/client/engine.ts'
-import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
+import { words, type SearchState } from '../../src/search/query.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import type { TranscriptJson } from '../../src/transcript/schema.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'

@@ -43,7 +43,10 @@ function sectionsOf(row: RecordRow): Sections {
   let t = 0
   let first = 0
   starts.forEach((start, i) => {
-    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) (t += 1), (first = i)
+    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) {
+      t += 1
+      first = i
+    }
     transcript.push(t)
     // In a record of several, a transcript's opening heading starts its header lines, which its passages
     // hold as their leading section (0).

@@ -25,7 +25,6 @@ import {
   recordPath,
   sectionChunkPath,
   TOTALS_PATH,
-  url,
   valueKey,
   valueTablePath,
   type Facet,
@@ -360,7 +359,10 @@ export async function sectionRows(
   const seen = new Set<number>()
   for (const id of ids) {
     const chunk = chunkOf(id)
-    if (!seen.has(chunk)) order.push(chunk), seen.add(chunk)
+    if (!seen.has(chunk)) {
+      order.push(chunk)
+      seen.add(chunk)
+    }
   }
   let spent = 0
   const chosen: number[] = []

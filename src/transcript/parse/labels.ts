@@ -7,7 +7,7 @@
 
 // A name word starts with a capital, or with a letter of a script without case (Arabic, Hebrew, CJK).
 const word = "[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}'’.\\-]*"
-const particle = String.raw`(?:de|da|di|del|della|der|den|du|la|le|van|von|bin|ibn|al|y|of|the)`
+const particle = '(?:de|da|di|del|della|der|den|du|la|le|van|von|bin|ibn|al|y|of|the)'
 const labelPattern = new RegExp(String.raw`^(${word}(?:[ \t\u00A0]+(?:${word}|${particle})){0,5})[ \t\u00A0]*:(?=\s|$)`, 'u')
 
 export interface LabelMatch {

@@ -16,20 +16,10 @@ export const FRONT_PAGE_LIST = 100
 /** Names on one page of the participants index; up to this many people, `/speakers/` lists them all. */
 export const NAMES_PER_PAGE = 200
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+/** January … December, from the platform's English month names. */
+const MONTHS = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month, 1)),
+)
 
 /** What a browse page shows of a transcript. */
 export type BrowseItem = Pick<TranscriptSummary, 'name' | 'id' | 'date' | 'title' | 'dateLine' | 'time' | 'turns' | 'speakers'>

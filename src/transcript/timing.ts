@@ -4,17 +4,18 @@
  * and after the last timestamp the transcript's average pace is used (or 15 characters a second, about
  * 150 words a minute, when there are fewer than two timestamps).
  */
-import type { Paragraph } from 'mdast'
+import type { Paragraph, PhrasingContent } from 'mdast'
 import { perTree } from './memo.ts'
 import { toPlainText } from './plain-text.ts'
 import type { Conversation, Turn } from './types.ts'
+import { eachOfType } from './walk.ts'
 
 export interface TurnTime {
   /** Start, in seconds from the start of the tape. */
   start: number
   /** End: the next turn's start, or the last turn's estimated end. */
   end: number
-  /** False when the turn opens with a printed timestamp. */
+  /** False when the turn opens with a printed timestamp (`Turn.openingStamp`): then `start` is that time. */
   estimated: boolean
 }
 
@@ -32,25 +33,28 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
 
   // Lay the conversation out on one axis of characters; note where turns start, where printed times
   // stand, and where excisions (with their seconds) fall.
-  const starts: Array<{ turn: Turn; at: number; exact?: number }> = []
+  const starts: Array<{ turn: Turn; at: number; exact: number | undefined }> = []
   const anchors: Anchor[] = []
   const excisions: Anchor[] = []
   let at = 0
+  // Every printed time is an anchor, also one inside emphasis (`*[07:03]*`); other content counts by length.
+  const lay = (nodes: PhrasingContent[]) => {
+    for (const child of nodes) {
+      if (child.type === 'timestamp') anchors.push({ at, seconds: child.seconds })
+      else if (child.type === 'emphasis' && holdsTimestamp(child)) lay(child.children)
+      else at += toPlainText([child]).length
+    }
+  }
   for (const block of conversation.children) {
     if (block.type === 'excision') {
       if (block.seconds) excisions.push({ at, seconds: block.seconds })
       continue
     }
     if (block.type !== 'turn') continue
-    const start = { turn: block, at } as (typeof starts)[number]
-    starts.push(start)
+    // A turn that opens with a printed time starts at it (the parser's rule, `Turn.openingStamp`).
+    starts.push({ turn: block, at, exact: block.openingStamp?.seconds })
     for (const paragraph of block.children.filter((child): child is Paragraph => child.type === 'paragraph')) {
-      for (const child of paragraph.children) {
-        if (child.type === 'timestamp') {
-          if (at === start.at) start.exact = child.seconds
-          anchors.push({ at, seconds: child.seconds })
-        } else at += toPlainText([child]).length
-      }
+      lay(paragraph.children)
       at += 1
     }
   }
@@ -95,3 +99,11 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
   })
   return result
 })
+
+function holdsTimestamp(node: PhrasingContent): boolean {
+  let found = false
+  eachOfType(node, 'timestamp', () => {
+    found = true
+  })
+  return found
+}

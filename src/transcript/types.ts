@@ -92,8 +92,16 @@ export interface Turn extends Parent {
   label: string
   /** The resolved speaker's `id` in the root's `speakers`. */
   speaker: string
+  /**
+   * The printed timestamp the turn opens with, when it opens with one (the rule: `parse/opening-stamp.ts`):
+   * the turn's id, its start time and the timeline all read this, never the text again.
+   */
+  openingStamp?: TimeMark
   children: Array<Paragraph | PageBreak>
 }
+
+/** A printed time as data (not a node): its label as printed and its seconds. */
+export type TimeMark = Pick<Timestamp, 'value' | 'seconds'>
 
 /** `Seven seconds excised as classified information.` */
 export interface Excision extends Parent {

@@ -4,7 +4,8 @@
  *
  * Stages: lines → paragraphs (source.ts) → flow with footnote blocks and mid-sentence joins (flow.ts)
  * → header (header.ts) → introduction, heading, conversation, epilogue (here) → inline content
- * (inline.ts) → speakers (speakers.ts), turn ids (turn-ids.ts) → checks (checks.ts).
+ * (inline.ts) → speakers (speakers.ts), opening stamps (opening-stamp.ts), turn ids (turn-ids.ts)
+ * → checks (checks.ts).
  */
 import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast'
 import { VFile } from 'vfile'
@@ -21,6 +22,7 @@ import { parseInline, type InlineContext } from './inline.ts'
 import { matchLabel, misfitLabel } from './labels.ts'
 import { dropPrefix, Locator, splitParagraphs } from './source.ts'
 import { resolveSpeakers } from './speakers.ts'
+import { openingStamp } from './opening-stamp.ts'
 import { assignTurnIds } from './turn-ids.ts'
 
 export interface ParseOptions {
@@ -217,6 +219,10 @@ class Builder {
       { participants, narrative },
       this.file,
     )
+    for (const turn of turns) {
+      const stamp = openingStamp(turn)
+      if (stamp) turn.openingStamp = stamp
+    }
     const ids = assignTurnIds(turns)
     turns.forEach((turn, index) => {
       const named = turn as Turn

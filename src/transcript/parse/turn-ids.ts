@@ -1,10 +1,10 @@
 /**
  * Stable turn ids, derived from what is near the turn rather than from a global counter, so that an edit
  * elsewhere (a turn added in another minute, a footnote renumbered) does not change them: the turn that
- * opens with a printed timestamp is `t-05-03`; the turns after it are `t-05-03-1`, `t-05-03-2`, …; turns
- * before the first timestamp are `t-start-1`, ….
+ * opens with a printed timestamp (`Turn.openingStamp`, the rule in opening-stamp.ts) is `t-05-03`; the
+ * turns after it are `t-05-03-1`, `t-05-03-2`, …; turns before the first timestamp are `t-start-1`, ….
  */
-import type { Paragraph, Root } from 'mdast'
+import type { Root } from 'mdast'
 import { eachOfType } from '../walk.ts'
 import { timeSlug } from '../time.ts'
 import type { Turn } from '../types.ts'
@@ -18,8 +18,7 @@ export function assignTurnIds(turns: Unnamed[]): string[] {
   let count = 0
   return turns.map((turn) => {
     const stamps = timestamps(turn)
-    const opens = stamps.length > 0 && opensWithTimestamp(turn)
-    let id = opens ? `t-${timeSlug(stamps[0]!)}` : `t-${anchor}-${++count}`
+    let id = turn.openingStamp ? `t-${timeSlug(turn.openingStamp.value)}` : `t-${anchor}-${++count}`
     // The last timestamp in the turn anchors the turns after it.
     if (stamps.length > 0) {
       anchor = timeSlug(stamps.at(-1)!)
@@ -34,12 +33,6 @@ export function assignTurnIds(turns: Unnamed[]): string[] {
     used.add(id)
     return id
   })
-}
-
-function opensWithTimestamp(turn: Unnamed): boolean {
-  const first = turn.children.find((child): child is Paragraph => child.type === 'paragraph')
-  const content = first?.children.find((child) => !(child.type === 'text' && child.value.trim() === ''))
-  return content?.type === 'timestamp'
 }
 
 function timestamps(turn: Unnamed): string[] {

@@ -61,7 +61,7 @@ function parseArgs(args: string[]): Options | undefined {
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const describe = (label: string, m: Figures & { processes?: number }) =>
   say(
-    `  ${label}: ${sec(m.seconds)} s, peak ${mb(m.peakBytes)} MB${m.processes ? ` (${m.processes} processes at most)` : ''}${m.outBytes === undefined ? '' : `, output ${mb(m.outBytes)} MB`}`,
+    `  ${label}: ${sec(m.seconds)} s (CPU ${sec(m.cpuSeconds)} s), peak ${mb(m.peakBytes)} MB${m.processes ? ` (${m.processes} processes at most)` : ''}${m.outBytes === undefined ? '' : `, output ${mb(m.outBytes)} MB`}`,
   )
 
 /**
@@ -84,7 +84,7 @@ async function buildProject(corpus: string, outDir: string, cacheDir: string, la
   const m = await runMeasured(process.execPath, [path.join(REPO, script!), ...args], { cwd: REPO, env })
   if (!m.ok) throw new ChildFailed(label, m)
   if (!existsSync(path.join(outDir, 'index.html'))) throw new ChildFailed(label, m, `${m.status}, but no index.html in ${outDir}`)
-  const figures = { seconds: m.seconds, peakBytes: m.peakBytes, outBytes: folderBytes(outDir).bytes }
+  const figures = { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakBytes: m.peakBytes, outBytes: folderBytes(outDir).bytes }
   describe(label, { ...figures, processes: m.peakProcesses })
   return figures
 }
@@ -185,6 +185,7 @@ async function main(options: Options): Promise<number> {
       if (!pagefind?.ok) throw new ChildFailed(`floor pagefind${suffix}`, pagefind ?? astro)
       const floorFigures = {
         seconds: astro.seconds + pagefind.seconds,
+        cpuSeconds: astro.cpuSeconds + pagefind.cpuSeconds,
         peakBytes: Math.max(astro.peakBytes, pagefind.peakBytes),
         outBytes: folderBytes(floorOut).bytes,
       }

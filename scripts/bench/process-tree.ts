@@ -4,11 +4,17 @@
  * every ~100 ms. A single process's maxRSS (/usr/bin/time, getrusage) would miss the children, and a
  * sum of per-process peaks would count peaks that never happened at the same time.
  *
+ * CPU time (user + system) is summed over every process seen in the tree, each at its last sample
+ * (/proc/<pid>/stat's utime + stime, all its threads). Unlike wall time it hardly moves when other work
+ * shares the machine, so its ratios are the figures to trust on a loaded machine. (The kernel's
+ * cutime/cstime would miss Pagefind's binary, which its Node API does not wait for.) The last interval
+ * of each process's life is missed: a few tenths of a second, against builds of minutes.
+ *
  * Limits, stated so the figures are read right: a peak shorter than the interval can be missed; RSS
  * counts shared pages (libraries, copy-on-write) once per process; a descendant that is re-parented
  * (its parent died first) leaves the tree.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 
 /**
@@ -70,11 +76,31 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0
 }
 
+/** Clock ticks a second in /proc's CPU times (USER_HZ: 100 on Linux's usual builds). */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU seconds used so far by one process (user + system, all its threads), 0 when it is gone. */
+export function cpuSeconds(pid: number): number {
+  const stat = read(`/proc/${pid}/stat`)
+  if (!stat) return 0
+  // Fields after the command's closing ')': state is the 1st, utime the 12th, stime the 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / TICKS
+}
+
 export const treeRssBytes = (root: number): number => treePids(root).reduce((sum, pid) => sum + rssBytes(pid), 0)
 
 export interface Measured {
   /** Wall time from spawn to exit. */
   seconds: number
+  /** CPU time (user + system) of the whole tree, from spawn to exit. */
+  cpuSeconds: number
   /** Largest sum of VmRSS over the tree in any one sample. */
   peakBytes: number
   /** Largest number of processes seen at once in the tree. */
@@ -112,6 +138,8 @@ export function runMeasured(
 ): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
+    /** Each process's CPU seconds at its last sample. */
+    const cpu = new Map<number, number>()
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let tail = ''
     const keep = (chunk: Buffer) => {
@@ -129,6 +157,10 @@ export function runMeasured(
       samples += 1
       peakBytes = Math.max(peakBytes, bytes)
       peakProcesses = Math.max(peakProcesses, pids.length)
+      for (const pid of pids) {
+        const used = cpuSeconds(pid)
+        if (used > 0) cpu.set(pid, used)
+      }
     }
     if (child.pid !== undefined) running.add(child.pid)
     sample()
@@ -144,6 +176,7 @@ export function runMeasured(
       if (child.pid !== undefined) running.delete(child.pid)
       resolve({
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: [...cpu.values()].reduce((sum, s) => sum + s, 0),
         peakBytes,
         peakProcesses,
         samples,

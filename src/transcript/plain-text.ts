@@ -4,6 +4,7 @@
  * (mdast-util-to-string would lose the brackets, which are part of the edited text.)
  */
 import type { Nodes } from 'mdast'
+import { assertNever, isForeign } from './kinds.ts'
 
 export function toPlainText(nodes: readonly Nodes[]): string {
   return collapse(nodes.map(raw).join(''))
@@ -22,9 +23,27 @@ function raw(node: Nodes): string {
     case 'timestamp':
     case 'footnoteReference':
       return ''
+    case 'root':
+    case 'header':
+    case 'headerField':
+    case 'section':
+    case 'heading':
+    case 'conversation':
+    case 'turn':
+    case 'excision':
+    case 'directionBlock':
+    case 'paragraph':
+    case 'footnoteDefinition':
+    case 'emphasis':
+      return children(node)
     default:
-      return 'children' in node ? node.children.map((child) => raw(child as Nodes)).join('') : ''
+      if (!isForeign(node)) return assertNever(node)
+      return children(node)
   }
+}
+
+function children(node: Nodes): string {
+  return 'children' in node ? node.children.map((child) => raw(child as Nodes)).join('') : ''
 }
 
 /** Runs of white space (tabs, no-break spaces, line breaks) become one space; ends are trimmed. */

@@ -5,8 +5,9 @@
  * come last. Parsing the result gives the same tree, positions aside (tests/unit/properties.test.ts).
  */
 import type { FootnoteDefinition, PhrasingContent } from 'mdast'
-import { toSuperscript } from './parse/inline.ts'
-import type { PageBreak, TranscriptRoot, Turn } from './types.ts'
+import { printBracket, printEmphasis, printTimestamp, toSuperscript } from './syntax.ts'
+import { assertNever, isForeign } from './kinds.ts'
+import type { ConversationContent, PageBreak, TranscriptRoot, Turn } from './types.ts'
 
 export function serialize(tree: TranscriptRoot): string {
   return new Writer(tree).write()
@@ -39,19 +40,38 @@ class Writer {
           break
         case 'section':
         case 'conversation':
-          for (const block of child.children) {
-            if (block.type === 'pageBreak') this.pageBreak(block)
-            else if (block.type === 'turn') this.turn(block)
-            else this.paragraph(block.children)
-          }
+          for (const block of child.children) this.block(block)
           break
         case 'pageBreak':
           this.pageBreak(child)
           break
+        case 'footnoteDefinition':
+          break // written where its page break stood, or at the end
+        default:
+          assertNever(child)
       }
     }
     for (const list of this.pending.values()) for (const definition of list) this.definition(definition)
     return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`
+  }
+
+  /** A block of a section or of the conversation. */
+  block(block: ConversationContent): void {
+    switch (block.type) {
+      case 'pageBreak':
+        this.pageBreak(block)
+        break
+      case 'turn':
+        this.turn(block)
+        break
+      case 'paragraph':
+      case 'excision':
+      case 'directionBlock':
+        this.paragraph(block.children)
+        break
+      default:
+        assertNever(block)
+    }
   }
 
   turn(turn: Turn): void {
@@ -61,10 +81,7 @@ class Writer {
       this.blocks.push(`${turn.label}:`)
       if (first) this.pageBreak(first)
     }
-    for (const child of rest) {
-      if (child.type === 'pageBreak') this.pageBreak(child)
-      else this.paragraph(child.children)
-    }
+    for (const child of rest) this.block(child)
   }
 
   /** A paragraph, cut where footnote blocks stood in it. */
@@ -107,20 +124,23 @@ function inline(nodes: PhrasingContent[]): string {
         out += node.value
         break
       case 'emphasis':
-        out += `*${inline(node.children)}*`
+        out += printEmphasis(inline(node.children))
         break
       case 'unclear':
       case 'supplied':
       case 'direction':
-        out += `[${inline(node.children)}]`
+        out += printBracket(inline(node.children))
         break
       case 'timestamp':
-        out += `[${node.value}]`
+        out += printTimestamp(node.value)
         break
       case 'footnoteReference':
         out += toSuperscript(node.label ?? node.identifier)
         break
+      case 'pageBreak':
+        break // cut out by `paragraph` before it gets here
       default:
+        if (!isForeign(node)) assertNever(node)
         // Nodes the parser does not make (breaks, links…) keep their words.
         if ('value' in node && typeof node.value === 'string') out += node.value
         else if ('children' in node) out += inline(node.children as PhrasingContent[])

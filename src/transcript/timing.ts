@@ -9,6 +9,7 @@ import { perTree } from './memo.ts'
 import { toPlainText } from './plain-text.ts'
 import type { Conversation, Turn } from './types.ts'
 import { eachOfType } from './walk.ts'
+import { assertNever } from './kinds.ts'
 
 export interface TurnTime {
   /** Start, in seconds from the start of the tape. */
@@ -46,11 +47,19 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
     }
   }
   for (const block of conversation.children) {
-    if (block.type === 'excision') {
-      if (block.seconds) excisions.push({ at, seconds: block.seconds })
-      continue
+    switch (block.type) {
+      case 'excision':
+        if (block.seconds) excisions.push({ at, seconds: block.seconds })
+        continue
+      case 'turn':
+        break
+      case 'paragraph':
+      case 'directionBlock':
+      case 'pageBreak':
+        continue // takes no time of its own
+      default:
+        assertNever(block)
     }
-    if (block.type !== 'turn') continue
     // A turn that opens with a printed time starts at it (the parser's rule, `Turn.openingStamp`).
     starts.push({ turn: block, at, exact: block.openingStamp?.seconds })
     for (const paragraph of block.children.filter((child): child is Paragraph => child.type === 'paragraph')) {

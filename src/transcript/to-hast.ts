@@ -10,6 +10,7 @@ import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
+import { printTimestamp } from './syntax.ts'
 import { toPlainText } from './plain-text.ts'
 import { formatTime } from './time.ts'
 import { turnTimes } from './timing.ts'
@@ -19,6 +20,7 @@ import type {
   Excision,
   FootnoteReference,
   Header,
+  OwnNode,
   Section,
   Timestamp,
   TranscriptRoot,
@@ -56,7 +58,8 @@ export function toHastTree(tree: TranscriptRoot): Element {
       return result === undefined ? [] : Array.isArray(result) ? result : [result]
     })
 
-  const handlers: Record<string, Handler> = {
+  // Every kind of the transcript's own has a handler (the header renders its fields itself).
+  const handlers: Record<Exclude<OwnNode['type'], 'headerField'>, Handler> & Record<string, Handler> = {
     root(state: State, node: TranscriptRoot) {
       // Number the notes by their printed numbers, in number order, unreferenced ones included:
       // mdast-util-to-hast numbers them in order of first reference and drops those never referenced.
@@ -159,7 +162,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
     },
     timestamp(_state: State, node: Timestamp) {
       const id = stamps.get(node)!
-      return h('a.timestamp', { id, href: `#${id}` }, [h('time', { dateTime: `PT${node.seconds}S` }, `[${node.value}]`)])
+      return h('a.timestamp', { id, href: `#${id}` }, [h('time', { dateTime: `PT${node.seconds}S` }, printTimestamp(node.value))])
     },
     unclear: mark('unclear', inNotes),
     supplied: mark('supplied', inNotes),

@@ -1,6 +1,7 @@
 /** Transcript tree → the public JSON format (docs/data-format.md). */
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
 import { eachNode, eachOfType } from './walk.ts'
+import { assertNever } from './kinds.ts'
 import type { VFile } from 'vfile'
 import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
@@ -35,31 +36,47 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
       case 'section':
       case 'conversation':
         for (const block of child.children) {
-          if (block.type === 'paragraph') {
-            const section = child.type === 'section' ? child.name : 'conversation'
-            const text = toPlainText(block.children)
-            blocks.push({
-              type: 'paragraph',
-              id: ids.get(block)!,
-              section,
-              text,
-              footnotes: footnoteNumbers(block),
-              ...marks(block, 'timestamps'),
-            })
-          } else if (block.type === 'turn')
-            blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
-          else if (block.type === 'excision') {
-            blocks.push({
-              type: 'excision',
-              id: passages.get(block)!,
-              text: toPlainText(block.children),
-              seconds: block.seconds,
-              ...marks(block),
-            })
-          } else if (block.type === 'directionBlock')
-            blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
+          switch (block.type) {
+            case 'paragraph': {
+              const section = child.type === 'section' ? child.name : 'conversation'
+              const text = toPlainText(block.children)
+              blocks.push({
+                type: 'paragraph',
+                id: ids.get(block)!,
+                section,
+                text,
+                footnotes: footnoteNumbers(block),
+                ...marks(block, 'timestamps'),
+              })
+              break
+            }
+            case 'turn':
+              blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
+              break
+            case 'excision':
+              blocks.push({
+                type: 'excision',
+                id: passages.get(block)!,
+                text: toPlainText(block.children),
+                seconds: block.seconds,
+                ...marks(block),
+              })
+              break
+            case 'directionBlock':
+              blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
+              break
+            case 'pageBreak':
+              break // its notes are the JSON's `footnotes`
+            default:
+              assertNever(block)
+          }
         }
         break
+      case 'pageBreak':
+      case 'footnoteDefinition':
+        break // the notes are read below
+      default:
+        assertNever(child)
     }
   }
 

@@ -128,6 +128,30 @@ export interface Speaker {
 
 export type RootContent = Header | Section | Heading | Conversation | PageBreak | FootnoteDefinition
 
+/** Inline content the parser makes (mdast's other phrasing kinds, such as links or code, never occur). */
+export type TranscriptPhrasing = Text | Emphasis | FootnoteReference | Timestamp | Unclear | Supplied | Direction | PageBreak
+
+/** The transcript's own node kinds, added to mdast below. */
+export type OwnNode =
+  | Timestamp
+  | Unclear
+  | Supplied
+  | Direction
+  | PageBreak
+  | Header
+  | HeaderField
+  | Section
+  | Conversation
+  | Turn
+  | Excision
+  | DirectionBlock
+
+/**
+ * Every kind of node a transcript tree holds. A `switch` over node kinds ends in `assertNever` (kinds.ts),
+ * so that a new kind here makes the type checker list every place that must handle it.
+ */
+export type TranscriptNode = TranscriptRoot | RootContent | HeaderField | ConversationContent | TranscriptPhrasing
+
 export interface TranscriptRoot extends Parent {
   type: 'root'
   /** The file name without `.txt`: the page's path. */

@@ -10,6 +10,7 @@
 import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { footnoteId } from '../../transcript/ids.ts'
+import { assertNever } from '../../transcript/kinds.ts'
 import { transcriptTitle } from '../../transcript/names.ts'
 import type { TranscriptJson } from '../../transcript/schema.ts'
 import { shownTime } from '../../transcript/time.ts'
@@ -90,21 +91,31 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
   }
 
   for (const block of json.blocks) {
-    if (block.type === 'turn') {
-      const unidentified = unidentifiedIds.has(block.speaker.id)
-      const voice = unidentified ? 'unidentified' : block.speaker.id
-      if (block.paragraphs.every((p) => p.trim() === '')) continue // nothing to find: its speaker is not in the filters for it
-      record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
-      if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)
-      record.sections.push({
-        id: block.id,
-        kind: 'turn',
-        voice,
-        heading: shownTime(block.time.start, block.time.estimated),
-        paragraphs: block.paragraphs,
-      })
-    } else if (block.type === 'paragraph' || block.type === 'excision' || block.type === 'direction') {
-      record.sections.push({ id: block.id, kind: 'editorial', heading: SECTION_MARK, paragraphs: [block.text] })
+    switch (block.type) {
+      case 'heading':
+        break // in the header section above
+      case 'paragraph':
+      case 'excision':
+      case 'direction':
+        record.sections.push({ id: block.id, kind: 'editorial', heading: SECTION_MARK, paragraphs: [block.text] })
+        break
+      case 'turn': {
+        const unidentified = unidentifiedIds.has(block.speaker.id)
+        const voice = unidentified ? 'unidentified' : block.speaker.id
+        if (block.paragraphs.every((p) => p.trim() === '')) break // nothing to find: its speaker is not in the filters for it
+        record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
+        if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)
+        record.sections.push({
+          id: block.id,
+          kind: 'turn',
+          voice,
+          heading: shownTime(block.time.start, block.time.estimated),
+          paragraphs: block.paragraphs,
+        })
+        break
+      }
+      default:
+        assertNever(block)
     }
   }
   const printed = new Map<number, number>()

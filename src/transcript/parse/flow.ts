@@ -5,7 +5,7 @@
  * the middle of a sentence. When the paragraph before a block does not end a sentence and the one
  * after it is not a new speaker's turn, the two are one paragraph cut by a page break.
  */
-import { footnoteNumber, superscriptDigit } from './inline.ts'
+import { footnoteNumber, superscriptDigit, superscriptRun } from '../syntax.ts'
 import { matchLabel } from './labels.ts'
 import { dropPrefix, type Line, type RawParagraph } from './source.ts'
 
@@ -75,9 +75,7 @@ export function toFlow(paragraphs: RawParagraph[]): FlowItem[] {
 
 function asDefinition(paragraph: RawParagraph): DefinitionSource | undefined {
   const first = paragraph.lines[0]!
-  let length = 0
-  let digits = ''
-  while (superscriptDigit(first.text[length]) !== -1) digits += superscriptDigit(first.text[length++])
+  const { digits, end: length } = superscriptRun(first.text, 0)
   if (length === 0) return undefined
   // A marker glued to a word (`¹For`) is not a definition; a lone marker is an empty one.
   if (length < first.text.length && !/\s/.test(first.text[length]!)) return undefined

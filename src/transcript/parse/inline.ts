@@ -8,31 +8,10 @@ import type { PhrasingContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
 import { toPlainText } from '../plain-text.ts'
-import { parseTime } from '../time.ts'
+import { footnoteNumber, readTimestamp, superscriptDigit, superscriptRun } from '../syntax.ts'
 import type { Direction, Supplied, Timestamp, Unclear } from '../types.ts'
 import { isSpace, type Line, type Locator } from './source.ts'
 
-const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-
-/**
- * A footnote's identifier from its digits, without leading zeros. Kept as a string, so that a marker of
- * any length keeps every digit (a number would round it, or become `Infinity`).
- */
-export function footnoteNumber(digits: string): string {
-  return digits.replace(/^0+(?=\d)/, '')
-}
-
-/** Digits as superscript characters, the way a footnote marker is printed: `12` → `¹²`. */
-export function toSuperscript(digits: string): string {
-  return [...digits].map((digit) => superscripts[Number(digit)] ?? digit).join('')
-}
-
-/** The digit a superscript character stands for, or -1. */
-export function superscriptDigit(char: string | undefined): number {
-  return char === undefined || char === '' ? -1 : superscripts.indexOf(char)
-}
-
-const timestampAt = /\[((?:\d{1,2}:)?\d{1,3}:\d{2})\]/y
 const unclearWords = /^(?:unclear|inaudible|unintelligible|indistinct|garbled)\b\.?\s*(?::\s*(.*))?$/i
 const directionWords =
   /^(?:laugh\w*|chuckl\w*|pause\w*|sigh\w*|cough\w*|whisper\w*|applause|crosstalk|silence|noise|interruption|overlapping voices?|telephone rings?|tape (?:ends|resumes|interrupted))\.?$/i
@@ -176,9 +155,7 @@ class InlineScanner {
         }
       } else if (superscriptDigit(c) !== -1) {
         flush(i)
-        let end = i
-        let digits = ''
-        while (end < to && superscriptDigit(this.s[end]) !== -1) digits += superscriptDigit(this.s[end++])
+        const { digits, end } = superscriptRun(this.s, i, to)
         const identifier = footnoteNumber(digits)
         if (isDigit(this.s[i - 1]) && isDigit(this.s[end])) this.markerInNumber(i, end, from, to)
         // `label` keeps the digits as printed (`⁰²` → `02`), the identifier matches the definition (`2`).
@@ -208,13 +185,9 @@ class InlineScanner {
   }
 
   timestamp(i: number, to: number): { node: Timestamp; end: number } | undefined {
-    timestampAt.lastIndex = i
-    const match = timestampAt.exec(this.s)
-    if (!match || i + match[0].length > to) return undefined
-    const label = match[1]!
-    const time = parseTime(label)
-    if (!time) return undefined
-    const end = i + match[0].length
+    const found = readTimestamp(this.s, i, to)
+    if (!found) return undefined
+    const { label, time, end } = found
     const position = this.position(i, end)
     if (!time.inRange) {
       report(

@@ -74,7 +74,9 @@ export function codeDigest(root: string): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** The digest of one transcript: its bytes, read by this code. */
-export function sourceDigest(bytes: Uint8Array, code: string): string {
-  return createHash('sha256').update(code).update('\0').update(bytes).digest('hex').slice(0, 24)
+/** The digest of one transcript: its bytes and its sidecar's (an edited sidecar rebuilds it), read by this code. */
+export function sourceDigest(bytes: Uint8Array, code: string, sidecar?: Uint8Array): string {
+  const hash = createHash('sha256').update(code).update('\0').update(bytes)
+  if (sidecar) hash.update('\0sidecar\0').update(sidecar)
+  return hash.digest('hex').slice(0, 24)
 }

@@ -22,16 +22,31 @@ import { writeSpeakerPages } from './speaker-pages.ts'
 import { byDate, summarySchema, type TranscriptSummary } from './summary.ts'
 import { createHash } from 'node:crypto'
 
-export function transcriptLoader(): Loader {
+export interface TranscriptLoaderOptions {
+  /** The house style to read with when a transcript's sidecar names none (the site configuration's). */
+  style?: string
+  /** The house styles' names, to check sidecars' `conventions` against. */
+  styles?: readonly string[]
+}
+
+export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader {
   return {
     name: 'transcript-loader',
     async load({ store, logger, config, meta }) {
       const root = fileURLToPath(config.root)
       const folder = transcriptsFolder(root)
       const cache = siteCacheFolder(root)
-      const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort()
-      const code = codeDigest(root)
+      const files = new Set(await readdir(folder))
+      const names = [...files].filter((name) => name.endsWith('.txt')).sort()
+      // The site's default house style reads every transcript without a sidecar naming one: part of the digest.
+      const code = `${codeDigest(root)}\0${options.style ?? ''}`
       const shown = (name: string) => relative(root, join(folder, name))
+      for (const file of files) {
+        if (file.endsWith('.yml') && !files.has(`${file.slice(0, -'.yml'.length)}.txt`))
+          logger.warn(
+            `${shown(file)}: a sidecar with no transcript beside it (\`${file.slice(0, -'.yml'.length)}.txt\`); it is not read`,
+          )
+      }
 
       // 1. Which transcripts changed: a digest of their bytes and of the code.
       const reading = progress(logger, 'transcripts', names.length, 'read')
@@ -41,11 +56,22 @@ export function transcriptLoader(): Loader {
       for (const [index, file] of names.entries()) {
         const id = transcriptName(file)
         present.add(id)
-        const digest = sourceDigest(await readFile(join(folder, file)), code)
+        const sidecar = files.has(`${id}.yml`) ? join(folder, `${id}.yml`) : undefined
+        const digest = sourceDigest(await readFile(join(folder, file)), code, sidecar ? await readFile(sidecar) : undefined)
         const stored = store.get(id)
         const summary = summarySchema.safeParse(stored?.data)
         if (stored?.digest === digest && summary.success && hasArtifacts(id, cache)) kept.push(summary.data)
-        else tasks.push({ shown: shown(file), path: join(folder, file), digest, cache })
+        else {
+          tasks.push({
+            shown: shown(file),
+            path: join(folder, file),
+            digest,
+            cache,
+            ...(sidecar ? { sidecar } : {}),
+            ...(options.style !== undefined ? { style: options.style } : {}),
+            ...(options.styles !== undefined ? { styles: options.styles } : {}),
+          })
+        }
         reading.update(index + 1)
       }
       reading.finish(`${tasks.length.toLocaleString('en-US')} new or changed`)

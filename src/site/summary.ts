@@ -7,7 +7,7 @@
 import { z } from 'astro/zod'
 import { speakerGroups } from '../components/timeline/speakers.ts'
 import { transcriptTitle } from '../transcript/names.ts'
-import { diagnosticSchema, type TranscriptJson } from '../transcript/schema.ts'
+import { diagnosticSchema, recordingSchema, sourceSchema, type TranscriptJson } from '../transcript/schema.ts'
 
 export const summarySpeakerSchema = z.object({
   /** The speaker's key: the person's speaker id, or `unidentified` for all unidentified voices. */
@@ -26,8 +26,12 @@ export const summarySchema = z.object({
   id: z.string(),
   /** ISO date; empty when the header has none. */
   date: z.string(),
-  /** The title as shown (`transcriptTitle`). */
+  /** The title as shown (`transcriptTitle`): the sidecar's, the heading, or the document id. */
   title: z.string(),
+  /** From the sidecar, as in the transcript's JSON. */
+  series: z.string().optional(),
+  source: sourceSchema.optional(),
+  recording: recordingSchema.optional(),
   dateLine: z.string().nullable(),
   time: z.string().nullable(),
   turns: z.number().int().nonnegative(),
@@ -49,6 +53,9 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     id: json.id,
     date: json.date,
     title: transcriptTitle(json),
+    ...(json.series !== undefined ? { series: json.series } : {}),
+    ...(json.source !== undefined ? { source: json.source } : {}),
+    ...(json.recording !== undefined ? { recording: json.recording } : {}),
     dateLine: json.dateLine,
     time: json.time,
     turns: json.blocks.reduce((sum, block) => sum + (block.type === 'turn' ? 1 : 0), 0),

@@ -41,6 +41,10 @@ export const rules = {
     about: 'An unlabelled paragraph in the conversation follows an excision or direction, not a turn.',
   },
   'excision-duration': { severity: 'warning', about: 'The length of an excision cannot be read.' },
+  'sidecar-syntax': { severity: 'error', about: 'The sidecar (`<name>.yml`) is not well-formed YAML.' },
+  'sidecar-invalid': { severity: 'error', about: 'A sidecar field has the wrong type or value, or a required one is missing.' },
+  'sidecar-unknown-key': { severity: 'error', about: 'The sidecar has a key the format does not know.' },
+  'sidecar-unknown-style': { severity: 'error', about: 'The sidecar’s `conventions` names no known house style.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; about: string }>
 
 export type RuleId = keyof typeof rules

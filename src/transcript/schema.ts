@@ -118,8 +118,31 @@ export const footnoteSchema = z.object({
   timestamps: z.array(timestampSchema).optional(),
 })
 
+/** Where the transcript was published and archived (from its sidecar); every field optional. */
+export const sourceSchema = z.object({
+  publisher: z.string().optional(),
+  edition: z.string().optional(),
+  volume: z.string().optional(),
+  /** The document's number or id in the edition. */
+  document: z.string().optional(),
+  archive: z.string().optional(),
+  /** The tape or conversation number in the archive. */
+  tape: z.string().optional(),
+  url: z.string().optional(),
+})
+
+/** The recording the transcript follows (from its sidecar). */
+export const recordingSchema = z.object({
+  /** A path relative to the transcript's folder, or an absolute `http(s)` URL. */
+  src: z.string().min(1),
+  /** Seconds into the recording at which the transcript's 0:00 falls; absent means 0. */
+  offset: z.number().nonnegative().optional(),
+})
+
 export const diagnosticSchema = z.object({
   severity: z.enum(['error', 'warning']),
+  /** The file the message is about when it is not the transcript: its sidecar's name (`<name>.yml`). */
+  file: z.string().optional(),
   /** The rule's id (see `src/transcript/diagnostics.ts`). */
   rule: z.string(),
   /** What is wrong, for a transcript editor, with the fix where it helps. */
@@ -136,8 +159,14 @@ export const transcriptSchema = z.object({
   id: z.string(),
   /** ISO date of the recording; empty when the header has none. */
   date: z.string(),
-  /** Plain text of the conversation's heading. */
+  /** The sidecar's `title` when it gives one, else the plain text of the conversation's heading. */
   title: z.string(),
+  /** The series the transcript belongs to, from its sidecar. */
+  series: z.string().optional(),
+  /** Where it was published and archived, from its sidecar. */
+  source: sourceSchema.optional(),
+  /** The recording it follows, from its sidecar. */
+  recording: recordingSchema.optional(),
   /** The editorial status note. */
   status: z.string().nullable(),
   /** The printed weekday date line. */

@@ -85,10 +85,13 @@ export function toHastTree(tree: TranscriptRoot): Element {
       }
       const heading = node.children.find((child): child is Heading => child.type === 'heading')
       const header = node.children.find((child): child is Header => child.type === 'header')
-      const content: ElementContent[] = [
-        h('h1', heading ? state.all(heading) : [node.name]),
-        ...(header ? [state.one(header, node as never) as Element] : []),
-      ]
+      const meta = node.meta ?? {}
+      // A sidecar's title heads the page; the printed heading then follows it, so none of its words is lost.
+      const content: ElementContent[] =
+        meta.title === undefined
+          ? [h('h1', heading ? state.all(heading) : [node.name])]
+          : [h('h1', meta.title), ...(heading ? [h('p.transcript-heading', state.all(heading))] : [])]
+      if (header) content.push(state.one(header, node as never) as Element)
       for (const child of node.children) {
         if (child.type === 'section' || child.type === 'conversation') {
           content.push(state.one(child, node as never) as Element)
@@ -99,9 +102,17 @@ export function toHastTree(tree: TranscriptRoot): Element {
       const documentId = header?.children.find((field) => field.name === 'id')
       const date = header?.children.find((field) => field.name === 'date')?.value
       const data: Properties = { dataName: node.name }
-      if (heading) data.dataTitle = toPlainText(heading.children)
-      if (series) data.dataSeries = toPlainText([series])
-      if (documentId) data.dataDocument = toPlainText(documentId.children)
+      if (meta.title !== undefined) data.dataTitle = meta.title
+      else if (heading) data.dataTitle = toPlainText(heading.children)
+      if (meta.series !== undefined) data.dataSeries = meta.series
+      else if (series) data.dataSeries = toPlainText([series])
+      // What a citation names beyond the transcript itself (src/scripts/cite.ts).
+      for (const key of ['publisher', 'edition', 'volume', 'archive', 'tape', 'url'] as const) {
+        const value = meta.source?.[key]
+        if (value !== undefined) data[`dataSource${key[0]!.toUpperCase()}${key.slice(1)}`] = value
+      }
+      if (meta.source?.document !== undefined) data.dataDocument = meta.source.document
+      else if (documentId) data.dataDocument = toPlainText(documentId.children)
       if (date) data.dataDate = date
       return h('article.transcript', data, state.wrap(content, true))
     },

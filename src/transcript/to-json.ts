@@ -1,5 +1,6 @@
 /** Transcript tree → the public JSON format (docs/data-format.md). */
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
+import { basename } from 'node:path'
 import { eachNode, eachOfType } from './walk.ts'
 import { assertNever } from './kinds.ts'
 import type { VFile } from 'vfile'
@@ -91,11 +92,15 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
     }))
     .sort((a, b) => a.n - b.n)
 
+  const meta = tree.meta ?? {}
   return {
     name: tree.name,
     id: header.get('id') ?? '',
     date,
-    title,
+    title: meta.title ?? title,
+    ...(meta.series !== undefined ? { series: meta.series } : {}),
+    ...(meta.source !== undefined ? { source: { ...meta.source } } : {}),
+    ...(meta.recording !== undefined ? { recording: { ...meta.recording } } : {}),
     status: header.get('status') ?? null,
     dateLine: header.get('dateLine') ?? null,
     time: header.get('time') ?? null,
@@ -160,14 +165,19 @@ function footnoteNumbers(node: Nodes | { children: PhrasingContent[] }): number[
   return numbers
 }
 
+/**
+ * The file's messages in source order. A message about another file (the sidecar's, src/transcript/sidecar.ts)
+ * names it by its base name and comes first, as the sidecar is read first.
+ */
 export function diagnosticsJson(file: VFile): TranscriptJson['diagnostics'] {
   return file.messages
     .map((message) => ({
       severity: message.fatal === true ? ('error' as const) : ('warning' as const),
+      ...(message.file && message.file !== file.path ? { file: basename(message.file) } : {}),
       rule: message.ruleId ?? 'unknown',
       message: message.reason,
       line: message.line ?? 1,
       column: message.column ?? 1,
     }))
-    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .sort((a, b) => Number(!a.file) - Number(!b.file) || a.line - b.line || a.column - b.column)
 }

@@ -152,11 +152,54 @@ export type OwnNode =
  */
 export type TranscriptNode = TranscriptRoot | RootContent | HeaderField | ConversationContent | TranscriptPhrasing
 
+/**
+ * Where a transcript was published and archived, as its sidecar (`<name>.yml`) gives it; every field is
+ * optional. Citations read it.
+ */
+export interface Source {
+  /** Who published the edition (`Miller Center`, `Office of the Historian`). */
+  publisher?: string
+  /** The edition or collection (`Presidential Recordings of John F. Kennedy`). */
+  edition?: string
+  volume?: string
+  /** The document's number or id in the edition. */
+  document?: string
+  /** The archive holding the recording (`John F. Kennedy Library`). */
+  archive?: string
+  /** The tape or conversation number in the archive. */
+  tape?: string
+  /** Where the source can be read. */
+  url?: string
+}
+
+/** The recording the transcript follows: a file beside the transcript or a URL, and where in it the transcript's 0:00 is. */
+export interface Recording {
+  /** A path relative to the transcript's folder (`1962-11-14-01181.opus`) or an absolute `http(s)` URL. */
+  src: string
+  /** Seconds into the recording at which the transcript's time 0:00 falls (0 when absent). */
+  offset?: number
+}
+
+/**
+ * What a transcript's raw text lacks and its sidecar supplies (src/transcript/sidecar.ts): recorded on the
+ * root so that the JSON, the page, the citations and every export read it from the tree.
+ */
+export interface TranscriptMeta {
+  /** Shown instead of the heading as the transcript's title. */
+  title?: string
+  /** The series the transcript belongs to (`Presidential Recordings: John F. Kennedy, Volume 4`). */
+  series?: string
+  source?: Source
+  recording?: Recording
+}
+
 export interface TranscriptRoot extends Parent {
   type: 'root'
   /** The file name without `.txt`: the page's path. */
   name: string
   speakers: Speaker[]
+  /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
+  meta?: TranscriptMeta
   children: RootContent[]
 }
 

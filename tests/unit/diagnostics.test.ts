@@ -1,10 +1,12 @@
 /** Every diagnostic rule, each from a small transcript that breaks it once, at a known place. */
+import { readdirSync, readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { messageLimit, rules, type RuleId } from '../../src/transcript/diagnostics.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { parse, parseString } from '../../src/transcript/parse/index.ts'
 import { toJson } from '../../src/transcript/to-json.ts'
+import { fixtures } from '../support/paths.ts'
 
 /** A clean transcript; the cases below change one thing in it. */
 const header = '01181\n\n1962/11/14\n\nMeeting on the Budget\n\n'
@@ -116,7 +118,17 @@ describe('diagnostics', () => {
   })
 
   test('every rule has a case', () => {
-    const tested = new Set<string>([...cases.map((c) => c.rule), ...byteCases.map((c) => c.rule), 'internal-error'])
+    // The sidecar's rules have their cases in tests/fixtures/sidecar/ (tests/unit/sidecar.test.ts).
+    const sidecar = `${fixtures}sidecar/`
+    const sidecarRules = readdirSync(sidecar)
+      .filter((name) => name.endsWith('.expected.json'))
+      .flatMap((name) => JSON.parse(readFileSync(`${sidecar}${name}`, 'utf8')).diagnostics.map((d: { rule: string }) => d.rule))
+    const tested = new Set<string>([
+      ...cases.map((c) => c.rule),
+      ...byteCases.map((c) => c.rule),
+      ...sidecarRules,
+      'internal-error',
+    ])
     expect(Object.keys(rules).filter((rule) => !tested.has(rule))).toEqual([])
   })
 })

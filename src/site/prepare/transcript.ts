@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { loadTranscript } from '../../transcript/load.ts'
+import { loadTranscript, sidecarPath } from '../../transcript/load.ts'
 import { renderTranscript } from '../../transcript/render.ts'
 import { transcriptSchema } from '../../transcript/schema.ts'
 import { htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
@@ -16,6 +16,12 @@ export interface PrepareTask {
   shown: string
   /** Where to read it. */
   path: string
+  /** Where to read its sidecar (`<name>.yml`), when it has one. */
+  sidecar?: string
+  /** The house style to read with when the sidecar names none (the site configuration's default). */
+  style?: string
+  /** The house styles' names, to check a sidecar's `conventions` against. */
+  styles?: readonly string[]
   digest: string
   /** The site cache folder (./paths.ts `siteCacheFolder`). */
   cache: string
@@ -25,7 +31,12 @@ export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: fal
 
 export function prepareTranscript(task: PrepareTask): PrepareResult {
   try {
-    const { tree, json } = loadTranscript(readFileSync(task.path), task.shown)
+    const sidecar = task.sidecar && { value: readFileSync(task.sidecar), path: sidecarPath(task.shown) }
+    const { tree, json } = loadTranscript(readFileSync(task.path), task.shown, {
+      ...(sidecar ? { sidecar } : {}),
+      ...(task.style !== undefined ? { style: task.style } : {}),
+      ...(task.styles !== undefined ? { styles: task.styles } : {}),
+    })
     const checked = transcriptSchema.safeParse(json)
     if (!checked.success)
       return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }

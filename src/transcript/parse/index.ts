@@ -28,6 +28,10 @@ import { assignTurnIds } from './turn-ids.ts'
 export interface ParseOptions {
   /** The transcript's name (its page path); defaults to the file's stem. */
   name?: string
+  /** Printed label → the person's name and role, from the sidecar (src/transcript/sidecar.ts). */
+  speakers?: Record<string, { name: string; role?: string }>
+  /** The house style to read with, by name (the sidecar's `conventions` or the site's default). */
+  style?: string
 }
 
 export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {

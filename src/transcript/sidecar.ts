@@ -1,0 +1,231 @@
+/**
+ * A transcript's sidecar, `<name>.yml` beside `<name>.txt`: what the raw text lacks, supplied without
+ * editing the transcript (title, speakers' names, series, source, recording, house style). Read with the
+ * `yaml` library's Document API, which keeps every node's place, and checked with zod; each problem is a
+ * vfile message on the sidecar's file at the line and column of the key or value at fault, so an editor
+ * meets a bad sidecar exactly like a bad transcript. No Astro imports: the CLI and the tests use it.
+ */
+import { z } from 'astro/zod'
+import type { Point } from 'unist'
+import type { VFile } from 'vfile'
+import {
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml'
+import { report } from './diagnostics.ts'
+import type { TranscriptMeta } from './types.ts'
+
+/** Text, not empty. */
+const text = z.string().trim().min(1)
+/** Volume, document and tape numbers are often typed bare (`volume: 4`): kept as text. */
+const number = z.union([text, z.number().transform(String)])
+const url = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' })
+
+/** A recording beside the transcript (a relative path inside its folder) or on the web. */
+const recordingSource = text.refine(
+  (src) => /^https?:\/\//i.test(src) || !(/^[/\\]|^[a-z]:/i.test(src) || src.split(/[/\\]/).includes('..')),
+  'expected a file beside the transcript (a relative path, without `..`) or an http or https URL',
+)
+
+export const sidecarSchema = z.strictObject({
+  /** Shown instead of the transcript's heading. */
+  title: text.optional(),
+  /** Printed label → the person's full name and, optionally, their role. */
+  speakers: z.record(text, z.strictObject({ name: text, role: text.optional() })).optional(),
+  series: text.optional(),
+  source: z
+    .strictObject({
+      publisher: text.optional(),
+      edition: text.optional(),
+      volume: number.optional(),
+      document: number.optional(),
+      archive: text.optional(),
+      tape: number.optional(),
+      url: url.optional(),
+    })
+    .optional(),
+  recording: z
+    .strictObject({
+      src: recordingSource,
+      offset: z.number().nonnegative().finite().optional(),
+    })
+    .optional(),
+  /** The house style to read the transcript with, by name. */
+  conventions: text.optional(),
+})
+
+export type Sidecar = z.infer<typeof sidecarSchema>
+
+export interface SidecarOptions {
+  /** The house styles' names, for checking `conventions`; unchecked when absent. */
+  styles?: readonly string[]
+}
+
+/**
+ * Reads the sidecar held by `file` (text or bytes). Returns undefined, with messages on `file`, when it is
+ * not a valid sidecar: the transcript is then read without it (and the build stops on the error).
+ */
+export function readSidecar(file: VFile, options: SidecarOptions = {}): Sidecar | undefined {
+  let source: string
+  try {
+    source = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { fatal: true }).decode(file.value)
+  } catch {
+    report(file, 'sidecar-syntax', 'The sidecar is not UTF-8 text', { line: 1, column: 1 })
+    return undefined
+  }
+  const lines = new LineCounter()
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false })
+  const at = (offset: number): Point => {
+    const { line, col } = lines.linePos(offset)
+    return { line, column: col }
+  }
+  const problems = [...doc.errors, ...doc.warnings]
+  for (const problem of problems) report(file, 'sidecar-syntax', `${problem.message} (YAML)`, at(errorOffset(doc, problem)))
+  if (problems.length > 0) return undefined
+
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch (error) {
+    report(file, 'sidecar-syntax', `${error instanceof Error ? error.message : String(error)} (YAML)`, { line: 1, column: 1 })
+    return undefined
+  }
+  const checked = sidecarSchema.safeParse(value)
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const where = issue.path.length > 0 ? `\`${dotted(issue.path)}\`` : 'a sidecar'
+          report(
+            file,
+            'sidecar-unknown-key',
+            `\`${key}\` is not a key of ${where}; known keys: ${knownKeys(issue.path).join(', ')}`,
+            at(keyNode(doc, issue.path, key)?.range?.[0] ?? 0),
+          )
+        }
+      } else {
+        const what = issue.path.length > 0 ? `\`${dotted(issue.path)}\`` : 'The sidecar'
+        const problem = `${what}: ${explain(issue)}`
+        report(file, 'sidecar-invalid', problem, at(nearestNode(doc, issue.path)?.range?.[0] ?? 0))
+      }
+    }
+    return undefined
+  }
+  const sidecar = checked.data
+  if (sidecar.conventions !== undefined && options.styles && !options.styles.includes(sidecar.conventions)) {
+    report(
+      file,
+      'sidecar-unknown-style',
+      `\`conventions\`: no house style is named \`${sidecar.conventions}\`; known styles: ${options.styles.join(', ')}`,
+      at(nearestNode(doc, ['conventions'])?.range?.[0] ?? 0),
+    )
+    return undefined
+  }
+  return sidecar
+}
+
+/** The part of a sidecar recorded on the transcript's tree (`TranscriptRoot.meta`). */
+export function sidecarMeta(sidecar: Sidecar): TranscriptMeta | undefined {
+  const { title, series, source, recording } = sidecar
+  const meta: TranscriptMeta = {}
+  if (title !== undefined) meta.title = title
+  if (series !== undefined) meta.series = series
+  if (source !== undefined && Object.keys(source).length > 0) meta.source = source
+  if (recording !== undefined) meta.recording = recording
+  return Object.keys(meta).length > 0 ? meta : undefined
+}
+
+type Path = readonly PropertyKey[]
+
+const kinds: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  object: 'a mapping (`key: value` lines)',
+  array: 'a list',
+  boolean: 'true or false',
+  record: 'a mapping (`key: value` lines)',
+  null: 'nothing',
+}
+
+/** Zod's message in an editor's words, for the issues a sidecar meets. */
+function explain(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = /received (\w+)/.exec(issue.message)?.[1]
+      if (got === 'undefined') return 'is required'
+      return `expected ${kinds[issue.expected] ?? issue.expected}${got ? `, not ${kinds[got] ?? got}` : ''}`
+    }
+    case 'invalid_union':
+      return 'expected text or a number'
+    case 'too_small':
+      return issue.origin === 'string' ? 'must not be empty' : `must be ${issue.minimum} or more`
+    default:
+      return issue.message
+  }
+}
+
+function dotted(path: Path): string {
+  return path.map(String).join('.')
+}
+
+/**
+ * Where a syntax error is best shown: YAML reports an unclosed quote where the file ends, but an editor
+ * must find where the quoted text opened.
+ */
+function errorOffset(doc: Document, error: YAMLError): number {
+  let offset = error.pos[0]
+  if (error.code !== 'MISSING_CHAR') return offset
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [0, 0]
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < error.pos[0] && end >= error.pos[0]) {
+        offset = start
+        return visit.BREAK
+      }
+    },
+  })
+  return offset
+}
+
+/** The value at `path`, or the nearest enclosing one that exists (a missing key is reported at its map). */
+function nearestNode(doc: Document, path: Path): YamlNode | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = doc.getIn(path.slice(0, length) as unknown[], true)
+    if (node && typeof node === 'object' && 'range' in node) return node as YamlNode
+  }
+  return doc.contents ?? undefined
+}
+
+/** The key node of `key` in the map at `path`. */
+function keyNode(doc: Document, path: Path, key: string): YamlNode | undefined {
+  const map = path.length > 0 ? doc.getIn(path as unknown[], true) : doc.contents
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.key
+    }
+  }
+  return nearestNode(doc, path)
+}
+
+/** The keys a map at `path` may hold, for the editor who mistyped one. */
+function knownKeys(path: Path): string[] {
+  let schema: z.ZodType = sidecarSchema
+  for (const step of path) {
+    const inner = unwrap(schema)
+    if (inner instanceof z.ZodObject) schema = inner.shape[String(step)] as z.ZodType
+    else if (inner instanceof z.ZodRecord) schema = inner.valueType as z.ZodType
+  }
+  const inner = unwrap(schema)
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : []
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema
+}

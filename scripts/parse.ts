@@ -1,29 +1,68 @@
 /**
- * `npm run parse -- FILE…`: prints each transcript's JSON to stdout (an object for one file, an array for
- * several) and its diagnostics to stderr as `file:line:column: severity message [rule]`.
+ * `npm run parse -- [--format NAME] FILE…`: prints each transcript in one of the registry's formats
+ * (src/transcript/formats/: json by default, text, tei, vtt, raw) to stdout and its diagnostics to stderr as
+ * `file:line:column: severity message [rule]`. Several files print a JSON array; in the other formats they
+ * need `--out DIR`, which writes one `<name>.<extension>` per transcript (and works for one file too).
  * Exit status: 0 without errors (warnings allowed), 1 when any file has an error, 2 on usage or I/O failure.
  * `--strict` counts warnings as errors (exit 1), for editors who want a clean collection.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { hasErrors } from '../src/transcript/diagnostics.ts'
+import { formatNamed, formats } from '../src/transcript/formats/index.ts'
 import { readTranscript, type LoadedTranscript } from '../src/transcript/load.ts'
 import { formatDiagnostic } from '../src/transcript/report.ts'
 
-const usage = 'Usage: npm run parse -- [--strict] FILE.txt [FILE.txt …]'
+const names = formats.map((format) => format.name).join('|')
+const usage = `Usage: npm run parse -- [--strict] [--format ${names}] [--out DIR] FILE.txt [FILE.txt …]`
+
+interface Options {
+  strict: boolean
+  format: string
+  out?: string
+  files: string[]
+}
+
+/** The options, or a usage message. */
+function options(args: string[]): Options | string {
+  const result: Options = { strict: false, format: 'json', files: [] }
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
+    if (flag === '--strict') result.strict = true
+    else if (flag === '--format' || flag === '--out') {
+      const value = inline ?? args[++index]
+      if (!value) return `${flag} needs a value.`
+      if (flag === '--format') result.format = value
+      else result.out = value
+    } else if (arg.startsWith('-')) return `Unknown option ${arg}.`
+    else result.files.push(arg)
+  }
+  if (result.files.length === 0) return ''
+  if (!formatNamed(result.format)) return `Unknown format ${result.format} (one of ${names}).`
+  return result
+}
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${usage}\n`)
     return 0
   }
-  const strict = args.includes('--strict')
-  args = args.filter((arg) => arg !== '--strict')
-  const unknown = args.find((arg) => arg.startsWith('-'))
-  if (args.length === 0 || unknown) {
-    process.stderr.write(`${unknown ? `Unknown option ${unknown}. ` : ''}${usage}\n`)
+  const parsed = options(args)
+  if (typeof parsed === 'string') {
+    process.stderr.write(`${parsed ? `${parsed} ` : ''}${usage}\n`)
+    return 2
+  }
+  const format = formatNamed(parsed.format)!
+  if (parsed.files.length > 1 && !format.writeMany && parsed.out === undefined) {
+    process.stderr.write(`Several files in the ${format.name} format need --out DIR (one file each). ${usage}\n`)
     return 2
   }
   const loaded: LoadedTranscript[] = []
-  for (const path of args) {
+  for (const path of parsed.files) {
     try {
       loaded.push(await readTranscript(path))
     } catch (error) {
@@ -39,12 +78,27 @@ async function main(args: string[]): Promise<number> {
     failed ||= hasErrors(file)
     warnings += json.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length
   }
-  if (strict && warnings > 0) {
+  if (parsed.strict && warnings > 0) {
     process.stderr.write(`strict: ${warnings === 1 ? '1 warning counts as an error' : `${warnings} warnings count as errors`}\n`)
     failed = true
   }
-  const output = loaded.length === 1 ? loaded[0]!.json : loaded.map(({ json }) => json)
-  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
+  if (parsed.out !== undefined) {
+    const inputs = new Set(parsed.files.map((file) => resolve(file)))
+    const targets = loaded.map(({ tree }) => join(parsed.out!, `${tree.name}.${format.extension}`))
+    const clash = targets.find((target) => inputs.has(resolve(target)))
+    if (clash) {
+      process.stderr.write(`${clash}: would overwrite a transcript read here; choose another --out folder.\n`)
+      return 2
+    }
+    try {
+      await mkdir(parsed.out, { recursive: true })
+      for (const [index, transcript] of loaded.entries()) await writeFile(targets[index]!, format.write(transcript))
+    } catch (error) {
+      process.stderr.write(`${parsed.out}: cannot write (${(error as Error).message})\n`)
+      return 2
+    }
+  } else if (loaded.length === 1) process.stdout.write(format.write(loaded[0]!))
+  else process.stdout.write(format.writeMany!(loaded))
   return failed ? 1 : 0
 }
 

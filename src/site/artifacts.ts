@@ -21,10 +21,7 @@ export function htmlArtifact(name: string, cache?: string): string {
   return join(artifactFolder(cache), `${name}.html`)
 }
 
-/** The public JSON text, pretty-printed with a final newline, as the site serves it. */
-export function jsonText(json: TranscriptJson): string {
-  return `${JSON.stringify(json, null, 2)}\n`
-}
+export { jsonText } from '../transcript/formats/json.ts'
 
 export function readJsonText(name: string, cache?: string): string {
   return readFileSync(jsonArtifact(name, cache), 'utf8')

@@ -116,7 +116,11 @@ class Writer {
   }
 }
 
-function inline(nodes: PhrasingContent[]): string {
+/**
+ * Inline content in the source's syntax. `plain` (the text export, formats/text.ts) drops the `*` around
+ * italics and keeps a space where a footnote block cut the paragraph.
+ */
+export function inline(nodes: PhrasingContent[], plain = false): string {
   let out = ''
   for (const node of nodes) {
     switch (node.type) {
@@ -124,12 +128,12 @@ function inline(nodes: PhrasingContent[]): string {
         out += node.value
         break
       case 'emphasis':
-        out += printEmphasis(inline(node.children))
+        out += plain ? inline(node.children, plain) : printEmphasis(inline(node.children))
         break
       case 'unclear':
       case 'supplied':
       case 'direction':
-        out += printBracket(inline(node.children))
+        out += printBracket(inline(node.children, plain))
         break
       case 'timestamp':
         out += printTimestamp(node.value)
@@ -138,12 +142,14 @@ function inline(nodes: PhrasingContent[]): string {
         out += toSuperscript(node.label ?? node.identifier)
         break
       case 'pageBreak':
-        break // cut out by `paragraph` before it gets here
+        // Cut out by `paragraph` before it gets here; the text export keeps a space.
+        if (plain) out += ' '
+        break
       default:
         if (!isForeign(node)) assertNever(node)
         // Nodes the parser does not make (breaks, links…) keep their words.
         if ('value' in node && typeof node.value === 'string') out += node.value
-        else if ('children' in node) out += inline(node.children as PhrasingContent[])
+        else if ('children' in node) out += inline(node.children as PhrasingContent[], plain)
     }
   }
   return out

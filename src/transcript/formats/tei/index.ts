@@ -1,0 +1,103 @@
+/**
+ * TEI P5 (https://tei-c.org/guidelines/p5/), after the Guidelines' chapter on transcriptions of speech:
+ * a `teiHeader` (title, source, status, the recording, a `person` per speaker) and the text (./body.ts)
+ * with its timeline. Valid against tei_all (tests/unit/formats-tei.test.ts runs jing).
+ */
+import { toPlainText } from '../../plain-text.ts'
+import type { HeaderFieldName, TranscriptRoot } from '../../types.ts'
+import type { Format } from '../format.ts'
+import { speakerRef, teiText } from './body.ts'
+import { element, xmlText } from './xml.ts'
+
+export const tei: Format = {
+  name: 'tei',
+  label: 'TEI',
+  extension: 'xml',
+  mediaType: 'application/tei+xml',
+  site: true,
+  write: ({ tree }) => toTei(tree),
+}
+
+export function toTei(tree: TranscriptRoot): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${element(
+    'TEI',
+    { xmlns: 'http://www.tei-c.org/ns/1.0' },
+    `\n${teiHeader(tree)}\n${teiText(tree)}\n`,
+  )}\n`
+}
+
+function teiHeader(tree: TranscriptRoot): string {
+  const fields = new Map<HeaderFieldName, { text: string; value?: string }>()
+  for (const child of tree.children) {
+    if (child.type !== 'header') continue
+    for (const field of child.children) fields.set(field.name, { text: toPlainText(field.children), value: field.value })
+  }
+  const heading = tree.children.find((child) => child.type === 'heading')
+  const id = fields.get('id')?.text
+  const date = fields.get('date')
+  const when = date?.value
+  const title = heading ? toPlainText(heading.children) : (id ?? tree.name)
+  const status = fields.get('status')?.text
+  const dateLine = fields.get('dateLine')?.text
+  const time = fields.get('time')?.text
+
+  const titleStmt = element('titleStmt', {}, element('title', {}, xmlText(title)))
+  const edition = status ? element('editionStmt', {}, element('edition', {}, xmlText(status))) : ''
+  const publication = element(
+    'publicationStmt',
+    {},
+    element(
+      'p',
+      {},
+      `TEI P5 export of the transcript ${xmlText(tree.name)}, made from the transcript tree by Transcript Reader.`,
+    ),
+  )
+  const dateElement = (text: string | undefined) =>
+    when || text ? element('date', { when: when || undefined }, xmlText(text ?? date?.text ?? '')) : ''
+  const bibl = element(
+    'bibl',
+    {},
+    [
+      element('title', {}, xmlText(title)),
+      id ? element('idno', { type: 'document' }, xmlText(id)) : '',
+      dateElement(date?.text),
+      status ? element('note', { type: 'status' }, xmlText(status)) : '',
+    ].join(''),
+  )
+  const recordingText = [dateLine, time].filter(Boolean).join(', ')
+  const recording = element(
+    'recordingStmt',
+    {},
+    element('recording', { type: 'audio' }, dateElement(recordingText || undefined) || element('p', {}, 'Date not given.')),
+  )
+  const fileDesc = element(
+    'fileDesc',
+    {},
+    `\n${titleStmt}\n${edition}${edition ? '\n' : ''}${publication}\n${element('sourceDesc', {}, `${bibl}\n${recording}`)}\n`,
+  )
+  const encodingDesc = element(
+    'encodingDesc',
+    {},
+    element(
+      'p',
+      {},
+      'Times are seconds from the start of the tape. A timestamp printed in the transcript is exact; every other time in the timeline (a turn that opens without one, every end) is estimated from the length of the text between printed times and marked cert="low".',
+    ),
+  )
+  const persons = tree.speakers.map((speaker) => {
+    const names = [
+      element('persName', {}, xmlText(speaker.name)),
+      ...speaker.labels
+        .filter((label) => label !== speaker.name)
+        .map((label) => element('persName', { type: 'label' }, xmlText(label))),
+    ]
+    return element(
+      'person',
+      { 'xml:id': speakerRef(speaker.id), role: speaker.kind === 'unidentified' ? 'unidentified' : undefined },
+      names.join(''),
+    )
+  })
+  const particDesc = element('particDesc', {}, element('listPerson', {}, `\n${persons.join('\n')}\n`))
+  const profileDesc = element('profileDesc', {}, persons.length > 0 ? particDesc : '')
+  return element('teiHeader', {}, `\n${fileDesc}\n${encodingDesc}\n${profileDesc}\n`)
+}

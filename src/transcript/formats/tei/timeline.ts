@@ -1,0 +1,88 @@
+/**
+ * The TEI `timeline` (Guidelines 8.4.2, 16.5): a `when` for every turn's start and end and every printed
+ * timestamp, in seconds since the start of the tape. Printed times are exact; the others come from
+ * ../../timing.ts and are marked `cert="low"` (estimated), as the header's `encodingDesc` says.
+ */
+import { eachOfType } from '../../walk.ts'
+import { turnTimes } from '../../timing.ts'
+import type { Conversation, Timestamp, TranscriptRoot, Turn } from '../../types.ts'
+import { element, xmlId } from './xml.ts'
+
+export const origin = 'tl-origin'
+
+export interface Timeline {
+  xml: string
+  /** The `when` of each turn's start and end. */
+  start: Map<Turn, string>
+  end: Map<Turn, string>
+  /** The `when` of each printed timestamp. */
+  stamps: Map<Timestamp, string>
+}
+
+interface Point {
+  id: string
+  seconds: number
+  estimated: boolean
+}
+
+export function timeline(tree: TranscriptRoot): Timeline {
+  const times = turnTimes(tree)
+  const points: Point[] = []
+  const start = new Map<Turn, string>()
+  const end = new Map<Turn, string>()
+  const stamps = new Map<Timestamp, string>()
+  const conversation = tree.children.find((child): child is Conversation => child.type === 'conversation')
+  const turns = (conversation?.children ?? []).filter((block) => block.type === 'turn')
+
+  for (const turn of turns) {
+    const time = times.get(turn)!
+    const id = xmlId('tl', turn.id)
+    points.push({ id, seconds: time.start, estimated: time.estimated })
+    start.set(turn, id)
+    let count = 0
+    eachOfType(turn, 'timestamp', (stamp) => {
+      // The timestamp a turn opens with is its start; any other gets a point of its own.
+      if (count === 0 && !time.estimated && stamp.seconds === time.start) stamps.set(stamp, id)
+      else {
+        const own = xmlId('tl', `${turn.id}.s${count}`)
+        points.push({ id: own, seconds: stamp.seconds, estimated: false })
+        stamps.set(stamp, own)
+      }
+      count++
+    })
+  }
+  turns.forEach((turn, index) => {
+    const next = turns[index + 1]
+    const time = times.get(turn)!
+    if (next && times.get(next)!.start === time.end) end.set(turn, start.get(next)!)
+    else {
+      const id = xmlId('tl', `${turn.id}.end`)
+      points.push({ id, seconds: time.end, estimated: true })
+      end.set(turn, id)
+    }
+  })
+  // Timestamps outside turns (in a note, an excision's wording): exact points too.
+  let other = 0
+  eachOfType(tree, 'timestamp', (stamp) => {
+    if (stamps.has(stamp)) return
+    const id = xmlId('tl', `stamp.${++other}`)
+    points.push({ id, seconds: stamp.seconds, estimated: false })
+    stamps.set(stamp, id)
+  })
+
+  points.sort((a, b) => a.seconds - b.seconds)
+  const whens = points.map((point) =>
+    element('when', {
+      'xml:id': point.id,
+      interval: point.seconds,
+      since: `#${origin}`,
+      cert: point.estimated ? 'low' : undefined,
+    }),
+  )
+  const xml = element(
+    'timeline',
+    { unit: 's', origin: `#${origin}` },
+    [element('when', { 'xml:id': origin }), ...whens].join('\n'),
+  )
+  return { xml, start, end, stamps }
+}

@@ -1,0 +1,42 @@
+/**
+ * The TEI export is valid TEI P5 (tei_all, RELAX NG) by Debian's jing, for the seed and every parse
+ * fixture, in one jing run (one JVM start) over all of them. The schema is the TEI Consortium's, kept
+ * beside the project in ../shared/schemas/tei-p5/ (or wherever TEI_SCHEMA points).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { formatNamed } from '../../src/transcript/formats/index.ts'
+import { readTranscript } from '../../src/transcript/load.ts'
+import { root } from '../support/paths.ts'
+import { exportedTranscripts } from '../support/transcripts.ts'
+
+/** `TEI_SCHEMA`, or `shared/schemas/tei-p5/tei_all.rng` beside the project or a folder above it. */
+function teiSchema(): string | undefined {
+  if (process.env.TEI_SCHEMA) return process.env.TEI_SCHEMA
+  for (let folder = dirname(join(root, '.')); ; folder = dirname(folder)) {
+    const candidate = join(folder, 'shared/schemas/tei-p5/tei_all.rng')
+    if (existsSync(candidate)) return candidate
+    if (dirname(folder) === folder) return undefined
+  }
+}
+
+describe('TEI export', () => {
+  test('is valid against tei_all (jing exit 0) for the seed and every parse fixture', async () => {
+    const schema = teiSchema()
+    expect(schema, 'the TEI P5 schema (../shared/schemas/tei-p5/tei_all.rng or TEI_SCHEMA)').toBeDefined()
+    const out = mkdtempSync(join(tmpdir(), 'transcript-tei-'))
+    const files: string[] = []
+    for (const path of exportedTranscripts) {
+      const file = join(out, `${basename(path, '.txt')}.xml`)
+      writeFileSync(file, formatNamed('tei')!.write(await readTranscript(path)))
+      files.push(file)
+    }
+    const jing = spawnSync(process.env.JING ?? 'jing', [schema!, ...files], { encoding: 'utf8' })
+    expect(jing.error, 'jing (apt-get install jing)').toBeUndefined()
+    expect(jing.stdout).toBe('')
+    expect(jing.status).toBe(0)
+  }, 120_000)
+})

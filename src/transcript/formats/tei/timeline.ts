@@ -41,8 +41,9 @@ export function timeline(tree: TranscriptRoot): Timeline {
     start.set(turn, id)
     let count = 0
     eachOfType(turn, 'timestamp', (stamp) => {
-      // The timestamp a turn opens with is its start; any other gets a point of its own.
-      if (count === 0 && !time.estimated && stamp.seconds === time.start) stamps.set(stamp, id)
+      // The timestamp a turn opens with (`Turn.openingStamp`, the first in it) is its start; any other
+      // gets a point of its own.
+      if (count === 0 && turn.openingStamp) stamps.set(stamp, id)
       else {
         const own = xmlId('tl', `${turn.id}.s${count}`)
         points.push({ id: own, seconds: stamp.seconds, estimated: false })

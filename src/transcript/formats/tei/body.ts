@@ -6,7 +6,7 @@
  */
 import type { FootnoteDefinition, PhrasingContent } from 'mdast'
 import { assertNever } from '../../kinds.ts'
-import { toSuperscript } from '../../parse/inline.ts'
+import { toSuperscript } from '../../syntax.ts'
 import { toPlainText } from '../../plain-text.ts'
 import type { ConversationContent, Section, TranscriptRoot } from '../../types.ts'
 import { directionElement } from './directions.ts'

@@ -17,12 +17,10 @@
  * transcript with the library (loadTranscript), as the content loader does. The server sends
  * `no-store`, so every visit fetches again. Exit status 0, FAIL or not; 1 only when a measurement failed.
  */
-import { createReadStream, existsSync } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { buildSearchIndex } from '../src/search/build/integration.ts'
@@ -30,6 +28,7 @@ import { TOTALS_PATH, UNIDENTIFIED, type Manifest, type Totals } from '../src/se
 import { loadTranscript } from '../src/transcript/load.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb, median, p95 } from './bench/report.ts'
+import { serveStatic } from './bench/static.ts'
 import { writeCorpus } from './make-corpus.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -92,46 +91,6 @@ async function samplePhrases(dir: string, n: number): Promise<string[]> {
     )
   }
   return phrases
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-}
-
-/** The built site on 127.0.0.1 (a port the OS assigns), `no-store`, as it is on disk (Pagefind's files are gzipped already). */
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const base = await realpath(dir)
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
-      let file = resolve(base, `.${path}`)
-      if (!file.startsWith(base)) throw new Error('outside')
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
-      const size = (await stat(file)).size
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': String(size),
-        'Cache-Control': 'no-store',
-      })
-      createReadStream(file).pipe(res)
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
-    }
-  })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections()
-        server.close(() => done())
-      }),
-  }
 }
 
 function launch(): Promise<Browser> {
@@ -272,7 +231,7 @@ async function main(): Promise<number> {
   }
   const busiest = [...turns].sort((a, b) => b[1] - a[1])[0]!
 
-  const server = await serve(dist)
+  const server = await serveStatic(dist)
   const browser = await launch()
   const rows: Row[] = []
   const notes: string[] = []

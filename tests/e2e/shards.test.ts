@@ -1,0 +1,189 @@
+/**
+ * Past one machine (issue 9, item 7): two shards built on their own (`SITE_BASE=/1962/` and
+ * `SITE_BASE=/1963/`, each into its folder of the hub with `ASTRO_OUT_DIR`), a hub assembled over them
+ * with `npm run hub`, served as one folder on 127.0.0.1 and searched in real Chromium through Pagefind's
+ * multisite search (`mergeIndex`).
+ *
+ * - Shard /1962/: the seed (1962-11-14-01181) and generated transcripts 0 and 1 (scripts/make-corpus.ts);
+ *   shard /1963/: generated transcripts 2, 3 and 4.
+ * - The word searched, `quarantine`, is in the seed (McNamara, Rusk, the notes: `grep -ci quarantine`)
+ *   and in each generated transcript of one topic ('the quarantine line'); which transcripts hold it is
+ *   read from the sources here, and every one of them, in both shards, must be among the results.
+ * - A phrase from one generated transcript of shard /1963/ finds that transcript only.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { root, seedPath } from '../support/paths.ts'
+import { launchBrowser } from './support/browser.ts'
+import { serveDist, type DistServer } from './support/server.ts'
+import { withPage } from './support/site.ts'
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+const WORD = 'cabinet'
+const SEED = '1962-11-14-01181'
+
+mkdirSync(join(root, 'tmp'), { recursive: true })
+const scratch = mkdtempSync(join(root, 'tmp', 'shards-e2e-'))
+const hub = join(scratch, 'hub')
+/** Each shard's transcripts by name, with their raw text. */
+const shards: Record<string, Map<string, string>> = { '/1962/': new Map(), '/1963/': new Map() }
+
+function writeShards(): void {
+  shards['/1962/']!.set(SEED, readFileSync(seedPath, 'utf8'))
+  for (let i = 0; i < 5; i++) {
+    const { name, text } = makeTranscript(i)
+    shards[i < 2 ? '/1962/' : '/1963/']!.set(name, text)
+  }
+  for (const [base, transcripts] of Object.entries(shards)) {
+    const folder = join(scratch, `content${base.slice(0, -1)}`)
+    mkdirSync(folder, { recursive: true })
+    for (const [name, text] of transcripts) writeFileSync(join(folder, `${name}.txt`), text)
+  }
+}
+
+/**
+ * `npm run build` of one shard, as the README's recipe gives it. Without the variables Vitest sets for
+ * its own Vite (`BASE_URL=/` among them): in the build's environment they override `SITE_BASE`.
+ */
+function buildShard(base: string): void {
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    env: {
+      ...env,
+      TRANSCRIPTS_DIR: join(scratch, `content${base.slice(0, -1)}`),
+      SITE_BASE: base,
+      ASTRO_OUT_DIR: join(hub, base),
+      ASTRO_CACHE_DIR: join(scratch, `cache${base.slice(0, -1)}`),
+    },
+    encoding: 'utf8',
+  })
+  if (build.status !== 0) throw new Error(`the shard ${base} did not build:\n${(build.stdout + build.stderr).slice(-3000)}`)
+}
+
+let server: DistServer
+let browser: Browser
+
+beforeAll(async () => {
+  writeShards()
+  for (const base of Object.keys(shards)) buildShard(base)
+  const assembled = spawnSync(
+    process.execPath,
+    ['scripts/hub.ts', '--out', hub, '--shard', `/1962/=${join(hub, '1962')}`, '--shard', `/1963/=${join(hub, '1963')}`],
+    { cwd: root, encoding: 'utf8' },
+  )
+  if (assembled.status !== 0) throw new Error(`npm run hub failed: ${assembled.stderr}`)
+  server = await serveDist(hub)
+  browser = await launchBrowser()
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+/** Opens the hub for `q` and waits for its first page of results. */
+function withHub<T>(q: string, use: (page: Page) => Promise<T>): Promise<T> {
+  return withPage({ server, browser }, `/?q=${encodeURIComponent(q)}`, async (page) => {
+    await page.waitForFunction(
+      (q) => {
+        const main = document.querySelector<HTMLElement>('[data-hub]')
+        return main?.dataset.state === 'done' && main.dataset.query === q
+      },
+      q,
+      { timeout: 20_000 },
+    )
+    return use(page)
+  })
+}
+
+/** Every result's link, pressing "More results" until all are shown. */
+async function allResults(page: Page): Promise<string[]> {
+  for (;;) {
+    const more = page.locator('[data-more]')
+    if (!(await more.isVisible())) break
+    await more.click()
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-hub]')?.dataset.state === 'done')
+  }
+  return page.locator('.hub-result').evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))
+}
+
+/** `/1963/<name>/?highlight=…#t-05-03` → [base, name]. */
+const placeOf = (url: string) => /^(\/\d{4}\/)([^/]+)\//.exec(url)!.slice(1, 3) as [string, string]
+
+describe('a hub over two shards', () => {
+  test('a word finds its passages in every transcript of both shards holding it', async () => {
+    const expected = Object.entries(shards).flatMap(([base, transcripts]) =>
+      [...transcripts].filter(([, text]) => text.toLowerCase().includes(WORD)).map(([name]) => `${base}${name}`),
+    )
+    expect(new Set(expected.map((e) => placeOf(`${e}/`)[0]))).toEqual(new Set(['/1962/', '/1963/']))
+    await withHub(WORD, async (page) => {
+      const urls = await allResults(page)
+      const found = new Set(urls.map((url) => placeOf(url).join('')))
+      expect([...found].sort()).toEqual(expected.sort())
+      // Each result names its passage: a turn, a note or a paragraph's id, with the word to mark there.
+      for (const url of urls) expect(url).toMatch(/\?highlight=cabinet#(t|fn|intro|epilogue|excision|direction)-/)
+      const marks = await page.locator('.hub-result mark').allTextContents()
+      expect(marks.length).toBeGreaterThan(0)
+      for (const mark of marks) expect(mark.toLowerCase()).toContain(WORD)
+    })
+  })
+
+  test('following a result lands on the right shard’s transcript, at the passage holding the word', async () => {
+    await withHub(WORD, async (page) => {
+      for (const base of Object.keys(shards)) {
+        const link = page.locator(`.hub-result[data-shard="${base}"] h2 a`).first()
+        const href = (await link.getAttribute('href'))!
+        const [, name] = placeOf(href)
+        const id = decodeURIComponent(new URL(href, server.url).hash.slice(1))
+        await Promise.all([page.waitForURL((url) => url.pathname === `${base}${name}/`), link.click()])
+        const response = await page.evaluate(() => document.title)
+        expect(response).not.toMatch(/not found/i)
+        const target = page.locator(`[id="${id}"]`)
+        await expect.poll(() => target.count()).toBe(1)
+        expect((await target.textContent())!.toLowerCase()).toContain(WORD)
+        await expect.poll(() => page.locator(`[id="${id}"] mark`).count()).toBeGreaterThan(0)
+        await page.goBack()
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-hub]')?.dataset.state === 'done')
+      }
+    })
+  })
+
+  test('a quoted phrase from one transcript of /1963/ finds that transcript only', async () => {
+    const [name, text] = [...shards['/1963/']!][1]!
+    // The first four words of a turn, when they are plain words (no editorial marks, no note numbers).
+    const phrase = text
+      .split('\n')
+      .map((line) => /^[A-Z][\w .'-]{1,40}: ([A-Za-z']+ [A-Za-z']+ [A-Za-z']+ [A-Za-z']+)\b/.exec(line)?.[1])
+      .find((words) => words !== undefined)!
+    const holders = Object.values(shards).flatMap((t) => [...t].filter(([, raw]) => raw.includes(phrase)).map(([n]) => n))
+    expect(holders, `"${phrase}" is in one transcript only`).toEqual([name])
+    await withHub(`"${phrase}"`, async (page) => {
+      const urls = await allResults(page)
+      expect(urls.length).toBeGreaterThan(0)
+      for (const url of urls) expect(placeOf(url)).toEqual(['/1963/', name])
+    })
+  })
+
+  test('the hub with results has no axe violations, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme })
+      try {
+        const page = await context.newPage()
+        await page.goto(`${server.url}/?q=${WORD}`)
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-hub]')?.dataset.state === 'done')
+        expect(await page.locator('.hub-result').count()).toBeGreaterThan(0)
+        const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }
+  })
+})

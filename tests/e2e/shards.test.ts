@@ -143,17 +143,15 @@ describe('a hub over two shards', () => {
         const [, name] = placeOf(href)
         const id = decodeURIComponent(new URL(href, server.url).hash.slice(1))
         await Promise.all([page.waitForURL((url) => url.pathname === `${base}${name}/`), link.click()])
-        const response = await page.evaluate(() => document.title)
-        expect(response).not.toMatch(/not found/i)
         const target = page.locator(`[id="${id}"]`)
-        await expect.poll(() => target.count()).toBe(1)
+        await target.waitFor({ timeout: 15_000 })
         expect((await target.textContent())!.toLowerCase()).toContain(WORD)
-        await expect.poll(() => page.locator(`[id="${id}"] mark`).count()).toBeGreaterThan(0)
+        await expect.poll(() => page.locator(`[id="${id}"] mark`).count(), { timeout: 15_000 }).toBeGreaterThan(0)
         await page.goBack()
         await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-hub]')?.dataset.state === 'done')
       }
     })
-  })
+  }, 120_000)
 
   test('a quoted phrase from one transcript of /1963/ finds that transcript only', async () => {
     const [name, text] = [...shards['/1963/']!][1]!
@@ -185,5 +183,5 @@ describe('a hub over two shards', () => {
         await context.close()
       }
     }
-  })
+  }, 180_000)
 })

@@ -128,7 +128,7 @@ async function search(q: string): Promise<void> {
       if (pending.length < BATCH && nextResult < results.length) await discover()
       if (pending.length === 0) break
       const loaded = await Promise.all(
-        pending.splice(0, BATCH).map(async ({ shard, name, positions }) => {
+        pending.splice(0, Math.min(BATCH, PAGE - hits.length)).map(async ({ shard, name, positions }) => {
           const passages = parseFragmentText(await text(await fetch(shardUrl(shard, passagesPath(name)))))
           return passagesAt(passages, positions, PER_TRANSCRIPT).map((passage) => ({ shard, name, passages, passage }))
         }),

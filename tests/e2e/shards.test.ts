@@ -80,7 +80,7 @@ beforeAll(async () => {
   if (assembled.status !== 0) throw new Error(`npm run hub failed: ${assembled.stderr}`)
   server = await serveDist(hub)
   browser = await launchBrowser()
-}, 300_000)
+}, 900_000)
 
 afterAll(async () => {
   await browser?.close()

@@ -6,9 +6,9 @@
  *
  * - Shard /1962/: the seed (1962-11-14-01181) and generated transcripts 0 and 1 (scripts/make-corpus.ts);
  *   shard /1963/: generated transcripts 2, 3 and 4.
- * - The word searched, `quarantine`, is in the seed (McNamara, Rusk, the notes: `grep -ci quarantine`)
- *   and in each generated transcript of one topic ('the quarantine line'); which transcripts hold it is
- *   read from the sources here, and every one of them, in both shards, must be among the results.
+ * - The word searched, `cabinet`, is in generated transcript 1 of shard /1962/ (notes 4 and 5) and 2 of
+ *   /1963/ (note 1), and nowhere else (`grep -ci cabinet`); which transcripts hold it is read from the
+ *   sources here, and every one of them, in both shards, must be among the results.
  * - A phrase from one generated transcript of shard /1963/ finds that transcript only.
  */
 import { spawnSync } from 'node:child_process'

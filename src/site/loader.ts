@@ -103,8 +103,9 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       for (const summary of summaries) {
         for (const diagnostic of summary.diagnostics) {
           const line = formatDiagnostic(shown(`${summary.name}.txt`), diagnostic)
-          if (diagnostic.severity === 'error' || strictBuild()) problems.push(line)
-          else logger.warn(line)
+          if (diagnostic.severity === 'error' || (diagnostic.severity === 'warning' && strictBuild())) problems.push(line)
+          else if (diagnostic.severity === 'warning') logger.warn(line)
+          else logger.info(line)
         }
       }
       if (problems.length > 0) stop(logger, problems)

@@ -1,6 +1,7 @@
 /**
  * The rules the parser reports on, each with its severity. Errors mean the file cannot be read as a
- * transcript (the CLI exits 1, the site build fails); warnings point an editor at something to check.
+ * transcript (the CLI exits 1, the site build fails); warnings point an editor at something to check;
+ * info says what the parser decided (a house style) and never fails anything, `--strict` included.
  * Messages are vfile messages, so any vfile reporter can print them.
  */
 import type { Point, Position } from 'unist'
@@ -45,7 +46,13 @@ export const rules = {
   'sidecar-invalid': { severity: 'error', about: 'A sidecar field has the wrong type or value, or a required one is missing.' },
   'sidecar-unknown-key': { severity: 'error', about: 'The sidecar has a key the format does not know.' },
   'sidecar-unknown-style': { severity: 'error', about: 'The sidecar’s `conventions` names no known house style.' },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; about: string }>
+  'house-style-unknown': { severity: 'error', about: 'The house style asked for is not one the parser knows.' },
+  'house-style': { severity: 'info', about: 'The house style the transcript was read in, when it is not the default.' },
+  'label-separator': {
+    severity: 'info',
+    about: 'A label ends with a character the house style reads as a slip for `:` (`HALDEMAN;`).',
+  },
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; about: string }>
 
 export type RuleId = keyof typeof rules
 
@@ -108,7 +115,8 @@ export function reportOverflow(file: VFile): void {
 
 function add(file: VFile, rule: RuleId, reason: string, place?: Point | Position): void {
   const message = file.message(reason, { place, ruleId: rule, source })
-  message.fatal = rules[rule].severity === 'error'
+  const { severity } = rules[rule] as { severity: 'error' | 'warning' | 'info' }
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
 }
 
 export function hasErrors(file: VFile): boolean {

@@ -32,6 +32,8 @@ const transcriptKinds: Record<TranscriptNode['type'], true> = {
   unclear: true,
   supplied: true,
   direction: true,
+  omission: true,
+  pageFurniture: true,
 }
 
 /** An mdast node of a kind the transcript never holds. */

@@ -1,10 +1,12 @@
 /**
  * Plain text of inline content, as the JSON export, search records and page titles use it: editorial
- * brackets kept as printed, `*` markers, footnote markers and timestamps dropped, white space collapsed.
+ * brackets (or parentheses) kept as printed, page furniture left out (it is not the text), `*` markers,
+ * footnote markers and timestamps dropped, white space collapsed.
  * (mdast-util-to-string would lose the brackets, which are part of the edited text.)
  */
 import type { Nodes } from 'mdast'
 import { assertNever, isForeign } from './kinds.ts'
+import { printBracket } from './syntax.ts'
 
 export function toPlainText(nodes: readonly Nodes[]): string {
   return collapse(nodes.map(raw).join(''))
@@ -17,7 +19,10 @@ function raw(node: Nodes): string {
     case 'unclear':
     case 'supplied':
     case 'direction':
-      return `[${node.children.map(raw).join('')}]`
+    case 'omission':
+      return printBracket(node.children.map(raw).join(''), node.delimiters)
+    case 'pageFurniture':
+      return ''
     case 'pageBreak':
       return ' '
     case 'timestamp':

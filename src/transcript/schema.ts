@@ -14,13 +14,15 @@ export const speakerSchema = z.object({
   labels: z.array(z.string()).min(1),
   /** `unidentified` voices are never merged into one person. */
   kind: z.enum(['person', 'unidentified']),
+  /** What the person was (`Secretary of Defense`), when a sidecar says so. */
+  role: z.string().optional(),
 })
 
 /** A bracketed editorial mark inside a turn. */
 export const editorialSchema = z.object({
-  /** `unclear` passage, words the editors `supplied`, or a stage `direction`. */
-  kind: z.enum(['unclear', 'supplied', 'direction']),
-  /** The mark as plain text, brackets included (`[unclear: on this]`). */
+  /** `unclear` passage, words the editors `supplied`, a stage `direction`, or material `omission`. */
+  kind: z.enum(['unclear', 'supplied', 'direction', 'omission']),
+  /** The mark as plain text, brackets or parentheses included (`[unclear: on this]`, `(inaudible)`). */
   text: z.string(),
   /** The editors' conjectured reading of an unclear passage. */
   conjecture: z.string().optional(),
@@ -31,6 +33,17 @@ export const timestampSchema = z.object({
   label: z.string(),
   /** Seconds from the start of the tape. */
   seconds: z.number().int().nonnegative(),
+})
+
+/** A line of the typed pages that is not text: a running head or a bare page number. */
+export const pageFurnitureSchema = z.object({
+  type: z.literal('pageFurniture'),
+  /** `runningHead` (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) or `pageNumber` (`2`). */
+  kind: z.enum(['runningHead', 'pageNumber']),
+  /** The line as printed. */
+  text: z.string(),
+  /** The page number it carries, as printed, when it can be read. */
+  page: z.string().optional(),
 })
 
 export const turnSchema = z.object({
@@ -47,6 +60,8 @@ export const turnSchema = z.object({
   footnotes: z.array(z.number().int()),
   /** Editorial marks in the turn, in order. */
   editorial: z.array(editorialSchema),
+  /** Page furniture printed between the turn's paragraphs, each before `paragraphs[before]`, when there is any. */
+  furniture: z.array(pageFurnitureSchema.extend({ before: z.number().int().nonnegative() })).optional(),
   /** When the turn starts and ends, in seconds; `estimated` unless it opens with a printed timestamp. */
   time: z.object({
     start: z.number().int().nonnegative(),
@@ -79,6 +94,7 @@ export const blockSchema = z.discriminatedUnion('type', [
     timestamps: z.array(timestampSchema).optional(),
   }),
   turnSchema,
+  pageFurnitureSchema,
   z.object({
     type: z.literal('excision'),
     /** `excision-N`, its HTML id. */
@@ -140,7 +156,8 @@ export const recordingSchema = z.object({
 })
 
 export const diagnosticSchema = z.object({
-  severity: z.enum(['error', 'warning']),
+  /** `info` says what the parser decided (such as the house style); it never fails a build. */
+  severity: z.enum(['error', 'warning', 'info']),
   /** The file the message is about when it is not the transcript: its sidecar's name (`<name>.yml`). */
   file: z.string().optional(),
   /** The rule's id (see `src/transcript/diagnostics.ts`). */
@@ -190,3 +207,4 @@ export const transcriptSchema = z.object({
 export type TranscriptJson = z.infer<typeof transcriptSchema>
 export type BlockJson = z.infer<typeof blockSchema>
 export type TurnJson = z.infer<typeof turnSchema>
+export type PageFurnitureJson = z.infer<typeof pageFurnitureSchema>

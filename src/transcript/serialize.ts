@@ -64,6 +64,9 @@ class Writer {
       case 'turn':
         this.turn(block)
         break
+      case 'pageFurniture':
+        this.blocks.push(block.value)
+        break
       case 'paragraph':
       case 'excision':
       case 'directionBlock':
@@ -76,10 +79,11 @@ class Writer {
 
   turn(turn: Turn): void {
     const [first, ...rest] = turn.children
-    if (first?.type === 'paragraph') this.paragraph(first.children, `${turn.label}: `)
+    const label = `${turn.label}${turn.separator ?? ':'}`
+    if (first?.type === 'paragraph') this.paragraph(first.children, `${label} `)
     else {
-      this.blocks.push(`${turn.label}:`)
-      if (first) this.pageBreak(first)
+      this.blocks.push(label)
+      if (first) rest.unshift(first)
     }
     for (const child of rest) this.block(child)
   }
@@ -133,7 +137,8 @@ export function inline(nodes: PhrasingContent[], plain = false): string {
       case 'unclear':
       case 'supplied':
       case 'direction':
-        out += printBracket(inline(node.children, plain))
+      case 'omission':
+        out += printBracket(inline(node.children, plain), node.delimiters)
         break
       case 'timestamp':
         out += printTimestamp(node.value)

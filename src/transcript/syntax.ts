@@ -5,6 +5,7 @@
  * is written is what is read.
  */
 import { parseTime, type ParsedTime } from './time.ts'
+import type { MarkDelimiters } from './types.ts'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 
@@ -55,8 +56,14 @@ export function printTimestamp(label: string): string {
 }
 
 /** An editorial bracket (unclear, supplied, direction) as printed around its content. */
-export function printBracket(content: string): string {
-  return `[${content}]`
+export function printBracket(content: string, delimiters?: MarkDelimiters): string {
+  const [open, close] = delimitersOf({ delimiters })
+  return `${open}${content}${close}`
+}
+
+/** The characters an editorial mark was printed between: `[` `]`, or `(` `)` (styles/). */
+export function delimitersOf(node: { delimiters?: MarkDelimiters | undefined }): [string, string] {
+  return node.delimiters === 'parentheses' ? ['(', ')'] : ['[', ']']
 }
 
 /** Emphasis as printed around its content. */

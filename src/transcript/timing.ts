@@ -56,6 +56,7 @@ export const turnTimes = perTree((tree): Map<Turn, TurnTime> => {
       case 'paragraph':
       case 'directionBlock':
       case 'pageBreak':
+      case 'pageFurniture':
         continue // takes no time of its own
       default:
         assertNever(block)

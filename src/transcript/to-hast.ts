@@ -10,7 +10,7 @@ import type { Heading, Nodes, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
-import { printTimestamp } from './syntax.ts'
+import { delimitersOf, printTimestamp } from './syntax.ts'
 import { toPlainText } from './plain-text.ts'
 import { formatTime } from './time.ts'
 import { turnTimes } from './timing.ts'
@@ -21,6 +21,8 @@ import type {
   FootnoteReference,
   Header,
   OwnNode,
+  MarkDelimiters,
+  PageFurniture,
   Section,
   Timestamp,
   TranscriptRoot,
@@ -178,6 +180,13 @@ export function toHastTree(tree: TranscriptRoot): Element {
     unclear: mark('unclear', inNotes),
     supplied: mark('supplied', inNotes),
     direction: mark('direction', inNotes),
+    omission: mark('omission', inNotes),
+    pageFurniture(_state: State, node: PageFurniture) {
+      // A quiet marker where the typed page turned, as a scholarly edition prints one; not read as speech.
+      const what =
+        node.page === undefined ? 'Page furniture of the typed transcript' : `Page ${node.page} of the typed transcript`
+      return h('p.page-furniture', { dataKind: node.kind }, [h('span.sr-only', `${what}: `), node.value])
+    },
     pageBreak(_state: State, _node: unknown, parent: { type: string } | undefined) {
       // Where a footnote block cut a paragraph (or an excision note) the reader sees one; between blocks, nothing.
       const between = ['root', 'section', 'conversation', 'turn'].includes(parent?.type ?? 'root')
@@ -206,19 +215,25 @@ export function toHastTree(tree: TranscriptRoot): Element {
 }
 
 /** How a screen reader introduces each kind of mark (sighted readers see its style). */
-const spoken = { unclear: 'unclear passage', supplied: 'supplied by the editors', direction: 'stage direction' } as const
+const spoken = {
+  unclear: 'unclear passage',
+  supplied: 'supplied by the editors',
+  direction: 'stage direction',
+  omission: 'material withheld by the editors',
+} as const
 
 /** Brackets in the editors' own notes are their text, not marks on the speakers' words. */
-function mark(kind: 'unclear' | 'supplied' | 'direction', inNotes: Set<unknown>): Handler {
-  return (state, node: { children: unknown[]; conjecture?: string }) => {
+function mark(kind: keyof typeof spoken, inNotes: Set<unknown>): Handler {
+  return (state, node: { children: unknown[]; conjecture?: string; delimiters?: MarkDelimiters }) => {
     const inner = state.all(node as never)
-    if (inNotes.has(node)) return [{ type: 'text', value: '[' }, ...inner, { type: 'text', value: ']' }]
+    const [open, close] = delimitersOf(node)
+    if (inNotes.has(node)) return [{ type: 'text', value: open }, ...inner, { type: 'text', value: close }]
     const hint = kind === 'unclear' && node.conjecture ? `${spoken.unclear}, conjectured reading` : spoken[kind]
     return h(`span.mark.${kind}`, [
       h('span.sr-only', `(${hint}) `),
-      { type: 'text', value: '[' },
+      { type: 'text', value: open },
       ...inner,
-      { type: 'text', value: ']' },
+      { type: 'text', value: close },
     ])
   }
 }

@@ -6,9 +6,9 @@ import { assertNever } from './kinds.ts'
 import type { VFile } from 'vfile'
 import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
-import type { BlockJson, TranscriptJson, TurnJson } from './schema.ts'
+import type { BlockJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
-import type { HeaderFieldName, TranscriptRoot, Turn } from './types.ts'
+import type { HeaderFieldName, PageFurniture, TranscriptRoot, Turn } from './types.ts'
 
 export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   const header = new Map<HeaderFieldName, string>()
@@ -66,6 +66,9 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
             case 'directionBlock':
               blocks.push({ type: 'direction', id: passages.get(block)!, text: toPlainText(block.children), ...marks(block) })
               break
+            case 'pageFurniture':
+              blocks.push(furnitureJson(block))
+              break
             case 'pageBreak':
               break // its notes are the JSON's `footnotes`
             default:
@@ -114,12 +117,18 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
 
 function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
   const paragraphs = turn.children.filter((child): child is Paragraph => child.type === 'paragraph')
+  const furniture: NonNullable<TurnJson['furniture']> = []
+  let before = 0
+  for (const child of turn.children) {
+    if (child.type === 'paragraph') before++
+    else if (child.type === 'pageFurniture') furniture.push({ ...furnitureJson(child), before })
+  }
   const timestamps: TurnJson['timestamps'] = []
   const editorial: TurnJson['editorial'] = []
   for (const paragraph of paragraphs) {
     eachNode(paragraph, (node) => {
       if (node.type === 'timestamp') timestamps.push({ label: node.value, seconds: node.seconds })
-      if (node.type === 'unclear' || node.type === 'supplied' || node.type === 'direction') {
+      if (node.type === 'unclear' || node.type === 'supplied' || node.type === 'direction' || node.type === 'omission') {
         const mark: TurnJson['editorial'][number] = { kind: node.type, text: toPlainText([node]) }
         if (node.type === 'unclear' && node.conjecture !== undefined) mark.conjecture = node.conjecture
         editorial.push(mark)
@@ -134,8 +143,15 @@ function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
     paragraphs: paragraphs.map((paragraph) => toPlainText(paragraph.children)),
     footnotes: paragraphs.flatMap(footnoteNumbers),
     editorial,
+    ...(furniture.length > 0 ? { furniture } : {}),
     time,
   }
+}
+
+function furnitureJson(node: PageFurniture): PageFurnitureJson {
+  const json: PageFurnitureJson = { type: 'pageFurniture', kind: node.kind, text: node.value }
+  if (node.page !== undefined) json.page = node.page
+  return json
 }
 
 type Marks = { timestamps?: TurnJson['timestamps']; footnotes?: number[] }
@@ -172,7 +188,8 @@ function footnoteNumbers(node: Nodes | { children: PhrasingContent[] }): number[
 export function diagnosticsJson(file: VFile): TranscriptJson['diagnostics'] {
   return file.messages
     .map((message) => ({
-      severity: message.fatal === true ? ('error' as const) : ('warning' as const),
+      // vfile's meaning: fatal is an error, false a warning, unset an informational message.
+      severity: message.fatal === true ? ('error' as const) : message.fatal === false ? ('warning' as const) : ('info' as const),
       ...(message.file && message.file !== file.path ? { file: basename(message.file) } : {}),
       rule: message.ruleId ?? 'unknown',
       message: message.reason,

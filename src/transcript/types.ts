@@ -20,9 +20,17 @@ export interface Timestamp extends Literal {
   seconds: number
 }
 
-/** `[unclear]` in any spelling; `[*unclear*: on this]` carries a conjectured reading. */
+/**
+ * Which delimiters an editorial mark was printed in: square brackets (the seed's series, FRUS) unless
+ * the house style also reads parentheses (Watergate transcripts: `(unintelligible)`), then `parentheses`.
+ */
+export type MarkDelimiters = 'brackets' | 'parentheses'
+
+/** `[unclear]` in any spelling; `[*unclear*: on this]` carries a conjectured reading; `(inaudible)`. */
 export interface Unclear extends Parent {
   type: 'unclear'
+  /** Absent for square brackets. */
+  delimiters?: 'parentheses'
   /** The bracket's content as printed (without the brackets). */
   children: PhrasingContent[]
   /** The editors' conjectured reading, plain text, when there is one. */
@@ -32,13 +40,40 @@ export interface Unclear extends Parent {
 /** Words the editors supplied: `[Kennedy]`, `[IL-]28s`, `[to]`. */
 export interface Supplied extends Parent {
   type: 'supplied'
+  delimiters?: 'parentheses'
   children: PhrasingContent[]
 }
 
-/** An inline stage direction: `[laughing]`, `[*to the President*]`. */
+/** An inline stage direction: `[laughing]`, `[*to the President*]`, `(Laughter)`. */
 export interface Direction extends Parent {
   type: 'direction'
+  delimiters?: 'parentheses'
   children: PhrasingContent[]
+}
+
+/**
+ * Material the editors withheld, said where it stood in the speech: `(Privileged Material Deleted)`,
+ * `(Material Unrelated to Presidential Actions Deleted)`. Its wordings are a house style's (styles/).
+ */
+export interface Omission extends Parent {
+  type: 'omission'
+  delimiters?: 'parentheses'
+  children: PhrasingContent[]
+}
+
+/**
+ * What the typed pages printed that is not part of the transcript's text: a running head
+ * (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) or a bare page number between paragraphs. Kept where it
+ * stood (between blocks, or between a turn's paragraphs), never inside speech; its shapes are a house
+ * style's (styles/).
+ */
+export interface PageFurniture extends Literal {
+  type: 'pageFurniture'
+  kind: 'runningHead' | 'pageNumber'
+  /** The line as printed. */
+  value: string
+  /** The page number it carries, as printed (`2`), when it can be read. */
+  page?: string
 }
 
 /**
@@ -72,7 +107,7 @@ export interface HeaderField extends Parent {
 export interface Section extends Parent {
   type: 'section'
   name: 'introduction' | 'epilogue'
-  children: Array<Paragraph | PageBreak>
+  children: Array<Paragraph | PageBreak | PageFurniture>
 }
 
 /** The recorded conversation, from the first speaker turn to the last. */
@@ -81,7 +116,7 @@ export interface Conversation extends Parent {
   children: ConversationContent[]
 }
 
-export type ConversationContent = Turn | Excision | DirectionBlock | Paragraph | PageBreak
+export type ConversationContent = Turn | Excision | DirectionBlock | Paragraph | PageBreak | PageFurniture
 
 /** One speaker's turn: a label and one or more paragraphs. */
 export interface Turn extends Parent {
@@ -90,6 +125,8 @@ export interface Turn extends Parent {
   id: string
   /** The label as printed: `McGeorge Bundy`, `Bundy`, `Unidentified`. */
   label: string
+  /** What ended the label when it was not `:` (`;` in `HALDEMAN;`, a slip the house style reads). */
+  separator?: string
   /** The resolved speaker's `id` in the root's `speakers`. */
   speaker: string
   /**
@@ -97,7 +134,7 @@ export interface Turn extends Parent {
    * the turn's id, its start time and the timeline all read this, never the text again.
    */
   openingStamp?: TimeMark
-  children: Array<Paragraph | PageBreak>
+  children: Array<Paragraph | PageBreak | PageFurniture>
 }
 
 /** A printed time as data (not a node): its label as printed and its seconds. */
@@ -124,12 +161,23 @@ export interface Speaker {
   /** Labels as printed, in order of first use. */
   labels: string[]
   kind: 'person' | 'unidentified'
+  /** What the person was (`Secretary of Defense`), when a sidecar says so. */
+  role?: string
 }
 
 export type RootContent = Header | Section | Heading | Conversation | PageBreak | FootnoteDefinition
 
 /** Inline content the parser makes (mdast's other phrasing kinds, such as links or code, never occur). */
-export type TranscriptPhrasing = Text | Emphasis | FootnoteReference | Timestamp | Unclear | Supplied | Direction | PageBreak
+export type TranscriptPhrasing =
+  | Text
+  | Emphasis
+  | FootnoteReference
+  | Timestamp
+  | Unclear
+  | Supplied
+  | Direction
+  | Omission
+  | PageBreak
 
 /** The transcript's own node kinds, added to mdast below. */
 export type OwnNode =
@@ -137,7 +185,9 @@ export type OwnNode =
   | Unclear
   | Supplied
   | Direction
+  | Omission
   | PageBreak
+  | PageFurniture
   | Header
   | HeaderField
   | Section
@@ -197,6 +247,8 @@ export interface TranscriptRoot extends Parent {
   type: 'root'
   /** The file name without `.txt`: the page's path. */
   name: string
+  /** The house style the transcript was read in (`seed`, `frus`, `watergate`; see styles/). */
+  style: string
   speakers: Speaker[]
   /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
   meta?: TranscriptMeta
@@ -209,6 +261,7 @@ declare module 'mdast' {
     unclear: Unclear
     supplied: Supplied
     direction: Direction
+    omission: Omission
     pageBreak: PageBreak
   }
   interface RootContentMap {
@@ -224,5 +277,7 @@ declare module 'mdast' {
     turn: Turn
     excision: Excision
     directionBlock: DirectionBlock
+    omission: Omission
+    pageFurniture: PageFurniture
   }
 }

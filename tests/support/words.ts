@@ -20,7 +20,12 @@ export function jsonWords(json: TranscriptJson): string[] {
   }
   if (json.headerMarks) marks(json.headerMarks)
   for (const block of json.blocks) {
-    if (block.type === 'turn') parts.push(block.speaker.label, ...block.paragraphs)
+    // Page furniture is the typed pages' (not speech), but it is kept, so its words count too.
+    if (block.type === 'pageFurniture') {
+      parts.push(block.text)
+      continue
+    }
+    if (block.type === 'turn') parts.push(block.speaker.label, ...block.paragraphs, ...(block.furniture ?? []).map((f) => f.text))
     else parts.push(block.text)
     marks(block)
   }

@@ -63,6 +63,32 @@ const cases: Case[] = [
   { rule: 'bracket-nested', input: `${header}Ann Lee: It [was [so]] true.\n`, line: 7, column: 13 },
 ]
 
+/** Rules about the house style (styles/): each case gives every message it expects, in order. */
+const watergate = '898-006\n\n1973/04/17\n\nTRANSCRIPT OF A MEETING BETWEEN THE PRESIDENT AND H.R. HALDEMAN\n\n'
+const styleCases: Array<{ rule: RuleId; input: string; style?: string; expected: Array<[RuleId, number, number]> }> = [
+  {
+    rule: 'house-style',
+    input: `${watergate}HALDEMAN: Yes, sir. (unintelligible)\n`,
+    style: 'watergate',
+    expected: [['house-style', 1, 1]],
+  },
+  {
+    rule: 'house-style-unknown',
+    input: clean,
+    style: 'hansard',
+    expected: [['house-style-unknown', 1, 1]],
+  },
+  {
+    rule: 'label-separator',
+    input: `${watergate}HALDEMAN: Yes, sir.\n\nHALDEMAN; And then.\n`,
+    style: 'watergate',
+    expected: [
+      ['house-style', 1, 1],
+      ['label-separator', 9, 1],
+    ],
+  },
+]
+
 /** Rules about the file's bytes, from files read as bytes. */
 const byteCases: Array<Case & { bytes: Uint8Array; message: string }> = [
   {
@@ -93,6 +119,19 @@ describe('diagnostics', () => {
     expect(json.diagnostics).toEqual([
       { severity: rules[rule].severity, rule, message: expect.stringContaining(message), line, column },
     ])
+  })
+
+  test.each(styleCases)('$rule (house style $style)', ({ input, style, expected }) => {
+    const { tree, file } = parseString(input, 'style.txt', style === undefined ? {} : { style })
+    expect(toJson(tree, file).diagnostics).toEqual(
+      expected.map(([rule, line, column]) => ({
+        severity: rules[rule].severity,
+        rule,
+        message: expect.any(String),
+        line,
+        column,
+      })),
+    )
   })
 
   test('a rule reported many times lists the first ones and sums up the rest at the first left out', () => {
@@ -127,6 +166,7 @@ describe('diagnostics', () => {
       ...cases.map((c) => c.rule),
       ...byteCases.map((c) => c.rule),
       ...sidecarRules,
+      ...styleCases.map((c) => c.rule),
       'internal-error',
     ])
     expect(Object.keys(rules).filter((rule) => !tested.has(rule))).toEqual([])

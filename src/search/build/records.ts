@@ -114,6 +114,8 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
         })
         break
       }
+      case 'pageFurniture':
+        break // a running head or page number is the typed page's, not anyone's words: not indexed
       default:
         assertNever(block)
     }

@@ -37,6 +37,9 @@ export function toText(tree: TranscriptRoot): string {
       case 'directionBlock':
         blocks.push(`[${line(child.children)}]`)
         break
+      case 'pageFurniture':
+        blocks.push(child.value) // the typed page's running head or number, as printed
+        break
       case 'pageBreak':
         break
       default:

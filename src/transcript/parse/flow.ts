@@ -40,7 +40,16 @@ export interface ProseParagraph {
 
 export type FlowItem = ProseParagraph | FootnoteBlock
 
-export function toFlow(paragraphs: RawParagraph[]): FlowItem[] {
+/** What the house style says a paragraph is, where it decides whether a footnote block cut a sentence. */
+export interface FlowOptions {
+  isLabel: (text: string) => boolean
+  /** Page furniture (a running head, a page number) never continues a sentence. */
+  isFurniture: (item: ProseParagraph) => boolean
+}
+
+const defaults: FlowOptions = { isLabel: (text) => matchLabel(text) !== undefined, isFurniture: () => false }
+
+export function toFlow(paragraphs: RawParagraph[], options: FlowOptions = defaults): FlowItem[] {
   const flow: FlowItem[] = []
   for (const paragraph of paragraphs) {
     const first = paragraph.lines[0]!
@@ -56,11 +65,14 @@ export function toFlow(paragraphs: RawParagraph[]): FlowItem[] {
     }
     const before = flow.at(-1)
     const beforeThat = flow.at(-2)
+    const item: ProseParagraph = { kind: 'paragraph', parts: [paragraph.lines], breaks: [], start: first.start, end: last.end }
     if (
       before?.kind === 'footnotes' &&
       beforeThat?.kind === 'paragraph' &&
       !endsSentence(beforeThat.parts.at(-1)!.at(-1)!.text) &&
-      !matchLabel(first.text)
+      !options.isLabel(first.text) &&
+      !options.isFurniture(item) &&
+      !options.isFurniture(beforeThat)
     ) {
       flow.pop()
       beforeThat.breaks.push(before)
@@ -68,7 +80,7 @@ export function toFlow(paragraphs: RawParagraph[]): FlowItem[] {
       beforeThat.end = last.end
       continue
     }
-    flow.push({ kind: 'paragraph', parts: [paragraph.lines], breaks: [], start: first.start, end: last.end })
+    flow.push(item)
   }
   return flow
 }

@@ -3,41 +3,52 @@
  * the caller gets a tree (possibly empty) and messages saying what is wrong and where.
  *
  * Stages: lines → paragraphs (source.ts) → flow with footnote blocks and mid-sentence joins (flow.ts)
- * → header (header.ts) → introduction, heading, conversation, epilogue (here) → inline content
- * (inline.ts) → speakers (speakers.ts), opening stamps (opening-stamp.ts), turn ids (turn-ids.ts)
- * → checks (checks.ts).
+ * → header (header.ts) → introduction, speaker key, heading (here) → conversation and epilogue
+ * (conversation.ts) → inline content (inline.ts) → speakers (speakers.ts), opening stamps
+ * (opening-stamp.ts), turn ids (turn-ids.ts) → checks (checks.ts). What labels, marks, page furniture, datelines and headings look like is the house
+ * style's (styles/), chosen here once per transcript.
  */
 import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast'
 import { VFile } from 'vfile'
 import { report, reportOverflow } from '../diagnostics.ts'
 import { toPlainText } from '../plain-text.ts'
-import type { Conversation, ConversationContent, PageBreak, Section, TranscriptRoot, Turn } from '../types.ts'
+import { defaultStyle, detectStyle, houseStyles, type HouseStyle } from '../styles/index.ts'
+import type { Conversation, PageBreak, PageFurniture, Section, TranscriptRoot, Turn } from '../types.ts'
 import { checkCharacters } from './characters.ts'
 import { checkFootnotes, checkTimestamps } from './checks.ts'
+import { readConversation, type BlockReader, type TurnDraft } from './conversation.ts'
 import { decodeFile } from './decode.ts'
-import { matchExcision } from './excision.ts'
 import { endsSentence, toFlow, type FlowItem, type FootnoteBlock, type ProseParagraph } from './flow.ts'
 import { readHeader } from './header.ts'
 import { parseInline, type InlineContext } from './inline.ts'
-import { matchLabel, misfitLabel } from './labels.ts'
-import { dropPrefix, Locator, splitParagraphs } from './source.ts'
-import { resolveSpeakers } from './speakers.ts'
+import { labelReader, misfitLabel, type LabelMatch, type LabelReader } from './labels.ts'
+import { Locator, splitParagraphs } from './source.ts'
 import { openingStamp } from './opening-stamp.ts'
+import { namedParticipants, resolveSpeakers, type Resolution } from './speakers.ts'
 import { assignTurnIds } from './turn-ids.ts'
 
 export interface ParseOptions {
   /** The transcript's name (its page path); defaults to the file's stem. */
   name?: string
-  /** Printed label → the person's name and role, from the sidecar (src/transcript/sidecar.ts). */
-  speakers?: Record<string, { name: string; role?: string }>
-  /** The house style to read with, by name (the sidecar's `conventions` or the site's default). */
+  /**
+   * A house style's name (`seed`, `frus`, `watergate`: styles/), from a sidecar or the site's settings.
+   * Without it the style is detected from the text; an unknown name is an error, then detection.
+   */
   style?: string
+  /** Names for labels, from a sidecar: label as printed → name (and role). They come before any other source. */
+  speakers?: Record<string, { name: string; role?: string }>
 }
 
 export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
-  const tree: TranscriptRoot = { type: 'root', name: options.name ?? file.stem ?? 'transcript', speakers: [], children: [] }
+  const tree: TranscriptRoot = {
+    type: 'root',
+    name: options.name ?? file.stem ?? 'transcript',
+    style: defaultStyle.name,
+    speakers: [],
+    children: [],
+  }
   try {
-    new Builder(file, tree).build()
+    new Builder(file, tree, options).build()
   } catch (error) {
     // A bug of ours must not become a stack trace for an editor: it is reported like any other problem.
     const detail = error instanceof Error ? error.message : String(error)
@@ -48,24 +59,56 @@ export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
 }
 
 /** Parses a string; convenient for tests and scripts. */
-export function parseString(value: string, path?: string): { tree: TranscriptRoot; file: VFile } {
+export function parseString(value: string, path?: string, options: ParseOptions = {}): { tree: TranscriptRoot; file: VFile } {
   const file = new VFile({ value, path })
-  return { tree: parse(file), file }
+  return { tree: parse(file, options), file }
 }
 
-class Builder {
+class Builder implements BlockReader {
   readonly file: VFile
   readonly tree: TranscriptRoot
+  readonly options: ParseOptions
   readonly value: string
   readonly context: InlineContext
   readonly definitions: FootnoteDefinition[] = []
+  style: HouseStyle = defaultStyle
+  readLabel: LabelReader = labelReader(defaultStyle)
+  /** A speaker key's codes and names, from the introduction (`N` → `President`). */
+  key = new Map<string, string>()
 
-  constructor(file: VFile, tree: TranscriptRoot) {
+  constructor(file: VFile, tree: TranscriptRoot, options: ParseOptions) {
     this.file = file
     this.tree = tree
+    this.options = options
     if (typeof file.value === 'string') this.value = file.value
     else file.value = this.value = decodeFile(file, file.value ?? new Uint8Array())
     this.context = { file, locator: new Locator(this.value) }
+  }
+
+  /** The style asked for, or the one detected; named in an `info` message unless it is the default. */
+  chooseStyle(): void {
+    const asked = this.options.style
+    let style = asked === undefined ? undefined : houseStyles.get(asked)
+    if (asked !== undefined && !style) {
+      report(
+        this.file,
+        'house-style-unknown',
+        `No house style is called \`${asked}\` (known: ${[...houseStyles.keys()].join(', ')}); the style is detected from the text instead. Correct the name in the sidecar's \`conventions\` or the site's settings`,
+        { line: 1, column: 1 },
+      )
+    }
+    const how = style ? 'as asked' : 'detected from the text'
+    style ??= detectStyle(this.value)
+    this.style = style
+    this.readLabel = labelReader(style)
+    this.context.style = style
+    this.tree.style = style.name
+    if (style !== defaultStyle) {
+      report(this.file, 'house-style', `Read in the house style \`${style.name}\` (${style.title}), ${how}`, {
+        line: 1,
+        column: 1,
+      })
+    }
   }
 
   build(): void {
@@ -76,8 +119,12 @@ class Builder {
       return
     }
     if (!checkCharacters(this.value, file, context.locator)) return
-    const flow = toFlow(splitParagraphs(this.value))
-    const header = readHeader(flow, context)
+    this.chooseStyle()
+    const flow = toFlow(splitParagraphs(this.value), {
+      isLabel: (text) => this.readLabel(text) !== undefined,
+      isFurniture: (item) => this.furniture(item) !== undefined,
+    })
+    const header = readHeader(flow, this.narrative)
     if (header.fields.length > 0) {
       const first = header.fields[0]!.position!
       const last = header.fields.at(-1)!.position!
@@ -94,6 +141,7 @@ class Builder {
       return
     }
     const headingIndex = this.findHeading(body, firstTurn)
+    this.readKey(body.slice(0, firstTurn))
     this.pushSection('introduction', body.slice(0, headingIndex ?? firstTurn))
     if (headingIndex === undefined) {
       report(
@@ -104,7 +152,7 @@ class Builder {
       )
     } else {
       const item = body[headingIndex] as ProseParagraph
-      const heading: Heading = { type: 'heading', depth: 2, children: this.inline(item), position: this.span(item) }
+      const heading: Heading = { type: 'heading', depth: 2, children: this.inline(item, true), position: this.span(item) }
       tree.children.push(heading)
     }
     this.buildConversation(body, (headingIndex ?? firstTurn - 1) + 1)
@@ -113,100 +161,89 @@ class Builder {
     checkTimestamps(tree, file)
   }
 
-  /** The heading is a single short line, not a sentence, right before the first turn (footnotes aside). */
+  /**
+   * The heading is a single short line, not a sentence (unless the house style's headings may end like
+   * one), right before the first turn: footnotes, a dateline and a stage direction may stand between.
+   */
   findHeading(body: FlowItem[], firstTurn: number): number | undefined {
     let index = firstTurn - 1
-    while (index >= 0 && body[index]!.kind === 'footnotes') index--
+    while (index >= 0 && (body[index]!.kind === 'footnotes' || this.beforeFirstTurn(body[index]!))) index--
     const item = body[index]
     if (item?.kind !== 'paragraph' || item.parts.length > 1 || item.parts[0]!.length > 1) return undefined
     const text = item.parts[0]![0]!.text
-    return text.length <= 200 && !endsSentence(text) ? index : undefined
+    return text.length <= 200 && (!endsSentence(text) || this.style.heading?.test(text)) ? index : undefined
+  }
+
+  /** A dateline or a wholly bracketed stage direction: what may stand between the heading and the first turn. */
+  beforeFirstTurn(item: FlowItem): boolean {
+    const text = oneLine(item)
+    if (text === undefined || this.furniture(item)) return false
+    if (this.style.dateline?.test(text)) return true
+    return this.style.marks.delimiters.some(
+      ({ open, close }) => text.startsWith(open) && text.endsWith(close) && !text.slice(1, -1).includes(close),
+    )
+  }
+
+  /** A speaker key in the introduction, one code and name a line: `N President`, `X Unknown No. 1 (either E or K)`. */
+  readKey(items: FlowItem[]): void {
+    const pattern = this.style.speakerKey
+    if (!pattern) return
+    for (const item of items) {
+      if (item.kind !== 'paragraph') continue
+      for (const line of item.parts.flat()) {
+        const match = pattern.exec(line.text)
+        const code = match?.groups?.code
+        // What the key says in parentheses (`(either E or K)`) is a note on the name, not part of it.
+        const name = match?.groups?.name?.replace(/\s*\([^)]*\)\s*$/, '').trim()
+        if (code && name && !this.key.has(code)) this.key.set(code, name)
+      }
+    }
+  }
+
+  /** A line of the typed pages that is not text (styles/: running heads, page numbers), as a node. */
+  furniture(item: FlowItem): PageFurniture | undefined {
+    const text = oneLine(item)
+    const { runningHead, pageNumber } = this.style.furniture
+    if (text === undefined || (!runningHead && !pageNumber) || this.readLabel(text)) return undefined
+    const found: Array<[PageFurniture['kind'], RegExpExecArray | null | undefined]> = [
+      ['pageNumber', pageNumber?.exec(text)],
+      ['runningHead', runningHead?.exec(text)],
+    ]
+    for (const [kind, match] of found) {
+      if (!match) continue
+      const node: PageFurniture = { type: 'pageFurniture', kind, value: text, position: this.span(item) }
+      const page = match.slice(1).find((group) => group !== undefined)
+      if (page !== undefined) node.page = page
+      return node
+    }
+    return undefined
   }
 
   buildConversation(body: FlowItem[], from: number): void {
-    const conversation: Conversation = { type: 'conversation', children: [] }
-    let epilogue: Section | undefined
-    let lastTurn = body.length - 1
-    while (lastTurn >= 0 && this.labelOf(body[lastTurn]!) === undefined) lastTurn--
-    let pending: PageBreak[] = []
-    let turn: Omit<Turn, 'id'> | undefined
-    const unnamed: Array<Omit<Turn, 'id'>> = []
-    const place = (node: ConversationContent) => {
-      conversation.children.push(...pending, node)
-      pending = []
-    }
-
-    for (let index = from; index < body.length; index++) {
-      const item = body[index]!
-      if (item.kind === 'footnotes') {
-        pending.push(this.pageBreak(item))
-        continue
-      }
-      if (epilogue) {
-        epilogue.children.push(...pending, this.paragraph(item))
-        pending = []
-        continue
-      }
-      const label = this.labelOf(item)
-      if (label) {
-        turn = this.turn(item, label)
-        unnamed.push(turn)
-        place(turn as Turn)
-        continue
-      }
-      this.checkLabel(item)
-      const children = this.inline(item)
-      const text = toPlainText(children)
-      const excision = matchExcision(text)
-      if (excision) {
-        if (excision.seconds === null) {
-          report(
-            this.file,
-            'excision-duration',
-            'This excision note gives no duration that can be read (such as `Seven seconds` or `One minute, thirty-seven seconds`)',
-            this.context.locator.point(item.start),
-          )
-        }
-        place({ type: 'excision', seconds: excision.seconds, children, position: this.span(item) })
-        turn = undefined
-        continue
-      }
-      if (isWhollyBracketed(children)) {
-        place({ type: 'directionBlock', children: asDirection(children), position: this.span(item) })
-        turn = undefined
-        continue
-      }
-      const paragraph: Paragraph = { type: 'paragraph', children, position: this.span(item) }
-      if (turn) {
-        turn.children.push(...pending, paragraph)
-        pending = []
-        turn.position = { start: turn.position!.start, end: paragraph.position!.end }
-      } else if (index < lastTurn) {
-        report(
-          this.file,
-          'unattributed-paragraph',
-          'This paragraph has no speaker label and follows an excision or a direction, not a turn: add the speaker’s label',
-          this.context.locator.point(item.start),
-        )
-        place(paragraph)
-      } else {
-        conversation.children.push(...pending)
-        pending = []
-        epilogue = { type: 'section', name: 'epilogue', children: [paragraph] }
-      }
-    }
-    if (epilogue) epilogue.children.push(...pending)
-    else conversation.children.push(...pending)
-
-    const first = conversation.children[0]
-    const last = conversation.children.at(-1)
+    const { pieces, drafts, epilogue } = readConversation(this, body, from)
+    const { speakers, turnSpeakers } = this.resolveSpeakers(drafts)
+    const stamps = drafts.map((draft) => openingStamp(draft))
+    const ids = assignTurnIds(drafts.map((draft, index) => ({ children: draft.children, openingStamp: stamps[index] })))
+    const turns = new Map(
+      drafts.map((draft, index): [TurnDraft, Turn] => {
+        const { type: _, ...rest } = draft
+        const turn: Turn = { type: 'turn', id: ids[index]!, speaker: turnSpeakers[index]!, ...rest }
+        if (stamps[index]) turn.openingStamp = stamps[index]
+        return [draft, turn]
+      }),
+    )
+    const children = pieces.map((piece) => (piece.type === 'turnDraft' ? turns.get(piece)! : piece))
+    const conversation: Conversation = { type: 'conversation', children }
+    const first = children[0]
+    const last = children.at(-1)
     if (first?.position && last?.position) conversation.position = { start: first.position.start, end: last.position.end }
+    this.tree.speakers = speakers
     this.tree.children.push(conversation)
     if (epilogue) this.tree.children.push(this.withSpan(epilogue))
-    this.nameTurns(unnamed)
   }
 
-  nameTurns(turns: Array<Omit<Turn, 'id'>>): void {
+  /** Who speaks each turn, from the labels and every source of names the document and the sidecar give. */
+  resolveSpeakers(drafts: TurnDraft[]): Resolution {
     const headingNotes = new Set<string>()
     const heading = this.tree.children.find((child) => child.type === 'heading')
     for (const child of heading?.children ?? []) if (child.type === 'footnoteReference') headingNotes.add(child.identifier)
@@ -215,54 +252,23 @@ class Builder {
     for (const definition of this.definitions) {
       ;(headingNotes.has(definition.identifier) ? participants : narrative).push(toPlainText(definition.children))
     }
+    const introduction: string[] = []
     for (const child of this.tree.children) {
-      if (child.type === 'section') narrative.push(toPlainText(child.children))
+      if (child.type !== 'section') continue
+      narrative.push(toPlainText(child.children))
+      if (child.name === 'introduction') introduction.push(...child.children.map((block) => toPlainText([block])))
     }
-    const { speakers, turnSpeakers } = resolveSpeakers(
-      turns.map((turn) => ({ label: turn.label, position: turn.position })),
-      { participants, narrative },
+    const named = namedParticipants([...(heading ? [toPlainText(heading.children)] : []), ...introduction])
+    return resolveSpeakers(
+      drafts.map((draft) => ({ label: draft.label, position: draft.position })),
+      { participants, narrative, named, key: this.key, ...(this.options.speakers ? { given: this.options.speakers } : {}) },
       this.file,
     )
-    for (const turn of turns) {
-      const stamp = openingStamp(turn)
-      if (stamp) turn.openingStamp = stamp
-    }
-    const ids = assignTurnIds(turns)
-    turns.forEach((turn, index) => {
-      const named = turn as Turn
-      named.id = ids[index]!
-      named.speaker = turnSpeakers[index]!
-    })
-    this.tree.speakers = speakers
-  }
-
-  turn(item: ProseParagraph, label: { label: string; length: number }): Omit<Turn, 'id'> {
-    const firstPart = item.parts[0]!
-    const rest = dropPrefix(firstPart[0]!, label.length)
-    const parts = [rest ? [rest, ...firstPart.slice(1)] : firstPart.slice(1), ...item.parts.slice(1)]
-    const turn: Omit<Turn, 'id'> = { type: 'turn', label: label.label, speaker: '', children: [], position: this.span(item) }
-    if (parts.every((part) => part.length === 0)) {
-      report(
-        this.file,
-        'empty-turn',
-        `The label \`${label.label}:\` is followed by no text`,
-        this.context.locator.point(item.start),
-      )
-    } else {
-      const start = parts.find((part) => part.length > 0)![0]!.start
-      const paragraph: Paragraph = {
-        type: 'paragraph',
-        children: this.inline({ ...item, parts }),
-        position: this.context.locator.position(start, item.end),
-      }
-      turn.children.push(paragraph)
-    }
-    return turn
   }
 
   /** A paragraph that looks like a turn but whose label is empty or not a name is kept as text, with a warning. */
   checkLabel(item: ProseParagraph): void {
-    const misfit = misfitLabel(item.parts[0]![0]!.text)
+    const misfit = misfitLabel(item.parts[0]![0]!.text, this.readLabel)
     if (!misfit) return
     const place = this.context.locator.point(item.start)
     if (misfit.label === '') {
@@ -282,29 +288,36 @@ class Builder {
     }
   }
 
-  labelOf(item: FlowItem): { label: string; length: number } | undefined {
-    return item.kind === 'paragraph' ? matchLabel(item.parts[0]![0]!.text) : undefined
+  labelOf(item: FlowItem): LabelMatch | undefined {
+    return item.kind === 'paragraph' ? this.readLabel(item.parts[0]![0]!.text) : undefined
+  }
+
+  /** The context for editorial prose: the same file and style, but parentheses are text. */
+  get narrative(): InlineContext {
+    return { ...this.context, narrative: true }
   }
 
   /** Inline content of a paragraph, its parts joined by page-break markers. */
-  inline(item: ProseParagraph): PhrasingContent[] {
+  inline(item: ProseParagraph, narrative = false): PhrasingContent[] {
     const children: PhrasingContent[] = []
+    const context = narrative ? this.narrative : this.context
     item.parts.forEach((part, index) => {
       if (index > 0) children.push(this.pageBreak(item.breaks[index - 1]!))
-      if (part.length > 0) children.push(...parseInline(part, this.context))
+      if (part.length > 0) children.push(...parseInline(part, context))
     })
     return children
   }
 
+  /** A paragraph of editorial prose (introduction, epilogue). */
   paragraph(item: ProseParagraph): Paragraph {
-    return { type: 'paragraph', children: this.inline(item), position: this.span(item) }
+    return { type: 'paragraph', children: this.inline(item, true), position: this.span(item) }
   }
 
   /** Records a block of footnote definitions and returns the marker that keeps its place. */
   pageBreak(block: FootnoteBlock): PageBreak {
     for (const definition of block.definitions) {
       const position = this.context.locator.position(definition.start, definition.end)
-      const children = definition.lines.length > 0 ? parseInline(definition.lines, this.context) : []
+      const children = definition.lines.length > 0 ? parseInline(definition.lines, this.narrative) : []
       this.definitions.push({
         type: 'footnoteDefinition',
         identifier: definition.identifier,
@@ -322,7 +335,9 @@ class Builder {
 
   pushSection(name: Section['name'], items: FlowItem[]): void {
     if (items.length === 0) return
-    const children = items.map((item) => (item.kind === 'footnotes' ? this.pageBreak(item) : this.paragraph(item)))
+    const children = items.map((item) =>
+      item.kind === 'footnotes' ? this.pageBreak(item) : (this.furniture(item) ?? this.paragraph(item)),
+    )
     this.tree.children.push(this.withSpan({ type: 'section', name, children }))
   }
 
@@ -338,19 +353,7 @@ class Builder {
   }
 }
 
-function isWhollyBracketed(children: PhrasingContent[]): boolean {
-  const content = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-  if (content.length !== 1) return false
-  const only = content[0]!
-  if (only.type === 'emphasis') return isWhollyBracketed(only.children)
-  return only.type === 'unclear' || only.type === 'supplied' || only.type === 'direction'
-}
-
-/** A wholly bracketed paragraph is a stage direction, whatever its words looked like inline. */
-function asDirection(children: PhrasingContent[]): PhrasingContent[] {
-  return children.map((child) => {
-    if (child.type === 'supplied') return { ...child, type: 'direction' }
-    if (child.type === 'emphasis') return { ...child, children: asDirection(child.children) }
-    return child
-  })
+/** The text of a paragraph of one line, or undefined. */
+function oneLine(item: FlowItem): string | undefined {
+  return item.kind === 'paragraph' && item.parts.length === 1 && item.parts[0]!.length === 1 ? item.parts[0]![0]!.text : undefined
 }

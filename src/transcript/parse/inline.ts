@@ -8,17 +8,21 @@ import type { PhrasingContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
 import { toPlainText } from '../plain-text.ts'
+import { defaultStyle, type HouseStyle, type MarkDelimiter } from '../styles/index.ts'
 import { footnoteNumber, readTimestamp, superscriptDigit, superscriptRun } from '../syntax.ts'
-import type { Direction, Supplied, Timestamp, Unclear } from '../types.ts'
+import type { Direction, Omission, Supplied, Timestamp, Unclear } from '../types.ts'
 import { isSpace, type Line, type Locator } from './source.ts'
-
-const unclearWords = /^(?:unclear|inaudible|unintelligible|indistinct|garbled)\b\.?\s*(?::\s*(.*))?$/i
-const directionWords =
-  /^(?:laugh\w*|chuckl\w*|pause\w*|sigh\w*|cough\w*|whisper\w*|applause|crosstalk|silence|noise|interruption|overlapping voices?|telephone rings?|tape (?:ends|resumes|interrupted))\.?$/i
 
 export interface InlineContext {
   file: VFile
   locator: Locator
+  /** What the marks look like (styles/); the default style's when absent. */
+  style?: HouseStyle
+  /**
+   * Editorial prose (header, introduction, heading, notes, epilogue) rather than speech: parentheses
+   * there are the editors' own, never a transcriber's marks.
+   */
+  narrative?: boolean
 }
 
 export function parseInline(lines: Line[], context: InlineContext): PhrasingContent[] {
@@ -31,6 +35,11 @@ class InlineScanner {
   readonly nextOpen: Int32Array
   readonly nextClose: Int32Array
   readonly nextClosingStar: Int32Array
+  /** For parentheses, when the house style reads them as marks: the next `(` and `)` from each index. */
+  readonly nextParenOpen: Int32Array | undefined
+  readonly nextParenClose: Int32Array | undefined
+  readonly style: HouseStyle
+  readonly parentheses: MarkDelimiter | undefined
   /** The matching bracket of each `[` and `]` when brackets are paired by nesting, or -1. */
   readonly pair: Int32Array
   /** Closing brackets of a nested pair already reported at their `[`. */
@@ -42,6 +51,8 @@ class InlineScanner {
   constructor(lines: Line[], context: InlineContext) {
     this.lines = lines
     this.context = context
+    this.style = context.style ?? defaultStyle
+    this.parentheses = context.narrative ? undefined : this.style.marks.delimiters.find((d) => d.open === '(')
     let at = 0
     for (const line of lines) {
       this.lineStarts.push(at)
@@ -58,6 +69,16 @@ class InlineScanner {
       this.nextClose[i] = c === ']' ? i : this.nextClose[i + 1]!
       const closes = c === '*' && i > 0 && !isSpace(this.s.charCodeAt(i - 1))
       this.nextClosingStar[i] = closes ? i : this.nextClosingStar[i + 1]!
+    }
+    if (this.parentheses) {
+      const nextParenOpen = new Int32Array(n + 1).fill(-1)
+      const nextParenClose = new Int32Array(n + 1).fill(-1)
+      for (let i = n - 1; i >= 0; i--) {
+        nextParenOpen[i] = this.s[i] === '(' ? i : nextParenOpen[i + 1]!
+        nextParenClose[i] = this.s[i] === ')' ? i : nextParenClose[i + 1]!
+      }
+      this.nextParenOpen = nextParenOpen
+      this.nextParenClose = nextParenClose
     }
     this.pair = new Int32Array(n).fill(-1)
     const open: number[] = []
@@ -141,6 +162,17 @@ class InlineScanner {
           'This `[` is not closed by a `]` in the same paragraph; it is kept as text. Close it or remove it',
           place,
         )
+      } else if (c === '(' && this.parentheses) {
+        // A transcriber's note: `(unintelligible)`, `(Pause)`. An unpaired parenthesis is the speaker's text.
+        const close = this.nextParenClose![i + 1]!
+        const open = this.nextParenOpen![i + 1]!
+        if (close !== -1 && close < to && (open === -1 || open > close)) {
+          flush(i)
+          nodes.push(this.bracket(i, close, this.parentheses))
+          i = close + 1
+          textStart = i
+          continue
+        }
       } else if (c === ']' && !this.reported.has(i)) {
         const place = this.context.locator.point(this.offset(i))
         report(this.context.file, 'bracket-unopened', 'This `]` closes no `[` in the same paragraph; it is kept as text', place)
@@ -200,18 +232,24 @@ class InlineScanner {
     return { node: { type: 'timestamp', value: label, seconds: time.seconds, position }, end }
   }
 
-  bracket(open: number, close: number): Unclear | Supplied | Direction {
+  /** An editorial mark, its kind read from its words as the house style spells them. */
+  bracket(open: number, close: number, delimiter = this.style.marks.delimiters[0]!): Unclear | Supplied | Direction | Omission {
     const children = this.scan(open + 1, close)
     const position = this.position(open, close + 1)
     const inner = toPlainText(children)
-    const unclear = unclearWords.exec(inner)
+    const marks = this.style.marks
+    const delimiters = delimiter.open === '(' ? ({ delimiters: 'parentheses' } as const) : {}
+    const unclear = marks.unclear.exec(inner)
     if (unclear) {
-      const node: Unclear = { type: 'unclear', children, position }
-      if (unclear[1]) node.conjecture = unclear[1]
+      const node: Unclear = { type: 'unclear', ...delimiters, children, position }
+      const conjecture = unclear.groups?.conjecture
+      if (conjecture) node.conjecture = conjecture
       return node
     }
-    if (isWhollyEmphasized(children) || directionWords.test(inner)) return { type: 'direction', children, position }
-    return { type: 'supplied', children, position }
+    if (marks.omission?.test(inner)) return { type: 'omission', ...delimiters, children, position }
+    if (isWhollyEmphasized(children) || marks.direction.test(inner))
+      return { type: 'direction', ...delimiters, children, position }
+    return { type: delimiter.otherwise, ...delimiters, children, position }
   }
 }
 

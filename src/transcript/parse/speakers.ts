@@ -1,7 +1,10 @@
 /**
- * Speaker resolution. A person's first turn usually carries the full name (`McGeorge Bundy:`), later ones
- * the surname (`Bundy:`). A surname whose full name never appears as a label is looked up in the
- * participants footnote, then in the editorial narrative (`George Ball`). `Unidentified` is never one
+ * Speaker resolution: a name is never invented. It comes from, in order: the sidecar's `speakers` (label
+ * as printed → name), a speaker key in the introduction (`N President`), a full-name label (`McGeorge
+ * Bundy:`, whose surname `Bundy:` then resolves to it), the participants footnote, a heading or
+ * introduction naming the participants (`Between President Johnson and James Rowe`: `President:` is
+ * President Johnson, `Rowe:` James Rowe), then the editorial narrative (`George Ball`). Otherwise the
+ * label as printed is the name (`PRESIDENT`). `Unidentified` and a key's `Unknown No. 1` are never one
  * person: each such turn is a voice of its own.
  */
 import type { Position } from 'unist'
@@ -35,6 +38,12 @@ export interface NameSources {
   participants: string[]
   /** Plain text of the introduction, epilogue and other footnotes. */
   narrative: string[]
+  /** Names a heading or the introduction gives the participants (`Between X and Y`), heading first. */
+  named?: string[]
+  /** A speaker key's codes and names (`N` → `President`). */
+  key?: ReadonlyMap<string, string>
+  /** The sidecar's speakers: label as printed → name and role. */
+  given?: Readonly<Record<string, { name: string; role?: string }>>
 }
 
 export interface Resolution {
@@ -61,17 +70,18 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const nextSuffix = new Map<string, number>()
   const labelSets = new Map<Speaker, Set<string>>()
   const found = new Map<string, string[]>()
-  const texts: NameSources = { participants: sources.participants.map(nfc), narrative: sources.narrative.map(nfc) }
-  const lookUp = (surname: string) => {
-    let names = found.get(surname)
+  const texts = { participants: sources.participants.map(nfc), narrative: sources.narrative.map(nfc) }
+  const lookUp = (surname: string, where: 'participants' | 'narrative') => {
+    const cacheKey = `${where}\0${surname}`
+    let names = found.get(cacheKey)
     if (!names) {
-      names = findFullName(surname, texts)
-      found.set(surname, names)
+      names = findFullName(surname, texts[where])
+      found.set(cacheKey, names)
     }
     return names
   }
 
-  const addSpeaker = (name: string, label: string, kind: Speaker['kind']): Speaker => {
+  const addSpeaker = (name: string, label: string, kind: Speaker['kind'], role?: string): Speaker => {
     let speaker = kind === 'person' ? byName.get(name) : undefined
     if (!speaker) {
       const base = kind === 'unidentified' ? 'unidentified' : slug(name)
@@ -81,6 +91,7 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
         nextSuffix.set(base, n + 1)
       }
       speaker = { id, name, labels: [], kind }
+      if (role !== undefined) speaker.role = role
       labelSets.set(speaker, new Set())
       usedIds.add(id)
       speakers.push(speaker)
@@ -94,7 +105,13 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
     return speaker
   }
 
+  const named = (sources.named ?? []).map(nfc)
+  const unresolved = new Set<string>()
   const turnSpeakers = turns.map(({ label, position }) => {
+    const given = sources.given?.[label] ?? sources.given?.[normal(label)]
+    if (given) return addSpeaker(nfc(given.name), label, isUnidentified(given.name) ? 'unidentified' : 'person', given.role).id
+    const keyed = sources.key?.get(label)
+    if (keyed) return addSpeaker(nfc(keyed), label, isUnidentified(keyed) ? 'unidentified' : 'person').id
     if (isUnidentified(label)) return addSpeaker(normal(label), label, 'unidentified').id
     const words = split(label)
     if (words.length >= 2) return addSpeaker(normal(label), label, 'person').id
@@ -109,14 +126,22 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
       )
       return addSpeaker(normal(label), label, 'person').id
     }
-    const names = lookUp(words[0]!)
+    // A bare title (`President:`, `PRESIDENT:`) is the participant the heading names with that title.
+    const title = titleCase(words[0]!)
+    const isTitle = titles.has(title)
+    let names = isTitle ? [] : lookUp(words[0]!, 'participants')
+    if (names.length === 0) names = participantsCalled(words[0]!, isTitle, named)
+    if (names.length === 0 && !isTitle) names = lookUp(words[0]!, 'narrative')
     if (names.length === 1) return addSpeaker(names[0]!, label, 'person').id
+    // Said once, at the label's first turn: a tape of a hundred `PRESIDENT:` turns has one thing to fix.
+    if (unresolved.has(label)) return addSpeaker(normal(label), label, 'person').id
+    unresolved.add(label)
     report(
       file,
       names.length > 1 ? 'speaker-ambiguous' : 'speaker-unresolved',
       names.length > 1
         ? `Speaker label \`${label}\` could be ${names.join(' or ')}; write the full name in one of this speaker's labels`
-        : `No full name for speaker \`${label}\`: give it in one of this speaker's labels or in the participants footnote`,
+        : `No full name for speaker \`${label}\`: it is shown as printed. Give the name in one of this speaker's labels, the participants footnote, or the sidecar's \`speakers\``,
       position?.start,
     )
     return addSpeaker(normal(label), label, 'person').id
@@ -140,32 +165,73 @@ function split(label: string): string[] {
   return normal(label).split(' ').filter(Boolean)
 }
 
-/** Full names ending in `surname`, best first: participants before narrative, then by frequency. Texts are NFC. */
-function findFullName(surname: string, sources: NameSources): string[] {
+/** Full names ending in `surname` in `texts` (NFC), most frequent first; ties are all returned. */
+function findFullName(surname: string, texts: string[]): string[] {
   const wanted = nfc(surname)
   // A plain search first: most labels' surnames are not in the notes, and a Unicode pattern is costly to build.
-  if (!sources.participants.some((text) => text.includes(wanted)) && !sources.narrative.some((text) => text.includes(wanted)))
-    return []
+  if (!texts.some((text) => text.includes(wanted))) return []
   const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(String.raw`((?:(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)\s+){1,4})${escaped}(?![\p{L}\p{M}])`, 'gu')
+  // Initials run together (`H.R.`) are one word: `R. Haldeman` would be a name nobody was given.
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{M}.])((?:(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.)+)\s+){1,4})${escaped}(?![\p{L}\p{M}])`,
+    'gu',
+  )
   const score = new Map<string, number>()
-  const scan = (texts: string[], weight: number) => {
-    for (const text of texts) {
-      for (const match of text.matchAll(pattern)) {
-        const given = match[1]!.trim().split(/\s+/)
-        while (given.length > 0 && (titles.has(given[0]!) || stopwords.has(given[0]!))) given.shift()
-        if (given.length === 0 || given.some((word) => titles.has(word))) continue
-        const name = `${given.join(' ')} ${surname}`
-        score.set(name, (score.get(name) ?? 0) + weight)
-      }
+  for (const text of texts) {
+    for (const match of text.matchAll(pattern)) {
+      const given = match[1]!.trim().split(/\s+/)
+      while (given.length > 0 && (titles.has(given[0]!) || stopwords.has(given[0]!))) given.shift()
+      if (given.length === 0 || given.some((word) => titles.has(word))) continue
+      const name = `${given.join(' ')} ${surname}`
+      score.set(name, (score.get(name) ?? 0) + 1)
     }
   }
-  scan(sources.participants, 100)
-  scan(sources.narrative, 1)
   const ranked = [...score].sort((a, b) => b[1] - a[1])
   if (ranked.length === 0) return []
   const best = ranked[0]![1]
   return ranked.filter(([, s]) => s === best).map(([name]) => name)
+}
+
+/**
+ * Participants a heading or introduction names, whose name ends in `word` (a surname) or, for a title,
+ * starts with it (`President` → `President Johnson`). Letter case aside: `HALDEMAN` is `H.R. HALDEMAN`.
+ */
+function participantsCalled(word: string, isTitle: boolean, named: string[]): string[] {
+  const wanted = word.toLowerCase()
+  const matches = named.filter((name) => {
+    const words = name.split(/\s+/)
+    if (words.length < 2) return false
+    return (isTitle ? words[0]! : words.at(-1)!).toLowerCase() === wanted
+  })
+  return [...new Set(matches)]
+}
+
+/** `PRESIDENT` → `President`, to look a word up among the titles. */
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+}
+
+/**
+ * The participants a heading or introduction names: `Telephone Conversation Between President Johnson
+ * and James Rowe` → `President Johnson`, `James Rowe`. Only runs of name words count (no digits, at most
+ * six words), so `…AND H.R. HALDEMAN ONAPRIL 12` gives nothing for its second name.
+ */
+export function namedParticipants(texts: string[]): string[] {
+  const names: string[] = []
+  for (const text of texts) {
+    for (const match of text.matchAll(/\b(?:between|with)\s+([^,;:()]+)/giu)) {
+      const phrase = match[1]!.replace(/\s+(?:on|at|in|from|about|regarding|concerning)\s.*$/i, '')
+      for (const part of phrase.split(/\s+and\s+|\s*&\s*/i)) {
+        const name = part.trim().replace(/\.$/, '')
+        if (
+          /^(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von))*$/u.test(name) &&
+          name.split(/\s+/).length <= 6
+        )
+          names.push(name)
+      }
+    }
+  }
+  return names
 }
 
 /** `McGeorge Bundy` → `mcgeorge-bundy`; `O'Dell` → `odell`; accents dropped; `محمد علي` → `محمد-علي`. */

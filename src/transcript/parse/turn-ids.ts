@@ -9,7 +9,7 @@ import { eachOfType } from '../walk.ts'
 import { timeSlug } from '../time.ts'
 import type { Turn } from '../types.ts'
 
-type Unnamed = Omit<Turn, 'id'>
+type Unnamed = Pick<Turn, 'children' | 'openingStamp'>
 
 export function assignTurnIds(turns: Unnamed[]): string[] {
   const used = new Set<string>()

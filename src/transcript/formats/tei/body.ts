@@ -6,9 +6,9 @@
  */
 import type { FootnoteDefinition, PhrasingContent } from 'mdast'
 import { assertNever } from '../../kinds.ts'
-import { toSuperscript } from '../../syntax.ts'
+import { printBracket, toSuperscript } from '../../syntax.ts'
 import { toPlainText } from '../../plain-text.ts'
-import type { ConversationContent, Section, TranscriptRoot } from '../../types.ts'
+import type { ConversationContent, PageFurniture, Section, TranscriptRoot } from '../../types.ts'
 import { directionElement } from './directions.ts'
 import { type Timeline, timeline } from './timeline.ts'
 import { element, xmlText, xmlId } from './xml.ts'
@@ -95,9 +95,11 @@ class TextWriter {
             .map((part) =>
               part.type === 'pageBreak'
                 ? element('pb')
-                : paragraphs > 1
-                  ? element('seg', { type: 'paragraph' }, this.inline(part.children))
-                  : this.inline(part.children),
+                : part.type === 'pageFurniture'
+                  ? this.furniture(part)
+                  : paragraphs > 1
+                    ? element('seg', { type: 'paragraph' }, this.inline(part.children))
+                    : this.inline(part.children),
             )
             .join('')
           const attrs = {
@@ -129,12 +131,20 @@ class TextWriter {
         case 'pageBreak':
           parts.push(element('pb'))
           break
+        case 'pageFurniture':
+          parts.push(this.furniture(block))
+          break
         default:
           assertNever(block)
       }
     }
     if (!common) parts.push(element('p'))
     return element('div', { type }, `\n${parts.join('\n')}\n`)
+  }
+
+  /** A running head or page number of the typed pages: TEI's forme work. */
+  furniture(node: PageFurniture): string {
+    return element('fw', { type: node.kind === 'runningHead' ? 'header' : 'pageNum' }, xmlText(node.value))
   }
 
   /** A stage direction, and after it what its `desc` cannot hold. */
@@ -206,6 +216,16 @@ class TextWriter {
           if (context === 'desc') out += `[${this.inline(node.children, context)}]`
           else out += this.direction(node.children)
           break
+        case 'omission': {
+          // Material withheld (`(Privileged Material Deleted)`): a gap, its wording as printed in its desc.
+          if (context === 'desc') {
+            out += printBracket(this.inline(node.children, context), node.delimiters)
+            break
+          }
+          const [desc, after] = this.desc(node.children)
+          out += element('gap', { reason: 'withheld' }, desc) + after
+          break
+        }
         case 'timestamp': {
           const anchor = element('anchor', { synch: `#${this.times.stamps.get(node)}` })
           if (context === 'desc') this.after.push(anchor)

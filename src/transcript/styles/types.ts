@@ -1,0 +1,60 @@
+/**
+ * A house style: the conventions of one edition's transcripts, as data. One parser reads every style
+ * (parse/), asking the style what a label, an editorial mark, an omission, page furniture, a dateline,
+ * a heading and a speaker key look like. Adding a style is a new file here, its entry in `index.ts`, and
+ * fixtures (tests/fixtures/styles/).
+ */
+
+/** What ends a speaker label. */
+export interface LabelSeparator {
+  /** The character after the label: `:`, or `;` where an edition's typists slipped. */
+  char: string
+  /** Only for labels in capitals (`HALDEMAN;`): a `;` after ordinary words is prose. */
+  capitalsOnly?: boolean
+  /** A slip worth telling the editor about (an `info` message, rule `label-separator`). */
+  slip?: boolean
+}
+
+/** A pair of delimiters that hold editorial marks, and what a mark is when no wording says otherwise. */
+export interface MarkDelimiter {
+  open: '[' | '('
+  close: ']' | ')'
+  /** `supplied` for square brackets (words the editors supplied), `direction` for a transcriber's parenthesis. */
+  otherwise: 'supplied' | 'direction'
+  /** Whether an unpaired delimiter is worth a warning (a `[` always is; speech may hold a stray `)`). */
+  reportUnpaired: boolean
+}
+
+export interface HouseStyle {
+  /** The name used in options, sidecars and messages: `seed`, `frus`, `watergate`. */
+  name: string
+  /** What the style is, for people. */
+  title: string
+  labels: {
+    separators: LabelSeparator[]
+    /** Paragraph openings that look like labels but never are (`NOTE:` in an introduction). */
+    never: RegExp
+  }
+  marks: {
+    delimiters: MarkDelimiter[]
+    /** An unclear passage, tested on a mark's plain text; the `conjecture` group is a conjectured reading. */
+    unclear: RegExp
+    /** A stage direction in square brackets (in parentheses every mark not unclear or omitted is one). */
+    direction: RegExp
+    /** Material withheld: `Privileged Material Deleted`. */
+    omission?: RegExp
+  }
+  /** Lines of the typed pages that are not text: running heads and bare page numbers (group 1: the page). */
+  furniture: {
+    runningHead?: RegExp
+    pageNumber?: RegExp
+  }
+  /** A line between the heading and the first turn giving place, date and time: `November 1, 1968, 1:58 p.m.` */
+  dateline?: RegExp
+  /** A heading line that may end like a sentence (`…FROM 9:47 TO 9:59 A.M.`). */
+  heading?: RegExp
+  /** One line of a speaker key in the introduction: `N President` (groups `code` and `name`). */
+  speakerKey?: RegExp
+  /** Evidence that a transcript is in this style: each pattern found in the text adds its weight. */
+  detect: Array<{ pattern: RegExp; weight: number }>
+}

@@ -1,0 +1,45 @@
+/**
+ * Transcripts made for the Watergate Special Prosecution Force (Nixon Library, `wspf/…`): labels in
+ * capitals (`HALDEMAN:`, once `HALDEMAN;`) or a speaker key's letters (`N:` with `N President` in the
+ * introduction), transcribers' notes in parentheses (`(unintelligible)`, `(Pause)`, `(Privileged Material
+ * Deleted)`), and the typed pages' running heads (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) and page
+ * numbers between paragraphs.
+ */
+import { frus } from './frus.ts'
+import { seed } from './seed.ts'
+import type { HouseStyle } from './types.ts'
+
+export const watergate: HouseStyle = {
+  ...seed,
+  name: 'watergate',
+  title: 'Watergate Special Prosecution Force transcripts',
+  labels: {
+    separators: [{ char: ':' }, { char: ';', capitalsOnly: true, slip: true }],
+    never: seed.labels.never,
+  },
+  marks: {
+    delimiters: [
+      { open: '[', close: ']', otherwise: 'supplied', reportUnpaired: true },
+      { open: '(', close: ')', otherwise: 'direction', reportUnpaired: false },
+    ],
+    // Run together at old line ends as often as not: `(unintelligiblepassage.)`, `(unintelligible/REMOVED)`.
+    unclear: /^(?:unclear|inaudible|unintelligible|indistinct|garbled)/i,
+    direction: seed.marks.direction,
+    omission: /\b(?:deleted|withheld|omitted)\)?\.?$/i,
+  },
+  furniture: {
+    // A line without lower-case letters that ends (or starts) with the page number.
+    runningHead: /^(?=[^\p{Ll}]*$)(?=.*\p{Lu}{3})(?:(\d{1,4})\s+\S.*|.*\D(\d{1,4}))$/u,
+    pageNumber: /^(?:-\s*)?(\d{1,4})(?:\s*-)?$/,
+  },
+  dateline: frus.dateline,
+  heading: /^TRANSCRIPT OF\b/i,
+  speakerKey: /^(?<code>\p{Lu}{1,3})\s+(?<name>\p{Lu}.{0,80})$/u,
+  detect: [
+    { pattern: /Watergate Special Prosecution Force/i, weight: 3 },
+    { pattern: /^TRANSCRIPT OF (?:A )?(?:MEETING|CONVERSATION|TELEPHONE)/m, weight: 2 },
+    { pattern: /\((?:Privileged |Expletive |Characterization )?Material[^)]{0,60}Deleted\)/i, weight: 2 },
+    { pattern: /\((?:unintelligible|inaudible)/i, weight: 1 },
+    { pattern: /^\p{Lu}{2,}[:;] /mu, weight: 1 },
+  ],
+}

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { siteFormats } from '../transcript/formats/index.ts'
 import type { TranscriptJson } from '../transcript/schema.ts'
 import { siteCacheFolder } from './paths.ts'
 
@@ -14,7 +15,17 @@ export function artifactFolder(cache = siteCacheFolder()): string {
 }
 
 export function jsonArtifact(name: string, cache?: string): string {
-  return join(artifactFolder(cache), `${name}.json`)
+  return exportArtifact(name, 'json', cache)
+}
+
+/** An export of the formats registry (`siteFormats`), served as `/<name>/transcript.<extension>`. */
+export function exportArtifact(name: string, extension: string, cache?: string): string {
+  return join(artifactFolder(cache), `${name}.${extension}`)
+}
+
+/** Every file the prepare step writes for a transcript: its exports and its page body. */
+export function artifactFiles(name: string, cache?: string): string[] {
+  return [...siteFormats.map((format) => exportArtifact(name, format.extension, cache)), htmlArtifact(name, cache)]
 }
 
 export function htmlArtifact(name: string, cache?: string): string {
@@ -36,7 +47,7 @@ export function readTranscriptHtml(name: string, cache?: string): string {
 }
 
 export function hasArtifacts(name: string, cache?: string): boolean {
-  return existsSync(jsonArtifact(name, cache)) && existsSync(htmlArtifact(name, cache))
+  return artifactFiles(name, cache).every((file) => existsSync(file))
 }
 
 /**

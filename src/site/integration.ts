@@ -1,15 +1,19 @@
 /**
- * The site's own build steps, as an Astro integration. Each transcript's `/<name>/transcript.json` is the
- * JSON artifact the loader already checked and wrote (src/site/artifacts.ts), copied into the site when
- * Astro has written its pages: ten thousand files need no ten thousand routes rendered to be copied. The
- * search integration, registered after this one, reads them there.
+ * The site's own build steps, as an Astro integration. Each transcript's exports,
+ * `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts the loader's prepare step already wrote
+ * (src/site/artifacts.ts, one per format of the registry's `siteFormats`), and `/transcripts.json` is the
+ * manifest it wrote (./manifest.ts); all are copied into the site when Astro has written its pages: ten
+ * thousand files need no ten thousand routes rendered to be copied. The search integration, registered
+ * after this one, reads the JSON there.
  */
 import type { AstroIntegration } from 'astro'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { artifactFolder } from './artifacts.ts'
+import { siteFormats } from '../transcript/formats/index.ts'
+import { artifactFolder, exportArtifact } from './artifacts.ts'
+import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'
 import { progress } from './progress.ts'
 
@@ -19,18 +23,23 @@ export default function siteIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
-        const folder = artifactFolder(siteCacheFolder())
+        const cache = siteCacheFolder()
+        const folder = artifactFolder(cache)
         const names = (await readdir(folder))
           .filter((file) => file.endsWith('.json'))
           .map((file) => file.slice(0, -'.json'.length))
-        const copying = progress(logger, 'transcript JSON', names.length, 'copied')
+        const copying = progress(logger, 'transcript exports', names.length, 'copied')
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })
-          // A copy-on-write clone where the file system offers one, else a plain copy.
-          await copyFile(join(folder, `${name}.json`), join(site, name, 'transcript.json'), constants.COPYFILE_FICLONE)
+          for (const { extension } of siteFormats) {
+            // A copy-on-write clone where the file system offers one, else a plain copy.
+            const from = exportArtifact(name, extension, cache)
+            await copyFile(from, join(site, name, `transcript.${extension}`), constants.COPYFILE_FICLONE)
+          }
           copying.update(index + 1)
         }
         copying.finish()
+        await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
       },
     },
   }

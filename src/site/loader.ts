@@ -13,10 +13,11 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { transcriptName } from '../transcript/load.ts'
 import { formatDiagnostic } from '../transcript/report.ts'
-import { codeDigest, hasArtifacts, htmlArtifact, jsonArtifact, sourceDigest } from './artifacts.ts'
+import { artifactFiles, codeDigest, hasArtifacts, sourceDigest } from './artifacts.ts'
 import { siteCacheFolder, strictBuild, transcriptsFolder } from './paths.ts'
 import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
+import { manifestArtifact, writeManifest } from './manifest.ts'
 import { progress } from './progress.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
 import { byDate, summarySchema, type TranscriptSummary } from './summary.ts'
@@ -78,8 +79,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       for (const id of store.keys()) {
         if (present.has(id)) continue
         store.delete(id)
-        rmSync(jsonArtifact(id, cache), { force: true })
-        rmSync(htmlArtifact(id, cache), { force: true })
+        for (const file of artifactFiles(id, cache)) rmSync(file, { force: true })
       }
 
       // 2. Parse, check and render what changed, on every core.
@@ -109,6 +109,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
         }
       }
       if (problems.length > 0) stop(logger, problems)
+      await writeManifest(summaries, manifestArtifact(cache))
 
       // 4. The speaker pages' tables, when the collection changed.
       const collection = createHash('sha256')

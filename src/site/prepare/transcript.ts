@@ -1,14 +1,17 @@
 /**
  * Prepares one transcript for the site: parse, check against the public schema, render the page body,
- * write both artifacts and return the summary the content store keeps. Runs in a worker thread
- * (./worker.ts) or, for a handful of files, in the loader's own thread.
+ * write it and every export the site serves (JSON, text, TEI, WebVTT: the formats registry's `siteFormats`),
+ * and return the summary the content store keeps. Runs in a worker thread (./worker.ts) or, for a handful
+ * of files, in the loader's own thread.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { loadTranscript, sidecarPath } from '../../transcript/load.ts'
 import { renderTranscript } from '../../transcript/render.ts'
 import { transcriptSchema } from '../../transcript/schema.ts'
-import { htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
+import { siteFormats } from '../../transcript/formats/index.ts'
+import { json as jsonFormat } from '../../transcript/formats/json.ts'
+import { exportArtifact, htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
 import { summarize, type TranscriptSummary } from '../summary.ts'
 
 export interface PrepareTask {
@@ -32,7 +35,7 @@ export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: fal
 export function prepareTranscript(task: PrepareTask): PrepareResult {
   try {
     const sidecar = task.sidecar && { value: readFileSync(task.sidecar), path: sidecarPath(task.shown) }
-    const { tree, json } = loadTranscript(readFileSync(task.path), task.shown, {
+    const { tree, file, json } = loadTranscript(readFileSync(task.path), task.shown, {
       ...(sidecar ? { sidecar } : {}),
       ...(task.style !== undefined ? { style: task.style } : {}),
       ...(task.styles !== undefined ? { styles: task.styles } : {}),
@@ -42,7 +45,11 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
       return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }
     const jsonPath = jsonArtifact(json.name, task.cache)
     mkdirSync(dirname(jsonPath), { recursive: true })
-    writeFileSync(jsonPath, jsonText(checked.data))
+    // Each export of the formats registry the site serves; the JSON as checked against the schema.
+    for (const format of siteFormats) {
+      const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
+      writeFileSync(exportArtifact(json.name, format.extension, task.cache), text)
+    }
     writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree))
     return { ok: true, summary: summarize(checked.data, task.digest) }
   } catch (error) {

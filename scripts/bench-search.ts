@@ -187,7 +187,15 @@ async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: s
   astroBuild(root, dist, join(work, 'cache'), { TRANSCRIPTS_DIR: sample })
   const astroSeconds = (performance.now() - t) / 1000
   // The sample's index goes; the search page (search/index.html) stays.
-  for (const built of ['pagefind', 'search/sections', 'search/values', 'search/manifest.json', 'search/totals.json'])
+  for (const built of [
+    'pagefind',
+    'search/sections',
+    'search/values',
+    'search/words',
+    'search/heads',
+    'search/manifest.json',
+    'search/totals.json',
+  ])
     await rm(join(dist, built), { recursive: true, force: true })
   t = performance.now()
   const manifest = await buildSearchIndex({

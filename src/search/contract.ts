@@ -195,6 +195,8 @@ export interface Manifest {
   chunks: number[]
   /** Value-table buckets. */
   buckets: number
+  /** Word-head buckets (`headBucketPath`); none in an index built before them. */
+  heads?: number
 }
 
 /** The tables' files, as paths under the site's folder (the build) and as URLs (the page): `'/' + path`. */
@@ -238,6 +240,28 @@ export interface WordDirectory {
 export const WORDS_PATH = 'search/words/index.json'
 export const wordChunkPath = (n: number) => `search/words/${n}.json.gz`
 export const wordDictionaryPath = (n: number) => `search/words/${n}.dict.json`
+
+/**
+ * **Word heads** (`/search/heads/<n>.json.gz`, bucketed by `bucketOf(word, manifest.heads)`): for each word
+ * as the page takes it (`pagefindTerm`) that is printed or indexed somewhere, what a search for it alone
+ * shows first, so the first results never wait for a word's whole table (which grows with the collection):
+ * the word's sections in all, its transcripts in all, and its best HEAD_SIZE transcripts in the order the
+ * word tables rank them (most sections first, then by label), each with its sections holding the word
+ * (`encodePositions`). A word Pagefind indexed under another (`encouraging` under `encourag`) has the
+ * head of that one, every indexed word starting so included: one fetch, no dictionary.
+ */
+/**
+ * How a word's transcripts are ranked, in the word tables' results and in the heads alike: most sections
+ * holding it first, then by label. Negative when `a` comes first.
+ */
+export const rankByHits = (a: { hits: number; label: string }, b: { hits: number; label: string }): number =>
+  b.hits - a.hits || a.label.localeCompare(b.label)
+
+export type WordHead = [sections: number, transcripts: number, rows: Array<[name: string, sections: string]>]
+export type HeadBucket = Record<string, WordHead>
+/** Transcripts in a word's head: a page of results (20) from a single word, with some to spare for a phrase. */
+export const HEAD_SIZE = 24
+export const headBucketPath = (n: number) => `search/heads/${n}.json.gz`
 
 /** Which chunk of a directory holds a word's place in the order: the last whose first word is not after it. */
 export function chunkFor(chunks: WordDirectory['chunks'], word: string): number {

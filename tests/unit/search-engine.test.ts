@@ -26,7 +26,7 @@ import {
   type Pagefind,
   type SearchData,
 } from '../../src/search/client/engine.ts'
-import { words, type SearchState } from '../../src/search/query.ts'
+import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import type { TranscriptJson } from '../../src/transcript/schema.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
@@ -91,8 +91,8 @@ const data: SearchData = {
   passages: async (name) => parseFragmentText(gunzipSync(await readFile(join(site, passagesPath(name)))).toString('utf8')),
 }
 
-/** Builds the search of the three transcripts into a new folder, `size` transcripts to a record. */
-async function build(size: number): Promise<void> {
+/** Builds the search of the three transcripts into a new folder, `size` transcripts to a record (`headSize` to a word's head). */
+async function build(size: number, headSize?: number): Promise<void> {
   site = await mkdtemp(join(tmpdir(), 'search-engine-'))
   const log: string[] = []
   manifest = await buildSearchIndex({
@@ -102,6 +102,7 @@ async function build(size: number): Promise<void> {
     log: (m) => log.push(m),
     groupSize: size,
     wordFileTarget: 3_000,
+    headSize,
   })
   expect(log.some((line) => /search index: 3\/3 transcripts/.test(line))).toBe(true)
   fragments.clear()
@@ -274,5 +275,62 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(bounded!.table.size).toBeGreaterThan(0)
     expect(bounded!.complete).toBe(bounded!.table.size === ids.length)
     forgetChunks()
+  })
+})
+
+describe('word heads: a single word or a phrase starts from one small file, and the search goes on past it', () => {
+  beforeAll(() => build(1, 1), 60_000)
+
+  /** The data, with the tables fetched listed. */
+  const watched = () => {
+    const fetched: string[] = []
+    const reading: SearchData = {
+      ...data,
+      json: <T>(path: string) => {
+        fetched.push(path)
+        return data.json<T>(path)
+      },
+    }
+    return { fetched, reading }
+  }
+
+  test('one word, a head of one transcript: first results from its head alone, then every section, counted exactly; a word it does not know from the word tables', async () => {
+    for (const [q, stem] of [
+      ['quarantine', 'quarantine'],
+      ['quarantined', 'quarantin'],
+    ] as const) {
+      forgetWords()
+      const { fetched, reading } = watched()
+      const before = pagefindLoads
+      const search = await SearchSession.start(reading, { ...none, q })
+      // A word printed nowhere ("quarantined") is not in the heads: the whole search, as Pagefind takes it.
+      const printed = q === 'quarantine'
+      expect(fetched.filter((path) => path.startsWith('search/heads/')).length, q).toBe(1)
+      expect(
+        fetched.some((path) => path.startsWith('search/words/')),
+        `${q}: word tables`,
+      ).toBe(!printed)
+      if (printed) expect(search.candidates.length, q).toBe(1)
+      const hits: Hit[] = []
+      while (!search.exhausted()) hits.push(...(await search.more())!)
+      const expected = holding(stem)
+      expect(hits.map(address).sort(), q).toEqual(expected.map((s) => s.address).sort())
+      expect(new Set(hits.map(address)).size, `${q}: each once`).toBe(hits.length)
+      expect(await search.count(), q).toMatchObject({ total: expected.length, complete: true })
+      expect(pagefindLoads, q).toBe(before)
+    }
+  })
+
+  test('a phrase: from the head of its rarest pair of words, then the rest; a pair found nowhere gives no results at once', async () => {
+    forgetWords()
+    const { hits, counted } = await everything({ ...none, q: '"castro with the"' })
+    expect(hits.map(address)).toEqual([`${seed.name}#t-00-35`])
+    expect(counted.total).toBe(1)
+    const { fetched, reading } = watched()
+    const search = await SearchSession.start(reading, { ...none, q: '"castro quarantine"' })
+    expect(search.candidates).toEqual([])
+    expect(search.exhausted()).toBe(true)
+    expect(fetched.some((path) => path.startsWith('search/words/'))).toBe(false)
+    expect(allSections().some((s) => containsPhrase(s.text, ['castro', 'quarantine']))).toBe(false)
   })
 })

@@ -21,6 +21,8 @@ import { groupSize, parseFragmentText, passagesPath, recordPath, type Manifest, 
 import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
 import { readPagefindMeta } from './pagefind-files.ts'
 import { fragmentId, recordRow, splitRecord, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
+import { HeadCollector, writeHeads } from './heads.ts'
+import { PairCollector } from './pairs.ts'
 import { Spellings, writeWordTables } from './words.ts'
 
 /** A failure to report as it is: a message for the person building the site, no stack trace. */
@@ -95,6 +97,8 @@ export interface SearchIndexOptions {
   groupSize?: number
   /** Bytes of JSON to a word table file (tests make it small). */
   wordFileTarget?: number
+  /** Transcripts in a word's or pair's head (tests make it small, so that searches go past it). */
+  headSize?: number
 }
 
 /**
@@ -108,6 +112,7 @@ export async function buildSearchIndex({
   log,
   groupSize: chosenSize,
   wordFileTarget,
+  headSize,
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', names.length, 'transcripts')
@@ -179,6 +184,7 @@ export async function buildSearchIndex({
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
+  const pairs = new PairCollector(headSize)
   const reading = progress(log, 'search tables', fragments.length, 'records')
   await mkdir(join(site, 'search', 'passages'), { recursive: true })
   await mkdir(join(site, 'search', 'records'), { recursive: true })
@@ -191,19 +197,36 @@ export async function buildSearchIndex({
     rows.set(id, row)
     spellings.add(pageOf.get(id) ?? -1, fragment.content)
     const parts = splitRecord(fragment, lookup)
-    for (const part of parts)
+    for (const part of parts) {
       await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
+      pairs.add(part.name, lookup(part.name)?.label ?? '', part.passages)
+    }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(site, recordPath(id)), JSON.stringify(transcripts))
     reading.step(i + 1)
   }
   reading.end()
   const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
-  const wordBytes = await writeWordTables(site, pagefindDir, meta, rows, spellings, (done) => counting.step(done), wordFileTarget)
-  counting.end(`; ${(wordBytes / 1000).toFixed(0)} KB written`)
+  const collector = new HeadCollector(headSize)
+  const words = await writeWordTables(
+    site,
+    pagefindDir,
+    meta,
+    rows,
+    spellings,
+    (done) => counting.step(done),
+    wordFileTarget,
+    collector,
+  )
+  counting.end(`; ${(words.bytes / 1000).toFixed(0)} KB written`)
   rows.clear()
+  const pairCount = pairs.count
+  const heads = await writeHeads(site, collector.end(), words.indexedAs, pairs.heads())
+  log(
+    `search words: heads of ${collector.heads.size.toLocaleString('en')} words and ${pairCount.toLocaleString('en')} pairs in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,
+  )
 
-  const files = tables.files()
+  const files = tables.files({ heads: heads.buckets })
   let bytes = 0
   let count = 0
   for (let next = files.next(); ; next = files.next()) {

@@ -247,7 +247,8 @@ export class TableWriter {
     return this.rows.length
   }
 
-  *files(): Generator<TableFile, Manifest> {
+  /** `extra`: what the manifest says of files written elsewhere (the word heads' buckets). */
+  *files(extra: Pick<Manifest, 'heads'> = {}): Generator<TableFile, Manifest> {
     const rows = this.rows
     const chunkCount = piecesFor(JSON.stringify(sectionTableOf(rows)).length, this.chunkTarget)
     const chunks: RecordRow[][] = Array.from({ length: chunkCount }, () => [])
@@ -317,6 +318,7 @@ export class TableWriter {
       passages: this.passages,
       chunks: chunkSizes,
       buckets: bucketCount,
+      ...extra,
     }
     yield { path: MANIFEST_PATH, text: JSON.stringify(manifest) }
     return manifest

@@ -19,6 +19,7 @@ import {
   type WordChunk,
   type WordDirectory,
 } from '../contract.ts'
+import type { HeadCollector } from './heads.ts'
 import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
 
@@ -105,7 +106,8 @@ function shared(a: string, b: string): number {
 
 /**
  * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
- * Returns the bytes written. `step` is told each of Pagefind's index chunks done.
+ * Returns the bytes written and the dictionary (printed word → indexed word). `step` is told each of
+ * Pagefind's index chunks done; `heads` is given each word's rows, in Pagefind's order.
  */
 export async function writeWordTables(
   site: string,
@@ -115,7 +117,8 @@ export async function writeWordTables(
   spellings: Spellings,
   step: (done: number) => void,
   fileTarget = WORD_FILE_TARGET,
-): Promise<number> {
+  heads?: HeadCollector,
+): Promise<{ bytes: number; indexedAs: Map<string, string> }> {
   const sections = new Map<number, Sections>()
   const sectionsOfPage = (page: number): Sections | undefined => {
     let known = sections.get(page)
@@ -192,6 +195,7 @@ export async function writeWordTables(
           })
       }
       if (rows.length === 0) continue
+      heads?.add(word, rows)
       file ??= open()
       const target = file
       target.table.words[word] = rows.map((row) => {
@@ -233,5 +237,5 @@ export async function writeWordTables(
   }
   const text = JSON.stringify(directory)
   await writeFile(join(site, WORDS_PATH), text)
-  return bytes + text.length
+  return { bytes: bytes + text.length, indexedAs }
 }

@@ -14,6 +14,7 @@ import {
   codeValues,
   decodePositions,
   pagefindTerm,
+  rankByHits,
   wordChunkPath,
   wordDictionaryPath,
   WORDS_PATH,
@@ -50,6 +51,7 @@ import {
 } from '../counts.ts'
 import { highlightPattern, matchesPhrases, parseQuery, type ParsedQuery, type SearchState } from '../query.ts'
 import { headingPositions, matchingSections, sectionsOf, termPositions, type Section } from '../sections.ts'
+import { headCandidates } from './heads.ts'
 
 export type { Fragment } from '../contract.ts'
 
@@ -604,9 +606,31 @@ export class SearchSession {
     this.filtered = chosenFacets(state).length > 0
   }
 
-  /** `wordBudget`: bytes of word tables the search may fetch (tests set 0 to search through Pagefind). */
+  /**
+   * `wordBudget`: bytes of word tables the search may fetch (tests set 0 to search through Pagefind).
+   * A single word, or phrases alone, with no choices, starts from the word heads (heads.ts): the first
+   * results from one small file; the rest of the search (`full`) is worked out when it is needed, for the
+   * results past the head's or for the counts.
+   */
   static async start(data: SearchData, state: SearchState, { wordBudget = WORD_BUDGET } = {}): Promise<SearchSession> {
     const search = new SearchSession(data, state)
+    const head =
+      search.words && !search.filtered && wordBudget > 0
+        ? await headCandidates(data, search.query).catch(() => undefined)
+        : undefined
+    if (!head) return SearchSession.full(search, wordBudget)
+    search.unfiltered = head.candidates
+    search.candidates = head.candidates
+    search.queue = [...head.candidates]
+    search.nextRecord = head.candidates.length
+    search.headComplete = head.complete
+    search.rest = () => SearchSession.full(new SearchSession(data, state), wordBudget)
+    return search
+  }
+
+  /** The search worked out whole: from the word tables, else Pagefind, else (no words) the value tables. */
+  private static async full(search: SearchSession, wordBudget: number): Promise<SearchSession> {
+    const { data, state } = search
     if (!search.words && !search.filtered) return search
     search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
     // The word tables say which sections hold the free words (and as many of a phrase's words as the budget
@@ -615,8 +639,8 @@ export class SearchSession {
     if (search.words)
       search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
     if (search.matches) {
-      const ranked = [...search.matches.values()].sort(
-        (a, b) => b.sections.size - a.sections.size || a.label.localeCompare(b.label),
+      const ranked = [...search.matches.values()].sort((a, b) =>
+        rankByHits({ hits: a.sections.size, label: a.label }, { hits: b.sections.size, label: b.label }),
       )
       search.unfiltered = ranked.map((match) => ({
         id: match.name,
@@ -640,6 +664,28 @@ export class SearchSession {
     return search
   }
 
+  /** A search started from a head: the whole search, to be worked out once (`upgrade`). */
+  private rest?: () => Promise<SearchSession>
+  private upgrading?: Promise<void>
+  /** The head held every transcript holding its word: the rest is needed for the counts only. */
+  private headComplete = false
+  /** Transcripts handed to the reading, which the whole search's list then skips. */
+  private readonly taken = new Set<string>()
+
+  /** Turns a search started from a head into the whole search, skipping the transcripts already read. */
+  private upgrade(): Promise<void> {
+    this.upgrading ??= this.rest!().then((full) => {
+      this.matches = full.matches
+      this.allowed = full.allowed
+      this.unfiltered = full.unfiltered
+      this.candidates = full.candidates
+      this.nextRecord = full.nextRecord
+      this.queue = full.queue.filter((candidate) => !this.taken.has(candidate.id))
+      this.rest = undefined
+    })
+    return this.upgrading
+  }
+
   /** Which transcripts can hold a result (a chosen speaker's, a chosen transcript), for a search with words. */
   allowed?: Set<string>
   /** Free words found in the word tables: every section holding them. */
@@ -649,6 +695,7 @@ export class SearchSession {
   queue: Candidate[] = []
 
   exhausted(): boolean {
+    if (this.rest && !this.headComplete) return false
     return this.nextRecord >= this.candidates.length && this.queue.length === 0 && this.waiting.length === 0
   }
 
@@ -663,16 +710,23 @@ export class SearchSession {
     let yielded = 0
     while (shown.length < size && !this.exhausted()) {
       if (this.waiting.length === 0) {
+        if (this.rest && this.queue.length === 0) {
+          // The head is read: the rest of the search.
+          await this.upgrade()
+          if (!current()) return undefined
+          continue
+        }
         if (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
           // The next records' transcripts, their lists fetched together.
           const records = this.candidates.slice(this.nextRecord, this.nextRecord + EXPAND)
           this.nextRecord += records.length
           for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed))))
-            this.queue.push(...list)
+            this.queue.push(...list.filter((candidate) => !this.taken.has(candidate.id)))
           if (!current()) return undefined
           continue
         }
         const batch = this.queue.splice(0, this.batch)
+        for (const candidate of batch) this.taken.add(candidate.id)
         const hits = await readRecords(this.data, batch, this.query, this.state)
         read += batch.length
         if (!current()) return undefined
@@ -706,6 +760,10 @@ export class SearchSession {
    * false meanwhile; `null` when a table could not be loaded.
    */
   async count(current: () => boolean = () => true): Promise<CountResult | null | undefined> {
+    if (this.rest) {
+      await this.upgrade()
+      if (!current()) return undefined
+    }
     const { query } = this
     let result: CountResult | null | undefined
     if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()

@@ -1,0 +1,115 @@
+/**
+ * The word heads (src/search/contract.ts, `WordHead`): while the word tables are written, word by word in
+ * Pagefind's order, each indexed word's head is gathered from its own rows and those of every word starting
+ * with it (they follow it in that order, so only the words the current one starts with are open at a
+ * time). Then each printed word is filed under the head of the word Pagefind indexed for it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import {
+  bucketOf,
+  encodePositions,
+  HEAD_SIZE,
+  headBucketPath,
+  piecesFor,
+  rankByHits,
+  type HeadBucket,
+  type WordHead,
+} from '../contract.ts'
+
+/** A transcript's sections holding a word, numbered as its passages number them. */
+export interface HeadRow {
+  name: string
+  label: string
+  sections: number[]
+}
+
+interface Open {
+  word: string
+  transcripts: Map<string, { label: string; sections: Set<number> }>
+}
+
+/** About this many bytes of JSON to a bucket of heads. */
+export const HEAD_FILE_TARGET = 40_000
+
+export class HeadCollector {
+  private readonly open: Open[] = []
+  readonly heads = new Map<string, WordHead>()
+  private readonly size: number
+
+  constructor(size = HEAD_SIZE) {
+    this.size = size
+  }
+
+  /** An indexed word's rows, words taken in Pagefind's order. */
+  add(word: string, rows: HeadRow[]): void {
+    while (this.open.length > 0 && !word.startsWith(this.open.at(-1)!.word)) this.close(this.open.pop()!)
+    this.open.push({ word, transcripts: new Map() })
+    for (const group of this.open) {
+      for (const row of rows) {
+        let known = group.transcripts.get(row.name)
+        if (!known) {
+          known = { label: row.label, sections: new Set() }
+          group.transcripts.set(row.name, known)
+        }
+        for (const section of row.sections) known.sections.add(section)
+      }
+    }
+  }
+
+  /** Closes the words still open; every indexed word has its head. */
+  end(): Map<string, WordHead> {
+    while (this.open.length > 0) this.close(this.open.pop()!)
+    return this.heads
+  }
+
+  /** A word's head: ranked as the page ranks a word's transcripts (most sections, then label). */
+  private close({ word, transcripts }: Open): void {
+    let sections = 0
+    const ranked = [...transcripts].map(([name, { label, sections: held }]) => {
+      sections += held.size
+      return { name, label, held }
+    })
+    ranked.sort((a, b) => rankByHits({ hits: a.held.size, label: a.label }, { hits: b.held.size, label: b.label }))
+    const rows = ranked
+      .slice(0, this.size)
+      .map(({ name, held }): [string, string] => [name, encodePositions([...held].sort((x, y) => x - y))])
+    this.heads.set(word, [sections, transcripts.size, rows])
+  }
+}
+
+/**
+ * Writes the heads in buckets, each indexed word under its own name, each printed word (`indexedAs`,
+ * printed → indexed, only where they differ) under its indexed word's, and the word pairs' (pairs.ts).
+ * Returns the buckets and bytes.
+ */
+export async function writeHeads(
+  site: string,
+  heads: Map<string, WordHead>,
+  indexedAs: Map<string, string>,
+  pairs: Iterable<[string, WordHead]> = [],
+  target = HEAD_FILE_TARGET,
+): Promise<{ buckets: number; bytes: number }> {
+  const entries = new Map(heads)
+  for (const [printed, word] of indexedAs) {
+    const head = heads.get(word)
+    if (head && printed !== word) entries.set(printed, head)
+  }
+  // Pairs' keys hold a space, which no word's does.
+  for (const [key, head] of pairs) entries.set(key, head)
+  let total = 0
+  for (const [word, head] of entries) total += word.length + JSON.stringify(head).length + 4
+  const buckets = piecesFor(total, target)
+  const files: HeadBucket[] = Array.from({ length: buckets }, () => ({}))
+  for (const [word, head] of entries) files[bucketOf(word, buckets)]![word] = head
+  entries.clear()
+  await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
+  let bytes = 0
+  for (const [n, file] of files.entries()) {
+    const gz = gzipSync(JSON.stringify(file), { level: 9 })
+    await writeFile(join(site, headBucketPath(n)), gz)
+    bytes += gz.length
+  }
+  return { buckets, bytes }
+}

@@ -5,6 +5,8 @@
  */
 import { fragment } from './turns.ts'
 import { sitePath } from '../site/base.ts'
+import { UNIDENTIFIED } from '../transcript/model/speakers.ts'
+
 interface Choice {
   key: string
   name: string
@@ -22,6 +24,7 @@ function enhance(panel: HTMLElement): void {
   const bar = panel.querySelector<HTMLElement>('[data-speaker-bar]')!
   const first = panel.querySelector<HTMLAnchorElement>('[data-speaker-first]')!
   const page = panel.querySelector<HTMLAnchorElement>('[data-speaker-page]')!
+  const search = panel.querySelector<HTMLAnchorElement>('[data-speaker-search]')
   const choices = new Map<string, Choice>()
 
   // Swap each link for a button of the same look: same classes, same text.
@@ -51,9 +54,11 @@ function enhance(panel: HTMLElement): void {
     if (choice) {
       first.href = `#${shown[0]?.id ?? 'conversation-label'}`
       page.href = sitePath(`/speakers/${choice.key}/`)
+      // One key everywhere: the search takes the same `?speaker=` as this page.
+      if (search) search.href = `${sitePath('/search/')}?${new URLSearchParams({ speaker: choice.key })}`
       const turnsText = `${shown.length} ${shown.length === 1 ? 'turn' : 'turns'}`
       status.textContent =
-        choice.key === 'unidentified'
+        choice.key === UNIDENTIFIED
           ? `Showing the ${turnsText} by unidentified voices.`
           : `Showing the ${turnsText} by ${choice.name}.`
     } else if (key) {

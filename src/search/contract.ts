@@ -20,11 +20,33 @@
  *   query would cost before fetching it.
  */
 
+import { UNIDENTIFIED_GROUP } from '../transcript/model/speakers.ts'
+
 export const FACETS = ['speaker', 'transcript', 'kind'] as const
 export type Facet = (typeof FACETS)[number]
 
 /** The one speaker filter value for every unidentified voice: they are never one person. */
-export const UNIDENTIFIED = 'Unidentified voices'
+export const UNIDENTIFIED = UNIDENTIFIED_GROUP
+
+/**
+ * The speakers' keys (`/search/?speaker=<key>`, as on a transcript's page and in `/speakers/<key>/`: the
+ * rule is src/transcript/model/speakers.ts) → the speaker facet's values they stand for (a name; two
+ * when two spellings of a name give one key). `/search/speakers.json`, fetched when a URL names a speaker.
+ */
+export type SpeakerKeys = Record<string, string[]>
+export const SPEAKERS_PATH = 'search/speakers.json'
+
+/** `?speaker=` keys → facet values; what is no key (a link of old, by name) is kept as it is. */
+export function valuesOfKeys(keys: string[], table: SpeakerKeys | undefined): string[] {
+  return [...new Set(keys.flatMap((key) => (table && Object.hasOwn(table, key) ? table[key]! : [key])))]
+}
+
+/** Facet values → `?speaker=` keys, in the values' order; a value no key stands for is kept as it is. */
+export function keysOfValues(values: string[], table: SpeakerKeys | undefined): string[] {
+  const keyOf = new Map<string, string>()
+  for (const [key, list] of Object.entries(table ?? {})) for (const value of list) if (!keyOf.has(value)) keyOf.set(value, key)
+  return [...new Set(values.map((value) => keyOf.get(value) ?? value))]
+}
 
 export type PassageKind = 'turn' | 'footnote' | 'editorial'
 const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }

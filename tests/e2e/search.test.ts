@@ -88,7 +88,8 @@ describe('search', () => {
       await expect.poll(() => facet.textContent()).toContain('(5)')
       await facet.locator('input').check()
       await settled(page, '')
-      expect(new URL(page.url()).searchParams.getAll('speaker')).toEqual(['George Ball'])
+      // The URL names the speaker by key, as a transcript's page and the speaker pages do.
+      expect(new URL(page.url()).searchParams.getAll('speaker')).toEqual(['george-ball'])
       const urls = await allResults(page)
       expect(urls.sort()).toEqual(ball.map((turn) => turnUrl(turn.id)).sort())
       const titles = await page.locator('.search-result-title a').allTextContents()
@@ -216,7 +217,7 @@ describe('search', () => {
       await page.locator('fieldset[data-facet="speaker"] label', { hasText: 'McGeorge Bundy' }).locator('input').check()
       await settled(page, 'quarantine')
       const filtered = await allResults(page)
-      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=McGeorge+Bundy')
+      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=mcgeorge-bundy')
       expect(filtered.length).toBeGreaterThan(0)
       expect(filtered.length).toBeLessThan(all.length)
       for (const url of filtered) expect(turns.find((t) => turnUrl(t.id) === url)?.speaker.name).toBe('McGeorge Bundy')
@@ -242,8 +243,26 @@ describe('search', () => {
       await page.waitForURL((url) => url.pathname === `/${NAME}/`)
       await page.goBack()
       await settled(page, 'quarantine')
-      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=McGeorge+Bundy')
+      expect(new URL(page.url()).search).toBe('?q=quarantine&speaker=mcgeorge-bundy')
       expect(await allResults(page)).toEqual(filtered)
+    })
+  })
+
+  test("a participant's search link takes the reader's key: the search shows that speaker's turns", async () => {
+    const ball = turns.filter((turn) => turn.speaker.id === 'george-ball')
+    expect(ball.length).toBe(5)
+    await withPage({ server, browser }, `/${NAME}/?speaker=george-ball`, async (page) => {
+      const link = page.locator('[data-speaker-search]')
+      await expect.poll(() => link.getAttribute('href')).toBe('/search/?speaker=george-ball')
+      await link.click()
+      await page.waitForURL((url) => url.pathname === '/search/')
+      await settled(page, '')
+      expect((await allResults(page)).sort()).toEqual(ball.map((turn) => turnUrl(turn.id)).sort())
+      // The unidentified voices: one key, `unidentified`, on both pages.
+      await page.goto(`${server.url}/search/?speaker=unidentified`)
+      await settled(page, '')
+      const voices = turns.filter((turn) => turn.speaker.id.startsWith('unidentified-'))
+      expect((await allResults(page)).sort()).toEqual(voices.map((turn) => turnUrl(turn.id)).sort())
     })
   })
 

@@ -5,7 +5,10 @@
  */
 import { transcriptTitle } from '../../transcript/names.ts'
 import type { TranscriptJson, TurnJson } from '../../transcript/schema.ts'
-import { turnsOf, UNIDENTIFIED } from './speakers.ts'
+import { speakerKey, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../../transcript/model/speakers.ts'
+import { turnsOf } from './speakers.ts'
+
+export { voiceNumber } from '../../transcript/model/speakers.ts'
 
 export interface TranscriptRef {
   /** The page is at `/<name>/`. */
@@ -49,14 +52,14 @@ export function voicesByKey(data: Pick<TranscriptJson, 'name' | 'speakers' | 'bl
   for (const turn of turnsOf(data)) {
     const speaker = kinds.get(turn.speaker.id)
     const unidentified = speaker?.kind === 'unidentified'
-    const key = unidentified ? UNIDENTIFIED : turn.speaker.id
+    const key = speakerKey({ id: turn.speaker.id, kind: speaker?.kind ?? 'person' })
     if (!unidentified && key === UNIDENTIFIED) {
       throw new Error(`${data.name}: a person's speaker id is "${UNIDENTIFIED}", the address of the unidentified voices' page`)
     }
     let group = groups.get(key)
     if (!group) {
       group = unidentified
-        ? { key, name: 'Unidentified voices', kind: 'unidentified', turns: [] }
+        ? { key, name: UNIDENTIFIED_GROUP, kind: 'unidentified', turns: [] }
         : { key, name: speaker?.name ?? turn.speaker.name, kind: 'person', turns: [] }
       groups.set(key, group)
     }
@@ -100,9 +103,4 @@ export function sortSpeakers<T extends { name: string; kind: 'person' | 'unident
 function bySurname(a: { name: string }, b: { name: string }): number {
   const last = (name: string) => name.split(/\s+/).at(-1) ?? name
   return last(a.name).localeCompare(last(b.name)) || a.name.localeCompare(b.name)
-}
-
-/** `unidentified-3` → `3`: the voice's number within its transcript. */
-export function voiceNumber(speakerId: string): string {
-  return /-(\d+)$/.exec(speakerId)?.[1] ?? speakerId
 }

@@ -3,13 +3,14 @@
  * speaker pages. Every person is one group; every unidentified voice goes into the one "Unidentified
  * voices" group, which is never presented as a person.
  */
+import { speakerKey, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../../transcript/model/speakers.ts'
 import type { TranscriptJson, TurnJson } from '../../transcript/schema.ts'
 
-/** The key (and URL segment, `?speaker=` value) of the unidentified voices' group. */
-export const UNIDENTIFIED = 'unidentified'
+/** The key (and URL segment, `?speaker=` value) of the unidentified voices' group: model/speakers.ts. */
+export { UNIDENTIFIED } from '../../transcript/model/speakers.ts'
 
 export interface SpeakerGroup {
-  /** The person's speaker id, or `unidentified` for the group of unidentified voices. */
+  /** The speaker's key (`speakerKey`): the person's id, or `unidentified` for the unidentified voices. */
   key: string
   /** The full name, or `Unidentified voices`. */
   name: string
@@ -39,7 +40,7 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
   const voices = transcript.speakers.filter((speaker) => speaker.kind === 'unidentified')
   for (const person of people) {
     const group: SpeakerGroup = {
-      key: person.id,
+      key: speakerKey(person),
       name: person.name,
       kind: 'person',
       ids: [person.id],
@@ -54,7 +55,7 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
     const ids = voices.map((voice) => voice.id)
     const group: SpeakerGroup = {
       key: UNIDENTIFIED,
-      name: 'Unidentified voices',
+      name: UNIDENTIFIED_GROUP,
       kind: 'unidentified',
       ids,
       turns: 0,

@@ -17,7 +17,16 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
-import { groupSize, parseFragmentText, passagesPath, recordPath, type Manifest, type RecordTranscripts } from '../contract.ts'
+import {
+  groupSize,
+  parseFragmentText,
+  passagesPath,
+  recordPath,
+  SPEAKERS_PATH,
+  type Manifest,
+  type RecordTranscripts,
+  type SpeakerKeys,
+} from '../contract.ts'
 import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
 import { readPagefindMeta } from './pagefind-files.ts'
 import { fragmentId, recordRow, splitRecord, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
@@ -131,6 +140,8 @@ export async function buildSearchIndex({
   /** What the tables need of each transcript of a record of several: its label and its passages' filters. */
   const info = new Map<string, TranscriptInfo>()
   let passages = 0
+  /** Each speaker key's facet values: `?speaker=<key>` on the search page (SpeakerKeys). */
+  const speakerKeys: SpeakerKeys = {}
 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
   if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
@@ -144,6 +155,10 @@ export async function buildSearchIndex({
       for (const name of group) {
         const json = await read(name)
         const record = transcriptRecord(json)
+        for (const [key, value] of record.voices) {
+          const values = (speakerKeys[key] ??= [])
+          if (!values.includes(value)) values.push(value)
+        }
         const label = labels.get(json.name) ?? json.name
         passages += record.sections.length
         if (size === 1) {
@@ -188,6 +203,7 @@ export async function buildSearchIndex({
   const reading = progress(log, 'search tables', fragments.length, 'records')
   await mkdir(join(site, 'search', 'passages'), { recursive: true })
   await mkdir(join(site, 'search', 'records'), { recursive: true })
+  await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
   const lookup = (name: string) => info.get(name)
   for (const [i, file] of fragments.entries()) {
     const id = fragmentId(`fragment/${file}`)!

@@ -11,6 +11,7 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { footnoteId } from '../../transcript/ids.ts'
 import { assertNever } from '../../transcript/kinds.ts'
+import { speakerKey } from '../../transcript/model/speakers.ts'
 import { transcriptTitle } from '../../transcript/names.ts'
 import type { TranscriptJson } from '../../transcript/schema.ts'
 import { shownTime } from '../../transcript/time.ts'
@@ -39,7 +40,7 @@ export interface SearchSection {
 export interface SearchRecord {
   /** The transcript's page; Pagefind keeps one record per URL. */
   url: string
-  /** Speaker filter values by key: every person by name, every unidentified voice as one. */
+  /** Speaker filter values by speaker key (model/speakers.ts): every person by name, every unidentified voice as one. */
   voices: Map<string, string>
   /** The labels the transcript prints for its speakers (`Ball`, `Under Secretary Ball`). */
   labels: string[]
@@ -101,7 +102,7 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
         break
       case 'turn': {
         const unidentified = unidentifiedIds.has(block.speaker.id)
-        const voice = unidentified ? 'unidentified' : block.speaker.id
+        const voice = speakerKey({ id: block.speaker.id, kind: unidentified ? 'unidentified' : 'person' })
         if (block.paragraphs.every((p) => p.trim() === '')) break // nothing to find: its speaker is not in the filters for it
         record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
         if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)

@@ -5,6 +5,7 @@
  * count and the facets follow. What to show comes from the engine (engine.ts, unit-tested without a
  * browser); this file only puts it on the page.
  */
+import { keysOfValues, SPEAKERS_PATH, valuesOfKeys, type SpeakerKeys } from '../contract.ts'
 import { FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../query.ts'
 import { browserData } from './data.ts'
 import { SearchSession } from './engine.ts'
@@ -150,9 +151,17 @@ function fillForm(state: SearchState): void {
   }
 }
 
-function commit(mode: 'push' | 'replace'): void {
+/**
+ * The URL names speakers by key (`?speaker=george-ball`, as on a transcript's page and the speaker pages);
+ * the facets count by the values the keys stand for. The keys' table is fetched only when a speaker is named.
+ */
+const speakerKeys = (state: SearchState): Promise<SpeakerKeys | undefined> =>
+  state.speaker.length === 0 ? Promise.resolve(undefined) : browserData.json<SpeakerKeys>(SPEAKERS_PATH)
+
+async function commit(mode: 'push' | 'replace'): Promise<void> {
   const state = readForm()
-  const search = paramsFromState(state).toString()
+  const keys = await speakerKeys(state)
+  const search = paramsFromState({ ...state, speaker: keysOfValues(state.speaker, keys) }).toString()
   const url = `${location.pathname}${search ? `?${search}` : ''}`
   if (url !== `${location.pathname}${location.search}`) {
     if (mode === 'push') history.pushState(null, '', url)
@@ -161,8 +170,9 @@ function commit(mode: 'push' | 'replace'): void {
   void run(state)
 }
 
-function fromLocation(): void {
+async function fromLocation(): Promise<void> {
   const state = stateFromParams(new URLSearchParams(location.search))
+  state.speaker = valuesOfKeys(state.speaker, await speakerKeys(state))
   fillForm(state)
   void run(state)
 }
@@ -177,14 +187,14 @@ offer.addEventListener('click', () => {
   void run(readForm()).then(() => facetsBox.querySelector('input')?.focus())
 })
 
-input.addEventListener('input', () => commit('replace'))
+input.addEventListener('input', () => void commit('replace'))
 form.addEventListener('submit', (event) => {
   event.preventDefault()
-  commit('push')
+  void commit('push')
 })
-facetsBox.addEventListener('change', () => commit('push'))
+facetsBox.addEventListener('change', () => void commit('push'))
 more.addEventListener('click', () => void showMore().catch(() => (status.textContent = 'More results could not be loaded.')))
-window.addEventListener('popstate', fromLocation)
+window.addEventListener('popstate', () => void fromLocation())
 
 root.hidden = false
-fromLocation()
+void fromLocation()

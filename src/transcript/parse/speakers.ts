@@ -10,6 +10,7 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
+import { isUnidentifiedLabel, speakerSlug, UNIDENTIFIED, voiceId } from '../model/speakers.ts'
 import type { Speaker } from '../types.ts'
 
 /** Words that open a label or a name without being a given name. */
@@ -59,7 +60,7 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const fullLabels = new Map<string, Set<string>>() // surname (lower case) → full labels, in order
   for (const { label } of turns) {
     const words = split(label)
-    if (words.length < 2 || isUnidentified(label)) continue
+    if (words.length < 2 || isUnidentifiedLabel(label)) continue
     const surname = words.at(-1)!.toLowerCase()
     const known = fullLabels.get(surname) ?? new Set()
     known.add(normal(label))
@@ -84,8 +85,8 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const addSpeaker = (name: string, label: string, kind: Speaker['kind'], role?: string): Speaker => {
     let speaker = kind === 'person' ? byName.get(name) : undefined
     if (!speaker) {
-      const base = kind === 'unidentified' ? 'unidentified' : slug(name)
-      let id = kind === 'unidentified' ? `${base}-${++unidentifiedCount}` : base
+      const base = kind === 'unidentified' ? UNIDENTIFIED : speakerSlug(name)
+      let id = kind === 'unidentified' ? voiceId(++unidentifiedCount) : base
       for (let n = nextSuffix.get(base) ?? 2; usedIds.has(id); n++) {
         id = `${base}-${n}`
         nextSuffix.set(base, n + 1)
@@ -109,10 +110,10 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const unresolved = new Set<string>()
   const turnSpeakers = turns.map(({ label, position }) => {
     const given = sources.given?.[label] ?? sources.given?.[normal(label)]
-    if (given) return addSpeaker(nfc(given.name), label, isUnidentified(given.name) ? 'unidentified' : 'person', given.role).id
+    if (given) return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? 'unidentified' : 'person', given.role).id
     const keyed = sources.key?.get(label)
-    if (keyed) return addSpeaker(nfc(keyed), label, isUnidentified(keyed) ? 'unidentified' : 'person').id
-    if (isUnidentified(label)) return addSpeaker(normal(label), label, 'unidentified').id
+    if (keyed) return addSpeaker(nfc(keyed), label, isUnidentifiedLabel(keyed) ? 'unidentified' : 'person').id
+    if (isUnidentifiedLabel(label)) return addSpeaker(normal(label), label, 'unidentified').id
     const words = split(label)
     if (words.length >= 2) return addSpeaker(normal(label), label, 'person').id
     const candidates = [...(fullLabels.get(words[0]!.toLowerCase()) ?? [])]
@@ -147,10 +148,6 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
     return addSpeaker(normal(label), label, 'person').id
   })
   return { speakers, turnSpeakers }
-}
-
-function isUnidentified(label: string): boolean {
-  return /^(?:unidentified|unknown)\b/i.test(label)
 }
 
 function nfc(text: string): string {
@@ -232,16 +229,4 @@ export function namedParticipants(texts: string[]): string[] {
     }
   }
   return names
-}
-
-/** `McGeorge Bundy` → `mcgeorge-bundy`; `O'Dell` → `odell`; accents dropped; `محمد علي` → `محمد-علي`. */
-export function slug(name: string): string {
-  const id = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9\p{Lo}]+/gu, '-') // names in scripts without case keep their letters
-    .replace(/^-|-$/g, '')
-  return id || 'speaker'
 }

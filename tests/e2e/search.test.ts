@@ -253,7 +253,8 @@ describe('search', () => {
     expect(ball.length).toBe(5)
     await withPage({ server, browser }, `/${NAME}/?speaker=george-ball`, async (page) => {
       const link = page.locator('[data-speaker-search]')
-      await expect.poll(() => link.getAttribute('href')).toBe('/search/?speaker=george-ball')
+      // The script sets the link once it has read `?speaker=` (it loads after the page).
+      await expect.poll(() => link.getAttribute('href'), { timeout: 10_000 }).toBe('/search/?speaker=george-ball')
       await link.click()
       await page.waitForURL((url) => url.pathname === '/search/')
       await settled(page, '')

@@ -1,16 +1,16 @@
 /**
  * The TEI export is valid TEI P5 (tei_all, RELAX NG) by Debian's jing, for the seed and every parse
- * fixture, in one jing run (one JVM start) over all of them. The schema is the TEI Consortium's, kept
+ * fixture (and the seed with a sidecar giving every field), in one jing run (one JVM start) over all of them. The schema is the TEI Consortium's, kept
  * beside the project in ../shared/schemas/tei-p5/ (or wherever TEI_SCHEMA points).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { formatNamed } from '../../src/transcript/formats/index.ts'
-import { readTranscript } from '../../src/transcript/load.ts'
-import { root } from '../support/paths.ts'
+import { loadTranscript, readTranscript } from '../../src/transcript/load.ts'
+import { fixtures, root, seedPath } from '../support/paths.ts'
 import { exportedTranscripts } from '../support/transcripts.ts'
 
 /** `TEI_SCHEMA`, or `shared/schemas/tei-p5/tei_all.rng` beside the project or a folder above it. */
@@ -34,6 +34,17 @@ describe('TEI export', () => {
       writeFileSync(file, formatNamed('tei')!.write(await readTranscript(path)))
       files.push(file)
     }
+    // The seed with every field a sidecar may give, for the header's source and recording.
+    const sidecar = join(fixtures, 'sidecar/valid.yml')
+    const withSidecar = loadTranscript(readFileSync(seedPath), seedPath, {
+      sidecar: { value: readFileSync(sidecar), path: sidecar },
+    })
+    expect(withSidecar.tree.meta?.source?.archive).toBe('Lyndon B. Johnson Library')
+    const sidecarTei = formatNamed('tei')!.write(withSidecar)
+    expect(sidecarTei).toContain('<orgName role="archive">Lyndon B. Johnson Library</orgName>')
+    expect(sidecarTei).toContain('<ref target="transcript.opus">transcript.opus</ref>')
+    files.push(join(out, 'seed-with-sidecar.xml'))
+    writeFileSync(files.at(-1)!, sidecarTei)
     const jing = spawnSync(process.env.JING ?? 'jing', [schema!, ...files], { encoding: 'utf8' })
     expect(jing.error, 'jing (apt-get install jing)').toBeUndefined()
     expect(jing.stdout).toBe('')

@@ -26,6 +26,11 @@ export function toTei(tree: TranscriptRoot): string {
   )}\n`
 }
 
+/** An element for a value the sidecar may give, or nothing. */
+function optional(name: string, value: string | undefined): string[] {
+  return value ? [element(name, {}, xmlText(value))] : []
+}
+
 function teiHeader(tree: TranscriptRoot): string {
   const fields = new Map<HeaderFieldName, { text: string; value?: string }>()
   for (const child of tree.children) {
@@ -36,7 +41,9 @@ function teiHeader(tree: TranscriptRoot): string {
   const id = fields.get('id')?.text
   const date = fields.get('date')
   const when = date?.value
-  const title = heading ? toPlainText(heading.children) : (id ?? tree.name)
+  const meta = tree.meta ?? {}
+  const source = meta.source ?? {}
+  const title = meta.title ?? (heading ? toPlainText(heading.children) : (id ?? tree.name))
   const status = fields.get('status')?.text
   const dateLine = fields.get('dateLine')?.text
   const time = fields.get('time')?.text
@@ -59,16 +66,39 @@ function teiHeader(tree: TranscriptRoot): string {
     {},
     [
       element('title', {}, xmlText(title)),
+      ...optional('edition', source.edition),
+      ...optional('publisher', source.publisher),
+      ...(source.volume ? [element('biblScope', { unit: 'volume' }, xmlText(source.volume))] : []),
+      ...(meta.series ? [element('series', {}, element('title', {}, xmlText(meta.series)))] : []),
       id ? element('idno', { type: 'document' }, xmlText(id)) : '',
+      ...(source.document && source.document !== id ? [element('idno', { type: 'edition' }, xmlText(source.document))] : []),
+      ...(source.tape ? [element('idno', { type: 'tape' }, xmlText(source.tape))] : []),
+      ...(source.archive ? [element('orgName', { role: 'archive' }, xmlText(source.archive))] : []),
       dateElement(date?.text),
       status ? element('note', { type: 'status' }, xmlText(status)) : '',
+      ...(source.url ? [element('ptr', { target: source.url })] : []),
     ].join(''),
   )
   const recordingText = [dateLine, time].filter(Boolean).join(', ')
+  // With a recording file (the sidecar's `recording`), a paragraph names it and where the tape's 0:00 is.
+  const file = meta.recording
+  const recordingDate = dateElement(recordingText || undefined)
   const recording = element(
     'recordingStmt',
     {},
-    element('recording', { type: 'audio' }, dateElement(recordingText || undefined) || element('p', {}, 'Date not given.')),
+    element(
+      'recording',
+      { type: 'audio' },
+      file
+        ? element(
+            'p',
+            {},
+            `${recordingDate ? `${recordingDate}. ` : ''}Recording: ${element('ref', { target: file.src }, xmlText(file.src))}${
+              file.offset ? `; the transcript's 0:00 is ${file.offset} s into it` : ''
+            }.`,
+          )
+        : recordingDate || element('p', {}, 'Date not given.'),
+    ),
   )
   const fileDesc = element(
     'fileDesc',

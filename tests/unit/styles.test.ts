@@ -1,0 +1,51 @@
+/**
+ * A fixture per house-style rule (tests/fixtures/styles/): `<name>.txt` → `<name>.json`, parsed with the
+ * options in `<name>.options.json` when there is one (a sidecar's `conventions` and `speakers`). The
+ * expected JSON was checked by reading each transcript; `UPDATE=1` rewrites it for review. Every fixture
+ * also keeps every word and parses back from the raw serializer to the same tree.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import { parse, parseString, type ParseOptions } from '../../src/transcript/parse/index.ts'
+import { serialize } from '../../src/transcript/serialize.ts'
+import { detectStyle, houseStyles } from '../../src/transcript/styles/index.ts'
+import { toJson } from '../../src/transcript/to-json.ts'
+import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { fixtures } from '../support/paths.ts'
+import { counts, jsonWords, words } from '../support/words.ts'
+
+const folder = `${fixtures}styles/`
+const cases = readdirSync(folder)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => name.replace(/\.txt$/, ''))
+
+function load(name: string) {
+  const text = readFileSync(`${folder}${name}.txt`, 'utf8')
+  const optionsPath = `${folder}${name}.options.json`
+  const options: ParseOptions = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {}
+  const file = new VFile({ value: text, path: `${name}.txt` })
+  const tree = parse(file, { name, ...options })
+  return { text, options, tree, json: toJson(tree, file) }
+}
+
+describe('house styles', () => {
+  test('the seed, FRUS and Watergate styles are known; the seed is the default', () => {
+    expect([...houseStyles.keys()]).toEqual(['seed', 'frus', 'watergate'])
+    expect(detectStyle('01181\n\n1962/11/14\n\nAnn Lee: Hi.\n').name).toBe('seed')
+  })
+
+  test.each(cases)('%s → JSON', (name) => {
+    const { json } = load(name)
+    const expectedPath = `${folder}${name}.json`
+    if (process.env.UPDATE) writeFileSync(expectedPath, `${JSON.stringify(json, null, 2)}\n`)
+    expect(json).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))
+  })
+
+  test.each(cases)('%s: no word lost, and the raw round trip gives the same tree', (name) => {
+    const { text, options, tree, json } = load(name)
+    expect(counts(jsonWords(json))).toEqual(counts(words(text)))
+    const again = parseString(serialize(tree), `${name}.txt`, { name, ...options }).tree
+    expect(withoutPositions(again)).toEqual(withoutPositions(tree))
+  })
+})

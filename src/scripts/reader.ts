@@ -4,16 +4,15 @@
  * form, footnote popovers, and each turn's link-and-cite popover (its code is loaded on first use).
  */
 import { setupNotes } from './notes.ts'
-import { currentTurn, fragment, markTurn, parseTime, say, turns } from './turns.ts'
+import { askedTime, currentTurn, fragment, markTurn, parseTime, say, turns } from './turns.ts'
 
 function arrive(): void {
-  const hash = fragment()
-  const query = new URLSearchParams(location.search).get('t')
-  const asked = hash.startsWith('t=') ? hash.slice(2) : query
+  const asked = askedTime()
   if (asked !== null) {
     jumpTo(asked)
     return
   }
+  const hash = fragment()
   const target = hash ? document.getElementById(hash) : null
   const turn = target?.closest<HTMLElement>('.turn')
   if (turn) markTurn(turn, false)
@@ -29,6 +28,8 @@ function jumpTo(asked: string): void {
   const found = currentTurn(all, seconds)
   if (found.clamped) say(found.clamped)
   markTurn(found.turn, true)
+  // The recording's player, when the page has one, goes to the same time (./audio.ts).
+  document.dispatchEvent(new CustomEvent('reader:time', { detail: seconds }))
 }
 
 document.addEventListener('submit', (event) => {

@@ -57,6 +57,12 @@ export function say(message: string): void {
   toast.dataset.timer = String(setTimeout(() => (toast.textContent = ''), 6000))
 }
 
+/** The time a link asks for (`#t=06:00` or `?t=360`), as written; null when it asks for none. */
+export function askedTime(): string | null {
+  const hash = fragment()
+  return hash.startsWith('t=') ? hash.slice(2) : new URLSearchParams(location.search).get('t')
+}
+
 /** The URL fragment as text; a malformed escape (`#t=50%`) is kept as it is rather than thrown. */
 export function fragment(): string {
   const raw = location.hash.slice(1)

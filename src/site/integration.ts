@@ -4,7 +4,8 @@
  * (src/site/artifacts.ts, one per format of the registry's `siteFormats`), and `/transcripts.json` is the
  * manifest it wrote (./manifest.ts); all are copied into the site when Astro has written its pages: ten
  * thousand files need no ten thousand routes rendered to be copied. The search integration, registered
- * after this one, reads the JSON there.
+ * after this one, reads the JSON there. Recordings beside their transcripts are copied beside their pages
+ * (./recordings.ts).
  */
 import type { AstroIntegration } from 'astro'
 import { constants } from 'node:fs'
@@ -16,6 +17,7 @@ import { artifactFolder, exportArtifact } from './artifacts.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'
 import { progress } from './progress.ts'
+import { copyRecordings } from './recordings.ts'
 
 export default function siteIntegration(): AstroIntegration {
   return {
@@ -40,6 +42,8 @@ export default function siteIntegration(): AstroIntegration {
         }
         copying.finish()
         await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
+        const recordings = await copyRecordings(site, cache, (message) => logger.warn(message))
+        if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
       },
     },
   }

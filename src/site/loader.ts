@@ -19,6 +19,7 @@ import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
 import { progress } from './progress.ts'
+import { writeRecordingList } from './recordings.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
 import { byDate, summarySchema, type TranscriptSummary } from './summary.ts'
 import { createHash } from 'node:crypto'
@@ -110,6 +111,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       }
       if (problems.length > 0) stop(logger, problems)
       await writeManifest(summaries, manifestArtifact(cache))
+      await writeRecordingList(summaries, folder, cache)
 
       // 4. The speaker pages' tables, when the collection changed.
       const collection = createHash('sha256')

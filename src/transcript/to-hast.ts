@@ -12,6 +12,7 @@ import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
 import { delimitersOf, printTimestamp } from './syntax.ts'
 import { toPlainText } from './plain-text.ts'
+import { type PublishedRecording, publishRecording, recordingLink, type Recording } from './recording.ts'
 import { formatTime } from './time.ts'
 import { turnTimes } from './timing.ts'
 import type {
@@ -38,6 +39,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
   const stamps = timestampIds(tree)
   const passages = passageIds(tree)
   const times = turnTimes(tree)
+  const recording = publishRecording((tree as { meta?: { recording?: Recording } }).meta?.recording)
   const inNotes = new Set<unknown>()
   for (const child of tree.children) {
     if (child.type === 'footnoteDefinition') eachNode(child, (node) => void inNotes.add(node))
@@ -162,6 +164,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
         h('span.sr-only', `Link to this turn (${who}${at})`),
       ])
       head.push(space, link)
+      if (recording && time) head.push(space, playLink(time.start, time.estimated, who, recording))
       return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
     },
     excision(state: State, node: Excision) {
@@ -175,7 +178,13 @@ export function toHastTree(tree: TranscriptRoot): Element {
     },
     timestamp(_state: State, node: Timestamp) {
       const id = stamps.get(node)!
-      return h('a.timestamp', { id, href: `#${id}` }, [h('time', { dateTime: `PT${node.seconds}S` }, printTimestamp(node.value))])
+      const time = h('time', { dateTime: `PT${node.seconds}S` }, printTimestamp(node.value))
+      // With a recording, a printed time plays it from there (a media fragment, so without JavaScript too).
+      if (recording && !inNotes.has(node)) {
+        const title = `Play the recording from ${formatTime(node.seconds)}`
+        return h('a.timestamp', { id, href: recordingLink(node.seconds, recording), title, dataSeconds: node.seconds }, [time])
+      }
+      return h('a.timestamp', { id, href: `#${id}` }, [time])
     },
     unclear: mark('unclear', inNotes),
     supplied: mark('supplied', inNotes),
@@ -212,6 +221,20 @@ export function toHastTree(tree: TranscriptRoot): Element {
   }) as Element
   markNotes(article, referencedNotes(tree), duplicates)
   return article
+}
+
+/**
+ * A turn's "play from here": a link into the recording at the turn's start, which the player's script
+ * turns into a seek. Its mark is drawn by CSS and its name is a label, so copying the turn copies none of it.
+ */
+function playLink(seconds: number, estimated: boolean, who: string, recording: PublishedRecording): Element {
+  const at = `${estimated ? 'about ' : ''}${formatTime(seconds)}${estimated ? ' (estimated)' : ''}`
+  return h('a.turn-play', {
+    href: recordingLink(seconds, recording),
+    ariaLabel: `Play from ${at}: ${who}`,
+    title: `Play from here (${estimated ? '≈' : ''}${formatTime(seconds)}${estimated ? ', estimated' : ''})`,
+    dataSeconds: seconds,
+  })
 }
 
 /** How a screen reader introduces each kind of mark (sighted readers see its style). */

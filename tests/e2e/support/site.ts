@@ -2,6 +2,7 @@
  * The built site every browser test reads (./dist, or E2E_DIST_DIR when a test runs against another
  * build), served on 127.0.0.1 with Chromium started: one way to open and close it for all test files.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,30 @@ export const DIST = path.resolve(process.env.E2E_DIST_DIR ?? fileURLToPath(new U
 export interface Site {
   server: DistServer
   browser: Browser
+}
+
+/**
+ * Builds a site from a folder of transcripts into `scratch/dist` (Astro's cache in `scratch/cache`), for
+ * a test that needs its own small collection; fails the test with the build's last output.
+ */
+export function buildSite(transcripts: string, scratch: string): string {
+  const root = fileURLToPath(new URL('../../../', import.meta.url))
+  const dist = path.join(scratch, 'dist')
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      TRANSCRIPTS_DIR: transcripts,
+      ASTRO_OUT_DIR: dist,
+      ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_DISABLE_COMPILE_CACHE: '1',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  expect(build.status, `astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`).toBe(0)
+  return dist
 }
 
 /** Serves the site and starts Chromium; fails clearly when a file the tests need was not built. */

@@ -1,0 +1,147 @@
+/**
+ * The recording's player, on pages that have one (src/components/Player.astro). The page already plays
+ * without it: the native player, and every printed time and "play from here" a link into the file at that
+ * time. This script makes those links seek the page's player instead, follows `#t=`, `?t=` and the jump
+ * field (seeking only: playback starts on a reader's action), marks the turn being played and, unless the
+ * reader turns following off, keeps it in view, and adds a few keys. Which turn is playing comes from the
+ * browser's own cue events (`cuechange` on a metadata track whose cue ids are turn ids), not from polling.
+ */
+import { askedTime, parseTime, turns } from './turns.ts'
+
+const seekKeys: Record<string, number> = { j: -5, l: 5 }
+
+function setup(player: HTMLElement, audio: HTMLAudioElement): void {
+  const offset = Number(player.dataset.offset ?? 0)
+  const all = turns()
+  const byId = new Map(all.map((turn) => [turn.id, turn]))
+  const follow = player.querySelector<HTMLInputElement>('[data-follow]')!
+  const keys = player.querySelector<HTMLInputElement>('[data-keys]')!
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches
+  follow.checked = remembered('follow') ?? !reduced
+  keys.checked = remembered('keys') ?? true
+  follow.addEventListener('change', () => remember('follow', follow.checked))
+  keys.addEventListener('change', () => remember('keys', keys.checked))
+
+  /** Goes to a tape time (seconds) without starting playback. */
+  const seek = (seconds: number) => {
+    const at = Math.max(0, seconds + offset)
+    audio.currentTime = Number.isFinite(audio.duration) ? Math.min(at, audio.duration) : at
+  }
+  const play = (seconds: number) => {
+    seek(seconds)
+    void audio.play()
+  }
+
+  let playing: HTMLElement | undefined
+  const show = (turn: HTMLElement | undefined) => {
+    if (turn === playing) return
+    playing?.removeAttribute('data-playing')
+    playing = turn
+    if (!turn) return
+    turn.setAttribute('data-playing', '')
+    if (follow.checked && !audio.paused && !inView(turn, player)) {
+      turn.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' })
+    }
+  }
+  const track = turnTrack(audio, all, offset)
+  track.addEventListener('cuechange', () => {
+    const cues = track.activeCues
+    const cue = cues && cues.length > 0 ? cues[cues.length - 1] : undefined
+    show(cue ? byId.get(cue.id) : undefined)
+  })
+
+  // A printed time or "play from here": play the page's player from there (a reader's action).
+  document.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.turn-play, a.timestamp[data-seconds]')
+    if (!link) return
+    event.preventDefault()
+    play(Number(link.dataset.seconds))
+  })
+  // `#t=`, `?t=` and the jump field (./reader.ts) only move the player to the time asked.
+  document.addEventListener('reader:time', (event) => seek((event as CustomEvent<number>).detail))
+  const asked = askedTime()
+  const seconds = asked === null ? undefined : parseTime(asked)
+  if (seconds !== undefined) seek(seconds)
+
+  document.addEventListener('keydown', (event) => {
+    if (!keys.checked || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+    const target = event.target as HTMLElement
+    // Never a key meant for a form field, an editable region or the native player's own controls.
+    if (target.isContentEditable || target.closest('input, textarea, select, audio')) return
+    const key = event.key.toLowerCase()
+    if (key === 'k') {
+      if (audio.paused) void audio.play()
+      else audio.pause()
+    } else if (key in seekKeys) {
+      audio.currentTime = Math.max(0, audio.currentTime + seekKeys[key]!)
+    } else return
+    event.preventDefault()
+  })
+
+  // Turns scrolled to (links, following) stop below the player, which stays at the top of the window.
+  const keepClear = () => document.documentElement.style.setProperty('scroll-padding-top', `${player.offsetHeight + 8}px`)
+  new ResizeObserver(keepClear).observe(player)
+  player.classList.add('ready')
+}
+
+/**
+ * The track whose cues are the turns: the transcript's WebVTT when the page has one (`<track
+ * kind="metadata">`), else one made here from the turns' times. Cue times are set from the page's turns
+ * either way (tape time plus the recording's offset), so that they always agree with the times shown.
+ */
+function turnTrack(audio: HTMLAudioElement, all: HTMLElement[], offset: number): TextTrack {
+  const times = (turn: HTMLElement): [number, number] => {
+    const start = Number(turn.dataset.start) + offset
+    return [start, Math.max(start + 0.5, Number(turn.dataset.end) + offset)]
+  }
+  const element = audio.querySelector('track')
+  if (element) {
+    const byId = new Map(all.map((turn) => [turn.id, turn]))
+    const align = () => {
+      for (const cue of element.track.cues ?? []) {
+        const turn = byId.get(cue.id)
+        if (turn) [cue.startTime, cue.endTime] = times(turn)
+      }
+    }
+    element.track.mode = 'hidden'
+    if (element.readyState === HTMLTrackElement.LOADED) align()
+    else element.addEventListener('load', align)
+    return element.track
+  }
+  const track = audio.addTextTrack('metadata', 'Turns')
+  track.mode = 'hidden'
+  for (const turn of all) {
+    const cue = new VTTCue(...times(turn), '')
+    cue.id = turn.id
+    track.addCue(cue)
+  }
+  return track
+}
+
+/** Whether the turn's start is visible below the player. */
+function inView(turn: HTMLElement, player: HTMLElement): boolean {
+  const top = turn.getBoundingClientRect().top
+  return top >= player.getBoundingClientRect().bottom && top < innerHeight - 48
+}
+
+function remembered(name: string): boolean | undefined {
+  try {
+    const value = localStorage.getItem(`player-${name}`)
+    return value === null ? undefined : value === 'on'
+  } catch {
+    return undefined
+  }
+}
+
+function remember(name: string, on: boolean): void {
+  try {
+    localStorage.setItem(`player-${name}`, on ? 'on' : 'off')
+  } catch {
+    // Private windows may refuse storage: the choice then lasts for this page only.
+  }
+}
+
+const player = document.querySelector<HTMLElement>('[data-player]')
+const audio = player?.querySelector('audio')
+if (player && audio) setup(player, audio)

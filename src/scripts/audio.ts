@@ -87,7 +87,7 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
 
 /**
  * The track whose cues are the turns: the transcript's WebVTT when the page has one (`<track
- * kind="metadata">`), else one made here from the turns' times. Cue times are set from the page's turns
+ * kind="metadata">`, fetched on first use), else one made here from the turns' times. Cue times are set from the page's turns
  * either way (tape time plus the recording's offset), so that they always agree with the times shown.
  */
 function turnTrack(audio: HTMLAudioElement, all: HTMLElement[], offset: number): TextTrack {
@@ -104,9 +104,13 @@ function turnTrack(audio: HTMLAudioElement, all: HTMLElement[], offset: number):
         if (turn) [cue.startTime, cue.endTime] = times(turn)
       }
     }
-    element.track.mode = 'hidden'
-    if (element.readyState === HTMLTrackElement.LOADED) align()
-    else element.addEventListener('load', align)
+    element.addEventListener('load', align)
+    // The cues are fetched when the reader first plays or moves the player, not with the page.
+    const start = () => {
+      if (element.track.mode === 'disabled') element.track.mode = 'hidden'
+    }
+    audio.addEventListener('play', start, { once: true })
+    audio.addEventListener('seeking', start, { once: true })
     return element.track
   }
   const track = audio.addTextTrack('metadata', 'Turns')

@@ -91,6 +91,40 @@ describe('without JavaScript', () => {
   })
 })
 
+describe('the recording', () => {
+  test("is decoded by Chromium, and each turn's words start at the turn's time (plus the offset)", async () => {
+    await withPage(site(), PAGE, async (page) => {
+      // Where sound starts after at least 0.4 s of quiet, in 10 ms windows of the decoded file.
+      const onsets = await page.evaluate(async () => {
+        const bytes = await (await fetch('recording.ogg')).arrayBuffer()
+        const audio = await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(bytes)
+        const samples = audio.getChannelData(0)
+        const size = Math.round(audio.sampleRate / 100)
+        const found: number[] = []
+        let quiet = 40
+        for (let at = 0; at + size <= samples.length; at += size) {
+          let sum = 0
+          for (let i = at; i < at + size; i++) sum += samples[i]! ** 2
+          const loud = Math.sqrt(sum / size) > 0.01
+          if (loud && quiet >= 40) found.push(at / audio.sampleRate)
+          quiet = loud ? 0 : quiet + 1
+        }
+        return found
+      })
+      const starts = await page
+        .locator('.turn')
+        .evaluateAll((turns) => turns.map((turn) => Number(turn.getAttribute('data-start'))))
+      expect(starts).toEqual([2, 7, 14, 20, 28, 34, 42, 50])
+      // The leader's tone at 0, then one onset per turn, within 0.1 s of where the page says it starts.
+      expect(onsets).toHaveLength(starts.length + 1)
+      expect(onsets[0]).toBe(0)
+      for (const [index, start] of starts.entries()) {
+        expect(Math.abs(onsets[index + 1]! - (start + OFFSET)), `turn ${index + 1}`).toBeLessThan(0.1)
+      }
+    })
+  })
+})
+
 describe('the seed, which has no recording', () => {
   test('shows no player, no play links and loads no player script', async () => {
     const scripts: string[] = []

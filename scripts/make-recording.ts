@@ -1,19 +1,20 @@
 /**
  * `npm run make:recording -- FILE.txt [--out FILE.ogg] [--offset SECONDS]`: speaks a transcript into a
- * short Opus recording for the tests, so that they play real audio made here and nothing is downloaded.
+ * short Opus recording for the tests (written where its sidecar's `recording.src` says, else beside it), so that they play real audio made here and nothing is downloaded.
  * Each speaker gets an espeak-ng voice; each turn starts at the time the tree gives it (src/transcript/
  * timing.ts: printed times exactly, estimated ones where the estimate puts them), and a printed timestamp
  * inside a turn starts its words at that time. Where words would run past the next start they are spoken
  * faster. `offset` seconds of leader (a short tone, then silence) come before the tape's 0:00, as the
- * sidecar's `recording.offset` says. Needs espeak-ng, sox and ffmpeg (Debian packages).
+ * sidecar's `recording.offset` says (or `--offset`). Needs espeak-ng, sox and ffmpeg (Debian packages).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Nodes } from 'mdast'
 import { readTranscript } from '../src/transcript/load.ts'
+import { publishRecording } from '../src/transcript/recording.ts'
 import { turnTimes } from '../src/transcript/timing.ts'
 import type { Conversation, TranscriptRoot } from '../src/transcript/types.ts'
 
@@ -136,15 +137,17 @@ async function main(args: string[]): Promise<number> {
   const out = option('--out')
   const offsetText = option('--offset')
   const [source, ...rest] = args
-  const offset = Number(offsetText ?? 0)
-  if (!source || rest.length > 0 || !Number.isFinite(offset) || offset < 0) {
+  if (!source || rest.length > 0 || (offsetText !== undefined && !(Number(offsetText) >= 0))) {
     process.stderr.write(`${usage}\n`)
     return 2
   }
-  const target = out ?? source.replace(/\.txt$/i, '.ogg')
+  let target = out ?? source.replace(/\.txt$/i, '.ogg')
   try {
+    // The sidecar, when there is one, says where the recording goes and how much leader comes first.
     const { tree } = await readTranscript(source)
-    makeRecording(source, target, offset, tree)
+    const published = publishRecording(tree.meta?.recording)
+    if (!out && published?.copy) target = join(dirname(source), published.copy.from)
+    makeRecording(source, target, offsetText === undefined ? (published?.offset ?? 0) : Number(offsetText), tree)
   } catch (error) {
     // A missing tool, an unreadable file or words that cannot fit: one line, no stack trace.
     const reason = error instanceof Error ? (error as { stderr?: string }).stderr || error.message : String(error)

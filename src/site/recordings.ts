@@ -7,7 +7,7 @@
 import { constants, existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { publishRecording, type Recording } from '../transcript/recording.ts'
+import { publishRecording } from '../transcript/recording.ts'
 import type { TranscriptSummary } from './summary.ts'
 
 interface RecordingCopy {
@@ -24,7 +24,7 @@ const listFile = (cache: string) => join(cache, 'recordings.json')
 export async function writeRecordingList(summaries: readonly TranscriptSummary[], folder: string, cache: string) {
   const copies: RecordingCopy[] = []
   for (const summary of summaries) {
-    const published = publishRecording((summary as { recording?: Recording }).recording)
+    const published = publishRecording(summary.recording)
     if (published?.copy) copies.push({ name: summary.name, from: join(folder, published.copy.from), to: published.copy.to })
   }
   await mkdir(cache, { recursive: true })

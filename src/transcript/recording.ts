@@ -6,12 +6,7 @@
  * the file before the tape's 0:00), and links into the file use media fragments (`recording.ogg#t=348`).
  */
 import { extname } from 'node:path/posix'
-
-/** The sidecar's `recording` (src/transcript/sidecar.ts, on its way): a file beside the transcript or a URL. */
-export interface Recording {
-  src: string
-  offset?: number
-}
+import type { Recording } from './types.ts'
 
 /** Extensions of audio a browser can play (and the site will copy); anything else is not published. */
 export const audioTypes: Readonly<Record<string, string>> = {

@@ -12,7 +12,7 @@ import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
 import { delimitersOf, printTimestamp } from './syntax.ts'
 import { toPlainText } from './plain-text.ts'
-import { type PublishedRecording, publishRecording, recordingLink, type Recording } from './recording.ts'
+import { type PublishedRecording, publishRecording, recordingLink } from './recording.ts'
 import { formatTime } from './time.ts'
 import { turnTimes } from './timing.ts'
 import type {
@@ -39,7 +39,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
   const stamps = timestampIds(tree)
   const passages = passageIds(tree)
   const times = turnTimes(tree)
-  const recording = publishRecording((tree as { meta?: { recording?: Recording } }).meta?.recording)
+  const recording = publishRecording(tree.meta?.recording)
   const inNotes = new Set<unknown>()
   for (const child of tree.children) {
     if (child.type === 'footnoteDefinition') eachNode(child, (node) => void inNotes.add(node))

@@ -43,12 +43,13 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
       turn.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' })
     }
   }
-  const track = turnTrack(audio, all, offset)
-  track.addEventListener('cuechange', () => {
-    const cues = track.activeCues
-    const cue = cues && cues.length > 0 ? cues[cues.length - 1] : undefined
-    show(cue ? byId.get(cue.id) : undefined)
-  })
+  followTurns(audio, all, offset, (track) =>
+    track.addEventListener('cuechange', () => {
+      const cues = track.activeCues
+      const cue = cues && cues.length > 0 ? cues[cues.length - 1] : undefined
+      show(cue ? byId.get(cue.id) : undefined)
+    }),
+  )
 
   // A printed time or "play from here": play the page's player from there (a reader's action).
   document.addEventListener('click', (event) => {
@@ -86,41 +87,42 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
 }
 
 /**
- * The track whose cues are the turns: the transcript's WebVTT when the page has one (`<track
- * kind="metadata">`, fetched on first use), else one made here from the turns' times. Cue times are set from the page's turns
- * either way (tape time plus the recording's offset), so that they always agree with the times shown.
+ * Hands `listen` the track whose cues are the turns: the transcript's WebVTT when the page has one
+ * (`<track kind="metadata">`, fetched on first play or seek), else, or if it fails to load, one made here
+ * from the turns' times. Cue times are set from the page's turns either way (tape time plus the
+ * recording's offset), so that they always agree with the times shown.
  */
-function turnTrack(audio: HTMLAudioElement, all: HTMLElement[], offset: number): TextTrack {
+function followTurns(audio: HTMLAudioElement, all: HTMLElement[], offset: number, listen: (track: TextTrack) => void) {
   const times = (turn: HTMLElement): [number, number] => {
     const start = Number(turn.dataset.start) + offset
     return [start, Math.max(start + 0.5, Number(turn.dataset.end) + offset)]
   }
+  const made = () => {
+    const track = audio.addTextTrack('metadata', 'Turns')
+    track.mode = 'hidden'
+    for (const turn of all) {
+      const cue = new VTTCue(...times(turn), '')
+      cue.id = turn.id
+      track.addCue(cue)
+    }
+    listen(track)
+  }
   const element = audio.querySelector('track')
-  if (element) {
-    const byId = new Map(all.map((turn) => [turn.id, turn]))
-    const align = () => {
-      for (const cue of element.track.cues ?? []) {
-        const turn = byId.get(cue.id)
-        if (turn) [cue.startTime, cue.endTime] = times(turn)
-      }
+  if (!element) return made()
+  const byId = new Map(all.map((turn) => [turn.id, turn]))
+  element.addEventListener('load', () => {
+    for (const cue of element.track.cues ?? []) {
+      const turn = byId.get(cue.id)
+      if (turn) [cue.startTime, cue.endTime] = times(turn)
     }
-    element.addEventListener('load', align)
-    // The cues are fetched when the reader first plays or moves the player, not with the page.
-    const start = () => {
-      if (element.track.mode === 'disabled') element.track.mode = 'hidden'
-    }
-    audio.addEventListener('play', start, { once: true })
-    audio.addEventListener('seeking', start, { once: true })
-    return element.track
+  })
+  element.addEventListener('error', made, { once: true })
+  const start = () => {
+    if (element.track.mode === 'disabled') element.track.mode = 'hidden'
   }
-  const track = audio.addTextTrack('metadata', 'Turns')
-  track.mode = 'hidden'
-  for (const turn of all) {
-    const cue = new VTTCue(...times(turn), '')
-    cue.id = turn.id
-    track.addCue(cue)
-  }
-  return track
+  audio.addEventListener('play', start, { once: true })
+  audio.addEventListener('seeking', start, { once: true })
+  listen(element.track)
 }
 
 /** Whether the turn's start is visible below the player. */

@@ -159,6 +159,19 @@ describe('with JavaScript', () => {
         expect(time).toBeGreaterThanOrEqual(34 + OFFSET)
         expect(time).toBeLessThan(34 + OFFSET + 5)
         await eventually(() => playing(page)).toBe('t-00-34')
+        // The cues are those of the transcript's WebVTT, fetched on first play: one per turn, ids = turn ids.
+        const cues = await page
+          .locator('track')
+          .evaluate((track: HTMLTrackElement) => [
+            track.getAttribute('src'),
+            track.getAttribute('kind'),
+            [...(track.track.cues ?? [])].map((cue) => cue.id),
+          ])
+        expect(cues).toEqual([
+          'transcript.vtt',
+          'metadata',
+          ['t-00-02', 't-00-02-1', 't-00-02-2', 't-00-20', 't-00-20-1', 't-00-34', 't-00-34-1', 't-00-50'],
+        ])
       },
       view,
     )

@@ -55,7 +55,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ogg': 'audio/ogg',
   '.opus': 'audio/ogg',
   '.mp3': 'audio/mpeg',
-  '.vtt': 'text/vtt; charset=utf-8',
   // Pagefind's index files
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',

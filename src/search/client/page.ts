@@ -77,6 +77,7 @@ async function run(state: SearchState): Promise<void> {
   const term = state.q.trim()
   try {
     if (FACETS.some((facet) => state[facet].length > 0)) facetsWanted = true
+    if (facetsWanted) await loadSpeakerKeys()
     const search = await SearchSession.start(browserData, state)
     if (mine !== generation) return
     current = search
@@ -153,15 +154,19 @@ function fillForm(state: SearchState): void {
 
 /**
  * The URL names speakers by key (`?speaker=george-ball`, as on a transcript's page and the speaker pages);
- * the facets count by the values the keys stand for. The keys' table is fetched only when a speaker is named.
+ * the facets count by the values the keys stand for. The keys' table is fetched only when a speaker is
+ * named or the facets are shown (before they are, so that choosing one writes its key at once).
  */
-const speakerKeys = (state: SearchState): Promise<SpeakerKeys | undefined> =>
-  state.speaker.length === 0 ? Promise.resolve(undefined) : browserData.json<SpeakerKeys>(SPEAKERS_PATH)
+let speakerTable: SpeakerKeys | undefined
+let speakerTableLoading: Promise<SpeakerKeys | undefined> | undefined
+function loadSpeakerKeys(): Promise<SpeakerKeys | undefined> {
+  speakerTableLoading ??= browserData.json<SpeakerKeys>(SPEAKERS_PATH).then((table) => (speakerTable = table))
+  return speakerTableLoading
+}
 
-async function commit(mode: 'push' | 'replace'): Promise<void> {
+function commit(mode: 'push' | 'replace'): void {
   const state = readForm()
-  const keys = await speakerKeys(state)
-  const search = paramsFromState({ ...state, speaker: keysOfValues(state.speaker, keys) }).toString()
+  const search = paramsFromState({ ...state, speaker: keysOfValues(state.speaker, speakerTable) }).toString()
   const url = `${location.pathname}${search ? `?${search}` : ''}`
   if (url !== `${location.pathname}${location.search}`) {
     if (mode === 'push') history.pushState(null, '', url)
@@ -172,7 +177,7 @@ async function commit(mode: 'push' | 'replace'): Promise<void> {
 
 async function fromLocation(): Promise<void> {
   const state = stateFromParams(new URLSearchParams(location.search))
-  state.speaker = valuesOfKeys(state.speaker, await speakerKeys(state))
+  if (state.speaker.length > 0) state.speaker = valuesOfKeys(state.speaker, await loadSpeakerKeys())
   fillForm(state)
   void run(state)
 }
@@ -187,12 +192,12 @@ offer.addEventListener('click', () => {
   void run(readForm()).then(() => facetsBox.querySelector('input')?.focus())
 })
 
-input.addEventListener('input', () => void commit('replace'))
+input.addEventListener('input', () => commit('replace'))
 form.addEventListener('submit', (event) => {
   event.preventDefault()
-  void commit('push')
+  commit('push')
 })
-facetsBox.addEventListener('change', () => void commit('push'))
+facetsBox.addEventListener('change', () => commit('push'))
 more.addEventListener('click', () => void showMore().catch(() => (status.textContent = 'More results could not be loaded.')))
 window.addEventListener('popstate', () => void fromLocation())
 

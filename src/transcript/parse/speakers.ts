@@ -110,7 +110,8 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const unresolved = new Set<string>()
   const turnSpeakers = turns.map(({ label, position }) => {
     const given = sources.given?.[label] ?? sources.given?.[normal(label)]
-    if (given) return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? 'unidentified' : 'person', given.role).id
+    if (given)
+      return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? 'unidentified' : 'person', given.role).id
     const keyed = sources.key?.get(label)
     if (keyed) return addSpeaker(nfc(keyed), label, isUnidentifiedLabel(keyed) ? 'unidentified' : 'person').id
     if (isUnidentifiedLabel(label)) return addSpeaker(normal(label), label, 'unidentified').id

@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
 import pagefind from './src/integrations/pagefind.ts'
-import site from './src/site/integration.ts'
+import transcriptReader from './src/site/integration.ts'
 import { astroCacheDir } from './src/site/paths.ts'
 
 export default defineConfig({
@@ -9,8 +9,6 @@ export default defineConfig({
   // Separate output and cache folders let tests and benchmarks build other sites side by side.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   cacheDir: astroCacheDir(),
-  // A site deployed under a sub-path (`SITE_BASE=/tapes/`): every link goes through src/site/base.ts.
-  base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
   // One small stylesheet inlined: no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },
@@ -23,8 +21,17 @@ export default defineConfig({
     cacheDir: `${astroCacheDir()}/vite`,
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  // The site's steps first: the search reads the transcripts' JSON it copies into the site.
-  integrations: [site(), pagefind()],
+  // The site's configuration, in one place (src/site/config.ts, README "Site configuration"). `base: '/tapes/'`
+  // serves the site under a sub-path (every link goes through src/site/base.ts); `SITE_BASE=/tapes/`
+  // overrides it for one build. The site's steps first: the search reads the transcripts' JSON it copies.
+  integrations: [
+    transcriptReader({
+      title: 'Transcript Reader',
+      description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
+      base: '/',
+    }),
+    pagefind(),
+  ],
   // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged
   // are copied from the previous build instead of rendered again.
   experimental: { incrementalBuild: true },

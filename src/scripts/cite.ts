@@ -7,7 +7,10 @@ import { formatTime } from '../transcript/time.ts'
 
 export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void {
   const article = turn.closest<HTMLElement>('article')!
-  const { name = '', series, document: docId, date } = article.dataset
+  const { name = '', series, document: docId, date, sourceEdition: edition, sourceVolume: volume } = article.dataset
+  const { sourceArchive: archive, sourceTape: tape } = article.dataset
+  // The transcript's own publisher (its sidecar's `source`), else the site's (its configuration).
+  const publisher = article.dataset.sourcePublisher ?? document.documentElement.dataset.sitePublisher
   const title = article.dataset.title ?? document.title
   const url = `${location.origin}${location.pathname}#${turn.id}`
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
@@ -24,18 +27,27 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
         day: 'numeric',
       })
     : ''
-  const chicago = [
-    `${speaker}, at ${time}, in “${title},” ${longDate}`,
-    docId ? `, document ${docId}` : '',
-    series ? `, ${series}` : '',
-    `, ${url}.`,
-  ].join('')
+  // Where the transcript was published and archived, in citation order; only what is known.
+  const held = [
+    edition,
+    volume ? `vol. ${volume}` : '',
+    docId ? `document ${docId}` : '',
+    series && series !== edition ? series : '',
+    archive,
+    tape ? `tape ${tape}` : '',
+    publisher,
+  ].filter((part): part is string => Boolean(part))
+  const chicago = `${speaker}, at ${time}, in “${title},” ${longDate}${held.map((part) => `, ${part}`).join('')}, ${url}.`
   const key = `${(docId || name).replace(/\W/g, '')}-${turn.id}`
   const bibtex = [
     `@misc{${key},`,
     `  title = {${tex(title)}},`,
-    `  note = {${tex(`${speaker}, at ${time}`)}${docId ? tex(`; document ${docId}`) : ''}},`,
-    series ? `  howpublished = {${tex(series)}},` : '',
+    `  note = {${tex(`${speaker}, at ${time}`)}${docId ? tex(`; document ${docId}`) : ''}${tape ? tex(`; tape ${tape}`) : ''}},`,
+    series || edition
+      ? `  howpublished = {${tex([edition, volume ? `vol. ${volume}` : '', series !== edition ? series : ''].filter(Boolean).join(', '))}},`
+      : '',
+    publisher ? `  publisher = {${tex(publisher)}},` : '',
+    archive ? `  organization = {${tex(archive)}},` : '',
     date ? `  date = {${date}},` : '',
     `  url = {${url}},`,
     `  urldate = {${new Date().toISOString().slice(0, 10)}}`,

@@ -1,11 +1,15 @@
 /**
- * The site's own build steps, as an Astro integration. Each transcript's exports,
- * `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts the loader's prepare step already wrote
- * (src/site/artifacts.ts, one per format of the registry's `siteFormats`), and `/transcripts.json` is the
- * manifest it wrote (./manifest.ts); all are copied into the site when Astro has written its pages: ten
- * thousand files need no ten thousand routes rendered to be copied. The search integration, registered
- * after this one, reads the JSON there. Recordings beside their transcripts are copied beside their pages
- * (./recordings.ts).
+ * The site's own Astro integration, `transcriptReader({ … })` in astro.config.mjs. Its options are the
+ * site's configuration (./config.ts: title, description, publisher, site, base, house style), validated
+ * once: a bad option stops the build with a message naming it. It sets Astro's `site` and `base` from
+ * them and serves them to pages as `virtual:transcript-reader/config`.
+ *
+ * Its build step: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts
+ * the loader's prepare step already wrote (src/site/artifacts.ts, one per format of the registry's
+ * `siteFormats`), and `/transcripts.json` is the manifest it wrote (./manifest.ts); all are copied into
+ * the site when Astro has written its pages: ten thousand files need no ten thousand routes rendered to
+ * be copied. The search integration, registered after this one, reads the JSON there. Recordings beside
+ * their transcripts are copied beside their pages (./recordings.ts).
  */
 import type { AstroIntegration } from 'astro'
 import { constants } from 'node:fs'
@@ -14,15 +18,33 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteFormats } from '../transcript/formats/index.ts'
 import { artifactFolder, exportArtifact } from './artifacts.ts'
+import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'
 import { progress } from './progress.ts'
 import { copyRecordings } from './recordings.ts'
 
-export default function siteIntegration(): AstroIntegration {
+/** The module pages (and the content config) import the resolved configuration from. */
+export const configModule = 'virtual:transcript-reader/config'
+
+export default function transcriptReader(options: SiteOptions = {}): AstroIntegration {
   return {
     name: 'transcript-reader:site',
     hooks: {
+      'astro:config:setup': ({ updateConfig, logger }) => {
+        const result = resolveSiteConfig(options)
+        if (!result.ok) {
+          // The message names each bad option; a thrown error would bury it under a stack trace.
+          logger.error(result.message)
+          process.exit(1)
+        }
+        const { config } = result
+        updateConfig({
+          base: config.base,
+          ...(config.site !== undefined ? { site: config.site } : {}),
+          vite: { plugins: [configPlugin(config)] },
+        })
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
@@ -46,5 +68,15 @@ export default function siteIntegration(): AstroIntegration {
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
       },
     },
+  }
+}
+
+/** A Vite plugin serving the resolved configuration as `virtual:transcript-reader/config` (its default export). */
+function configPlugin(config: SiteConfig) {
+  const resolved = `\0${configModule}`
+  return {
+    name: 'transcript-reader:config',
+    resolveId: (id: string) => (id === configModule ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(config)}\n` : undefined),
   }
 }

@@ -29,6 +29,11 @@ export interface TranscriptLoaderOptions {
   style?: string
   /** The house styles' names, to check sidecars' `conventions` against. */
   styles?: readonly string[]
+  /**
+   * The whole site configuration (src/site/config.ts): pages cached by a transcript's digest show it (the
+   * site's title, the publisher in citations), so a change to it makes every transcript again.
+   */
+  site?: object
 }
 
 export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader {
@@ -40,8 +45,9 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       const cache = siteCacheFolder(root)
       const files = new Set(await readdir(folder))
       const names = [...files].filter((name) => name.endsWith('.txt')).sort()
-      // The site's default house style reads every transcript without a sidecar naming one: part of the digest.
-      const code = `${codeDigest(root)}\0${options.style ?? ''}`
+      // The site's default house style reads every transcript without a sidecar naming one, and the pages show
+      // the site's configuration: both are part of the digest.
+      const code = `${codeDigest(root)}\0${options.style ?? ''}\0${JSON.stringify(options.site ?? {})}`
       const shown = (name: string) => relative(root, join(folder, name))
       for (const file of files) {
         if (file.endsWith('.yml') && !files.has(`${file.slice(0, -'.yml'.length)}.txt`))

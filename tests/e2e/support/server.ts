@@ -6,7 +6,9 @@
  *   `/x` also serves `x.html` when that file exists (Astro's `build.format: 'file'`);
  * - a missing file gets status 404 and the site's `404.html` when there is one;
  * - only GET and HEAD; paths that leave the served directory (`..`, encoded or not, symlinks
- *   pointing outside, NUL bytes, backslashes) are refused.
+ *   pointing outside, NUL bytes, backslashes) are refused;
+ * - with a `base` (`/tapes/`), the directory is served at that path, as a site built with that base is
+ *   deployed, and every other path is 404.
  *
  * Only `node:*` modules are used.
  */
@@ -85,7 +87,7 @@ function isInside(root: string, file: string): boolean {
  * Serves `dir` (relative to the current directory, or absolute) on 127.0.0.1.
  * Rejects when `dir` is not a directory.
  */
-export async function serveDist(dir = 'dist'): Promise<DistServer> {
+export async function serveDist(dir = 'dist', base = '/'): Promise<DistServer> {
   const rootStats = await statOrNull(path.resolve(dir))
   if (!rootStats?.isDirectory()) {
     throw new Error(`serveDist: ${path.resolve(dir)} is not a directory (has the site been built?)`)
@@ -162,6 +164,17 @@ export async function serveDist(dir = 'dist'): Promise<DistServer> {
     if (pathname.split('/').includes('..')) {
       sendText(req, res, 403, 'Forbidden')
       return
+    }
+    if (base !== '/') {
+      if (pathname === base.slice(0, -1)) {
+        sendText(req, res, 301, `Moved permanently to ${base}`, { Location: `${base}${requestUrl.search}` })
+        return
+      }
+      if (!pathname.startsWith(base)) {
+        sendText(req, res, 404, 'Not found (outside the base path)')
+        return
+      }
+      pathname = `/${pathname.slice(base.length)}`
     }
     const target = path.join(root, pathname)
     if (!isInside(root, target)) {

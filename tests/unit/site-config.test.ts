@@ -1,0 +1,91 @@
+/**
+ * The site configuration (src/site/config.ts): the integration's options validated in one place, a bad
+ * option named in the message, `SITE_BASE` overriding `base`, and the integration handing Astro its `site`
+ * and `base` and the pages their virtual module.
+ */
+import type { AstroIntegration } from 'astro'
+import { describe, expect, test } from 'vitest'
+import { normalizeBase, resolveSiteConfig } from '../../src/site/config.ts'
+import transcriptReader, { configModule } from '../../src/site/integration.ts'
+
+describe('resolveSiteConfig', () => {
+  test('defaults', () => {
+    expect(resolveSiteConfig({}, {})).toEqual({
+      ok: true,
+      config: {
+        title: 'Transcript Reader',
+        description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
+        base: '/',
+      },
+    })
+  })
+
+  test('every option, base normalized', () => {
+    const options = {
+      title: 'Tapes',
+      description: 'The tapes.',
+      publisher: 'Miller Center',
+      site: 'https://example.org',
+      base: '/tapes',
+      style: 'frus',
+    }
+    expect(resolveSiteConfig(options, {})).toEqual({ ok: true, config: { ...options, base: '/tapes/' } })
+  })
+
+  test('SITE_BASE overrides base', () => {
+    const result = resolveSiteConfig({ base: '/tapes/' }, { SITE_BASE: '/other/' })
+    expect(result.ok && result.config.base).toBe('/other/')
+  })
+
+  test.each([
+    [{ title: '' }, 'option `title`'],
+    [{ site: 'example.org' }, 'option `site`: expected an http or https URL'],
+    [{ base: 'tapes dir' }, 'option `base`: expected a path'],
+    [{ base: '/a/../b/' }, 'option `base`'],
+    [{ publisher: 3 }, 'option `publisher`'],
+    [{ titel: 'Tapes' }, 'unknown option `titel`'],
+  ])('%j is refused, naming the option', (options, named) => {
+    const result = resolveSiteConfig(options, {})
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.message).toContain(named)
+    expect(!result.ok && result.message).toMatch(/^Invalid options for transcriptReader\(\) in astro\.config\.mjs/)
+  })
+
+  test('a house style must be a known one', () => {
+    const result = resolveSiteConfig({ style: 'chicago' }, {}, ['seed', 'frus'])
+    expect(!result.ok && result.message).toContain('option `style`: no house style is named `chicago` (known: seed, frus)')
+  })
+
+  test('base paths', () => {
+    expect(['', '/', 'tapes', '/tapes', '/tapes/', '/a/b'].map(normalizeBase)).toEqual([
+      '/',
+      '/',
+      '/tapes/',
+      '/tapes/',
+      '/tapes/',
+      '/a/b/',
+    ])
+  })
+})
+
+describe('the integration', () => {
+  test('sets Astro’s site and base and serves the configuration to pages', async () => {
+    const saved = process.env.SITE_BASE
+    delete process.env.SITE_BASE
+    try {
+      const updates: Record<string, unknown>[] = []
+      const setup = transcriptReader({ title: 'Tapes', base: '/tapes', site: 'https://example.org' }).hooks[
+        'astro:config:setup'
+      ] as NonNullable<AstroIntegration['hooks']['astro:config:setup']>
+      await setup({ updateConfig: (config: Record<string, unknown>) => updates.push(config), logger: console } as never)
+      expect(updates).toHaveLength(1)
+      expect(updates[0]).toMatchObject({ base: '/tapes/', site: 'https://example.org' })
+      const [plugin] = (updates[0]!.vite as { plugins: { resolveId(id: string): string; load(id: string): string }[] }).plugins
+      const id = plugin!.resolveId(configModule)
+      expect(id).toBe(`\0${configModule}`)
+      expect(plugin!.load(id)).toContain('"title":"Tapes"')
+    } finally {
+      if (saved !== undefined) process.env.SITE_BASE = saved
+    }
+  })
+})

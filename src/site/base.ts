@@ -1,6 +1,6 @@
 /**
  * The site's base path: `/` by default, `/tapes/` when the site is deployed under a sub-path (Astro's
- * `base`, set by `SITE_BASE` in astro.config.mjs). Every link and fetch to a page or file of the site
+ * `base`, set by the site configuration's `base` or `SITE_BASE`: src/site/config.ts). Every link and fetch to a page or file of the site
  * goes through `sitePath`, in pages, components and browser scripts alike (Vite gives both the same
  * `import.meta.env.BASE_URL`). Build code in Node has no such value and writes base-free paths.
  */

@@ -5,6 +5,7 @@
  * overrides `base` for one build (tests and deployments under another path). No Astro runtime imports.
  */
 import { z } from 'astro/zod'
+import { houseStyles } from '../transcript/styles/index.ts'
 
 export const siteConfigSchema = z.strictObject({
   /**
@@ -53,12 +54,12 @@ export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; m
 
 /**
  * Validates the options and applies `SITE_BASE` (`env`): the one way the configuration is made.
- * `styles`, when given, are the house styles' names a `style` must be one of.
+ * `styles` are the house styles' names a `style` must be one of (the registry's, src/transcript/styles/).
  */
 export function resolveSiteConfig(
   options: unknown = {},
   env: Record<string, string | undefined> = process.env,
-  styles?: readonly string[],
+  styles: readonly string[] = [...houseStyles.keys()],
 ): SiteConfigResult {
   const checked = siteConfigSchema.safeParse(options ?? {})
   if (!checked.success) {
@@ -70,7 +71,7 @@ export function resolveSiteConfig(
     return { ok: false, message: invalid(problems) }
   }
   const config = checked.data
-  if (config.style !== undefined && styles && !styles.includes(config.style))
+  if (config.style !== undefined && !styles.includes(config.style))
     return {
       ok: false,
       message: invalid([`option \`style\`: no house style is named \`${config.style}\` (known: ${styles.join(', ')})`]),

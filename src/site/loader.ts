@@ -27,8 +27,6 @@ import { createHash } from 'node:crypto'
 export interface TranscriptLoaderOptions {
   /** The house style to read with when a transcript's sidecar names none (the site configuration's). */
   style?: string
-  /** The house styles' names, to check sidecars' `conventions` against. */
-  styles?: readonly string[]
   /**
    * The whole site configuration (src/site/config.ts): pages cached by a transcript's digest show it (the
    * site's title, the publisher in citations), so a change to it makes every transcript again.
@@ -77,7 +75,6 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
             cache,
             ...(sidecar ? { sidecar } : {}),
             ...(options.style !== undefined ? { style: options.style } : {}),
-            ...(options.styles !== undefined ? { styles: options.styles } : {}),
           })
         }
         reading.update(index + 1)

@@ -31,8 +31,6 @@ export interface LoadOptions {
   sidecar?: SidecarInput
   /** The house style to read with when the sidecar names none (the site configuration's default). */
   style?: string
-  /** The house styles' names, to check a sidecar's `conventions` against. */
-  styles?: readonly string[]
 }
 
 export function transcriptName(path: string): string {
@@ -60,7 +58,7 @@ export function loadTranscript(value: string | Uint8Array, path: string, options
   let sidecar: ReturnType<typeof readSidecar>
   if (options.sidecar) {
     const sidecarFile = new VFile({ value: options.sidecar.value, path: options.sidecar.path })
-    sidecar = readSidecar(sidecarFile, { styles: options.styles })
+    sidecar = readSidecar(sidecarFile)
     file.messages.push(...sidecarFile.messages)
   }
   const tree = parse(file, {

@@ -20,6 +20,7 @@ import {
   type YAMLError,
 } from 'yaml'
 import { report } from './diagnostics.ts'
+import { houseStyles } from './styles/index.ts'
 import type { TranscriptMeta } from './types.ts'
 
 /** Text, not empty. */
@@ -63,16 +64,11 @@ export const sidecarSchema = z.strictObject({
 
 export type Sidecar = z.infer<typeof sidecarSchema>
 
-export interface SidecarOptions {
-  /** The house styles' names, for checking `conventions`; unchecked when absent. */
-  styles?: readonly string[]
-}
-
 /**
  * Reads the sidecar held by `file` (text or bytes). Returns undefined, with messages on `file`, when it is
  * not a valid sidecar: the transcript is then read without it (and the build stops on the error).
  */
-export function readSidecar(file: VFile, options: SidecarOptions = {}): Sidecar | undefined {
+export function readSidecar(file: VFile): Sidecar | undefined {
   let source: string
   try {
     source = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { fatal: true }).decode(file.value)
@@ -119,11 +115,11 @@ export function readSidecar(file: VFile, options: SidecarOptions = {}): Sidecar 
     return undefined
   }
   const sidecar = checked.data
-  if (sidecar.conventions !== undefined && options.styles && !options.styles.includes(sidecar.conventions)) {
+  if (sidecar.conventions !== undefined && !houseStyles.has(sidecar.conventions)) {
     report(
       file,
       'sidecar-unknown-style',
-      `\`conventions\`: no house style is named \`${sidecar.conventions}\`; known styles: ${options.styles.join(', ')}`,
+      `\`conventions\`: no house style is named \`${sidecar.conventions}\`; known styles: ${[...houseStyles.keys()].join(', ')}`,
       at(nearestNode(doc, ['conventions'])?.range?.[0] ?? 0),
     )
     return undefined

@@ -17,14 +17,11 @@ const transcript = join(folder, 'transcript.txt')
 const cases = readdirSync(folder)
   .filter((name) => name.endsWith('.yml'))
   .map((name) => name.slice(0, -'.yml'.length))
-/** The house styles' names the sidecars are checked against. */
-const styles = ['seed', 'frus-telephone', 'watergate']
 
 function load(name: string) {
   const sidecar = join(folder, `${name}.yml`)
   return loadTranscript(readFileSync(transcript), transcript, {
     sidecar: { value: readFileSync(sidecar), path: sidecar },
-    styles,
   })
 }
 
@@ -58,6 +55,15 @@ describe('sidecar fixtures: <case>.yml → metadata and diagnostics', () => {
     expect(json.blocks.find((block) => block.type === 'heading')).toMatchObject({
       text: 'Telephone conversation with the Governor',
     })
+  })
+
+  test('a valid sidecar’s speakers name the printed labels, its conventions choose the style', () => {
+    const { json } = load('valid')
+    expect(json.speakers.map(({ name, labels }) => ({ name, labels }))).toEqual([
+      { name: 'Lyndon B. Johnson', labels: ['President'] },
+      { name: 'John Connally', labels: ['Governor'] },
+    ])
+    expect(json.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('house-style'))).toEqual([])
   })
 
   test('without a sidecar the JSON has no sidecar fields', () => {

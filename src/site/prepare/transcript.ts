@@ -23,8 +23,6 @@ export interface PrepareTask {
   sidecar?: string
   /** The house style to read with when the sidecar names none (the site configuration's default). */
   style?: string
-  /** The house styles' names, to check a sidecar's `conventions` against. */
-  styles?: readonly string[]
   digest: string
   /** The site cache folder (./paths.ts `siteCacheFolder`). */
   cache: string
@@ -38,7 +36,6 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
     const { tree, file, json } = loadTranscript(readFileSync(task.path), task.shown, {
       ...(sidecar ? { sidecar } : {}),
       ...(task.style !== undefined ? { style: task.style } : {}),
-      ...(task.styles !== undefined ? { styles: task.styles } : {}),
     })
     const checked = transcriptSchema.safeParse(json)
     if (!checked.success)

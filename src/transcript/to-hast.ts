@@ -14,6 +14,7 @@ import { delimitersOf, printTimestamp } from './syntax.ts'
 import { toPlainText } from './plain-text.ts'
 import { type PublishedRecording, publishRecording, recordingLink } from './recording.ts'
 import { formatTime } from './time.ts'
+import { titleBlock, type TitleBlockOptions } from './title-block.ts'
 import { turnTimes } from './timing.ts'
 import type {
   Conversation,
@@ -32,8 +33,8 @@ import type {
 
 const sectionTitles = { introduction: 'Introduction', epilogue: 'Afterwards' } as const
 
-/** The transcript as an `<article>`: title, header, sections, conversation and the notes. */
-export function toHastTree(tree: TranscriptRoot): Element {
+/** The transcript as an `<article>`: title block, sections, conversation and the notes. */
+export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}): Element {
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
   const paragraphs = paragraphIds(tree)
   const stamps = timestampIds(tree)
@@ -90,12 +91,7 @@ export function toHastTree(tree: TranscriptRoot): Element {
       const heading = node.children.find((child): child is Heading => child.type === 'heading')
       const header = node.children.find((child): child is Header => child.type === 'header')
       const meta = node.meta ?? {}
-      // A sidecar's title heads the page; the printed heading then follows it, so none of its words is lost.
-      const content: ElementContent[] =
-        meta.title === undefined
-          ? [h('h1', heading ? state.all(heading) : [node.name])]
-          : [h('h1', meta.title), ...(heading ? [h('p.transcript-heading', state.all(heading))] : [])]
-      if (header) content.push(state.one(header, node as never) as Element)
+      const content: ElementContent[] = [titleBlock(state, node, options)]
       for (const child of node.children) {
         if (child.type === 'section' || child.type === 'conversation') {
           content.push(state.one(child, node as never) as Element)
@@ -120,14 +116,8 @@ export function toHastTree(tree: TranscriptRoot): Element {
       if (date) data.dataDate = date
       return h('article.transcript', data, state.wrap(content, true))
     },
-    header(state: State, node: Header) {
-      const fields = node.children.map((field) => {
-        const content = all(state, field)
-        const shown = field.name === 'date' && field.value ? [h('time', { dateTime: field.value }, content)] : content
-        return h(`p.header-${field.name.toLowerCase()}`, field.name === 'id' ? ['Document ', ...shown] : shown)
-      })
-      return h('header.transcript-header', state.wrap(fields, true))
-    },
+    // The header's lines are the title block's facts (./title-block.ts), which the root renders.
+    header: () => undefined,
     section(state: State, node: Section) {
       const label = `${node.name}-label`
       return h(`section.${node.name}`, { ariaLabelledBy: label }, [
@@ -158,11 +148,9 @@ export function toHastTree(tree: TranscriptRoot): Element {
       }
       const who = speaker?.kind === 'unidentified' ? 'an unidentified speaker' : (speaker?.name ?? node.label)
       const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''
-      // The visible mark is decoration; the accessible name says what the link is.
-      const link = h('a.turn-link', { href: `#${node.id}` }, [
-        h('span', { ariaHidden: 'true' }, '#'),
-        h('span.sr-only', `Link to this turn (${who}${at})`),
-      ])
+      // The visible mark is decoration; the accessible name says what the link is. A label, not hidden
+      // text: hidden text would be copied with the passage (src/styles/reading-text.css).
+      const link = h('a.turn-link', { href: `#${node.id}`, ariaLabel: `Link to this turn (${who}${at})` }, '#')
       head.push(space, link)
       if (recording && time) head.push(space, playLink(time.start, time.estimated, who, recording))
       return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
@@ -237,27 +225,18 @@ function playLink(seconds: number, estimated: boolean, who: string, recording: P
   })
 }
 
-/** How a screen reader introduces each kind of mark (sighted readers see its style). */
-const spoken = {
-  unclear: 'unclear passage',
-  supplied: 'supplied by the editors',
-  direction: 'stage direction',
-  omission: 'material withheld by the editors',
-} as const
-
-/** Brackets in the editors' own notes are their text, not marks on the speakers' words. */
-function mark(kind: keyof typeof spoken, inNotes: Set<unknown>): Handler {
+/**
+ * Brackets in the editors' own notes are their text, not marks on the speakers' words. A mark's element
+ * holds exactly its printed text: how a screen reader introduces each kind (sighted readers see its style)
+ * is CSS generated content (src/styles/reading-text.css), which is announced but never copied.
+ */
+function mark(kind: 'unclear' | 'supplied' | 'direction' | 'omission', inNotes: Set<unknown>): Handler {
   return (state, node: { children: unknown[]; conjecture?: string; delimiters?: MarkDelimiters }) => {
     const inner = state.all(node as never)
     const [open, close] = delimitersOf(node)
-    if (inNotes.has(node)) return [{ type: 'text', value: open }, ...inner, { type: 'text', value: close }]
-    const hint = kind === 'unclear' && node.conjecture ? `${spoken.unclear}, conjectured reading` : spoken[kind]
-    return h(`span.mark.${kind}`, [
-      h('span.sr-only', `(${hint}) `),
-      { type: 'text', value: open },
-      ...inner,
-      { type: 'text', value: close },
-    ])
+    const text: ElementContent[] = [{ type: 'text', value: open }, ...inner, { type: 'text', value: close }]
+    if (inNotes.has(node)) return text
+    return h(`span.mark.${kind}${kind === 'unclear' && node.conjecture ? '.conjecture' : ''}`, text)
   }
 }
 

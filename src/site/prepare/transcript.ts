@@ -7,7 +7,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { loadTranscript, sidecarPath } from '../../transcript/load.ts'
+import { UNIDENTIFIED } from '../../components/timeline/speakers.ts'
 import { renderTranscript } from '../../transcript/render.ts'
+import type { Speaker } from '../../transcript/types.ts'
 import { transcriptSchema } from '../../transcript/schema.ts'
 import { siteFormats } from '../../transcript/formats/index.ts'
 import { json as jsonFormat } from '../../transcript/formats/json.ts'
@@ -47,10 +49,18 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
       const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
       writeFileSync(exportArtifact(json.name, format.extension, task.cache), text)
     }
-    writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree))
+    writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree, { speakerHref }))
     return { ok: true, summary: summarize(checked.data, task.digest) }
   } catch (error) {
     // The parser reports its own failures as diagnostics; this is a disk or schema surprise.
     return { ok: false, shown: task.shown, message: error instanceof Error ? error.message : String(error) }
   }
+}
+
+/**
+ * A participant's page (`/speakers/<id>/`, the unidentified voices' `/speakers/unidentified/`) from the
+ * transcript's page at `/<name>/`. Relative, so that the cached body is right under any `SITE_BASE`.
+ */
+function speakerHref(speaker: Speaker): string {
+  return `../speakers/${speaker.kind === 'unidentified' ? UNIDENTIFIED : speaker.id}/`
 }

@@ -1,7 +1,8 @@
 /**
  * Footnotes in place: a reference opens its note as a popover on hover or keyboard focus (tap on touch
  * screens); Esc closes it and focus returns to the reference. A click still follows the link to the
- * note, as it does without JavaScript.
+ * note, as it does without JavaScript. Not where the note is already beside its reference, in the margin
+ * of a wide screen.
  */
 import { currentPopover, isReturningFocus, openPopover, type Popover } from './popover.ts'
 
@@ -42,7 +43,8 @@ export function setupNotes(): void {
     clearTimeout(timer)
     if (isOpenFor(ref)) return
     const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)))
-    if (!note) return
+    // On a wide screen the note already stands beside its reference (src/styles/notes.css).
+    if (!note || inMargin(note)) return
     const number = ref.textContent?.trim() ?? ''
     const body = document.createElement('span')
     body.className = 'note-text'
@@ -69,6 +71,11 @@ export function setupNotes(): void {
       if (!popover.element.contains(event.relatedTarget as Node)) hideSoon()
     })
   }
+}
+
+/** Whether the stylesheet has placed the note in the margin: it decides, and says so by positioning it. */
+function inMargin(note: HTMLElement): boolean {
+  return getComputedStyle(note).position === 'absolute'
 }
 
 function isOpenFor(ref: HTMLAnchorElement): boolean {

@@ -11,6 +11,7 @@ import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to
 import { eachNode } from './walk.ts'
 import { footnoteId, paragraphIds, passageIds, referencedNotes, timestampIds } from './ids.ts'
 import { delimitersOf, printTimestamp } from './syntax.ts'
+import { anchorReference, placeNotes } from './margin-notes.ts'
 import { toPlainText } from './plain-text.ts'
 import { type PublishedRecording, publishRecording, recordingLink } from './recording.ts'
 import { formatTime } from './time.ts'
@@ -52,6 +53,8 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
   const uniqueNotes = [...new Set(notes)]
   const defined = new Set(uniqueNotes)
   const duplicates: Element[] = []
+  /** Notes whose first reference in the text anchors them in the margin (./margin-notes.ts). */
+  const anchored = new Set<string>()
 
   const all = (state: State, node: { children: unknown[] }) => state.all(node as Parameters<State['all']>[0])
   const withIds = (state: State, node: Section | Conversation) =>
@@ -194,7 +197,10 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       if (!defined.has(node.identifier)) return h('sup', node.label ?? node.identifier)
       const sup = defaultHandlers.footnoteReference(state, node)
       const link = sup.children[0]
-      if (link?.type === 'element') link.children = [{ type: 'text', value: node.label ?? node.identifier }]
+      if (link?.type === 'element') {
+        link.children = [{ type: 'text', value: node.label ?? node.identifier }]
+        if (!inNotes.has(node)) anchorReference(link, node.identifier, anchored)
+      }
       return sup
     },
   }
@@ -207,7 +213,7 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
     footnoteLabelProperties: {},
     footnoteBackLabel: (index) => `Back to the reference to note ${uniqueNotes[index]}`,
   }) as Element
-  markNotes(article, referencedNotes(tree), duplicates)
+  markNotes(article, referencedNotes(tree), duplicates, anchored)
   return article
 }
 
@@ -241,7 +247,12 @@ function mark(kind: 'unclear' | 'supplied' | 'direction' | 'omission', inNotes: 
 }
 
 /** Gives every note its printed number and marks the ones no marker points to. */
-function markNotes(article: Element, referenced: ReadonlySet<string>, duplicates: Element[]): void {
+function markNotes(
+  article: Element,
+  referenced: ReadonlySet<string>,
+  duplicates: Element[],
+  anchored: ReadonlySet<string>,
+): void {
   const footer = article.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'section' && 'dataFootnotes' in child.properties,
   )
@@ -265,4 +276,5 @@ function markNotes(article: Element, referenced: ReadonlySet<string>, duplicates
     duplicate.properties.value = number
     list.children.splice(first + 1, 0, duplicate)
   }
+  placeNotes(list, anchored)
 }

@@ -1,0 +1,209 @@
+/**
+ * The page as an edition (issue 11, item 4), in Chromium on the built seed page: a title block in place
+ * of the raw header lines; on a wide screen (1440 px) each note the text refers to sits in the margin,
+ * to the right of the text column and beside its reference, without JavaScript; on a phone (390 px) the
+ * notes stay in the list and a reference opens its note in a popover; print keeps the notes as a list;
+ * axe-core finds nothing at either width.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { closeSite, openSite, withPage, type Site } from './support/site.ts'
+
+const NAME = '1962-11-14-01181'
+const PAGE_PATH = `/${NAME}/`
+const WIDE = { viewport: { width: 1440, height: 900 } }
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+interface Json {
+  dateLine: string
+  time: string
+  id: string
+  speakers: { id: string; name: string; kind: string }[]
+  footnotes: { n: number; referenced: boolean }[]
+}
+
+let site: Partial<Site> = {}
+let json: Json
+
+beforeAll(async () => {
+  site = await openSite(`${NAME}/index.html`)
+  json = (await (await fetch(new URL(`${PAGE_PATH}transcript.json`, site.server!.url))).json()) as Json
+})
+afterAll(() => closeSite(site))
+
+interface Box {
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+interface Placed {
+  n: string
+  note: Box
+  ref: Box
+  after: string | null
+  position: string
+}
+
+/** Every note's box, its first reference's box and the note it is placed below, in page coordinates. */
+function notesAndReferences(page: Page): Promise<{ column: Box; notes: Placed[] }> {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right }
+    }
+    const notes = [...document.querySelectorAll<HTMLElement>('section[data-footnotes] li[id^="fn-"]')]
+    return {
+      column: box(document.querySelector('article.transcript')!),
+      notes: notes.map((li) => {
+        const n = li.id.slice(3)
+        const ref = document.getElementById(`fnref-${n}`)
+        return {
+          n,
+          note: box(li),
+          ref: ref ? box(ref) : { top: 0, bottom: 0, left: 0, right: 0 },
+          after: li.dataset.after?.replace('--note-', '') ?? null,
+          position: getComputedStyle(li).position,
+        }
+      }),
+    }
+  })
+}
+
+describe(`the title block of ${PAGE_PATH}`, () => {
+  test('gives title, date, time, participants (linked to their pages), document and status', async () => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const block = page.locator('header.title-block')
+        expect(await block.locator('h1').textContent()).toBe('Off-the-Record Oval Office Conversation on Cuba4')
+        const facts = await block
+          .locator('dl > div')
+          .evaluateAll((rows) =>
+            rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ')]),
+          )
+        expect(facts.map(([label]) => label)).toEqual(['Date', 'Time', 'Participants', 'Document', 'Status'])
+        expect(facts[0]![1]).toBe(json.dateLine)
+        expect(facts[1]![1]).toBe(json.time)
+        expect(facts[3]![1]).toBe(json.id)
+        expect(await block.locator('time').getAttribute('datetime')).toBe('1962-11-14')
+        // Each person by name, linked to their page; the four unidentified voices counted, never named.
+        const links = await block
+          .locator('.title-participants a')
+          .evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]))
+        const people = json.speakers.filter((s) => s.kind === 'person')
+        expect(links).toEqual([
+          ...people.map((p) => [p.name, `/speakers/${p.id}/`]),
+          ['4 unidentified voices', '/speakers/unidentified/'],
+        ])
+        for (const [, path] of links) expect((await page.request.get(new URL(path!, page.url()).href)).status(), path).toBe(200)
+        // The raw header lines are gone: each printed line is in the block, once.
+        expect(await page.locator('.transcript-header').count()).toBe(0)
+      },
+      WIDE,
+    )
+  })
+})
+
+describe(`notes of ${PAGE_PATH}`, () => {
+  test('on a 1440 px screen, without JavaScript, each note stands in the margin beside its reference', async () => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const { column, notes } = await notesAndReferences(page)
+        const referenced = new Set(json.footnotes.filter((f) => f.referenced).map((f) => String(f.n)))
+        const inMargin = notes.filter((note) => note.position === 'absolute')
+        expect(inMargin.map((note) => note.n).sort()).toEqual([...referenced].sort())
+        const byNumber = new Map(inMargin.map((note) => [note.n, note]))
+        for (const { n, note, ref, after } of inMargin) {
+          // Right of the text column, inside the screen.
+          expect(note.left, `note ${n} left`).toBeGreaterThanOrEqual(column.right)
+          expect(note.right, `note ${n} right`).toBeLessThanOrEqual(1440)
+          // Level with its reference, or, where the note above runs long, just below that note.
+          const above = after ? byNumber.get(after)!.note.bottom : Number.NEGATIVE_INFINITY
+          expect(note.top, `note ${n} top`).toBeGreaterThanOrEqual(ref.top - 1)
+          expect(Math.abs(note.top - Math.max(ref.top, above + 12)), `note ${n} beside reference`).toBeLessThan(2)
+        }
+        // Most notes are exactly level with their references, and no two overlap.
+        expect(inMargin.filter(({ note, ref }) => Math.abs(note.top - ref.top) < 2).length).toBeGreaterThan(inMargin.length / 2)
+        const sorted = [...inMargin].sort((a, b) => a.note.top - b.note.top)
+        for (let i = 1; i < sorted.length; i++) {
+          expect(sorted[i]!.note.top, `note ${sorted[i]!.n} below note ${sorted[i - 1]!.n}`).toBeGreaterThanOrEqual(
+            sorted[i - 1]!.note.bottom,
+          )
+        }
+        // The unreferenced note stays in the list, in the column.
+        const listed = notes.filter((note) => note.position !== 'absolute')
+        expect(listed.map((note) => note.n)).toEqual(json.footnotes.filter((f) => !f.referenced).map((f) => String(f.n)))
+      },
+      { ...WIDE, javaScriptEnabled: false },
+    )
+  })
+
+  test('on a 1440 px screen a reference opens no popover: its note is already beside it', async () => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        await page.locator('#fnref-5').hover()
+        await page.waitForTimeout(600)
+        expect(await page.locator('.popover').count()).toBe(0)
+      },
+      WIDE,
+    )
+  })
+
+  test('on a 390 px phone the notes are a list, and a reference opens its note in a popover', async () => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const { notes } = await notesAndReferences(page)
+        expect(notes.every((note) => note.position === 'static')).toBe(true)
+        await page.locator('#fnref-5').scrollIntoViewIfNeeded()
+        await page.locator('#fnref-5').tap()
+        const note = page.getByRole('dialog', { name: 'Note 5' })
+        await expect.poll(() => note.isVisible()).toBe(true)
+        const box = (await note.boundingBox())!
+        expect(box.x).toBeGreaterThanOrEqual(0)
+        expect(box.x + box.width).toBeLessThanOrEqual(390)
+      },
+      PHONE,
+    )
+  })
+
+  test('printed from a wide screen, the notes are a list after the text', async () => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        await page.emulateMedia({ media: 'print' })
+        const { notes } = await notesAndReferences(page)
+        expect(notes.every((note) => note.position === 'static')).toBe(true)
+      },
+      WIDE,
+    )
+  })
+
+  // axe-core reads the whole long page: slow on a loaded machine, so each view is a test of its own.
+  test.each([
+    ['1440 px, light', { ...WIDE, colorScheme: 'light' as const }],
+    ['1440 px, dark', { ...WIDE, colorScheme: 'dark' as const }],
+    ['390 px, light', { ...PHONE, colorScheme: 'light' as const }],
+    ['390 px, dark', { ...PHONE, colorScheme: 'dark' as const }],
+  ])('no axe-core violations at %s', { timeout: 240_000 }, async (_name, view) => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      },
+      view,
+    )
+  })
+})

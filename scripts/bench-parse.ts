@@ -1,10 +1,10 @@
 /**
  * `npm run bench:parse`: parse time per byte of the seed against big and adversarial inputs
- * (tests/fixtures/hostile/support.ts), printed as µs/KB and as a ratio to the seed's. Linear parsing
+ * (scripts/lib/hostile-inputs.ts), printed as µs/KB and as a ratio to the seed's. Linear parsing
  * keeps every ratio a small number; a super-linear path shows as a ratio that grows with the size.
  */
 import { loadTranscript } from '../src/transcript/load.ts'
-import { adversarial, bigTranscript, longLine, seed } from '../tests/fixtures/hostile/support.ts'
+import { adversarial, bigTranscript, longLine, seed } from './lib/hostile-inputs.ts'
 
 const MB = 1024 * 1024
 

@@ -10,7 +10,7 @@
  */
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { launchBrowser } from '../tests/e2e/support/browser.ts'
+import { launchBrowser } from './lib/browser.ts'
 import { siteToMeasure } from './bench/build.ts'
 import { measurePage, sum, type Resource } from './bench/bytes.ts'
 import { CATEGORIES, runLighthouse, type Category } from './bench/lighthouse.ts'

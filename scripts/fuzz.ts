@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- RUNS]`: feeds the parser hostile strings and bytes (tests/fixtures/hostile/arbitraries.ts)
+ * `npm run fuzz [-- RUNS]`: feeds the parser hostile strings and bytes (scripts/lib/hostile-arbitraries.ts)
  * — 100,000 runs unless told otherwise — and prints how many it ran, how many threw (must be 0; a
  * failure the parser catches itself, `internal-error`, counts as a throw) and how long it took.
  * Exits 1 when anything threw, printing the first inputs that did.
@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { loadTranscript } from '../src/transcript/load.ts'
 import { serialize } from '../src/transcript/serialize.ts'
-import { hostileBytes, hostileString } from '../tests/fixtures/hostile/arbitraries.ts'
+import { hostileBytes, hostileString } from './lib/hostile-arbitraries.ts'
 
 const runs = Number(process.argv[2] ?? 100_000)
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)

@@ -6,7 +6,7 @@
 import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createGzip } from 'node:zlib'
-import { serveDist, type DistServer } from '../../tests/e2e/support/server.ts'
+import { serveDist, type DistServer } from '../lib/dist-server.ts'
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json|xml|wasm)|image\/svg\+xml)/
 

@@ -22,8 +22,8 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { root, seedPath } from '../support/paths.ts'
-import { launchBrowser } from './support/browser.ts'
-import { serveDist, type DistServer } from './support/server.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
 import { withPage } from './support/site.ts'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']

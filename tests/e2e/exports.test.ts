@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { siteFormats } from '../../src/transcript/formats/index.ts'
 import { readTranscript } from '../../src/transcript/load.ts'
-import { type DistServer, serveDist } from './support/server.ts'
+import { type DistServer, serveDist } from '../../scripts/lib/dist-server.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const scratch = mkdtempSync(join(tmpdir(), 'exports-test-'))

@@ -12,8 +12,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
-import { serveDist, type DistServer } from './support/server.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const content = join(root, 'tests/fixtures/hostile/content')

@@ -24,7 +24,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { DistServer } from './support/server.ts'
+import type { DistServer } from '../../scripts/lib/dist-server.ts'
 import { closeSite, DIST, openSite } from './support/site.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))

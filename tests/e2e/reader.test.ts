@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { closeSite, openSite } from './support/site.ts'
-import type { DistServer } from './support/server.ts'
+import type { DistServer } from '../../scripts/lib/dist-server.ts'
 
 const PAGE = '/1962-11-14-01181/'
 

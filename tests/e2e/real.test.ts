@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
-import { serveDist, type DistServer } from './support/server.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const names = ['real-2-lbj-rowe', 'real-4-nixon-haldeman-meeting']

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { DistServer } from './support/server.ts'
+import type { DistServer } from '../../scripts/lib/dist-server.ts'
 import { closeSite, openSite, withPage } from './support/site.ts'
 
 const NAME = '1962-11-14-01181'

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest'
 import { messageLimit, rules } from '../../src/transcript/diagnostics.ts'
 import { parse } from '../../src/transcript/parse/index.ts'
 import { toJson } from '../../src/transcript/to-json.ts'
-import { adversarial, bigTranscript, longLine } from '../fixtures/hostile/support.ts'
+import { adversarial, bigTranscript, longLine } from '../../scripts/lib/hostile-inputs.ts'
 
 const MB = 1024 * 1024
 

@@ -14,7 +14,7 @@ import { parseString } from '../../src/transcript/parse/index.ts'
 import { serialize } from '../../src/transcript/serialize.ts'
 import { fixtures, root } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
-import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
 
 interface Expected {
   exitCode: number

@@ -13,7 +13,7 @@ import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { hastToHtml } from '../../src/transcript/html.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { toHastTree } from '../../src/transcript/to-hast.ts'
-import { hostileString, transcript } from '../fixtures/hostile/arbitraries.ts'
+import { hostileString, transcript } from '../../scripts/lib/hostile-arbitraries.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 
 const same = (value: string | Uint8Array, path: string) => {

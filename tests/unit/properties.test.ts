@@ -12,8 +12,8 @@ import { loadTranscript } from '../../src/transcript/load.ts'
 import { parse, parseString } from '../../src/transcript/parse/index.ts'
 import { serialize } from '../../src/transcript/serialize.ts'
 import { toJson } from '../../src/transcript/to-json.ts'
-import { hostileBytes, hostileString, transcript } from '../fixtures/hostile/arbitraries.ts'
-import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { hostileBytes, hostileString, transcript } from '../../scripts/lib/hostile-arbitraries.ts'
+import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 
 /** One property over generated transcripts in the series’ conventions, 300 runs. */

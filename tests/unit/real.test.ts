@@ -9,7 +9,7 @@ import { loadTranscript } from '../../src/transcript/load.ts'
 import { parseString } from '../../src/transcript/parse/index.ts'
 import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
 import { serialize } from '../../src/transcript/serialize.ts'
-import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
 import { fixtures } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 

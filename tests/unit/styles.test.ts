@@ -11,7 +11,7 @@ import { parse, parseString, type ParseOptions } from '../../src/transcript/pars
 import { serialize } from '../../src/transcript/serialize.ts'
 import { detectStyle, houseStyles } from '../../src/transcript/styles/index.ts'
 import { toJson } from '../../src/transcript/to-json.ts'
-import { withoutPositions } from '../fixtures/hostile/support.ts'
+import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
 import { fixtures } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 

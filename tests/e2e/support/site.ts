@@ -8,8 +8,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { launchBrowser } from './browser.ts'
-import { serveDist, type DistServer } from './server.ts'
+import { launchBrowser } from '../../../scripts/lib/browser.ts'
+import { serveDist, type DistServer } from '../../../scripts/lib/dist-server.ts'
 
 export const DIST = path.resolve(process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../../dist', import.meta.url)))
 

@@ -156,7 +156,8 @@ export async function buildSearchIndex({
         const json = await read(name)
         const record = transcriptRecord(json)
         for (const [key, value] of record.voices) {
-          const values = (speakerKeys[key] ??= [])
+          const values = speakerKeys[key] ?? []
+          speakerKeys[key] = values
           if (!values.includes(value)) values.push(value)
         }
         const label = labels.get(json.name) ?? json.name

@@ -144,3 +144,63 @@ describe('Nixon and Haldeman, 17 April 1973, WSPF 898-006', () => {
     expect(turn.paragraphs[0]).toContain('we may not want to react to it) but we may')
   })
 })
+
+// The same transcripts with a sidecar naming their speakers (issue 10: "every speaker's label and name,
+// with and without a sidecar"). The names are the editions' own: FRUS's document heading names Johnson and
+// Rowe; the Watergate transcript's participants are the President (Nixon), H. R. Haldeman and Rose Mary
+// Woods, his secretary, who is named in the tape's log though not in the typed text.
+describe('with a sidecar naming the speakers', () => {
+  const load = (path: string, yaml: string) =>
+    loadTranscript(readFileSync(path), path, { sidecar: { value: yaml, path: path.replace(/\.txt$/, '.yml') } })
+
+  test('Rowe: the printed labels keep their turns; the sidecar names them, with a role', () => {
+    const { json } = load(
+      rowePath,
+      [
+        'speakers:',
+        '  President:',
+        '    name: Lyndon B. Johnson',
+        '    role: President of the United States',
+        '  Rowe:',
+        '    name: James H. Rowe Jr.',
+        '',
+      ].join('\n'),
+    )
+    expect(byLabel(json)).toEqual({ President: 35, Rowe: 35 })
+    expect(json.speakers.map((s) => [s.labels, s.name])).toEqual([
+      [['President'], 'Lyndon B. Johnson'],
+      [['Rowe'], 'James H. Rowe Jr.'],
+    ])
+    expect(rules(json)).toEqual(['info house-style'])
+  })
+
+  test('Nixon: every label named by the sidecar, no speaker left unresolved, the turn counts unchanged', () => {
+    const { json } = load(
+      nixonPath,
+      [
+        'speakers:',
+        '  PRESIDENT:',
+        '    name: Richard Nixon',
+        '  HALDEMAN:',
+        '    name: H. R. Haldeman',
+        '  WOODS:',
+        '    name: Rose Mary Woods',
+        '',
+      ].join('\n'),
+    )
+    expect(byLabel(json)).toEqual({ HALDEMAN: 46, PRESIDENT: 45, WOODS: 1 })
+    expect(Object.fromEntries(json.speakers.map((s) => [s.labels.join(' '), s.name]))).toEqual({
+      HALDEMAN: 'H. R. Haldeman',
+      PRESIDENT: 'Richard Nixon',
+      WOODS: 'Rose Mary Woods',
+    })
+    expect(rules(json)).not.toContain('warning speaker-unresolved')
+  })
+
+  test('a sidecar naming only one label leaves the others as printed, never guessed', () => {
+    const { json } = load(nixonPath, ['speakers:', '  PRESIDENT:', '    name: Richard Nixon', ''].join('\n'))
+    const names = Object.fromEntries(json.speakers.map((s) => [s.labels.join(' '), s.name]))
+    expect(names.PRESIDENT).toBe('Richard Nixon')
+    expect(names.WOODS).toBe('WOODS')
+  })
+})

@@ -11,6 +11,7 @@ import { h } from 'hastscript'
 import type { Heading } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptMeta, TranscriptRoot } from './types.ts'
+import { publishRecording } from './recording.ts'
 
 export interface TitleBlockOptions {
   /**
@@ -98,7 +99,9 @@ function fromSidecar(fact: 'tape' | 'series' | 'source' | 'recording', meta: Tra
     case 'recording': {
       const recording = meta.recording
       if (!recording) return undefined
-      const name = /^https?:\/\//i.test(recording.src) ? h('a', { href: recording.src }, recording.src) : h('span', recording.src)
+      // Linked where the site publishes it (recording.ts decides: the copy beside the page, or the URL).
+      const published = publishRecording(recording)
+      const name = published ? h('a', { href: published.href }, recording.src) : h('span', recording.src)
       const offset = recording.offset ? text(` (the transcript’s 00:00 is ${recording.offset} seconds into it)`) : []
       return { label: 'Recording', content: [name, ...offset] }
     }

@@ -75,7 +75,8 @@ describe('the title block', () => {
       '<dt>Source</dt><dd>Foreign Relations, volume 27, document 12, Office of the Historian: <a href="https://example.org/d12">read it there</a></dd>',
     )
     expect(html).toContain(
-      '<dt>Recording</dt><dd><span>meeting.opus</span> (the transcript’s 00:00 is 12.5 seconds into it)</dd>',
+      // Linked to the copy the site publishes beside the page (src/transcript/recording.ts).
+      '<dt>Recording</dt><dd><a href="recording.opus">meeting.opus</a> (the transcript’s 00:00 is 12.5 seconds into it)</dd>',
     )
   })
 })

@@ -13,7 +13,6 @@
  * the participants index is by letter. The site is built into tmp/ inside the repository (Astro keeps
  * its prerender chunks beside the project; concurrent builds elsewhere would share them).
  */
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -24,7 +23,7 @@ import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { root, seedPath } from '../support/paths.ts'
 import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
-import { withPage } from './support/site.ts'
+import { buildSite, withPage } from './support/site.ts'
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const MONTHS = [
@@ -93,20 +92,7 @@ const site = () => ({ server, browser })
 
 beforeAll(async () => {
   writeCollection()
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TRANSCRIPTS_DIR: content,
-      ASTRO_OUT_DIR: dist,
-      ASTRO_CACHE_DIR: join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NODE_DISABLE_COMPILE_CACHE: '1',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  expect(build.status, `astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`).toBe(0)
+  expect(buildSite(content, scratch)).toBe(dist)
   server = await serveDist(dist)
   browser = await launchBrowser()
 }, 600_000)

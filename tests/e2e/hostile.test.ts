@@ -5,7 +5,6 @@
  * content tried to inject may exist, no Content-Security-Policy violation may be logged, and the payloads
  * must be on the page as text.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
+import { buildSite } from './support/site.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const content = join(root, 'tests/fixtures/hostile/content')
@@ -27,18 +27,7 @@ let server: DistServer
 let browser: Browser
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TRANSCRIPTS_DIR: content,
-      ASTRO_OUT_DIR: dist,
-      ASTRO_CACHE_DIR: join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  })
-  expect(build.status, `astro build failed:\n${build.stdout}\n${build.stderr}`).toBe(0)
+  expect(buildSite(content, scratch)).toBe(dist)
   server = await serveDist(dist)
   browser = await launchBrowser()
 }, 180_000)

@@ -176,66 +176,70 @@ describe.each(pages)('page $path', (sitePage) => {
       if (json.footnotes[0]) targets.push(`#fn-${json.footnotes[0].n}`)
     }
     const problems: string[] = []
-    for (const view of views) {
-      const context = await newContext(view.options)
-      try {
-        const page = await open(context, sitePage.path)
-        const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
-        expect(dark, `prefers-color-scheme: dark in view "${view.name}"`).toBe(view.options.colorScheme === 'dark')
-        for (const hash of view.options.viewport?.width === 320 ? [''] : targets) {
-          if (hash) await page.goto(origin + sitePage.path + hash)
-          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-          for (const line of formatAxe(results.violations)) problems.push(`[${view.name}${hash ? ` ${hash}` : ''}] ${line}`)
-        }
-        // A footnote's note opened in place (issue 3, item 4), when the page's script does that:
-        // focus the first reference and scan the page with the note's dialog open.
-        if (
-          sitePage.transcript &&
-          view.options.viewport?.width !== 320 &&
-          (await page.locator('a[data-footnote-ref]').count()) > 0
-        ) {
-          await page.goto(origin + sitePage.path)
-          await page.locator('a[data-footnote-ref]').first().focus()
-          const dialog = page.locator('[role="dialog"]:visible')
-          const opened = await dialog
-            .first()
-            .waitFor({ timeout: 2_000 })
-            .then(
-              () => true,
-              () => false,
-            )
-          if (opened) {
+    // The views are independent (a context each), so they are checked side by side: axe-core on a long
+    // transcript is CPU-bound in each page's renderer, and the machine has more than one core.
+    await Promise.all(
+      views.map(async (view) => {
+        const context = await newContext(view.options)
+        try {
+          const page = await open(context, sitePage.path)
+          const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+          expect(dark, `prefers-color-scheme: dark in view "${view.name}"`).toBe(view.options.colorScheme === 'dark')
+          for (const hash of view.options.viewport?.width === 320 ? [''] : targets) {
+            if (hash) await page.goto(origin + sitePage.path + hash)
             const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-            for (const line of formatAxe(results.violations)) problems.push(`[${view.name}, a note open in place] ${line}`)
+            for (const line of formatAxe(results.violations)) problems.push(`[${view.name}${hash ? ` ${hash}` : ''}] ${line}`)
           }
-        }
-        if (view.options.viewport?.width === 320) {
-          const wide = await page.evaluate(() => ({
-            scrollWidth: document.documentElement.scrollWidth,
-            clientWidth: document.documentElement.clientWidth,
-            culprits: [...document.querySelectorAll('body *')]
-              .filter(
-                (el) =>
-                  el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
-                  (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+          // A footnote's note opened in place (issue 3, item 4), when the page's script does that:
+          // focus the first reference and scan the page with the note's dialog open.
+          if (
+            sitePage.transcript &&
+            view.options.viewport?.width !== 320 &&
+            (await page.locator('a[data-footnote-ref]').count()) > 0
+          ) {
+            await page.goto(origin + sitePage.path)
+            await page.locator('a[data-footnote-ref]').first().focus()
+            const dialog = page.locator('[role="dialog"]:visible')
+            const opened = await dialog
+              .first()
+              .waitFor({ timeout: 2_000 })
+              .then(
+                () => true,
+                () => false,
               )
-              .slice(0, 5)
-              .map(
-                (el) =>
-                  `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`,
-              ),
-          }))
-          if (wide.scrollWidth > wide.clientWidth) {
-            problems.push(
-              `[${view.name}] the page is ${wide.scrollWidth} px wide in a ${wide.clientWidth} px viewport; too wide: ${wide.culprits.join(', ')}`,
-            )
+            if (opened) {
+              const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+              for (const line of formatAxe(results.violations)) problems.push(`[${view.name}, a note open in place] ${line}`)
+            }
           }
+          if (view.options.viewport?.width === 320) {
+            const wide = await page.evaluate(() => ({
+              scrollWidth: document.documentElement.scrollWidth,
+              clientWidth: document.documentElement.clientWidth,
+              culprits: [...document.querySelectorAll('body *')]
+                .filter(
+                  (el) =>
+                    el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+                    (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+                )
+                .slice(0, 5)
+                .map(
+                  (el) =>
+                    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`,
+                ),
+            }))
+            if (wide.scrollWidth > wide.clientWidth) {
+              problems.push(
+                `[${view.name}] the page is ${wide.scrollWidth} px wide in a ${wide.clientWidth} px viewport; too wide: ${wide.culprits.join(', ')}`,
+              )
+            }
+          }
+        } finally {
+          await context.close()
         }
-      } finally {
-        await context.close()
-      }
-    }
-    expect(problems, `accessibility problems on ${sitePage.path}`).toEqual([])
+      }),
+    )
+    expect(problems.sort(), `accessibility problems on ${sitePage.path}`).toEqual([])
   })
 
   test('loads with no console error, no failed request and no request off 127.0.0.1', async () => {

@@ -4,7 +4,6 @@
  * page markers outside speech, type every parenthesised note, and have no axe-core violations (light and
  * dark, 1280 and 320 px).
  */
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import type { Browser, BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
+import { buildSite } from './support/site.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const names = ['real-2-lbj-rowe', 'real-4-nixon-haldeman-meeting']
@@ -33,18 +33,7 @@ let browser: Browser
 beforeAll(async () => {
   mkdirSync(content)
   for (const name of names) copyFileSync(join(root, `tests/fixtures/parse/${name}.txt`), join(content, `${name}.txt`))
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TRANSCRIPTS_DIR: content,
-      ASTRO_OUT_DIR: dist,
-      ASTRO_CACHE_DIR: join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  })
-  expect(build.status, `astro build failed:\n${build.stdout}\n${build.stderr}`).toBe(0)
+  expect(buildSite(content, scratch)).toBe(dist)
   server = await serveDist(dist)
   browser = await launchBrowser()
 }, 300_000)

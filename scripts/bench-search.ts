@@ -22,13 +22,14 @@ import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { buildSearchIndex } from '../src/search/build/integration.ts'
 import { TOTALS_PATH, UNIDENTIFIED, type Manifest, type Totals } from '../src/search/contract.ts'
 import { loadTranscript } from '../src/transcript/load.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb, median, p95 } from './bench/report.ts'
 import { serveStatic } from './bench/static.ts'
+import { launchBrowser } from './lib/browser.ts'
 import { writeCorpus } from './make-corpus.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -91,22 +92,6 @@ async function samplePhrases(dir: string, n: number): Promise<string[]> {
     )
   }
   return phrases
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  })
 }
 
 /** Responses a context receives, with their sizes as sent (body and headers). */
@@ -240,7 +225,7 @@ async function main(): Promise<number> {
   const busiest = [...turns].sort((a, b) => b[1] - a[1])[0]!
 
   const server = await serveStatic(dist)
-  const browser = await launch()
+  const browser = await launchBrowser()
   const rows: Row[] = []
   const notes: string[] = []
   try {

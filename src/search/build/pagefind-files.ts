@@ -1,5 +1,5 @@
 /**
- * Reading back what Pagefind 1.5.2 wrote: its metadata (`pagefind.<hash>.pf_meta`: the pages in index
+ * Reading back what Pagefind (1.5.2 and 1.6.0) wrote: its metadata (`pagefind.<hash>.pf_meta`: the pages in index
  * order, the index chunks' word ranges) and its index chunks (`index/<hash>.pf_index`: each word's pages
  * and word positions). Both are gzipped, signed `pagefind_dcd`, then CBOR (pagefind/src/index/ and
  * pagefind_web/src/index.rs in Pagefind's source). Build code only; the page never reads these itself.

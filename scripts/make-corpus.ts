@@ -50,7 +50,7 @@ const surnames =
     ' ',
   )
 const offices = ['President', 'Governor', 'Secretary', 'Senator', 'Mayor', 'Chairman']
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const months = [
   'January',
   'February',
@@ -65,6 +65,11 @@ const months = [
   'November',
   'December',
 ]
+
+/** The header's date line of a generated transcript, as the seed's series prints it: `Wednesday, November 14, 1962`. */
+export function dateLine(day: Date): string {
+  return `${WEEKDAYS[day.getUTCDay()]}, ${months[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
+}
 const topics = [
   ['the harbor strike', 'the longshoremen', 'the piers', 'the arbitration board'],
   ['the grain embargo', 'the shipping quotas', 'the wheat sale', 'the export licenses'],
@@ -277,7 +282,7 @@ export function makeTranscript(index: number, seed = 1): CorpusTranscript {
     `This is a draft transcript subject to additional review and emendation before publication in *${office}'s Recordings: ${principal.short.replace(/^\S+ /, '')}, Volume ${between(rnd, 1, 6)}*,`,
   )
   lines.push(`${pick(rnd, firstNames)} ${pick(rnd, surnames)} and ${pick(rnd, firstNames)} ${pick(rnd, surnames)}, eds.`, '')
-  lines.push(`${weekdays[day.getUTCDay()]}, ${months[day.getUTCMonth()]} ${day.getUTCDate()}, ${year}`, '')
+  lines.push(dateLine(day), '')
   lines.push(
     `${shown(hour, minute)} to ${shown(Math.floor(endMinutes / 60) % 24, endMinutes % 60)} ${Math.floor(endMinutes / 60) >= 12 ? 'P.M.' : 'A.M.'} approx.`,
     '',

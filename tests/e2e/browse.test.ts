@@ -19,27 +19,12 @@ import AxeBuilder from '@axe-core/playwright'
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { dateLine, makeTranscript, WEEKDAYS } from '../../scripts/make-corpus.ts'
 import { root, seedPath } from '../support/paths.ts'
 import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
 import { buildSite, withPage } from './support/site.ts'
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light, 1280 px', options: { colorScheme: 'light', viewport: { width: 1280, height: 800 } } },
@@ -57,11 +42,9 @@ const written = new Map<string, { date: string }>()
 
 /** Moves a raw transcript to `iso`: its header date, its weekday line and its file name. */
 function redate(text: string, iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`)
-  const dateLine = `${WEEKDAYS[day.getUTCDay()]}, ${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`
   return text
     .replace(/^\d{4}\/\d{2}\/\d{2}$/m, iso.replaceAll('-', '/'))
-    .replace(new RegExp(`^(?:${WEEKDAYS.join('|')}), [A-Z][a-z]+ \\d{1,2}, \\d{4}$`, 'm'), dateLine)
+    .replace(new RegExp(`^(?:${WEEKDAYS.join('|')}), [A-Z][a-z]+ \\d{1,2}, \\d{4}$`, 'm'), dateLine(new Date(`${iso}T00:00:00Z`)))
 }
 
 function writeCollection(): void {

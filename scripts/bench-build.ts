@@ -21,6 +21,7 @@ import { buildTable, cacheGrowth, mb, runsListing, sec, type Figures, type Step 
 import { compileCache, folderBytes, type CompileCache } from './bench/disk.ts'
 import { createFloor } from './bench/floor.ts'
 import { killRunning, runMeasured, type Measured } from './bench/process-tree.ts'
+import { benchArgs } from './bench/args.ts'
 import { writeCorpus } from './make-corpus.ts'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
@@ -41,21 +42,6 @@ interface Options {
   runs: number
   rebuild: boolean
   keep: boolean
-}
-
-function parseArgs(args: string[]): Options | undefined {
-  const options: Options = { count: 1000, runs: 1, rebuild: true, keep: false }
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!
-    if (arg === '--count' || arg === '--runs') {
-      const value = Number(args[++i])
-      if (!Number.isInteger(value) || value < 1) return undefined
-      options[arg === '--count' ? 'count' : 'runs'] = value
-    } else if (arg === '--no-rebuild') options.rebuild = false
-    else if (arg === '--keep') options.keep = true
-    else return undefined
-  }
-  return options
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
@@ -269,15 +255,11 @@ async function main(options: Options): Promise<number> {
   }
 }
 
-const options = parseArgs(process.argv.slice(2))
-if (!options) {
-  process.stderr.write(`${USAGE}\n`)
-  process.exitCode = 2
-} else {
-  process.exitCode = await main(options).catch((error: unknown) => {
-    const message =
-      error instanceof ChildFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)
-    process.stderr.write(`bench:build: ${message}\n`)
-    return 1
-  })
-}
+const args = benchArgs({ usage: USAGE, numbers: { count: 1000, runs: 1 }, switches: ['no-rebuild', 'keep'] })
+const options: Options = { count: args.count, runs: args.runs, rebuild: !args['no-rebuild'], keep: args.keep }
+process.exitCode = await main(options).catch((error: unknown) => {
+  const message =
+    error instanceof ChildFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)
+  process.stderr.write(`bench:build: ${message}\n`)
+  return 1
+})

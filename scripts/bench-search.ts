@@ -26,6 +26,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { buildSearchIndex } from '../src/search/build/integration.ts'
 import { TOTALS_PATH, UNIDENTIFIED, type Manifest, type Totals } from '../src/search/contract.ts'
 import { loadTranscript } from '../src/transcript/load.ts'
+import { benchArgs } from './bench/args.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb, median, p95 } from './bench/report.ts'
 import { serveStatic } from './bench/static.ts'
@@ -33,14 +34,16 @@ import { launchBrowser } from './lib/browser.ts'
 import { writeCorpus } from './make-corpus.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const args = process.argv.slice(2)
-const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) : 1000
-if (!Number.isInteger(count) || count < 1) throw new Error('Usage: npm run bench:search -- [--count N] [--reuse] [--index-only]')
-const reuse = args.includes('--reuse')
+const args = benchArgs({
+  usage: 'Usage: npm run bench:search -- [--count N] [--reuse] [--index-only]',
+  numbers: { count: 1000 },
+  switches: ['reuse', 'index-only'],
+})
+const { count, reuse } = args
 /** Above this many transcripts the site build itself does not yet scale: the search is built without Astro. */
 const ASTRO_LIMIT = 3000
 const PAGE_SAMPLE = 50
-const indexOnly = args.includes('--index-only') || count > ASTRO_LIMIT
+const indexOnly = args['index-only'] || count > ASTRO_LIMIT
 const work = join(
   process.env.BENCH_DIR ?? join(tmpdir(), 'transcript-reader-bench'),
   `search-${count}${indexOnly ? '-index' : ''}`,

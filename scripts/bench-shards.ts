@@ -13,18 +13,20 @@ import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import { assembleHub } from '../src/hub/assemble.ts'
+import { benchArgs } from './bench/args.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb } from './bench/report.ts'
 import { serveStatic } from './bench/static.ts'
+import { launchBrowser } from './lib/browser.ts'
 import { makeTranscript } from './make-corpus.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const args = process.argv.slice(2)
-const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) : 250
-if (!Number.isInteger(count) || count < 1) throw new Error('Usage: npm run bench:shards -- [--count N] [--reuse]')
-const reuse = args.includes('--reuse')
+const { count, reuse } = benchArgs({
+  usage: 'Usage: npm run bench:shards -- [--count N] [--reuse]',
+  numbers: { count: 250 },
+  switches: ['reuse'],
+})
 const SHARDS = 4
 const QUERY = 'embargo'
 const work = join(process.env.BENCH_DIR ?? join(root, 'tmp', 'bench-shards'), `shards-${count}`)
@@ -63,10 +65,7 @@ async function firstQuery(shards: number): Promise<Record<'hub' | 'pagefind' | '
     shards: Array.from({ length: shards }, (_, k) => ({ base: base(k), dir: join(hub, base(k)) })),
   })
   const server = await serveStatic(hub)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-  })
+  const browser = await launchBrowser()
   try {
     const context = await browser.newContext()
     const page = await context.newPage()

@@ -334,3 +334,50 @@ describe('word heads: a single word or a phrase starts from one small file, and 
     expect(allSections().some((s) => containsPhrase(s.text, ['castro', 'quarantine']))).toBe(false)
   })
 })
+
+describe('word heads that list every transcript holding their pair', () => {
+  beforeAll(() => build(1), 60_000)
+
+  test('a phrase whose pairs of words are each printed, but never in one passage: no results, no passage read', async () => {
+    // "x y z" such that "x y" and "y z" are each in some passage (their heads list every transcript, three
+    // here), never both in one: worked out from the records' text.
+    const passages = allSections().map((s) => words(s.text))
+    const pairsIn = new Map<string, Set<number>>()
+    passages.forEach((list, n) => {
+      for (let i = 1; i < list.length; i++) {
+        const key = `${list[i - 1]} ${list[i]}`
+        pairsIn.set(key, (pairsIn.get(key) ?? new Set()).add(n))
+      }
+    })
+    let phrase: string[] | undefined
+    search: for (const [left, inLeft] of pairsIn) {
+      const [x, y] = left.split(' ') as [string, string]
+      for (const [right, inRight] of pairsIn) {
+        if (!right.startsWith(`${y} `) || right === left) continue
+        const z = right.split(' ')[1]!
+        if ([...inLeft].some((n) => inRight.has(n)) || [x, y, z].some((w) => !/^[a-z]+$/.test(w))) continue
+        phrase = [x, y, z]
+        break search
+      }
+    }
+    expect(phrase, 'such a phrase in the three transcripts').toBeDefined()
+    expect(passages.some((list) => containsPhrase(list, phrase!))).toBe(false)
+
+    const { fetched, reading } = ((): { fetched: string[]; reading: SearchData } => {
+      const seen: string[] = []
+      return {
+        fetched: seen,
+        reading: {
+          ...data,
+          json: <T>(path: string) => (seen.push(path), data.json<T>(path)),
+          passages: (name: string) => (seen.push(`passages:${name}`), data.passages(name)),
+        },
+      }
+    })()
+    const search = await SearchSession.start(reading, { ...none, q: `"${phrase!.join(' ')}"` })
+    expect(search.candidates, phrase!.join(' ')).toEqual([])
+    expect(search.exhausted()).toBe(true)
+    expect(await search.more()).toEqual([])
+    expect(fetched.filter((path) => path.startsWith('passages:'))).toEqual([])
+  })
+})

@@ -52,13 +52,56 @@ export async function headCandidates(
   // A pair found nowhere: no passage holds the phrase.
   if (heads.some((head, i) => head === undefined && pairs.has(keys[i]!))) return { candidates: [], complete: true }
   if (heads.some((head) => head === undefined)) return undefined
-  const rarest = (heads as WordHead[]).reduce((best, head) => (head[0] < best[0] ? head : best))
+  const all = heads as WordHead[]
+  const rarest = all.reduce((best, head) => (head[0] < best[0] ? head : best))
   const [, transcripts, rows] = rarest
-  return {
-    complete: rows.length >= transcripts,
-    candidates: rows.map(([name, sections]) => {
-      const numbers = decodePositions(sections)
-      return { id: name, score: numbers.length, words: [], sections: numbers, data: () => data.passages(name) }
-    }),
+  const others = all.filter((head) => head !== rarest).map(headRows)
+  const likely: Candidate[] = []
+  const possible: Candidate[] = []
+  for (const [name, encoded] of rows) {
+    const found = alsoIn(decodePositions(encoded), name, others)
+    if (!found) continue
+    const candidate = {
+      id: name,
+      score: found.sections.length,
+      words: [],
+      sections: found.sections,
+      data: () => data.passages(name),
+    }
+    ;(found.inAll ? likely : possible).push(candidate)
   }
+  return { complete: rows.length >= transcripts, candidates: [...likely, ...possible] }
+}
+
+interface HeadRows {
+  /** The head lists every transcript holding its key. */
+  complete: boolean
+  rows: Map<string, string>
+}
+
+function headRows([, transcripts, rows]: WordHead): HeadRows {
+  return { complete: rows.length >= transcripts, rows: new Map(rows) }
+}
+
+/**
+ * A passage holding a phrase holds each of its pairs of words: a transcript of the rarest pair's head is
+ * read with only its sections that the other heads list too, first when every other head lists it
+ * (`inAll`), and not at all when a head that lists every transcript holding its pair leaves it out or no
+ * section is left (`undefined`). A head that is not complete says nothing of the transcripts it leaves out.
+ */
+function alsoIn(sections: number[], name: string, others: HeadRows[]): { sections: number[]; inAll: boolean } | undefined {
+  let kept = sections
+  let inAll = true
+  for (const other of others) {
+    const listed = other.rows.get(name)
+    if (listed === undefined) {
+      if (other.complete) return undefined
+      inAll = false
+      continue
+    }
+    const held = new Set(decodePositions(listed))
+    kept = kept.filter((n) => held.has(n))
+    if (kept.length === 0) return undefined
+  }
+  return { sections: kept, inAll }
 }

@@ -81,15 +81,13 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
   }
 }
 
+/** One formatter for every result: `toLocaleDateString` builds a new one on each call (about 0.3 ms). */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
 /** `1962-11-14` → `14 November 1962`. */
 function longDate(iso: string | undefined): string {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? ''
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
+  return LONG_DATE.format(new Date(`${iso}T12:00:00Z`))
 }
 
 /** Text with each match of `pattern` wrapped in `<mark>`. */

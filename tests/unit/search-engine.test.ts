@@ -349,31 +349,30 @@ describe('word heads that list every transcript holding their pair', () => {
         pairsIn.set(key, (pairsIn.get(key) ?? new Set()).add(n))
       }
     })
-    let phrase: string[] | undefined
-    search: for (const [left, inLeft] of pairsIn) {
-      const [x, y] = left.split(' ') as [string, string]
-      for (const [right, inRight] of pairsIn) {
-        if (!right.startsWith(`${y} `) || right === left) continue
-        const z = right.split(' ')[1]!
-        if ([...inLeft].some((n) => inRight.has(n)) || [x, y, z].some((w) => !/^[a-z]+$/.test(w))) continue
-        phrase = [x, y, z]
-        break search
-      }
-    }
+    const disjoint = (left: string, right: string) => ![...pairsIn.get(left)!].some((n) => pairsIn.get(right)!.has(n))
+    const keys = [...pairsIn.keys()]
+    const phrase = keys
+      .flatMap((left) =>
+        keys
+          .filter((right) => right !== left && right.startsWith(`${left.split(' ')[1]} `) && disjoint(left, right))
+          .map((right) => [...left.split(' '), right.split(' ')[1]!]),
+      )
+      .find((words) => words.every((w) => /^[a-z]+$/.test(w)))
     expect(phrase, 'such a phrase in the three transcripts').toBeDefined()
     expect(passages.some((list) => containsPhrase(list, phrase!))).toBe(false)
 
-    const { fetched, reading } = ((): { fetched: string[]; reading: SearchData } => {
-      const seen: string[] = []
-      return {
-        fetched: seen,
-        reading: {
-          ...data,
-          json: <T>(path: string) => (seen.push(path), data.json<T>(path)),
-          passages: (name: string) => (seen.push(`passages:${name}`), data.passages(name)),
-        },
-      }
-    })()
+    const fetched: string[] = []
+    const reading: SearchData = {
+      ...data,
+      json: <T>(path: string) => {
+        fetched.push(path)
+        return data.json<T>(path)
+      },
+      passages: (name: string) => {
+        fetched.push(`passages:${name}`)
+        return data.passages(name)
+      },
+    }
     const search = await SearchSession.start(reading, { ...none, q: `"${phrase!.join(' ')}"` })
     expect(search.candidates, phrase!.join(' ')).toEqual([])
     expect(search.exhausted()).toBe(true)

@@ -17,7 +17,7 @@ import {
   type WordHead,
 } from '../contract.ts'
 import type { ParsedQuery } from '../query.ts'
-import type { Candidate, SearchData } from './engine.ts'
+import type { Candidate, SearchData } from './records.ts'
 
 /**
  * A word's or pair's head; `undefined` when the index does not know the word or pair. Throws when there are

@@ -34,6 +34,9 @@ import { HeadCollector, writeHeads } from './heads.ts'
 import { PairCollector } from './pairs.ts'
 import { Spellings, writeWordTables } from './words.ts'
 
+/** Records handed to Pagefind before the oldest of them must be indexed. */
+const IN_FLIGHT = 8
+
 /** A failure to report as it is: a message for the person building the site, no stack trace. */
 export class SearchBuildError extends Error {}
 
@@ -50,18 +53,41 @@ export async function builtTranscriptNames(site: string): Promise<string[]> {
 
 /** One built transcript's JSON, validated. */
 export async function readBuiltTranscript(site: string, name: string): Promise<TranscriptJson> {
+  return checked(name, transcriptSchema, await readBuiltJson(site, name))
+}
+
+/** A built `transcript.json`, parsed; a file that is not JSON fails with its name. */
+async function readBuiltJson(site: string, name: string): Promise<unknown> {
   const text = await readFile(join(site, name, 'transcript.json'), 'utf8')
-  let raw: unknown
   try {
-    raw = JSON.parse(text)
+    return JSON.parse(text)
   } catch (error) {
     throw new SearchBuildError(`${name}/transcript.json is not JSON: ${(error as Error).message}`)
   }
-  const parsed = transcriptSchema.safeParse(raw)
+}
+
+/** `raw` checked against `schema`; a mismatch fails with the transcript's name. */
+function checked<T>(
+  name: string,
+  schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { message: string } } },
+  raw: unknown,
+): T {
+  const parsed = schema.safeParse(raw)
   if (!parsed.success)
     throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)
   return parsed.data
 }
+
+/** What the facet labels need of a built transcript: its id, date and title (the rest is checked when it is indexed). */
+const labelFields = transcriptSchema.pick({ id: true, date: true, title: true })
+
+/** A built transcript's id, date and title, without checking the whole tree. */
+export async function readBuiltLabel(site: string, name: string): Promise<TranscriptLabelSource> {
+  return checked(name, labelFields, await readBuiltJson(site, name))
+}
+
+/** The fields of a transcript its facet label is made from. */
+export type TranscriptLabelSource = Pick<TranscriptJson, 'id' | 'date' | 'title'>
 
 /** Every built transcript, one at a time (tests and tools; the build itself never holds them all). */
 export async function* readBuiltTranscripts(site: string): AsyncGenerator<TranscriptJson> {
@@ -101,6 +127,8 @@ export interface SearchIndexOptions {
   /** The transcripts, in name order, each one read when its turn comes. */
   names: string[]
   read: (name: string) => Promise<TranscriptJson>
+  /** Reads only what the facet labels need (a first pass over every transcript); by default `read`. */
+  readLabel?: (name: string) => Promise<TranscriptLabelSource>
   log: (message: string) => void
   /** Transcripts per Pagefind record; by default `groupSize` of the collection's size. */
   groupSize?: number
@@ -118,6 +146,7 @@ export async function buildSearchIndex({
   site,
   names,
   read,
+  readLabel = read,
   log,
   groupSize: chosenSize,
   wordFileTarget,
@@ -127,7 +156,7 @@ export async function buildSearchIndex({
   const labelling = progress(log, 'search labels', names.length, 'transcripts')
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
   for (const [i, name] of names.entries()) {
-    const { id, date, title } = await read(name)
+    const { id, date, title } = await readLabel(name)
     labelSources.push({ name, id, date, title })
     labelling.step(i + 1)
   }
@@ -148,6 +177,14 @@ export async function buildSearchIndex({
   try {
     const indexing = progress(log, 'search index', names.length, 'transcripts')
     let done = 0
+    // Pagefind indexes in its own process: the next records are read and made while it works on the last
+    // ones (a few in flight, sent in order), instead of this process waiting on each in turn.
+    const inFlight: Array<Promise<void>> = []
+    const add = (url: string, content: string, group: string[]) =>
+      index.addHTMLFile({ url, content }).then((added) => {
+        if (added.errors.length > 0)
+          throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
+      })
     for (const [k, group] of groups.entries()) {
       const records: SearchRecord[] = []
       let html = ''
@@ -175,10 +212,12 @@ export async function buildSearchIndex({
         html = groupHtml(records, group)
         url = `/search/records/${k}/`
       }
-      const added = await index.addHTMLFile({ url, content: html })
-      if (added.errors.length > 0)
-        throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
+      const adding = add(url, html, group)
+      adding.catch(() => {}) // awaited below, in order; a failure must not go unhandled meanwhile
+      inFlight.push(adding)
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift()
     }
+    for (const adding of inFlight) await adding
     indexing.end(size === 1 ? '' : ` (${groups.length} records of ${size})`)
 
     const writing = performance.now()
@@ -280,6 +319,7 @@ export default function searchIntegration(): AstroIntegration {
             site,
             names,
             read: (name) => readBuiltTranscript(site, name),
+            readLabel: (name) => readBuiltLabel(site, name),
             log: (message) => log.info(message),
           })
           log.info(

@@ -278,21 +278,25 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
   })
 })
 
+/** The data, with what is fetched listed: tables by path, a transcript's passages as `passages:<name>`. */
+function watched(): { fetched: string[]; reading: SearchData } {
+  const fetched: string[] = []
+  const reading: SearchData = {
+    ...data,
+    json: <T>(path: string) => {
+      fetched.push(path)
+      return data.json<T>(path)
+    },
+    passages: (name: string) => {
+      fetched.push(`passages:${name}`)
+      return data.passages(name)
+    },
+  }
+  return { fetched, reading }
+}
+
 describe('word heads: a single word or a phrase starts from one small file, and the search goes on past it', () => {
   beforeAll(() => build(1, 1), 60_000)
-
-  /** The data, with the tables fetched listed. */
-  const watched = () => {
-    const fetched: string[] = []
-    const reading: SearchData = {
-      ...data,
-      json: <T>(path: string) => {
-        fetched.push(path)
-        return data.json<T>(path)
-      },
-    }
-    return { fetched, reading }
-  }
 
   test('one word, a head of one transcript: first results from its head alone, then every section, counted exactly; a word it does not know from the word tables', async () => {
     for (const [q, stem] of [
@@ -361,18 +365,7 @@ describe('word heads that list every transcript holding their pair', () => {
     expect(phrase, 'such a phrase in the three transcripts').toBeDefined()
     expect(passages.some((list) => containsPhrase(list, phrase!))).toBe(false)
 
-    const fetched: string[] = []
-    const reading: SearchData = {
-      ...data,
-      json: <T>(path: string) => {
-        fetched.push(path)
-        return data.json<T>(path)
-      },
-      passages: (name: string) => {
-        fetched.push(`passages:${name}`)
-        return data.passages(name)
-      },
-    }
+    const { fetched, reading } = watched()
     const search = await SearchSession.start(reading, { ...none, q: `"${phrase!.join(' ')}"` })
     expect(search.candidates, phrase!.join(' ')).toEqual([])
     expect(search.exhausted()).toBe(true)

@@ -15,6 +15,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
+import type { z } from 'astro/zod'
 import * as pagefind from 'pagefind'
 import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
 import {
@@ -67,11 +68,7 @@ async function readBuiltJson(site: string, name: string): Promise<unknown> {
 }
 
 /** `raw` checked against `schema`; a mismatch fails with the transcript's name. */
-function checked<T>(
-  name: string,
-  schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { message: string } } },
-  raw: unknown,
-): T {
+function checked<T>(name: string, schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw)
   if (!parsed.success)
     throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)

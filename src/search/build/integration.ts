@@ -1,330 +1,50 @@
 /**
- * Builds the search once Astro has written the site, with Pagefind's Node API (no extra CLI step), from
- * the built `/<name>/transcript.json` files (the data the loader validated). Each record is a transcript as
- * a small HTML page made from the JSON (records.ts) whose sections land on turns; the transcript pages
- * themselves are not indexed, they would only duplicate the records. Then the tables (tables.ts), read
- * back from Pagefind's own fragments.
- *
- * It streams: one transcript's JSON at a time is read, indexed and let go, and one fragment at a time is
- * read back, so memory does not grow with the collection's text. Each stage logs its progress. A failure
- * (Pagefind's or a transcript's) is reported as one clear message and fails the build, without a stack
- * trace.
+ * The search's Astro integration. Everything the search is built from, each transcript's JSON, is in the
+ * site cache once the content loader has run: the build starts at `astro:build:start` in a worker thread
+ * (./background.ts) and runs while Astro renders the pages; at `astro:build:done` it is waited for and its
+ * output moved into the site. A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import type { z } from 'astro/zod'
-import * as pagefind from 'pagefind'
-import { transcriptSchema, type TranscriptJson } from '../../transcript/schema.ts'
-import {
-  groupSize,
-  parseFragmentText,
-  passagesPath,
-  recordPath,
-  SPEAKERS_PATH,
-  type Manifest,
-  type RecordTranscripts,
-  type SpeakerKeys,
-} from '../contract.ts'
-import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
-import { readPagefindMeta } from './pagefind-files.ts'
-import { fragmentId, recordRow, splitRecord, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
-import { HeadCollector, writeHeads } from './heads.ts'
-import { PairCollector } from './pairs.ts'
-import { Spellings, writeWordTables } from './words.ts'
+import { siteCacheFolder } from '../../site/paths.ts'
+import { startSearchBuild, type BackgroundSearch } from './background.ts'
+import { SearchBuildError } from './read.ts'
+import { failureMessage } from './search-index.ts'
 
-/** Records handed to Pagefind before the oldest of them must be indexed. */
-const IN_FLIGHT = 8
-
-/** A failure to report as it is: a message for the person building the site, no stack trace. */
-export class SearchBuildError extends Error {}
-
-/** The folders of a built site that hold a `transcript.json`, in name order. */
-export async function builtTranscriptNames(site: string): Promise<string[]> {
-  const entries = await readdir(site, { withFileTypes: true })
-  const names: string[] = []
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const files = await readdir(join(site, entry.name)).catch(() => [] as string[])
-    if (files.includes('transcript.json')) names.push(entry.name)
-  }
-  return names
-}
-
-/** One built transcript's JSON, validated. */
-export async function readBuiltTranscript(site: string, name: string): Promise<TranscriptJson> {
-  return checked(name, transcriptSchema, await readBuiltJson(site, name))
-}
-
-/** A built `transcript.json`, parsed; a file that is not JSON fails with its name. */
-async function readBuiltJson(site: string, name: string): Promise<unknown> {
-  const text = await readFile(join(site, name, 'transcript.json'), 'utf8')
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new SearchBuildError(`${name}/transcript.json is not JSON: ${(error as Error).message}`)
-  }
-}
-
-/** `raw` checked against `schema`; a mismatch fails with the transcript's name. */
-function checked<T>(name: string, schema: z.ZodType<T>, raw: unknown): T {
-  const parsed = schema.safeParse(raw)
-  if (!parsed.success)
-    throw new SearchBuildError(`${name}/transcript.json does not match the transcript schema: ${parsed.error.message}`)
-  return parsed.data
-}
-
-/** What the facet labels need of a built transcript: its id, date and title (the rest is checked when it is indexed). */
-const labelFields = transcriptSchema.pick({ id: true, date: true, title: true })
-
-/** A built transcript's id, date and title, without checking the whole tree. */
-export async function readBuiltLabel(site: string, name: string): Promise<TranscriptLabelSource> {
-  return checked(name, labelFields, await readBuiltJson(site, name))
-}
-
-/** The fields of a transcript its facet label is made from. */
-export type TranscriptLabelSource = Pick<TranscriptJson, 'id' | 'date' | 'title'>
-
-/** Every built transcript, one at a time (tests and tools; the build itself never holds them all). */
-export async function* readBuiltTranscripts(site: string): AsyncGenerator<TranscriptJson> {
-  for (const name of await builtTranscriptNames(site)) yield await readBuiltTranscript(site, name)
-}
-
-/** Logs a stage's progress about every 10 % or every 5 s, whichever comes first, and its end. */
-export function progress(
-  log: (message: string) => void,
-  stage: string,
-  total: number,
-  unit: string,
-): { step(done: number): void; end(extra?: string): void } {
-  const started = performance.now()
-  let lastTime = started
-  let lastShare = 0
-  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
-  const count = (n: number) => n.toLocaleString('en')
-  return {
-    step(done) {
-      const now = performance.now()
-      const share = total === 0 ? 1 : done / total
-      if (done < total && share - lastShare < 0.1 && now - lastTime < 5000) return
-      lastTime = now
-      lastShare = share
-      log(`${stage}: ${count(done)}/${count(total)} ${unit} (${seconds()})`)
-    },
-    end(extra = '') {
-      log(`${stage}: ${count(total)} ${unit} in ${seconds()}${extra}`)
-    },
-  }
-}
-
-export interface SearchIndexOptions {
-  /** The site's folder: Pagefind writes `pagefind/`, the tables go to `search/`. */
-  site: string
-  /** The transcripts, in name order, each one read when its turn comes. */
-  names: string[]
-  read: (name: string) => Promise<TranscriptJson>
-  /** Reads only what the facet labels need (a first pass over every transcript); by default `read`. */
-  readLabel?: (name: string) => Promise<TranscriptLabelSource>
-  log: (message: string) => void
-  /** Transcripts per Pagefind record; by default `groupSize` of the collection's size. */
-  groupSize?: number
-  /** Bytes of JSON to a word table file (tests make it small). */
-  wordFileTarget?: number
-  /** Transcripts in a word's or pair's head (tests make it small, so that searches go past it). */
-  headSize?: number
-}
-
-/**
- * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
- * SearchBuildError with a readable message when anything fails.
- */
-export async function buildSearchIndex({
-  site,
-  names,
-  read,
-  readLabel = read,
-  log,
-  groupSize: chosenSize,
-  wordFileTarget,
-  headSize,
-}: SearchIndexOptions): Promise<Manifest> {
-  // First pass: the transcripts' facet labels (two with the same date and title get their ids).
-  const labelling = progress(log, 'search labels', names.length, 'transcripts')
-  const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
-  for (const [i, name] of names.entries()) {
-    const { id, date, title } = await readLabel(name)
-    labelSources.push({ name, id, date, title })
-    labelling.step(i + 1)
-  }
-  const labels = transcriptLabels(labelSources)
-  labelSources.length = 0
-
-  // Records of `size` consecutive transcripts (one each for a small collection).
-  const size = chosenSize ?? groupSize(names.length)
-  const groups = Array.from({ length: Math.ceil(names.length / size) }, (_, k) => names.slice(k * size, (k + 1) * size))
-  /** What the tables need of each transcript of a record of several: its label and its passages' filters. */
-  const info = new Map<string, TranscriptInfo>()
-  let passages = 0
-  /** Each speaker key's facet values: `?speaker=<key>` on the search page (SpeakerKeys). */
-  const speakerKeys: SpeakerKeys = {}
-
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
-  if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
-  try {
-    const indexing = progress(log, 'search index', names.length, 'transcripts')
-    let done = 0
-    // Pagefind indexes in its own process: the next records are read and made while it works on the last
-    // ones (a few in flight, sent in order), instead of this process waiting on each in turn.
-    const inFlight: Array<Promise<void>> = []
-    const add = (url: string, content: string, group: string[]) =>
-      index.addHTMLFile({ url, content }).then((added) => {
-        if (added.errors.length > 0)
-          throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
-      })
-    for (const [k, group] of groups.entries()) {
-      const records: SearchRecord[] = []
-      let html = ''
-      let url = ''
-      for (const name of group) {
-        const json = await read(name)
-        const record = transcriptRecord(json)
-        for (const [key, value] of record.voices) {
-          const values = speakerKeys[key] ?? []
-          speakerKeys[key] = values
-          if (!values.includes(value)) values.push(value)
-        }
-        const label = labels.get(json.name) ?? json.name
-        passages += record.sections.length
-        if (size === 1) {
-          html = recordHtml(record, json, label)
-          url = record.url
-        } else {
-          info.set(name, { label, filters: recordFilters(record, json, label) })
-          records.push(record)
-        }
-        indexing.step(++done)
-      }
-      if (size > 1) {
-        html = groupHtml(records, group)
-        url = `/search/records/${k}/`
-      }
-      const adding = add(url, html, group)
-      adding.catch(() => {}) // awaited below, in order; a failure must not go unhandled meanwhile
-      inFlight.push(adding)
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift()
-    }
-    for (const adding of inFlight) await adding
-    indexing.end(size === 1 ? '' : ` (${groups.length} records of ${size})`)
-
-    const writing = performance.now()
-    const outputPath = join(site, 'pagefind')
-    const written = await index.writeFiles({ outputPath })
-    if (written.errors.length > 0) throw new SearchBuildError(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-    log(`search index: Pagefind wrote ${outputPath} in ${((performance.now() - writing) / 1000).toFixed(1)} s`)
-  } finally {
-    await pagefind.close()
-  }
-
-  // Read back from Pagefind's fragments on disk, one at a time: each transcript's passages, each
-  // record's transcripts, and the rows of the tables.
-  const pagefindDir = join(site, 'pagefind')
-  const fragmentDir = join(pagefindDir, 'fragment')
-  const meta = await readPagefindMeta(pagefindDir)
-  const pageOf = new Map(meta.pages.map((hash, page) => [hash, page]))
-  const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
-  const tables = new TableWriter({ groupSize: size })
-  const rows = new Map<string, RecordRow>()
-  const spellings = new Spellings()
-  const pairs = new PairCollector(headSize)
-  const reading = progress(log, 'search tables', fragments.length, 'records')
-  await mkdir(join(site, 'search', 'passages'), { recursive: true })
-  await mkdir(join(site, 'search', 'records'), { recursive: true })
-  await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
-  const lookup = (name: string) => info.get(name)
-  for (const [i, file] of fragments.entries()) {
-    const id = fragmentId(`fragment/${file}`)!
-    const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
-    const row = recordRow(id, fragment, lookup)
-    tables.add(row)
-    rows.set(id, row)
-    spellings.add(pageOf.get(id) ?? -1, fragment.content)
-    const parts = splitRecord(fragment, lookup)
-    for (const part of parts) {
-      await writeFile(join(site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
-      pairs.add(part.name, lookup(part.name)?.label ?? '', part.passages)
-    }
-    const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
-    await writeFile(join(site, recordPath(id)), JSON.stringify(transcripts))
-    reading.step(i + 1)
-  }
-  reading.end()
-  const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
-  const collector = new HeadCollector(headSize)
-  const words = await writeWordTables(
-    site,
-    pagefindDir,
-    meta,
-    rows,
-    spellings,
-    (done) => counting.step(done),
-    wordFileTarget,
-    collector,
-  )
-  counting.end(`; ${(words.bytes / 1000).toFixed(0)} KB written`)
-  rows.clear()
-  const pairCount = pairs.count
-  const heads = await writeHeads(site, collector.end(), words.indexedAs, pairs.heads())
-  log(
-    `search words: heads of ${collector.heads.size.toLocaleString('en')} words and ${pairCount.toLocaleString('en')} pairs in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,
-  )
-
-  const files = tables.files({ heads: heads.buckets })
-  let bytes = 0
-  let count = 0
-  for (let next = files.next(); ; next = files.next()) {
-    if (next.done) {
-      log(`search tables: ${count} files, ${(bytes / 1000).toFixed(0)} KB`)
-      if (next.value.passages !== passages)
-        log(`search tables: ${next.value.passages} passages read back from Pagefind, ${passages} indexed`)
-      return next.value
-    }
-    const path = join(site, next.value.path)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, next.value.text)
-    bytes += Buffer.byteLength(next.value.text)
-    count += 1
-  }
-}
-
-/** The message to show for a failure: ours as it is, anything else with its message only. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof SearchBuildError) return error.message
-  return `the search index could not be built: ${error instanceof Error ? error.message : String(error)}`
-}
+export { buildSearchIndex, failureMessage, progress, type SearchIndexOptions } from './search-index.ts'
+export {
+  builtTranscriptNames,
+  readBuiltLabel,
+  readBuiltTranscript,
+  readBuiltTranscripts,
+  SearchBuildError,
+  type TranscriptLabelSource,
+} from './read.ts'
 
 export default function searchIntegration(): AstroIntegration {
+  let background: BackgroundSearch | undefined
   return {
     name: 'transcript-reader:search',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir)
+      // The content loader has written every transcript's JSON to the cache: the search starts now, in a
+      // worker thread, while Astro renders the pages.
+      'astro:build:start': ({ logger }) => {
         const log = logger.fork('search')
-        try {
-          const names = await builtTranscriptNames(site)
-          const manifest = await buildSearchIndex({
-            site,
-            names,
-            read: (name) => readBuiltTranscript(site, name),
-            readLabel: (name) => readBuiltLabel(site, name),
-            log: (message) => log.info(message),
-          })
-          log.info(
-            `Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`,
-          )
-        } catch (error) {
-          fail(log, error)
-        }
+        background = startSearchBuild({
+          root: process.cwd(),
+          cache: siteCacheFolder(),
+          log: (message) => log.info(message),
+        })
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const log = logger.fork('search')
+        if (!background) fail(log, new SearchBuildError('the search build was never started'))
+        const outcome = await background.finish(fileURLToPath(dir))
+        if (!outcome.ok) fail(log, new SearchBuildError(outcome.message))
+        const { manifest } = outcome
+        log.info(
+          `Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`,
+        )
       },
     },
   }

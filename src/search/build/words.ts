@@ -75,22 +75,31 @@ function sectionAt(sections: Sections, position: number): number {
  * and position), for the dictionary.
  */
 export class Spellings {
-  private readonly first = new Map<string, number>()
-  private readonly at = new Map<number, string>()
+  /** Every spelling met, so that each is worked out once (the text repeats its words a thousandfold). */
+  private readonly seen = new Set<string>()
+  private readonly first = new Set<string>()
+  /** By page, each position where a word is first printed: small integer keys, looked up at every position. */
+  private readonly at = new Map<number, Map<number, string>>()
 
   add(page: number, content: string): void {
     content.split(/[\r\n\s]+/g).forEach((printed, position) => {
+      if (this.seen.has(printed)) return
+      this.seen.add(printed)
       const word = pagefindTerm(printed)
       if (word === '' || this.first.has(word)) return
-      const key = page * 2 ** 24 + position
-      this.first.set(word, key)
-      this.at.set(key, word)
+      this.first.add(word)
+      let positions = this.at.get(page)
+      if (!positions) {
+        positions = new Map()
+        this.at.set(page, positions)
+      }
+      positions.set(position, word)
     })
   }
 
-  /** The word printed at a page's position, if it is one whose first place this is. */
-  printedAt(page: number, position: number): string | undefined {
-    return this.at.get(page * 2 ** 24 + position)
+  /** The positions of a page where a word is first printed, with the word; none for most pages. */
+  onPage(page: number): ReadonlyMap<number, string> | undefined {
+    return this.at.get(page)
   }
 }
 
@@ -168,11 +177,12 @@ export async function writeWordTables(
       for (const { page, positions } of pages) {
         const known = sectionsOfPage(page)
         if (!known) continue
+        const firsts = spellings.onPage(page)
         const held = new Set<number>()
         for (const position of positions) {
           const section = sectionAt(known, position)
           if (section >= 0) held.add(section)
-          const printed = spellings.printedAt(page, position)
+          const printed = firsts?.get(position)
           if (printed !== undefined) {
             const before = indexedAs.get(printed)
             if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)

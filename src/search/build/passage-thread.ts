@@ -1,0 +1,126 @@
+/**
+ * Each Pagefind record read back, cut into its transcripts' passages (tables.ts `splitRecord`), written as
+ * `search/passages/<name>.json.gz` with the record's list of transcripts, and each transcript's word pairs
+ * gathered for the phrase heads (pairs.ts): in a thread of their own. The tables and word stages run one
+ * after the other on one core, and this was about half of the tables' work and most of their garbage
+ * (hundreds of thousands of pairs at 10,000 transcripts); here it takes the other core. A small
+ * collection does it in this thread, as a worker's start would cost more than it saves.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { gzipSync } from 'node:zlib'
+import { passagesPath, recordPath, type Fragment, type RecordTranscripts, type WordHead } from '../contract.ts'
+import { PairCollector } from './pairs.ts'
+import { SearchBuildError } from './read.ts'
+import { splitRecord, type TranscriptInfo } from './tables.ts'
+
+/** Below this many transcripts it is done in this thread. */
+const FEW = 24
+
+export interface PassageOptions {
+  /** The site's folder. */
+  site: string
+  /** Each transcript's label and filters, in a collection of several transcripts to a record. */
+  info: Array<[string, TranscriptInfo]>
+  /** Transcripts in a pair's head (tests make it small). */
+  headSize?: number | undefined
+}
+
+export interface PairHeads {
+  count: number
+  heads: Iterable<[string, WordHead]>
+}
+
+export interface PassageSink {
+  /** One of Pagefind's records, read back: its id and its fragment. */
+  add(id: string, fragment: Fragment): Promise<void>
+  /** Every pair's head, once every record has been added and written. */
+  end(): Promise<PairHeads>
+}
+
+/** What the worker is sent. */
+export type PassageMessage =
+  | { type: 'start'; options: PassageOptions }
+  | { type: 'add'; id: string; fragment: Fragment }
+  | { type: 'end' }
+
+/** What the worker answers to `end`. */
+export type PassageReply = { ok: true; heads: PairHeads } | { ok: false; message: string }
+
+export function passageSink(options: PassageOptions, transcripts: number, thread = transcripts >= FEW): PassageSink {
+  return thread ? inWorker(options) : new PassageWriter(options)
+}
+
+/** The work itself, wherever it runs. */
+export class PassageWriter implements PassageSink {
+  private readonly pairs: PairCollector
+  private readonly info: Map<string, TranscriptInfo>
+  private readonly site: string
+  private ready?: Promise<unknown>
+
+  constructor({ site, info, headSize }: PassageOptions) {
+    this.site = site
+    this.info = new Map(info)
+    this.pairs = new PairCollector(headSize)
+  }
+
+  async add(id: string, fragment: Fragment): Promise<void> {
+    this.ready ??= Promise.all([
+      mkdir(join(this.site, 'search', 'passages'), { recursive: true }),
+      mkdir(join(this.site, 'search', 'records'), { recursive: true }),
+    ])
+    await this.ready
+    const lookup = (name: string) => this.info.get(name)
+    const parts = splitRecord(fragment, lookup)
+    for (const part of parts) {
+      await writeFile(join(this.site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
+      this.pairs.add(part.name, lookup(part.name)?.label ?? '', part.passages)
+    }
+    const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
+    await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))
+  }
+
+  async end(): Promise<PairHeads> {
+    return { count: this.pairs.count, heads: this.pairs.heads() }
+  }
+}
+
+function inWorker(options: PassageOptions): PassageSink {
+  const worker = new Worker(new URL('./passage-worker.ts', import.meta.url))
+  // The worker works through the records as they come; a failure is told at the end (a record cannot be
+  // read back again), and stops it being sent more.
+  let stopped: Error | undefined
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', (error) => {
+      stopped = error
+      reject(error)
+    })
+    worker.once('exit', (code) => {
+      stopped ??= new Error(`it stopped (exit code ${code})`)
+      reject(stopped)
+    })
+  })
+  failed.catch(() => {})
+  const post = (message: PassageMessage) => {
+    if (!stopped) worker.postMessage(message)
+  }
+  post({ type: 'start', options })
+  return {
+    add: async (id, fragment) => post({ type: 'add', id, fragment }),
+    async end() {
+      const replied = new Promise<PassageReply>((resolve) => worker.once('message', resolve))
+      post({ type: 'end' })
+      let reply: PassageReply
+      try {
+        reply = await Promise.race([replied, failed])
+      } catch (error) {
+        throw new SearchBuildError(`the search's passages could not be written: ${(error as Error).message}`)
+      } finally {
+        void worker.terminate()
+      }
+      if (!reply.ok) throw new SearchBuildError(`the search's passages could not be written: ${reply.message}`)
+      return reply.heads
+    },
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The search build beside Astro's (src/search/build/background.ts): a real worker thread and the real
+ * Pagefind build two transcripts' JSON from a site cache, and the output lands in the site beside what
+ * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
+ * leaves the same build to this thread.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/search/build/background.ts'
+import { jsonArtifact } from '../../src/site/artifacts.ts'
+import { jsonText } from '../../src/transcript/formats/json.ts'
+import { loadTranscript } from '../../src/transcript/load.ts'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { root } from '../support/paths.ts'
+
+const folders: string[] = []
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true })
+})
+
+/** A site cache holding the JSON of synthetic transcripts `numbers`, and a site where Astro wrote `/search/`. */
+async function setUp(numbers: number[]): Promise<{ cache: string; site: string; names: string[] }> {
+  const folder = await mkdtemp(join(tmpdir(), 'search-background-'))
+  folders.push(folder)
+  const cache = join(folder, 'cache')
+  const site = join(folder, 'dist')
+  await mkdir(join(cache, 'transcripts'), { recursive: true })
+  await mkdir(join(site, 'search'), { recursive: true })
+  await writeFile(join(site, 'search', 'index.html'), '<title>Search</title>')
+  const names: string[] = []
+  for (const n of numbers) {
+    const { name, text } = makeTranscript(n)
+    await writeFile(jsonArtifact(name, cache), jsonText(loadTranscript(text, `${name}.txt`).json))
+    names.push(name)
+  }
+  return { cache, site, names: names.sort() }
+}
+
+describe('the search build beside Astro', () => {
+  test('a worker builds the index from the cache, and it is moved into the site', async () => {
+    const { cache, site, names } = await setUp([1, 2])
+    expect((await cachedTranscripts(cache)).names).toEqual(names)
+    const lines: string[] = []
+    const build = startSearchBuild({
+      root,
+      cache,
+      log: (line) => lines.push(line),
+    })
+    const outcome = await build.finish(site)
+    expect(outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
+    // The worker's progress lines reach this thread's log.
+    expect(lines.some((line) => /^search index: 2 transcripts in \d+\.\d s$/.test(line))).toBe(true)
+    expect(existsSync(join(site, 'pagefind', 'pagefind-entry.json'))).toBe(true)
+    expect(await readFile(join(site, 'search', 'index.html'), 'utf8')).toBe('<title>Search</title>')
+    expect(existsSync(join(site, 'search', 'manifest.json'))).toBe(true)
+    expect((await readdir(join(site, 'search', 'passages'))).sort()).toEqual(names.map((name) => `${name}.json.gz`))
+    expect(existsSync(stagingFolder(cache))).toBe(false)
+  }, 60_000)
+
+  test('a transcript that is not JSON fails the build with its name', async () => {
+    const { cache, site } = await setUp([1])
+    await writeFile(jsonArtifact('broken', cache), 'not json')
+    const outcome = await startSearchBuild({
+      root,
+      cache,
+      log: () => {},
+    }).finish(site)
+    expect(outcome.ok).toBe(false)
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^broken\/transcript\.json is not JSON/)
+    expect(existsSync(join(site, 'pagefind'))).toBe(false)
+  }, 60_000)
+
+  test('a worker that cannot start leaves the build to this thread, with the same output', async () => {
+    const { cache, site, names } = await setUp([3])
+    const lines: string[] = []
+    const outcome = await startSearchBuild({
+      root: join(root, 'no-such-folder'),
+      cache,
+      log: (line) => lines.push(line),
+    }).finish(site)
+    expect(outcome).toMatchObject({ ok: true, manifest: { records: 1 } })
+    expect(lines).toContain('the search worker stopped; building the search in the main thread')
+    expect(await readdir(join(site, 'search', 'passages'))).toEqual(names.map((name) => `${name}.json.gz`))
+  }, 60_000)
+})

@@ -6,7 +6,8 @@
  * address, so the file is right under any base path (`SITE_BASE`).
  */
 import { createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { z } from 'astro/zod'
 import { dirname, join } from 'node:path'
 import { once } from 'node:events'
 import { siteFormats } from '../transcript/formats/index.ts'
@@ -47,4 +48,30 @@ export async function writeManifest(summaries: readonly TranscriptSummary[], pat
   }
   out.end(`${summaries.length > 0 ? '\n' : ''}]\n}\n`)
   await once(out, 'finish')
+}
+
+/** What the search's labels need of an entry, checked; the rest is left as it is. */
+const labelled = z.object({
+  transcripts: z.array(z.object({ id: z.string(), document: z.string(), title: z.string(), date: z.string().nullable() })),
+})
+
+/**
+ * Each transcript's document id, date and title, by name, as its JSON has them (the manifest's `null` date
+ * is the JSON's empty one): one file for the search's labels instead of every transcript's JSON.
+ * Undefined when the file is missing or not a manifest.
+ */
+export async function readManifestLabels(
+  path: string,
+): Promise<Map<string, { id: string; date: string; title: string }> | undefined> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+  const parsed = labelled.safeParse(raw)
+  if (!parsed.success) return undefined
+  return new Map(
+    parsed.data.transcripts.map((entry) => [entry.id, { id: entry.document, date: entry.date ?? '', title: entry.title }]),
+  )
 }

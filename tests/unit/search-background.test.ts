@@ -4,17 +4,21 @@
  * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
  * leaves the same build to this thread.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/search/build/background.ts'
+import { transcriptLabel } from '../../src/search/build/records.ts'
 import { jsonArtifact } from '../../src/site/artifacts.ts'
+import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/site/manifest.ts'
+import { summarize } from '../../src/site/summary.ts'
+import type { TranscriptJson } from '../../src/transcript/schema.ts'
 import { jsonText } from '../../src/transcript/formats/json.ts'
 import { loadTranscript } from '../../src/transcript/load.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
-import { root } from '../support/paths.ts'
+import { fixtures, root } from '../support/paths.ts'
 
 const folders: string[] = []
 afterEach(async () => {
@@ -85,4 +89,24 @@ describe('the search build beside Astro', () => {
     expect(lines).toContain('the search worker stopped; building the search in the main thread')
     expect(await readdir(join(site, 'search', 'passages'))).toEqual(names.map((name) => `${name}.json.gz`))
   }, 60_000)
+
+  test("the labels' first pass reads the manifest, and gets each transcript's label as its JSON gives it", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'search-background-'))
+    folders.push(folder)
+    const parsed = readdirSync(join(fixtures, 'parse'))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => JSON.parse(readFileSync(join(fixtures, 'parse', file), 'utf8')) as TranscriptJson)
+    // No date and no title: the label falls back to the document id, and the manifest's date is null.
+    const bare: TranscriptJson = { ...parsed[0]!, name: 'bare', date: '', title: '' }
+    const all = [...parsed, bare]
+    await writeManifest(
+      all.map((json) => summarize(json, 'digest')),
+      manifestArtifact(folder),
+    )
+    const labels = await readManifestLabels(manifestArtifact(folder))
+    expect(labels?.size).toBe(all.length)
+    for (const json of all) expect(transcriptLabel({ name: json.name, ...labels!.get(json.name)! })).toBe(transcriptLabel(json))
+    expect(transcriptLabel({ name: 'bare', ...labels!.get('bare')! })).toBe(` · Document ${bare.id}`)
+    expect(await readManifestLabels(join(folder, 'none.json'))).toBeUndefined()
+  })
 })

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Manifest } from '../contract.ts'
 import { artifactFolder, jsonArtifact } from '../../site/artifacts.ts'
+import { manifestArtifact, readManifestLabels } from '../../site/manifest.ts'
 import { readTranscriptFile, readTranscriptLabel, type SearchIndexSource } from './read.ts'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
 
@@ -32,10 +33,12 @@ export async function cachedTranscripts(cache: string): Promise<SearchIndexSourc
     .map((file) => file.slice(0, -'.json'.length))
     .sort()
   const shown = (name: string) => `${name}/transcript.json`
+  // The labels' first pass reads the collection manifest the loader wrote beside the JSON, not 10,000 files.
+  const labels = await readManifestLabels(manifestArtifact(cache))
   return {
     names,
     read: (name) => readTranscriptFile(jsonArtifact(name, cache), shown(name)),
-    readLabel: (name) => readTranscriptLabel(jsonArtifact(name, cache), shown(name)),
+    readLabel: async (name) => labels?.get(name) ?? readTranscriptLabel(jsonArtifact(name, cache), shown(name)),
   }
 }
 

@@ -96,19 +96,33 @@ export interface Section {
 
 /** A record's sections with their text, from Pagefind's fragment (its text, anchors and speakers). */
 export function sectionsOf(fragment: { content: string; anchors: Anchor[]; filters?: Fragment['filters'] }): Section[] {
-  const words = fragment.content.split(/[\r\n\s]+/g)
-  const anchors = headingAnchors(fragment.anchors)
+  const words = fragmentWords(fragment.content)
   const voices = voicesOf(fragment.filters ?? {})
-  const sections: Section[] = []
-  if (hasLeadingSection(anchors.map((a) => a.location)))
-    sections.push({ kind: 'editorial', text: words.slice(0, anchors[0]?.location ?? words.length).join(' ') })
-  anchors.forEach((anchor, i) => {
-    const end = anchors[i + 1]?.location ?? words.length
+  return sectionRanges(fragment.anchors, words.length).map(({ anchor, start, end }) => {
+    const text = words.slice(start, end).join(' ')
+    if (!anchor) return { kind: 'editorial', text }
     const { kind, voice, pageId } = parseAnchorId(anchor.id)
     const who = voice === undefined ? {} : { voice, speaker: voices.get(voice) ?? voice }
-    sections.push({ id: pageId, kind, ...who, heading: anchor.text, text: words.slice(anchor.location + 1, end).join(' ') })
+    return { id: pageId, kind, ...who, heading: anchor.text, text }
   })
-  return sections
+}
+
+/** A fragment's text as Pagefind counts its words: split on white space. */
+export const fragmentWords = (content: string): string[] => content.split(/[\r\n\s]+/g)
+
+/**
+ * Where each section of a fragment lies among its `count` words (`fragmentWords`): the words before the
+ * first heading, if any, are a section of their own (no anchor); each heading's section is the words
+ * after it, up to the next heading. One rule for the page and the build.
+ */
+export function sectionRanges(anchors: Anchor[], count: number): Array<{ anchor?: Anchor; start: number; end: number }> {
+  const headings = headingAnchors(anchors)
+  const ranges: Array<{ anchor?: Anchor; start: number; end: number }> = []
+  if (hasLeadingSection(headings.map((a) => a.location))) ranges.push({ start: 0, end: headings[0]?.location ?? count })
+  headings.forEach((anchor, i) => {
+    ranges.push({ anchor, start: anchor.location + 1, end: headings[i + 1]?.location ?? count })
+  })
+  return ranges
 }
 
 /** The heading positions of a fragment, as the table stores them. */

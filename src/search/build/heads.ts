@@ -4,9 +4,9 @@
  * with it (they follow it in that order, so only the words the current one starts with are open at a
  * time). Then each printed word is filed under the head of the word Pagefind indexed for it.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { GzipFiles } from './gzip-files.ts'
 import {
   bucketOf,
   encodePositions,
@@ -105,11 +105,11 @@ export async function writeHeads(
   for (const [word, head] of entries) files[bucketOf(word, buckets)]![word] = head
   entries.clear()
   await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
-  let bytes = 0
+  const out = new GzipFiles()
   for (const [n, file] of files.entries()) {
-    const gz = gzipSync(JSON.stringify(file), { level: 9 })
-    await writeFile(join(site, headBucketPath(n)), gz)
-    bytes += gz.length
+    await out.write(join(site, headBucketPath(n)), JSON.stringify(file), 9)
+    files[n] = {}
   }
-  return { buckets, bytes }
+  await out.done()
+  return { buckets, bytes: out.bytes }
 }

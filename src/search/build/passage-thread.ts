@@ -9,8 +9,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { gzipSync } from 'node:zlib'
 import { passagesPath, recordPath, type Fragment, type RecordTranscripts, type WordHead } from '../contract.ts'
+import { GzipFiles } from './gzip-files.ts'
 import { PairCollector } from './pairs.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
@@ -58,6 +58,8 @@ export class PassageWriter implements PassageSink {
   private readonly info: Map<string, TranscriptInfo>
   private readonly site: string
   private ready?: Promise<unknown>
+  /** The passages are compressed and written while the next transcript's pairs are gathered. */
+  private readonly out = new GzipFiles()
 
   constructor({ site, info, headSize }: PassageOptions) {
     this.site = site
@@ -74,7 +76,7 @@ export class PassageWriter implements PassageSink {
     const lookup = (name: string) => this.info.get(name)
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) {
-      await writeFile(join(this.site, passagesPath(part.name)), gzipSync(JSON.stringify(part.passages), { level: 9 }))
+      await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
       this.pairs.add(part.name, lookup(part.name)?.label ?? '', part.passages)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
@@ -82,6 +84,7 @@ export class PassageWriter implements PassageSink {
   }
 
   async end(): Promise<PairHeads> {
+    await this.out.done()
     return { count: this.pairs.count, heads: this.pairs.heads() }
   }
 }

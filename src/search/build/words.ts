@@ -6,7 +6,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import {
   chunkFor,
   EDITORIAL,
@@ -19,6 +18,7 @@ import {
   type WordChunk,
   type WordDirectory,
 } from '../contract.ts'
+import { GzipFiles } from './gzip-files.ts'
 import type { HeadCollector } from './heads.ts'
 import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
@@ -163,13 +163,16 @@ export async function writeWordTables(
       size: 0,
     }
   }
+  // Compressed on zlib's threads while the next file is gathered; each file's size is filled in when written.
+  const out = new GzipFiles()
   const flush = async () => {
     if (!file || file.first === undefined) return
-    const gz = gzipSync(JSON.stringify(file.table), { level: 6 })
-    await writeFile(join(site, wordChunkPath(directory.chunks.length)), gz)
-    bytes += gz.length
-    directory.chunks.push([file.first, file.last!, gz.length, 0])
+    const entry: WordDirectory['chunks'][number] = [file.first, file.last!, 0, 0]
+    const text = JSON.stringify(file.table)
     file = undefined
+    await out.write(join(site, wordChunkPath(directory.chunks.push(entry) - 1)), text, 6, (size) => {
+      entry[2] = size
+    })
   }
   for (const [n, chunk] of meta.chunks.entries()) {
     for (const { word, pages } of await readIndexChunk(pagefindDir, chunk.hash)) {
@@ -229,6 +232,8 @@ export async function writeWordTables(
     step(n + 1)
   }
   await flush()
+  await out.done()
+  bytes += out.bytes
 
   // Each printed word under the chunk its spelling falls in.
   const dictionaries = new Map<number, Record<string, string>>()

@@ -37,6 +37,8 @@ export interface PassageSink {
   add(id: string, fragment: Fragment): Promise<void>
   /** Every pair's head, once every record has been added and written. */
   end(): Promise<PairHeads>
+  /** Stops the work when the build fails before its end. */
+  abort(): Promise<void>
 }
 
 /** What the worker is sent. */
@@ -87,6 +89,10 @@ export class PassageWriter implements PassageSink {
     await this.out.done()
     return { count: this.pairs.count, heads: this.pairs.heads() }
   }
+
+  async abort(): Promise<void> {
+    await this.out.done().catch(() => {})
+  }
 }
 
 function inWorker(options: PassageOptions): PassageSink {
@@ -111,6 +117,9 @@ function inWorker(options: PassageOptions): PassageSink {
   post({ type: 'start', options })
   return {
     add: async (id, fragment) => post({ type: 'add', id, fragment }),
+    abort: async () => {
+      await worker.terminate()
+    },
     async end() {
       const replied = new Promise<PassageReply>((resolve) => worker.once('message', resolve))
       post({ type: 'end' })

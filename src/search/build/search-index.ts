@@ -172,31 +172,38 @@ export async function buildSearchIndex({
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
   const lookup = (name: string) => info.get(name)
-  for (const [i, file] of fragments.entries()) {
-    const id = fragmentId(`fragment/${file}`)!
-    const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
-    const row = recordRow(id, fragment, lookup)
-    tables.add(row)
-    rows.set(id, row)
-    spellings.add(pageOf.get(id) ?? -1, fragment.content)
-    await passageWriter.add(id, fragment)
-    reading.step(i + 1)
-  }
-  reading.end()
-  const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
   const collector = new HeadCollector(headSize)
-  const words = await writeWordTables(
-    site,
-    pagefindDir,
-    meta,
-    rows,
-    spellings,
-    (done) => counting.step(done),
-    wordFileTarget,
-    collector,
-  )
-  counting.end(`; ${(words.bytes / 1000).toFixed(0)} KB written`)
-  rows.clear()
+  let words: Awaited<ReturnType<typeof writeWordTables>>
+  // A failure here stops the passages' thread too.
+  try {
+    for (const [i, file] of fragments.entries()) {
+      const id = fragmentId(`fragment/${file}`)!
+      const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
+      const row = recordRow(id, fragment, lookup)
+      tables.add(row)
+      rows.set(id, row)
+      spellings.add(pageOf.get(id) ?? -1, fragment.content)
+      await passageWriter.add(id, fragment)
+      reading.step(i + 1)
+    }
+    reading.end()
+    const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
+    words = await writeWordTables(
+      site,
+      pagefindDir,
+      meta,
+      rows,
+      spellings,
+      (done) => counting.step(done),
+      wordFileTarget,
+      collector,
+    )
+    counting.end(`; ${(words.bytes / 1000).toFixed(0)} KB written`)
+    rows.clear()
+  } catch (error) {
+    await passageWriter.abort()
+    throw error
+  }
   const pairHeads = await passageWriter.end()
   const heads = await writeHeads(site, collector.end(), words.indexedAs, pairHeads.heads)
   log(

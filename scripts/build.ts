@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { SEARCH_LOG_LABEL } from '../src/search/build/log-label.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))
@@ -24,7 +25,7 @@ const INSIDE_PAGE_LINE = /[├└]─(?:\x1b\[[0-9;]*m)*\s+\S+?((?:\x1b\[[0-9;]*
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const PAGE_TIME = /^(?:\x1b\[[0-9;]*m)*\s*\(\+[\d.]+m?s\)(?:\x1b\[[0-9;]*m)*\s*$/
 /** Lines of the search, which runs beside the routes and so does not end their stage. */
-const BESIDE = /\[search\]/
+const BESIDE = `[${SEARCH_LOG_LABEL}]`
 
 const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
@@ -50,7 +51,7 @@ function pageLine(): void {
 
 function otherLine(text: string, to: NodeJS.WriteStream): void {
   // The first line after a run of pages closes the stage (the search's lines come while it runs).
-  if (pages > 0 && started > 0 && !BESIDE.test(text)) {
+  if (pages > 0 && started > 0 && !text.includes(BESIDE)) {
     process.stdout.write(`${line()}\n`)
     started = 0
   }

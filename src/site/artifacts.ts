@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { siteFormats } from '../transcript/formats/index.ts'
 import type { TranscriptJson } from '../transcript/schema.ts'
@@ -12,6 +13,15 @@ import { siteCacheFolder } from './paths.ts'
 
 export function artifactFolder(cache = siteCacheFolder()): string {
   return join(cache, 'transcripts')
+}
+
+/** The transcripts whose artifacts the prepare step wrote (each has its JSON), in name order. */
+export async function cachedNames(cache = siteCacheFolder()): Promise<string[]> {
+  const files = await readdir(artifactFolder(cache)).catch(() => [] as string[])
+  return files
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort()
 }
 
 export function jsonArtifact(name: string, cache?: string): string {

@@ -13,11 +13,11 @@
  */
 import type { AstroIntegration } from 'astro'
 import { constants } from 'node:fs'
-import { copyFile, mkdir, readdir } from 'node:fs/promises'
+import { copyFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteFormats } from '../transcript/formats/index.ts'
-import { artifactFolder, exportArtifact } from './artifacts.ts'
+import { cachedNames, exportArtifact } from './artifacts.ts'
 import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'
@@ -48,10 +48,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
-        const folder = artifactFolder(cache)
-        const names = (await readdir(folder))
-          .filter((file) => file.endsWith('.json'))
-          .map((file) => file.slice(0, -'.json'.length))
+        const names = await cachedNames(cache)
         const copying = progress(logger, 'transcript exports', names.length, 'copied')
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })

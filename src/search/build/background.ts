@@ -10,7 +10,7 @@ import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Manifest } from '../contract.ts'
-import { artifactFolder, jsonArtifact } from '../../site/artifacts.ts'
+import { cachedNames, jsonArtifact } from '../../site/artifacts.ts'
 import { manifestArtifact, readManifestLabels } from '../../site/manifest.ts'
 import { readTranscriptFile, readTranscriptLabel, type SearchIndexSource } from './read.ts'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
@@ -28,10 +28,7 @@ export type WorkerMessage =
 
 /** The transcripts the prepare step wrote to the cache (the JSON each page serves), in name order. */
 export async function cachedTranscripts(cache: string): Promise<SearchIndexSource> {
-  const names = (await readdir(artifactFolder(cache)).catch(() => [] as string[]))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => file.slice(0, -'.json'.length))
-    .sort()
+  const names = await cachedNames(cache)
   const shown = (name: string) => `${name}/transcript.json`
   // The labels' first pass reads the collection manifest the loader wrote beside the JSON, not 10,000 files.
   const labels = await readManifestLabels(manifestArtifact(cache))

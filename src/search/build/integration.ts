@@ -8,6 +8,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { fileURLToPath } from 'node:url'
 import { siteCacheFolder } from '../../site/paths.ts'
 import { startSearchBuild, type BackgroundSearch } from './background.ts'
+import { SEARCH_LOG_LABEL } from './log-label.ts'
 import { SearchBuildError } from './read.ts'
 import { failureMessage } from './search-index.ts'
 
@@ -29,7 +30,7 @@ export default function searchIntegration(): AstroIntegration {
       // The content loader has written every transcript's JSON to the cache: the search starts now, in a
       // worker thread, while Astro renders the pages.
       'astro:build:start': ({ logger }) => {
-        const log = logger.fork('search')
+        const log = logger.fork(SEARCH_LOG_LABEL)
         background = startSearchBuild({
           root: process.cwd(),
           cache: siteCacheFolder(),
@@ -37,7 +38,7 @@ export default function searchIntegration(): AstroIntegration {
         })
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const log = logger.fork('search')
+        const log = logger.fork(SEARCH_LOG_LABEL)
         if (!background) fail(log, new SearchBuildError('the search build was never started'))
         const outcome = await background.finish(fileURLToPath(dir))
         if (!outcome.ok) fail(log, new SearchBuildError(outcome.message))

@@ -285,6 +285,25 @@ export type WordHead = [sections: number, transcripts: number, rows: Array<[name
 export type HeadBucket = Record<string, WordHead>
 /** Transcripts in a word's head: a page of results (20) from a single word, with some to spare for a phrase. */
 export const HEAD_SIZE = 24
+/**
+ * Transcripts in a head of three words in a row (build/sequences.ts): every one holds the triple, so a few
+ * fill a page's start; the rest of the page comes from the whole search.
+ */
+export const TRIPLE_HEAD_SIZE = 8
+/**
+ * The key of a head of several words in a row (a phrase's pair or triple, as `words` splits it): the words
+ * with a space between, which no single word's key holds.
+ */
+export const sequenceKey = (words: readonly string[]): string => words.join(' ')
+/**
+ * The keys a phrase's heads can be under: its pairs of words side by side, each of which a passage holding
+ * the phrase holds (a pair with no head: no results), and its triples, which have a head only where their
+ * pairs' heads leave transcripts out (a triple with no head says nothing).
+ */
+export function phraseSequences(phrase: readonly string[]): { pairs: string[]; triples: string[] } {
+  const run = (n: number) => phrase.slice(0, phrase.length - n + 1).map((_, i) => sequenceKey(phrase.slice(i, i + n)))
+  return { pairs: run(2), triples: run(3) }
+}
 export const headBucketPath = (n: number) => `search/heads/${n}.json.gz`
 
 /** Which chunk of a directory holds a word's place in the order: the last whose first word is not after it. */

@@ -337,6 +337,53 @@ describe('word heads: a single word or a phrase starts from one small file, and 
     expect(fetched.some((path) => path.startsWith('search/words/'))).toBe(false)
     expect(allSections().some((s) => containsPhrase(s.text, ['castro', 'quarantine']))).toBe(false)
   })
+
+  test('a phrase rarer than both of its pairs, whose heads list one transcript each: from its own triple, every transcript read first holds it', async () => {
+    // Three words in a row in one transcript only, each of its pairs in two or more, and neither pair
+    // most often in that transcript (most passages, then by label): worked out from the records' text. A
+    // pair's head here lists one transcript, that one, which does not hold the phrase.
+    const sections = allSections().map((s) => ({ name: s.json.name, list: words(s.text) }))
+    const transcriptsHolding = (phrase: string[]) =>
+      new Set(sections.filter((s) => containsPhrase(s.list, phrase)).map((s) => s.name))
+    const mostOften = (pair: string[]) => {
+      const passages = new Map<string, number>()
+      for (const s of sections) if (containsPhrase(s.list, pair)) passages.set(s.name, (passages.get(s.name) ?? 0) + 1)
+      const label = (name: string) => labels.get(name)!
+      return [...passages].sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0])))[0]![0]
+    }
+    const phrase = sections
+      .flatMap((s) => s.list.slice(2).map((word, i) => [s.list[i]!, s.list[i + 1]!, word]))
+      .find((triple) => {
+        const held = transcriptsHolding(triple)
+        const pairs = [triple.slice(0, 2), triple.slice(1)]
+        return (
+          triple.every((w) => /^[a-z]+$/.test(w)) &&
+          held.size === 1 &&
+          pairs.every((pair) => transcriptsHolding(pair).size >= 2 && !held.has(mostOften(pair)))
+        )
+      })
+    expect(phrase, 'such a phrase in the three transcripts').toBeDefined()
+    const [holder] = transcriptsHolding(phrase!)
+    forgetWords()
+    const { fetched, reading } = watched()
+    const q = `"${phrase!.join(' ')}"`
+    const search = await SearchSession.start(reading, { ...none, q })
+    expect(
+      search.candidates.map((c) => c.id),
+      q,
+    ).toEqual([holder])
+    // Read alone, and it gives the first results.
+    const first = await search.more(undefined, 1)
+    expect(
+      fetched.filter((path) => path.startsWith('passages:')),
+      q,
+    ).toEqual([`passages:${holder}`])
+    expect(first!.length, q).toBe(1)
+    const hits = [...first!]
+    while (!search.exhausted()) hits.push(...(await search.more())!)
+    const expected = allSections().filter((s) => containsPhrase(words(s.text), phrase!))
+    expect(hits.map(address).sort(), q).toEqual(expected.map((s) => s.address).sort())
+  })
 })
 
 describe('word heads that list every transcript holding their pair', () => {

@@ -81,14 +81,14 @@ export class HeadCollector {
 
 /**
  * Writes the heads in buckets, each indexed word under its own name, each printed word (`indexedAs`,
- * printed → indexed, only where they differ) under its indexed word's, and the word pairs' (pairs.ts).
+ * printed → indexed, only where they differ) under its indexed word's, and the word sequences' (sequences.ts).
  * Returns the buckets and bytes.
  */
 export async function writeHeads(
   site: string,
   heads: Map<string, WordHead>,
   indexedAs: Map<string, string>,
-  pairs: Iterable<[string, WordHead]> = [],
+  sequences: Iterable<[string, WordHead]> = [],
   target = HEAD_FILE_TARGET,
 ): Promise<{ buckets: number; bytes: number }> {
   const entries = new Map(heads)
@@ -96,8 +96,8 @@ export async function writeHeads(
     const head = heads.get(word)
     if (head && printed !== word) entries.set(printed, head)
   }
-  // Pairs' keys hold a space, which no word's does.
-  for (const [key, head] of pairs) entries.set(key, head)
+  // Sequences' keys hold a space, which no word's does.
+  for (const [key, head] of sequences) entries.set(key, head)
   let total = 0
   for (const [word, head] of entries) total += word.length + JSON.stringify(head).length + 4
   const buckets = piecesFor(total, target)

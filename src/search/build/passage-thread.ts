@@ -1,7 +1,7 @@
 /**
  * Each Pagefind record read back, cut into its transcripts' passages (tables.ts `splitRecord`), written as
  * `search/passages/<name>.json.gz` with the record's list of transcripts, and each transcript's word pairs
- * gathered for the phrase heads (pairs.ts): in a thread of their own. The tables and word stages run one
+ * and triples gathered for the phrase heads (sequences.ts): in a thread of their own. The tables and word stages run one
  * after the other on one core, and this was about half of the tables' work and most of their garbage
  * (hundreds of thousands of pairs at 10,000 transcripts); here it takes the other core. A small
  * collection does it in this thread, as a worker's start would cost more than it saves.
@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { passagesPath, recordPath, type Fragment, type RecordTranscripts, type WordHead } from '../contract.ts'
 import { GzipFiles } from './gzip-files.ts'
-import { PairCollector } from './pairs.ts'
+import { SequenceCollector } from './sequences.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
 
@@ -23,20 +23,22 @@ export interface PassageOptions {
   site: string
   /** Each transcript's label and filters, in a collection of several transcripts to a record. */
   info: Array<[string, TranscriptInfo]>
-  /** Transcripts in a pair's head (tests make it small). */
+  /** Transcripts in a pair's head and in a triple's (tests make them small). */
   headSize?: number | undefined
+  tripleSize?: number | undefined
 }
 
-export interface PairHeads {
-  count: number
+/** The heads of word sequences, and how many pairs and triples have one. */
+export interface SequenceHeads {
+  count: { pairs: number; triples: number }
   heads: Iterable<[string, WordHead]>
 }
 
 export interface PassageSink {
   /** One of Pagefind's records, read back: its id and its fragment. */
   add(id: string, fragment: Fragment): Promise<void>
-  /** Every pair's head, once every record has been added and written. */
-  end(): Promise<PairHeads>
+  /** Every word sequence's head, once every record has been added and written. */
+  end(): Promise<SequenceHeads>
   /** Stops the work when the build fails before its end. */
   abort(): Promise<void>
 }
@@ -48,7 +50,7 @@ export type PassageMessage =
   | { type: 'end' }
 
 /** What the worker answers to `end`. */
-export type PassageReply = { ok: true; heads: PairHeads } | { ok: false; message: string }
+export type PassageReply = { ok: true; heads: SequenceHeads } | { ok: false; message: string }
 
 export function passageSink(options: PassageOptions, transcripts: number, thread = transcripts >= FEW): PassageSink {
   return thread ? inWorker(options) : new PassageWriter(options)
@@ -56,17 +58,17 @@ export function passageSink(options: PassageOptions, transcripts: number, thread
 
 /** The work itself, wherever it runs. */
 export class PassageWriter implements PassageSink {
-  private readonly pairs: PairCollector
+  private readonly sequences: SequenceCollector
   private readonly info: Map<string, TranscriptInfo>
   private readonly site: string
   private ready?: Promise<unknown>
-  /** The passages are compressed and written while the next transcript's pairs are gathered. */
+  /** The passages are compressed and written while the next transcript's sequences are gathered. */
   private readonly out = new GzipFiles()
 
-  constructor({ site, info, headSize }: PassageOptions) {
+  constructor({ site, info, headSize, tripleSize }: PassageOptions) {
     this.site = site
     this.info = new Map(info)
-    this.pairs = new PairCollector(headSize)
+    this.sequences = new SequenceCollector(headSize, tripleSize)
   }
 
   async add(id: string, fragment: Fragment): Promise<void> {
@@ -79,15 +81,15 @@ export class PassageWriter implements PassageSink {
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) {
       await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
-      this.pairs.add(part.name, lookup(part.name)?.label ?? '', part.passages)
+      this.sequences.add(part.name, lookup(part.name)?.label ?? '', part.passages)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))
   }
 
-  async end(): Promise<PairHeads> {
+  async end(): Promise<SequenceHeads> {
     await this.out.done()
-    return { count: this.pairs.count, heads: this.pairs.heads() }
+    return { count: this.sequences.count, heads: this.sequences.heads() }
   }
 
   async abort(): Promise<void> {

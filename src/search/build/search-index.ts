@@ -166,7 +166,7 @@ export async function buildSearchIndex({
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
-  // Each record's passages and word pairs are worked out beside the tables, in a thread of their own.
+  // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
   const passageWriter = passageSink({ site, info: [...info], headSize }, names.length)
   const reading = progress(log, 'search tables', fragments.length, 'records')
   await mkdir(join(site, 'search'), { recursive: true })
@@ -204,10 +204,11 @@ export async function buildSearchIndex({
     await passageWriter.abort()
     throw error
   }
-  const pairHeads = await passageWriter.end()
-  const heads = await writeHeads(site, collector.end(), words.indexedAs, pairHeads.heads)
+  const sequences = await passageWriter.end()
+  const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
+  const n = (count: number) => count.toLocaleString('en')
   log(
-    `search words: heads of ${collector.heads.size.toLocaleString('en')} words and ${pairHeads.count.toLocaleString('en')} pairs in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,
+    `search words: heads of ${n(collector.heads.size)} words, ${n(sequences.count.pairs)} pairs and ${n(sequences.count.triples)} triples in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,
   )
 
   const files = tables.files({ heads: heads.buckets })

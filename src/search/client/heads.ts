@@ -2,7 +2,8 @@
  * The first results of a search from the word heads (contract.ts, `WordHead`): one small file per word,
  * whatever the collection's size, instead of the word's whole table. Used for a single free word (its
  * head is its first transcripts, ranked as the word tables rank them) and for quoted phrases (the head of
- * the phrase's rarest pair of words, build/pairs.ts: the sections holding it are checked on their text).
+ * the phrase's rarest pair or triple of words, build/sequences.ts: the sections holding it are checked on
+ * their text).
  * The rest of the results and the counts come from the whole search (engine.ts, `SearchSession`), which
  * skips what a head gave.
  */
@@ -12,6 +13,8 @@ import {
   headBucketPath,
   MANIFEST_PATH,
   pagefindTerm,
+  phraseSequences,
+  sequenceKey,
   type HeadBucket,
   type Manifest,
   type WordHead,
@@ -31,34 +34,48 @@ export async function wordHead(data: SearchData, term: string): Promise<WordHead
   return Object.hasOwn(bucket, term) ? bucket[term] : undefined
 }
 
+/** A query's first transcripts from the heads. */
+export interface HeadStart {
+  /** Best first, each with its sections holding the rarest key (and the other keys, where their heads say). */
+  candidates: Candidate[]
+  /** They are all the transcripts holding the rarest key. */
+  complete: boolean
+  /** Each of them holds the whole query (a word's head; a phrase's own pair or triple). */
+  holds: boolean
+}
+
 /**
  * The transcripts to read first for a query of one free word or of phrases alone, best first, each with
- * its sections holding the (rarest) word; `complete` when they are all the transcripts holding it.
- * `undefined`: the heads cannot say (another kind of query, a word they do not know).
+ * its sections holding the rarest word or sequence of words. `undefined`: the heads cannot say (another
+ * kind of query, a word they do not know).
  */
-export async function headCandidates(
-  data: SearchData,
-  query: ParsedQuery,
-): Promise<{ candidates: Candidate[]; complete: boolean } | undefined> {
+export async function headCandidates(data: SearchData, query: ParsedQuery): Promise<HeadStart | undefined> {
   const single = query.terms.length === 1 && query.phrases.length === 0
   const phrasesOnly = query.terms.length === 0 && query.phrases.length > 0
   if (!single && !phrasesOnly) return undefined
-  // A phrase by its pairs of words (a one-word phrase by its word), a free word by itself.
-  const pairs = new Set(phrasesOnly ? query.phrases.flatMap((p) => p.slice(1).map((word, i) => `${p[i]} ${word}`)) : [])
+  // A phrase by its pairs and triples of words (a one-word phrase by its word), a free word by itself.
+  const sequences = phrasesOnly ? query.phrases.map(phraseSequences) : []
+  const pairs = new Set(sequences.flatMap((s) => s.pairs))
+  const triples = new Set(sequences.flatMap((s) => s.triples))
   const terms = [...new Set((single ? query.terms : query.phrases.filter((p) => p.length === 1).flat()).map(pagefindTerm))]
-  const keys = [...pairs, ...terms.filter((t) => t !== '')]
+  const keys = [...pairs, ...triples, ...terms.filter((t) => t !== '')]
   if (keys.length === 0) return undefined
-  const heads = await Promise.all(keys.map((key) => wordHead(data, key)))
-  // A pair found nowhere: no passage holds the phrase.
-  if (heads.some((head, i) => head === undefined && pairs.has(keys[i]!))) return { candidates: [], complete: true }
-  if (heads.some((head) => head === undefined)) return undefined
-  const all = heads as WordHead[]
-  const rarest = all.reduce((best, head) => (head[0] < best[0] ? head : best))
-  const [, transcripts, rows] = rarest
-  const others = all.filter((head) => head !== rarest).map(headRows)
+  const found = await Promise.all(keys.map(async (key) => ({ key, head: await wordHead(data, key) })))
+  // A pair found nowhere: no passage holds the phrase. A triple with no head: its pairs' heads decide.
+  if (found.some(({ key, head }) => head === undefined && pairs.has(key))) return { candidates: [], complete: true, holds: true }
+  const known = found.filter(({ key, head }) => head !== undefined || !triples.has(key))
+  if (known.some(({ head }) => head === undefined)) return undefined
+  // A triple's head lists transcripts holding it, never all of them (build/sequences.ts).
+  const all = known.map(({ key, head }) => headRows(head!, !triples.has(key)))
+  const rarestAt = all.reduce((best, head, i) => (head.sections < all[best]!.sections ? i : best), 0)
+  const rarest = all[rarestAt]!
+  // One phrase of two or three words whose own sequence is the rarest: each transcript listed holds it.
+  const [phrase] = query.phrases
+  const whole = query.phrases.length === 1 && phrase!.length > 1 && known[rarestAt]!.key === sequenceKey(phrase!)
+  const others = all.filter((head) => head !== rarest)
   const likely: Candidate[] = []
   const possible: Candidate[] = []
-  for (const [name, encoded] of rows) {
+  for (const [name, encoded] of rarest.rows) {
     const found = alsoIn(decodePositions(encoded), name, others)
     if (!found) continue
     const candidate = {
@@ -70,22 +87,24 @@ export async function headCandidates(
     }
     ;(found.inAll ? likely : possible).push(candidate)
   }
-  return { complete: rows.length >= transcripts, candidates: [...likely, ...possible] }
+  return { complete: rarest.complete, candidates: [...likely, ...possible], holds: single || whole }
 }
 
 interface HeadRows {
+  /** Passages holding its key (for a triple, those the build met: at least). */
+  sections: number
   /** The head lists every transcript holding its key. */
   complete: boolean
   rows: Map<string, string>
 }
 
-function headRows([, transcripts, rows]: WordHead): HeadRows {
-  return { complete: rows.length >= transcripts, rows: new Map(rows) }
+function headRows([sections, transcripts, rows]: WordHead, canBeComplete: boolean): HeadRows {
+  return { sections, complete: canBeComplete && rows.length >= transcripts, rows: new Map(rows) }
 }
 
 /**
- * A passage holding a phrase holds each of its pairs of words: a transcript of the rarest pair's head is
- * read with only its sections that the other heads list too, first when every other head lists it
+ * A passage holding a phrase holds each of its pairs and triples of words: a transcript of the rarest
+ * one's head is read with only its sections that the other heads list too, first when every other head lists it
  * (`inAll`), and not at all when a head that lists every transcript holding its pair leaves it out or no
  * section is left (`undefined`). A head that is not complete says nothing of the transcripts it leaves out.
  */

@@ -9,6 +9,7 @@
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../search/contract.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from './contract.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
+import { responseText } from '../search/client/response-text.ts'
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>
@@ -32,12 +33,10 @@ const moreButton = root?.querySelector<HTMLButtonElement>('[data-more]')
 /** A file of a shard, by its path under the site (contract.ts): `/1962/search/records/<id>.json`. */
 const shardUrl = (shard: HubShard, path: string) => `${shard.base}${url(path).slice(1)}`
 
-/** A response's text, ungzipped when the file is gzipped (a host may also have sent it decompressed). */
+/** A response's text (ungzipped), or an error for a failed response. */
 async function text(response: Response): Promise<string> {
   if (!response.ok) throw new Error(`${response.status} for ${response.url}`)
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes)
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+  return responseText(response)
 }
 
 async function loadPagefind(shards: HubShard[]): Promise<PagefindModule> {

@@ -6,6 +6,7 @@
 import { parseFragmentText, passagesPath, url, type Fragment } from '../contract.ts'
 import { sitePath } from '../../site/base.ts'
 import type { Pagefind, SearchData } from './engine.ts'
+import { responseText as text } from './response-text.ts'
 
 // Pagefind is a file of the built site, not a module of the bundle: import it by URL.
 const pagefindUrl = sitePath('/pagefind/pagefind.js')
@@ -25,13 +26,6 @@ export function loadPagefind(): Promise<Pagefind> {
     },
   )
   return pagefind
-}
-
-/** A response's text, ungzipped when the file is gzipped (a host may also have sent it decompressed). */
-async function text(response: Response): Promise<string> {
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes)
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
 }
 
 const tables = new Map<string, Promise<unknown>>()

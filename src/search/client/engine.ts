@@ -119,9 +119,10 @@ export class SearchSession {
     search.nextRecord = head.candidates.length
     search.headComplete = head.complete
     // Every transcript in a single word's head holds the word (in a phrase's own pair's or triple's head,
-    // the phrase): the first one read gives the first results, so it is read alone (one file before the
-    // first results instead of BATCH); a transcript in the head of a phrase's part may not hold it.
-    if (head.holds) search.batch = 1
+    // the phrase), and one that every head of a phrase's parts lists, with passages in common, very likely
+    // holds it: the first one read gives the first results, so it is read alone (one file before the first
+    // results instead of BATCH). Other transcripts of a phrase's parts may not hold it.
+    if (head.holds || head.likely > 0) search.batch = 1
     search.rest = () => SearchSession.full(new SearchSession(data, state), wordBudget)
     return search
   }

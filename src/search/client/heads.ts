@@ -42,6 +42,8 @@ export interface HeadStart {
   complete: boolean
   /** Each of them holds the whole query (a word's head; a phrase's own pair or triple). */
   holds: boolean
+  /** How many of them, the first, every head lists with sections in common: each very likely holds it. */
+  likely: number
 }
 
 /**
@@ -62,7 +64,8 @@ export async function headCandidates(data: SearchData, query: ParsedQuery): Prom
   if (keys.length === 0) return undefined
   const found = await Promise.all(keys.map(async (key) => ({ key, head: await wordHead(data, key) })))
   // A pair found nowhere: no passage holds the phrase. A triple with no head: its pairs' heads decide.
-  if (found.some(({ key, head }) => head === undefined && pairs.has(key))) return { candidates: [], complete: true, holds: true }
+  if (found.some(({ key, head }) => head === undefined && pairs.has(key)))
+    return { candidates: [], complete: true, holds: true, likely: 0 }
   const known = found.filter(({ key, head }) => head !== undefined || !triples.has(key))
   if (known.some(({ head }) => head === undefined)) return undefined
   // A triple's head lists transcripts holding it, never all of them (build/sequences.ts).
@@ -87,7 +90,7 @@ export async function headCandidates(data: SearchData, query: ParsedQuery): Prom
     }
     ;(found.inAll ? likely : possible).push(candidate)
   }
-  return { complete: rarest.complete, candidates: [...likely, ...possible], holds: single || whole }
+  return { complete: rarest.complete, candidates: [...likely, ...possible], holds: single || whole, likely: likely.length }
 }
 
 interface HeadRows {

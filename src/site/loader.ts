@@ -17,6 +17,7 @@ import { artifactFiles, codeDigest, hasArtifacts, sourceDigest } from './artifac
 import { siteCacheFolder, strictBuild, transcriptsFolder } from './paths.ts'
 import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
+import { cacheReady } from './cache-ready.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
 import { progress } from './progress.ts'
 import { writeRecordingList } from './recordings.ts'
@@ -115,6 +116,8 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       if (problems.length > 0) stop(logger, problems)
       await writeManifest(summaries, manifestArtifact(cache))
       await writeRecordingList(summaries, folder, cache)
+      // What the search reads is written: a build's search may start now (./cache-ready.ts).
+      cacheReady()
 
       // 4. The speaker pages' tables, when the collection changed.
       const collection = createHash('sha256')

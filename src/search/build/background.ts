@@ -1,8 +1,9 @@
 /**
  * The search build beside Astro's own. Everything it reads, each transcript's JSON, is in the site cache
- * once the content loader has run, so it need not wait for the pages: it starts in a worker thread at
- * `astro:build:start` and builds into a folder of the cache while Astro renders the routes on the other
- * core (Pagefind indexes in a process of its own). At `astro:build:done` its output is moved into the site.
+ * once the content loader has run, so it need not wait for the pages: it starts in a worker thread as
+ * soon as the loader has written them (./integration.ts) and builds into a folder of the cache while Astro
+ * renders the routes on the other core (Pagefind indexes in a process of its own). At `astro:build:done`
+ * its output is moved into the site.
  * A worker that cannot start, or stops without a word, leaves the build to this thread, as before.
  */
 import { constants, existsSync } from 'node:fs'

@@ -1,11 +1,13 @@
 /**
  * The search's Astro integration. Everything the search is built from, each transcript's JSON, is in the
- * site cache once the content loader has run: the build starts at `astro:build:start` in a worker thread
- * (./background.ts) and runs while Astro renders the pages; at `astro:build:done` it is waited for and its
+ * site cache once the content loader has written it: the build starts then (src/site/cache-ready.ts; at
+ * `astro:build:start` at the latest) in a worker thread (./background.ts) and runs while Astro renders the
+ * pages; at `astro:build:done` it is waited for and its
  * output moved into the site. A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { fileURLToPath } from 'node:url'
+import { whenCacheReady } from '../../site/cache-ready.ts'
 import { siteCacheFolder } from '../../site/paths.ts'
 import { startSearchBuild, type BackgroundSearch } from './background.ts'
 import { SEARCH_LOG_LABEL } from './log-label.ts'
@@ -24,19 +26,27 @@ export {
 
 export default function searchIntegration(): AstroIntegration {
   let background: BackgroundSearch | undefined
+  let forget: (() => void) | undefined
+  const start = (logger: AstroIntegrationLogger) => {
+    forget?.()
+    if (background) return
+    const log = logger.fork(SEARCH_LOG_LABEL)
+    background = startSearchBuild({
+      root: process.cwd(),
+      cache: siteCacheFolder(),
+      log: (message) => log.info(message),
+    })
+  }
   return {
     name: 'transcript-reader:search',
     hooks: {
-      // The content loader has written every transcript's JSON to the cache: the search starts now, in a
-      // worker thread, while Astro renders the pages.
-      'astro:build:start': ({ logger }) => {
-        const log = logger.fork(SEARCH_LOG_LABEL)
-        background = startSearchBuild({
-          root: process.cwd(),
-          cache: siteCacheFolder(),
-          log: (message) => log.info(message),
-        })
+      // A build's search starts, in a worker thread, as soon as the content loader has written every
+      // transcript's JSON to the cache (src/site/cache-ready.ts), and runs while Astro renders the pages.
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') forget = whenCacheReady(() => start(logger))
       },
+      // Else (the loader did not say so) now.
+      'astro:build:start': ({ logger }) => start(logger),
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork(SEARCH_LOG_LABEL)
         if (!background) fail(log, new SearchBuildError('the search build was never started'))

@@ -41,29 +41,22 @@ interface Head {
 const before = (count: number, label: string, row: Row) =>
   rankByHits({ hits: count, label }, { hits: row.sections.length, label: row.label }) < 0
 
-/**
- * Sequence keys are numbers: small integers (V8's Smis, below 2 ** 30, hashed without allocating) for
- * sequences of the first words met, which are the commonest and most of a text's pairs and triples, and
- * larger exact doubles, from SMALL on, for the rest. A pair's words have ids below 2 ** 24. A triple's need
- * ids below TRIPLE_IDS: words are numbered as they are met, so a word past it is one met late in a large
- * collection, and a sequence holding it is rarely too rare for its pairs' heads to miss (no triple's head).
- */
-const SMALL = 2 ** 30
+/** Pair keys are numbers, `first * WORD_IDS + second`, over word ids below WORD_IDS (exact in a double). */
 const WORD_IDS = 2 ** 24
+/**
+ * Triple keys, `(first * TRIPLE_IDS + second) * TRIPLE_IDS + third`, need ids below TRIPLE_IDS (51 bits).
+ * Words are numbered as they are met, so a word past it is one met late in a large collection: a sequence
+ * holding it is rarely too rare for its pairs' heads to miss, and it gets no triple's head.
+ */
 const TRIPLE_IDS = 2 ** 17
-const pairKey = (first: number, second: number) =>
-  first < 2 ** 15 && second < 2 ** 15 ? first * 2 ** 15 + second : SMALL + first * WORD_IDS + second
-const pairIds = (key: number): [number, number] =>
-  key < SMALL ? [key >> 15, key & (2 ** 15 - 1)] : [Math.floor((key - SMALL) / WORD_IDS), (key - SMALL) % WORD_IDS]
-const tripleKey = (first: number, second: number, third: number) =>
-  first < 2 ** 10 && second < 2 ** 10 && third < 2 ** 10
-    ? (first * 2 ** 10 + second) * 2 ** 10 + third
-    : SMALL + (first * TRIPLE_IDS + second) * TRIPLE_IDS + third
-const tripleIds = (key: number): [number, number, number] => {
-  if (key < SMALL) return [key >> 20, (key >> 10) & (2 ** 10 - 1), key & (2 ** 10 - 1)]
-  const big = key - SMALL
-  return [Math.floor(big / TRIPLE_IDS / TRIPLE_IDS), Math.floor(big / TRIPLE_IDS) % TRIPLE_IDS, big % TRIPLE_IDS]
-}
+const pairKey = (first: number, second: number) => first * WORD_IDS + second
+const pairIds = (key: number): [number, number] => [Math.floor(key / WORD_IDS), key % WORD_IDS]
+const tripleKey = (first: number, second: number, third: number) => (first * TRIPLE_IDS + second) * TRIPLE_IDS + third
+const tripleIds = (key: number): [number, number, number] => [
+  Math.floor(key / TRIPLE_IDS / TRIPLE_IDS),
+  Math.floor(key / TRIPLE_IDS) % TRIPLE_IDS,
+  key % TRIPLE_IDS,
+]
 
 /** Adds one transcript's sections to a sequence's head, keeping its best `size` rows. */
 function addTo(heads: Map<number, Head>, key: number, sections: number[], name: string, label: string, size: number): Head {
@@ -75,7 +68,7 @@ function addTo(heads: Map<number, Head>, key: number, sections: number[], name: 
   head.sections += sections.length
   head.transcripts += 1
   const { rows } = head
-  if (rows.length >= size && (size === 0 || !before(sections.length, label, rows.at(-1)!))) return head
+  if (rows.length === size && !before(sections.length, label, rows.at(-1)!)) return head
   let at = rows.length
   while (at > 0 && before(sections.length, label, rows[at - 1]!)) at--
   rows.splice(at, 0, { name, label, sections })

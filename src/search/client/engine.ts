@@ -122,7 +122,7 @@ export class SearchSession {
     // the phrase), and one that every head of a phrase's parts lists, with passages in common, very likely
     // holds it: the first one read gives the first results, so it is read alone (one file before the first
     // results instead of BATCH). Other transcripts of a phrase's parts may not hold it.
-    if (head.holds || head.likely > 0) search.batch = 1
+    if (head.firstHolds) search.batch = 1
     search.rest = () => SearchSession.full(new SearchSession(data, state), wordBudget)
     return search
   }

@@ -40,10 +40,11 @@ export interface HeadStart {
   candidates: Candidate[]
   /** They are all the transcripts holding the rarest key. */
   complete: boolean
-  /** Each of them holds the whole query (a word's head; a phrase's own pair or triple). */
-  holds: boolean
-  /** How many of them, the first, every head lists with sections in common: each very likely holds it. */
-  likely: number
+  /**
+   * The first of them holds the whole query (a word's head; a phrase's own pair or triple), or very likely
+   * does (every head of the phrase's parts lists it, with passages in common): it is worth reading alone.
+   */
+  firstHolds: boolean
 }
 
 /**
@@ -65,7 +66,7 @@ export async function headCandidates(data: SearchData, query: ParsedQuery): Prom
   const found = await Promise.all(keys.map(async (key) => ({ key, head: await wordHead(data, key) })))
   // A pair found nowhere: no passage holds the phrase. A triple with no head: its pairs' heads decide.
   if (found.some(({ key, head }) => head === undefined && pairs.has(key)))
-    return { candidates: [], complete: true, holds: true, likely: 0 }
+    return { candidates: [], complete: true, firstHolds: false }
   const known = found.filter(({ key, head }) => head !== undefined || !triples.has(key))
   if (known.some(({ head }) => head === undefined)) return undefined
   // A triple's head lists transcripts holding it, never all of them (build/sequences.ts).
@@ -90,7 +91,7 @@ export async function headCandidates(data: SearchData, query: ParsedQuery): Prom
     }
     ;(found.inAll ? likely : possible).push(candidate)
   }
-  return { complete: rarest.complete, candidates: [...likely, ...possible], holds: single || whole, likely: likely.length }
+  return { complete: rarest.complete, candidates: [...likely, ...possible], firstHolds: single || whole || likely.length > 0 }
 }
 
 interface HeadRows {

@@ -25,62 +25,71 @@ import {
 } from '../contract.ts'
 import { words } from '../query.ts'
 import { fragmentWords, sectionRanges } from '../sections.ts'
+import { TupleIndex } from './tuple-index.ts'
 
 interface Row {
   name: string
   label: string
   sections: number[]
 }
+/**
+ * A sequence's head, and the transcript being read's sections holding it: one entry per sequence, found with
+ * one look-up per word read (the head, whether it is partial and this transcript's list, in one place).
+ */
 interface Head {
   sections: number
   transcripts: number
   rows: Row[]
+  /** Whether the head has left a transcript out (its triples are gathered from the next transcript on). */
+  partial: boolean
+  /** The transcript (`SequenceCollector.serial`) whose sections `held` lists. */
+  seen: number
+  held: number[]
 }
 
 /** Whether a transcript with `count` passages and `label` ranks before `row`. */
 const before = (count: number, label: string, row: Row) =>
   rankByHits({ hits: count, label }, { hits: row.sections.length, label: row.label }) < 0
 
-/** Pair keys are numbers, `first * WORD_IDS + second`, over word ids below WORD_IDS (exact in a double). */
-const WORD_IDS = 2 ** 24
-/**
- * Triple keys, `(first * TRIPLE_IDS + second) * TRIPLE_IDS + third`, need ids below TRIPLE_IDS (51 bits).
- * Words are numbered as they are met, so a word past it is one met late in a large collection: a sequence
- * holding it is rarely too rare for its pairs' heads to miss, and it gets no triple's head.
- */
-const TRIPLE_IDS = 2 ** 17
-const pairKey = (first: number, second: number) => first * WORD_IDS + second
-const pairIds = (key: number): [number, number] => [Math.floor(key / WORD_IDS), key % WORD_IDS]
-const tripleKey = (first: number, second: number, third: number) => (first * TRIPLE_IDS + second) * TRIPLE_IDS + third
-const tripleIds = (key: number): [number, number, number] => [
-  Math.floor(key / TRIPLE_IDS / TRIPLE_IDS),
-  Math.floor(key / TRIPLE_IDS) % TRIPLE_IDS,
-  key % TRIPLE_IDS,
-]
+const NONE: number[] = []
 
-/** Adds one transcript's sections to a sequence's head, keeping its best `size` rows. */
-function addTo(heads: Map<number, Head>, key: number, sections: number[], name: string, label: string, size: number): Head {
-  let head = heads.get(key)
+/**
+ * Section `section` of transcript `serial` holds the sequence numbered `key` (by a TupleIndex, so a new one
+ * is the next in `heads`): noted on its head, made if need be, which goes in `touched` the first time this
+ * transcript meets it.
+ */
+function note(heads: Head[], key: number, serial: number, section: number, touched: Head[]): Head {
+  let head = heads[key]
   if (!head) {
-    head = { sections: 0, transcripts: 0, rows: [] }
-    heads.set(key, head)
+    head = { sections: 0, transcripts: 0, rows: [], partial: false, seen: -1, held: NONE }
+    heads.push(head)
   }
-  head.sections += sections.length
-  head.transcripts += 1
-  const { rows } = head
-  if (rows.length === size && !before(sections.length, label, rows.at(-1)!)) return head
-  let at = rows.length
-  while (at > 0 && before(sections.length, label, rows[at - 1]!)) at--
-  rows.splice(at, 0, { name, label, sections })
-  if (rows.length > size) rows.pop()
+  if (head.seen !== serial) {
+    head.seen = serial
+    head.held = [section]
+    touched.push(head)
+  } else if (head.held[head.held.length - 1] !== section) head.held.push(section)
   return head
 }
 
-/** A section number added to a transcript's list of sections holding a sequence, once. */
-function note(local: Map<number, number[]>, key: number, section: number) {
-  const held = local.get(key)
-  if (!held) local.set(key, [section])
-  else if (held[held.length - 1] !== section) held.push(section)
+/** Adds the transcript's sections noted on a head to it, keeping its best `size` rows. */
+function addTo(head: Head, name: string, label: string, size: number): void {
+  const sections = head.held
+  head.held = NONE
+  head.sections += sections.length
+  head.transcripts += 1
+  const { rows } = head
+  if (rows.length === size && !before(sections.length, label, rows.at(-1)!)) {
+    head.partial = true
+    return
+  }
+  let at = rows.length
+  while (at > 0 && before(sections.length, label, rows[at - 1]!)) at--
+  rows.splice(at, 0, { name, label, sections })
+  if (rows.length > size) {
+    rows.pop()
+    head.partial = true
+  }
 }
 
 const asHead = ({ sections, transcripts, rows }: Head): WordHead => [
@@ -90,10 +99,12 @@ const asHead = ({ sections, transcripts, rows }: Head): WordHead => [
 ]
 
 export class SequenceCollector {
-  private readonly pairs = new Map<number, Head>()
-  /** Pairs whose heads leave transcripts out: their triples are gathered from then on. */
-  private readonly partial = new Set<number>()
-  private readonly triples = new Map<number, Head>()
+  private readonly pairs = new TupleIndex(2)
+  private readonly pairHeads: Head[] = []
+  private readonly triples = new TupleIndex(3)
+  private readonly tripleHeads: Head[] = []
+  /** The transcripts added so far: the number of the one being read. */
+  private serial = 0
   private readonly pairSize: number
   private readonly tripleSize: number
   /** Each word met, by id, and each spelling of a Pagefind word (`ships,`) as the ids of the words in it. */
@@ -117,7 +128,6 @@ export class SequenceCollector {
       let id = this.wordIds.get(word)
       if (id === undefined) {
         id = this.wordList.push(word) - 1
-        if (id >= WORD_IDS) throw new Error(`more than ${WORD_IDS} different words`)
         this.wordIds.set(word, id)
       }
       return id
@@ -128,23 +138,21 @@ export class SequenceCollector {
 
   /** One transcript's passages (numbered as the page numbers them). */
   add(name: string, label: string, passages: Fragment): void {
-    const pairs = new Map<number, number[]>()
-    const triples = new Map<number, number[]>()
+    const serial = this.serial++
+    const pairs: Head[] = []
+    const triples: Head[] = []
     const tokens = fragmentWords(passages.content)
     sectionRanges(passages.anchors, tokens.length).forEach(({ start, end }, i) => {
-      // The two words before this one in the section (-1: none), and the pair they make.
+      // The two words before this one in the section (-1: none), and whether the pair they make is partial.
       let first = -1
       let second = -1
-      // Whether the pair of `first` and `second` is partial.
       let partialBefore = false
       for (let t = start; t < end; t++) {
         for (const id of this.idsOf(tokens[t]!)) {
           if (second >= 0) {
-            const pair = pairKey(second, id)
-            note(pairs, pair, i)
-            const partialNow = this.partial.has(pair)
-            if (partialBefore && partialNow && first < TRIPLE_IDS && second < TRIPLE_IDS && id < TRIPLE_IDS)
-              note(triples, tripleKey(first, second, id), i)
+            // Partial as of the transcripts before this one: heads change only once it is read.
+            const partialNow = note(this.pairHeads, this.pairs.number(second, id), serial, i, pairs).partial
+            if (partialBefore && partialNow) note(this.tripleHeads, this.triples.number(first, second, id), serial, i, triples)
             partialBefore = partialNow
           }
           first = second
@@ -152,11 +160,8 @@ export class SequenceCollector {
         }
       }
     })
-    for (const [key, sections] of pairs) {
-      const head = addTo(this.pairs, key, sections, name, label, this.pairSize)
-      if (head.rows.length < head.transcripts) this.partial.add(key)
-    }
-    for (const [key, sections] of triples) addTo(this.triples, key, sections, name, label, this.tripleSize)
+    for (const head of pairs) addTo(head, name, label, this.pairSize)
+    for (const head of triples) addTo(head, name, label, this.tripleSize)
   }
 
   get count(): { pairs: number; triples: number } {
@@ -166,13 +171,15 @@ export class SequenceCollector {
   /** Every triple's head, then every pair's, each let go of as it is given. */
   *heads(): Generator<[string, WordHead]> {
     const word = (id: number) => this.wordList[id]!
-    for (const [key, head] of this.triples) {
-      yield [sequenceKey(tripleIds(key).map(word)), asHead(head)]
-      this.triples.delete(key)
-    }
-    for (const [key, head] of this.pairs) {
-      yield [sequenceKey(pairIds(key).map(word)), asHead(head)]
-      this.pairs.delete(key)
+    for (const [index, heads] of [
+      [this.triples, this.tripleHeads],
+      [this.pairs, this.pairHeads],
+    ] as const) {
+      for (let key = 0; key < heads.length; key++) {
+        yield [sequenceKey(index.ids(key).map(word)), asHead(heads[key]!)]
+        delete heads[key]
+      }
+      heads.length = 0
     }
   }
 }

@@ -281,6 +281,22 @@ const labelOrder = new Intl.Collator()
 export const rankByHits = (a: { hits: number; label: string }, b: { hits: number; label: string }): number =>
   b.hits - a.hits || labelOrder.compare(a.label, b.label)
 
+/**
+ * The label order of `rankByHits` as numbers, for a build that ranks tens of millions of rows (a
+ * collator's comparison of two labels costs about a microsecond): each label's place among `labels`,
+ * labels the collator holds equal sharing one. A lower place comes first.
+ */
+export function labelPlaces(labels: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(labels)].sort(labelOrder.compare)
+  const places = new Map<string, number>()
+  let place = 0
+  sorted.forEach((label, i) => {
+    if (i > 0 && labelOrder.compare(sorted[i - 1]!, label) !== 0) place = i
+    places.set(label, place)
+  })
+  return places
+}
+
 export type WordHead = [sections: number, transcripts: number, rows: Array<[name: string, sections: string]>]
 export type HeadBucket = Record<string, WordHead>
 /** Transcripts in a word's head: a page of results (20) from a single word, with some to spare for a phrase. */

@@ -68,7 +68,9 @@ export class PassageWriter implements PassageSink {
   constructor({ site, info, headSize, tripleSize }: PassageOptions) {
     this.site = site
     this.info = new Map(info)
-    this.sequences = new SequenceCollector(headSize, tripleSize)
+    // A transcript with no info is labelled '' (below).
+    const labels = [...this.info.values()].map((each) => each.label)
+    this.sequences = new SequenceCollector([...labels, ''], headSize, tripleSize)
   }
 
   async add(id: string, fragment: Fragment): Promise<void> {

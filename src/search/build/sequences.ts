@@ -17,7 +17,7 @@
 import {
   encodePositions,
   HEAD_SIZE,
-  rankByHits,
+  labelPlaces,
   sequenceKey,
   TRIPLE_HEAD_SIZE,
   type Fragment,
@@ -29,7 +29,8 @@ import { TupleIndex } from './tuple-index.ts'
 
 interface Row {
   name: string
-  label: string
+  /** The transcript's label's place in the labels' order (`labelPlaces`). */
+  place: number
   sections: number[]
 }
 /**
@@ -47,9 +48,12 @@ interface Head {
   held: number[]
 }
 
-/** Whether a transcript with `count` passages and `label` ranks before `row`. */
-const before = (count: number, label: string, row: Row) =>
-  rankByHits({ hits: count, label }, { hits: row.sections.length, label: row.label }) < 0
+/**
+ * Whether a transcript with `count` passages and its label at `place` ranks before `row`: `rankByHits`,
+ * with the labels' places for the labels.
+ */
+const before = (count: number, place: number, row: Row) =>
+  count > row.sections.length || (count === row.sections.length && place < row.place)
 
 const NONE: number[] = []
 
@@ -73,19 +77,19 @@ function note(heads: Head[], key: number, serial: number, section: number, touch
 }
 
 /** Adds the transcript's sections noted on a head to it, keeping its best `size` rows. */
-function addTo(head: Head, name: string, label: string, size: number): void {
+function addTo(head: Head, name: string, place: number, size: number): void {
   const sections = head.held
   head.held = NONE
   head.sections += sections.length
   head.transcripts += 1
   const { rows } = head
-  if (rows.length === size && !before(sections.length, label, rows.at(-1)!)) {
+  if (rows.length === size && !before(sections.length, place, rows.at(-1)!)) {
     head.partial = true
     return
   }
   let at = rows.length
-  while (at > 0 && before(sections.length, label, rows[at - 1]!)) at--
-  rows.splice(at, 0, { name, label, sections })
+  while (at > 0 && before(sections.length, place, rows[at - 1]!)) at--
+  rows.splice(at, 0, { name, place, sections })
   if (rows.length > size) {
     rows.pop()
     head.partial = true
@@ -112,7 +116,11 @@ export class SequenceCollector {
   private readonly wordList: string[] = []
   private readonly tokens = new Map<string, number[]>()
 
-  constructor(pairSize = HEAD_SIZE, tripleSize = TRIPLE_HEAD_SIZE) {
+  /** Each label's place in the labels' order: every transcript's label is among those given. */
+  private readonly places: Map<string, number>
+
+  constructor(labels: Iterable<string>, pairSize = HEAD_SIZE, tripleSize = TRIPLE_HEAD_SIZE) {
+    this.places = labelPlaces(labels)
     this.pairSize = pairSize
     this.tripleSize = tripleSize
   }
@@ -138,6 +146,8 @@ export class SequenceCollector {
 
   /** One transcript's passages (numbered as the page numbers them). */
   add(name: string, label: string, passages: Fragment): void {
+    const place = this.places.get(label)
+    if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
     const serial = this.serial++
     const pairs: Head[] = []
     const triples: Head[] = []
@@ -160,8 +170,8 @@ export class SequenceCollector {
         }
       }
     })
-    for (const head of pairs) addTo(head, name, label, this.pairSize)
-    for (const head of triples) addTo(head, name, label, this.tripleSize)
+    for (const head of pairs) addTo(head, name, place, this.pairSize)
+    for (const head of triples) addTo(head, name, place, this.tripleSize)
   }
 
   get count(): { pairs: number; triples: number } {

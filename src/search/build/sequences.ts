@@ -34,8 +34,8 @@ interface Row {
   sections: number[]
 }
 /**
- * A sequence's head, and the transcript being read's sections holding it: one entry per sequence, found with
- * one look-up per word read (the head, whether it is partial and this transcript's list, in one place).
+ * A sequence's head, and what the transcript being read holds of it: one entry per sequence, found with one
+ * look-up per word read (the head, whether it is partial and this transcript's sections, in one place).
  */
 interface Head {
   sections: number
@@ -43,19 +43,21 @@ interface Head {
   rows: Row[]
   /** Whether the head has left a transcript out (its triples are gathered from the next transcript on). */
   partial: boolean
-  /** The transcript (`SequenceCollector.serial`) whose sections `held` lists. */
+  /** Once the head has all its rows, its last row's passages and label's place (a transcript must beat them); else -1. */
+  cutHits: number
+  cutPlace: number
+  /** The transcript (`SequenceCollector.serial`) that `count`, `last` and `held` are about. */
   seen: number
-  held: number[]
+  /** How many of its sections hold the sequence, and the last one noted. */
+  count: number
+  last: number
+  /**
+   * Those sections, listed only while the head has room: a full head takes few transcripts more, and the
+   * sections of one it takes are read again (`SequenceCollector.add`). Most (sequence, transcript) pairs
+   * then need no list at all.
+   */
+  held: number[] | null
 }
-
-/**
- * Whether a transcript with `count` passages and its label at `place` ranks before `row`: `rankByHits`,
- * with the labels' places for the labels.
- */
-const before = (count: number, place: number, row: Row) =>
-  count > row.sections.length || (count === row.sections.length && place < row.place)
-
-const NONE: number[] = []
 
 /**
  * Section `section` of transcript `serial` holds the sequence numbered `key` (by a TupleIndex, so a new one
@@ -65,34 +67,71 @@ const NONE: number[] = []
 function note(heads: Head[], key: number, serial: number, section: number, touched: Head[]): Head {
   let head = heads[key]
   if (!head) {
-    head = { sections: 0, transcripts: 0, rows: [], partial: false, seen: -1, held: NONE }
+    head = {
+      sections: 0,
+      transcripts: 0,
+      rows: [],
+      partial: false,
+      cutHits: -1,
+      cutPlace: 0,
+      seen: -1,
+      count: 0,
+      last: -1,
+      held: null,
+    }
     heads.push(head)
   }
   if (head.seen !== serial) {
     head.seen = serial
-    head.held = [section]
+    head.count = 1
+    head.last = section
+    head.held = head.cutHits < 0 ? [section] : null
     touched.push(head)
-  } else if (head.held[head.held.length - 1] !== section) head.held.push(section)
+  } else if (head.last !== section) {
+    head.count += 1
+    head.last = section
+    head.held?.push(section)
+  }
   return head
 }
 
-/** Adds the transcript's sections noted on a head to it, keeping its best `size` rows. */
+/**
+ * Whether the transcript noted on a head enters its rows: `rankByHits` (more passages first, then the
+ * label), with the labels' places for the labels. A transcript that does not is counted only.
+ */
+const enters = (head: Head, place: number): boolean =>
+  head.cutHits < 0 || head.count > head.cutHits || (head.count === head.cutHits && place < head.cutPlace)
+
+/** Counts the transcript noted on a head that it does not enter. */
+function countOnly(head: Head): void {
+  head.sections += head.count
+  head.transcripts += 1
+  head.partial = true
+}
+
+/** Adds the transcript noted on a head (its sections listed in `held`) to its rows, keeping the best `size`. */
 function addTo(head: Head, name: string, place: number, size: number): void {
-  const sections = head.held
-  head.held = NONE
+  const sections = head.held!
+  head.held = null
   head.sections += sections.length
   head.transcripts += 1
   const { rows } = head
-  if (rows.length === size && !before(sections.length, place, rows.at(-1)!)) {
-    head.partial = true
-    return
-  }
+  const hits = sections.length
   let at = rows.length
-  while (at > 0 && before(sections.length, place, rows[at - 1]!)) at--
+  while (
+    at > 0 &&
+    (hits > rows[at - 1]!.sections.length || (hits === rows[at - 1]!.sections.length && place < rows[at - 1]!.place))
+  )
+    at--
   rows.splice(at, 0, { name, place, sections })
   if (rows.length > size) {
     rows.pop()
     head.partial = true
+  }
+  if (rows.length === size) {
+    const last = rows[size - 1]!
+    head.cutHits = last.sections.length
+    head.cutPlace = last.place
   }
 }
 
@@ -149,10 +188,55 @@ export class SequenceCollector {
     const place = this.places.get(label)
     if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
     const serial = this.serial++
+    const tokens = fragmentWords(passages.content)
+    const ranges = sectionRanges(passages.anchors, tokens.length)
     const pairs: Head[] = []
     const triples: Head[] = []
-    const tokens = fragmentWords(passages.content)
-    sectionRanges(passages.anchors, tokens.length).forEach(({ start, end }, i) => {
+    this.scan(
+      tokens,
+      ranges,
+      (pair, section) => note(this.pairHeads, pair, serial, section, pairs),
+      (triple, section) => note(this.tripleHeads, triple, serial, section, triples),
+    )
+    // No head changes before every head is decided: the second reading below must meet the same triples.
+    const relist = [...pairs, ...triples].filter((head) => head.held === null && enters(head, place))
+    if (relist.length > 0) {
+      // A full head that this transcript enters has no list of its sections: read them again, for those only.
+      for (const head of relist) head.held = []
+      const listed = new Set(relist)
+      const list = (head: Head, section: number) => {
+        if (listed.has(head) && head.held!.at(-1) !== section) head.held!.push(section)
+        return head
+      }
+      this.scan(
+        tokens,
+        ranges,
+        (pair, section) => list(this.pairHeads[pair]!, section),
+        (triple, section) => list(this.tripleHeads[triple]!, section),
+      )
+    }
+    for (const [heads, size] of [
+      [pairs, this.pairSize],
+      [triples, this.tripleSize],
+    ] as const) {
+      for (const head of heads) {
+        if (enters(head, place)) addTo(head, name, place, size)
+        else countOnly(head)
+      }
+    }
+  }
+
+  /**
+   * Each pair of words side by side in a section, and each triple whose two pairs' heads are partial (as of
+   * the transcripts before this one), with the section's number.
+   */
+  private scan(
+    tokens: string[],
+    ranges: Array<{ start: number; end: number }>,
+    pair: (key: number, section: number) => Head,
+    triple: (key: number, section: number) => void,
+  ): void {
+    ranges.forEach(({ start, end }, section) => {
       // The two words before this one in the section (-1: none), and whether the pair they make is partial.
       let first = -1
       let second = -1
@@ -160,9 +244,8 @@ export class SequenceCollector {
       for (let t = start; t < end; t++) {
         for (const id of this.idsOf(tokens[t]!)) {
           if (second >= 0) {
-            // Partial as of the transcripts before this one: heads change only once it is read.
-            const partialNow = note(this.pairHeads, this.pairs.number(second, id), serial, i, pairs).partial
-            if (partialBefore && partialNow) note(this.tripleHeads, this.triples.number(first, second, id), serial, i, triples)
+            const partialNow = pair(this.pairs.number(second, id), section).partial
+            if (partialBefore && partialNow) triple(this.triples.number(first, second, id), section)
             partialBefore = partialNow
           }
           first = second
@@ -170,8 +253,6 @@ export class SequenceCollector {
         }
       }
     })
-    for (const head of pairs) addTo(head, name, place, this.pairSize)
-    for (const head of triples) addTo(head, name, place, this.tripleSize)
   }
 
   get count(): { pairs: number; triples: number } {

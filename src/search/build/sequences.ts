@@ -96,11 +96,15 @@ function note(heads: Head[], key: number, serial: number, section: number, touch
 }
 
 /**
- * Whether the transcript noted on a head enters its rows: `rankByHits` (more passages first, then the
- * label), with the labels' places for the labels. A transcript that does not is counted only.
+ * Whether a transcript with `hits` passages and its label at `place` ranks before one with `otherHits` at
+ * `otherPlace`: `rankByHits` (more passages first, then the label), with the labels' places for the labels.
  */
+const ranksBefore = (hits: number, place: number, otherHits: number, otherPlace: number): boolean =>
+  hits > otherHits || (hits === otherHits && place < otherPlace)
+
+/** Whether the transcript noted on a head enters its rows; one that does not is counted only. */
 const enters = (head: Head, place: number): boolean =>
-  head.cutHits < 0 || head.count > head.cutHits || (head.count === head.cutHits && place < head.cutPlace)
+  head.cutHits < 0 || ranksBefore(head.count, place, head.cutHits, head.cutPlace)
 
 /** Counts the transcript noted on a head that it does not enter. */
 function countOnly(head: Head): void {
@@ -118,11 +122,7 @@ function addTo(head: Head, name: string, place: number, size: number): void {
   const { rows } = head
   const hits = sections.length
   let at = rows.length
-  while (
-    at > 0 &&
-    (hits > rows[at - 1]!.sections.length || (hits === rows[at - 1]!.sections.length && place < rows[at - 1]!.place))
-  )
-    at--
+  while (at > 0 && ranksBefore(hits, place, rows[at - 1]!.sections.length, rows[at - 1]!.place)) at--
   rows.splice(at, 0, { name, place, sections })
   if (rows.length > size) {
     rows.pop()

@@ -4,17 +4,17 @@
  * matches are found in the element's joined text and each piece is wrapped where it falls.
  */
 import { fragment } from './turns.ts'
-import { highlightPattern, parseQuery } from '../search/query.ts'
+import { highlightRanges, parseQuery } from '../search/query.ts'
 
 /** Text the reader does not see as the passage's words: screen-reader hints, note markers, timestamps. */
 const SKIP = '.sr-only, sup, a.timestamp, .speaker, .turn-link, [data-footnote-backref]'
 
 function highlight(): void {
   const q = new URLSearchParams(location.search).get('highlight') ?? ''
-  const pattern = highlightPattern(parseQuery(q))
+  const query = parseQuery(q)
   const id = fragment()
   const scope = (id && document.getElementById(id)) || document.querySelector('article.transcript')
-  if (!pattern || !scope) return
+  if (query.phrases.length + query.terms.length === 0 || !scope) return
 
   const nodes: Text[] = []
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
@@ -29,10 +29,8 @@ function highlight(): void {
   }
 
   // Wrap from the last match backwards, so earlier offsets stay valid while nodes are split.
-  const matches = [...text.matchAll(pattern)].reverse()
-  for (const match of matches) {
-    const from = match.index
-    const to = from + match[0].length
+  const matches = highlightRanges(text, query).reverse()
+  for (const [from, to] of matches) {
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!
       const start = starts[i]!

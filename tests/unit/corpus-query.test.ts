@@ -1,13 +1,20 @@
 /** The search's query language and URL state (src/scripts/search-query.ts). */
+import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import {
   containsPhrase,
-  highlightPattern,
+  highlightRanges,
   matchesPhrases,
   paramsFromState,
   parseQuery,
+  placedWords,
   stateFromParams,
+  words,
+  type ParsedQuery,
 } from '../../src/scripts/search-query.ts'
+
+/** The pieces of `text` the highlighter marks. */
+const marks = (text: string, query: ParsedQuery) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end))
 
 describe('search query', () => {
   test('quoted phrases and free words', () => {
@@ -31,9 +38,9 @@ describe('search query', () => {
   })
 
   test('the highlight pattern marks the phrase across punctuation and words by their start', () => {
-    const pattern = highlightPattern(parseQuery('"castro with the" quarantine'))!
-    expect('Castro, with the quarantined Cubans'.match(pattern)).toEqual(['Castro, with the', 'quarantined'])
-    expect(highlightPattern(parseQuery('  '))).toBeUndefined()
+    const query = parseQuery('"castro with the" quarantine')
+    expect(marks('Castro, with the quarantined Cubans', query)).toEqual(['Castro, with the', 'quarantined'])
+    expect(highlightRanges('Castro, with the quarantined Cubans', parseQuery('  '))).toEqual([])
   })
 
   test('state round-trips through the URL', () => {
@@ -45,7 +52,31 @@ describe('search query', () => {
 
   test('highlighting finds a word whatever its apostrophe: typed straight, printed curly, and back', () => {
     const text = "Khrushchev’s letter, and Khrushchev's answer"
-    expect(text.match(highlightPattern(parseQuery("Khrushchev's"))!)).toEqual(['Khrushchev’s', "Khrushchev's"])
-    expect(text.match(highlightPattern(parseQuery('"Khrushchev’s letter"'))!)).toEqual(['Khrushchev’s letter'])
+    expect(marks(text, parseQuery("Khrushchev's"))).toEqual(['Khrushchev’s', "Khrushchev's"])
+    expect(marks(text, parseQuery('"Khrushchev’s letter"'))).toEqual(['Khrushchev’s letter'])
+  })
+
+  test('the highlighter marks what the phrase check finds: accents folded, the longer phrase first', () => {
+    expect(marks('Le café, déjà vu', parseQuery('"cafe deja"'))).toEqual(['café, déjà'])
+    expect(marks('We go back to it', parseQuery('"go back" "go back to"'))).toEqual(['go back to'])
+    expect(marks('They went back, and back again', parseQuery('"went back" back'))).toEqual(['went back', 'back'])
+    expect(marks('Cubans in Cuba', parseQuery('cuba'))).toEqual(['Cubans', 'Cuba'])
+    expect(marks('the Cubans', parseQuery('"cuban"'))).toEqual([])
+  })
+
+  test('placed words are the words of the phrase check, in every transcript of the repository', () => {
+    const root = new URL('../../', import.meta.url)
+    const files = ['content/transcripts', 'tests/fixtures'].flatMap((folder) =>
+      readdirSync(new URL(folder, root), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.txt'))
+        .map((name) => new URL(`${folder}/${name}`, root)),
+    )
+    expect(files.length).toBeGreaterThan(50)
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      const placed = placedWords(text)
+      expect(placed.map((p) => p.word)).toEqual(words(text))
+      for (const p of placed.slice(0, 500)) expect(words(text.slice(p.start, p.end))).toEqual([p.word])
+    }
   })
 })

@@ -10,7 +10,7 @@
  */
 import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../contract.ts'
 import { countSections, tableTallies, totalsTallies, type Counts, type Tally } from '../counts.ts'
-import { highlightPattern, parseQuery, type ParsedQuery, type SearchState } from '../query.ts'
+import { parseQuery, type ParsedQuery, type SearchState } from '../query.ts'
 import { headCandidates } from './heads.ts'
 import {
   allowedTranscripts,
@@ -66,8 +66,6 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
  */
 export class SearchSession {
   readonly query: ParsedQuery
-  /** What marks the searched words in the excerpts. */
-  readonly pattern: RegExp | undefined
   /** Whether the query has words, and whether a facet is chosen. */
   readonly words: boolean
   readonly filtered: boolean
@@ -95,7 +93,6 @@ export class SearchSession {
     this.state = state
     this.q = state.q.trim()
     this.query = parseQuery(this.q)
-    this.pattern = highlightPattern(this.query)
     this.words = this.query.terms.length + this.query.phrases.length > 0
     this.filtered = chosenFacets(state).length > 0
   }

@@ -49,7 +49,7 @@ async function showMore(search: SearchSession | undefined = current, first?: () 
     () => search === current,
     undefined,
     (hits) => {
-      list.append(...hits.map((hit) => renderResult(hit, search.pattern, search.q)))
+      list.append(...hits.map((hit) => renderResult(hit, search.query, search.q)))
       first?.()
       first = undefined
     },

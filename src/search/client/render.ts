@@ -4,7 +4,7 @@
  * index reaches the page.
  */
 import type { Counts } from '../counts.ts'
-import { UNIDENTIFIED, type Facet, type SearchState } from '../query.ts'
+import { highlightRanges, UNIDENTIFIED, type Facet, type ParsedQuery, type SearchState } from '../query.ts'
 import { sitePath } from '../../site/base.ts'
 import { sectionValues, type Hit } from './engine.ts'
 
@@ -90,22 +90,21 @@ function longDate(iso: string | undefined): string {
   return LONG_DATE.format(new Date(`${iso}T12:00:00Z`))
 }
 
-/** Text with each match of `pattern` wrapped in `<mark>`. */
-function marked(text: string, pattern: RegExp | undefined): Array<Node | string> {
-  if (!pattern) return [text]
+/** Text with the query's words (query.ts, `highlightRanges`) wrapped in `<mark>`. */
+function marked(text: string, query: ParsedQuery): Array<Node | string> {
   const parts: Array<Node | string> = []
   let last = 0
-  for (const match of text.matchAll(pattern)) {
-    parts.push(text.slice(last, match.index), el('mark', {}, match[0]))
-    last = match.index + match[0].length
+  for (const [start, end] of highlightRanges(text, query)) {
+    parts.push(text.slice(last, start), el('mark', {}, text.slice(start, end)))
+    last = end
   }
   parts.push(text.slice(last))
   return parts
 }
 
 /** About `size` words of `content` around the first match (the start when nothing matches). */
-function window(content: string, pattern: RegExp | undefined, size = 30): string {
-  const at = pattern ? Math.max(0, content.search(pattern)) : 0
+function window(content: string, query: ParsedQuery, size = 30): string {
+  const at = highlightRanges(content, query)[0]?.[0] ?? 0
   const before = content.slice(0, at).split(/\s+/)
   const start = Math.max(0, before.length - 8)
   const all = content.split(/\s+/)
@@ -133,8 +132,8 @@ export function hitUrl(hit: Hit): string {
   return sitePath(`/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`)
 }
 
-/** One result; `pattern` (from highlightPattern) marks the searched words, built once per search. */
-export function renderResult(hit: Hit, pattern: RegExp | undefined, q: string): HTMLLIElement {
+/** One result, the words of `query` (the search's, `q` as typed) marked in its excerpt. */
+export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
   const url = hitUrl(hit)
   const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)
@@ -159,6 +158,6 @@ export function renderResult(hit: Hit, pattern: RegExp | undefined, q: string): 
     ' · ',
     el('time', { datetime: date }, longDate(date)),
   )
-  const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, pattern), pattern))
+  const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, query), query))
   return el('li', { class: 'search-result', 'data-kind': kind, 'data-url': url }, heading, context, excerpt)
 }

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GzipFiles } from './gzip-files.ts'
 import {
-  bucketOf,
+  headBucketOf,
   encodePositions,
   HEAD_SIZE,
   headBucketPath,
@@ -102,7 +102,7 @@ export async function writeHeads(
   for (const [word, head] of entries) total += word.length + JSON.stringify(head).length + 4
   const buckets = piecesFor(total, target)
   const files: HeadBucket[] = Array.from({ length: buckets }, () => ({}))
-  for (const [word, head] of entries) files[bucketOf(word, buckets)]![word] = head
+  for (const [word, head] of entries) files[headBucketOf(word, buckets)]![word] = head
   entries.clear()
   await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
   const out = new GzipFiles()

@@ -8,7 +8,7 @@
  * skips what a head gave.
  */
 import {
-  bucketOf,
+  headBucketOf,
   decodePositions,
   headBucketPath,
   MANIFEST_PATH,
@@ -29,7 +29,7 @@ import type { Candidate, SearchData } from './records.ts'
 export async function wordHead(data: SearchData, term: string): Promise<WordHead | undefined> {
   const manifest = await data.json<Manifest>(MANIFEST_PATH)
   if (!manifest?.heads) throw new Error('the index has no word heads')
-  const bucket = await data.json<HeadBucket>(headBucketPath(bucketOf(term, manifest.heads)))
+  const bucket = await data.json<HeadBucket>(headBucketPath(headBucketOf(term, manifest.heads)))
   if (!bucket) throw new Error('a bucket of word heads could not be loaded')
   return Object.hasOwn(bucket, term) ? bucket[term] : undefined
 }

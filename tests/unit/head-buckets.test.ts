@@ -46,7 +46,13 @@ const data: SearchData = {
 beforeAll(async () => {
   site = await mkdtemp(join(tmpdir(), 'head-buckets-'))
   // A small target: many files for a few heads.
-  ;({ buckets } = await writeHeads(site, words, new Map(), sequences, 120))
+  ;({ buckets } = await writeHeads(
+    site,
+    words,
+    new Map(),
+    sequences.map(([key, head]) => [key, JSON.stringify(head)]),
+    120,
+  ))
 })
 afterAll(() => rm(site, { recursive: true, force: true }))
 

@@ -9,7 +9,14 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, describe, expect, test } from 'vitest'
 import { passageSink } from '../../src/search/build/passage-thread.ts'
-import { decodePositions, passagesPath, recordPath, type Anchor, type Fragment } from '../../src/search/contract.ts'
+import {
+  decodePositions,
+  passagesPath,
+  recordPath,
+  type Anchor,
+  type Fragment,
+  type WordHead,
+} from '../../src/search/contract.ts'
 
 type Transcripts = Array<[name: string, label: string, turns: string[]]>
 const transcripts: Transcripts = [
@@ -52,7 +59,7 @@ async function written(thread: boolean, headSize?: number, list = transcripts) {
   const { count, heads } = await sink.end()
   const passages = async (name: string) =>
     JSON.parse(gunzipSync(await readFile(join(site, passagesPath(name)))).toString('utf8')) as Fragment
-  return { site, count, heads: new Map(heads), passages }
+  return { site, count, heads: new Map([...heads].map(([key, json]) => [key, JSON.parse(json) as WordHead])), passages }
 }
 
 describe('the passages and word pairs beside the tables', () => {

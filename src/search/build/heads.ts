@@ -7,16 +7,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GzipFiles } from './gzip-files.ts'
-import {
-  headBucketOf,
-  encodePositions,
-  HEAD_SIZE,
-  headBucketPath,
-  piecesFor,
-  rankByHits,
-  type HeadBucket,
-  type WordHead,
-} from '../contract.ts'
+import { headBucketOf, encodePositions, HEAD_SIZE, headBucketPath, piecesFor, rankByHits, type WordHead } from '../contract.ts'
 
 /** A transcript's sections holding a word, numbered as its passages number them. */
 export interface HeadRow {
@@ -81,34 +72,33 @@ export class HeadCollector {
 
 /**
  * Writes the heads in buckets, each indexed word under its own name, each printed word (`indexedAs`,
- * printed → indexed, only where they differ) under its indexed word's, and the word sequences' (sequences.ts).
- * Returns the buckets and bytes.
+ * printed → indexed, only where they differ) under its indexed word's, and the word sequences'
+ * (sequences.ts, each with its head as JSON text already). Each head is made JSON once, and each bucket
+ * written from those texts. Returns the buckets and bytes.
  */
 export async function writeHeads(
   site: string,
   heads: Map<string, WordHead>,
   indexedAs: Map<string, string>,
-  sequences: Iterable<[string, WordHead]> = [],
+  sequences: Iterable<[key: string, json: string]> = [],
   target = HEAD_FILE_TARGET,
 ): Promise<{ buckets: number; bytes: number }> {
-  const entries = new Map(heads)
-  for (const [printed, word] of indexedAs) {
-    const head = heads.get(word)
-    if (head && printed !== word) entries.set(printed, head)
-  }
+  const entries = new Map<string, string>()
+  for (const [word, head] of heads) entries.set(word, JSON.stringify(head))
+  for (const [printed, word] of indexedAs) if (printed !== word && heads.has(word)) entries.set(printed, entries.get(word)!)
   // Sequences' keys hold a space, which no word's does.
-  for (const [key, head] of sequences) entries.set(key, head)
+  for (const [key, json] of sequences) entries.set(key, json)
   let total = 0
-  for (const [word, head] of entries) total += word.length + JSON.stringify(head).length + 4
+  for (const [word, json] of entries) total += word.length + json.length + 4
   const buckets = piecesFor(total, target)
-  const files: HeadBucket[] = Array.from({ length: buckets }, () => ({}))
-  for (const [word, head] of entries) files[headBucketOf(word, buckets)]![word] = head
+  const files: string[][] = Array.from({ length: buckets }, () => [])
+  for (const [word, json] of entries) files[headBucketOf(word, buckets)]!.push(`${JSON.stringify(word)}:${json}`)
   entries.clear()
   await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
   const out = new GzipFiles()
   for (const [n, file] of files.entries()) {
-    await out.write(join(site, headBucketPath(n)), JSON.stringify(file), 9)
-    files[n] = {}
+    await out.write(join(site, headBucketPath(n)), `{${file.join(',')}}`, 9)
+    files[n] = []
   }
   await out.done()
   return { buckets, bytes: out.bytes }

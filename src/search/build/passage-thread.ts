@@ -28,10 +28,10 @@ export interface PassageOptions {
   tripleSize?: number | undefined
 }
 
-/** The heads of word sequences, and how many pairs and triples have one. */
+/** The heads of word sequences, each as its key and its JSON text, and how many pairs and triples have one. */
 export interface SequenceHeads {
   count: { pairs: number; triples: number }
-  heads: Iterable<[string, WordHead]>
+  heads: Iterable<[key: string, json: string]>
 }
 
 export interface PassageSink {
@@ -49,8 +49,31 @@ export type PassageMessage =
   | { type: 'add'; id: string; fragment: Fragment }
   | { type: 'end' }
 
-/** What the worker answers to `end`. */
-export type PassageReply = { ok: true; heads: SequenceHeads } | { ok: false; message: string }
+/**
+ * What the worker answers to `end`: the heads as one text, a line `key<TAB>json` each (a key is words and
+ * spaces, JSON escapes its control characters). 565,000 heads at 10,000 transcripts were cloned as arrays
+ * across threads, then made JSON twice; as one text, made JSON once, the search build's wait after the word
+ * tables fell from 21–22 s to 17 s (standalone builds of the same 10,000, the same heads).
+ */
+export type PassageReply = { ok: true; count: SequenceHeads['count']; heads: string } | { ok: false; message: string }
+
+/** The heads as the worker sends them (`PassageReply`). */
+export function headsAsText(heads: Iterable<[string, string]>): string {
+  const lines: string[] = []
+  for (const [key, json] of heads) lines.push(`${key}\t${json}`)
+  return lines.join('\n')
+}
+
+/** The heads back from the worker's text. */
+export function* headsFromText(text: string): Generator<[string, string]> {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start)
+    const line = text.slice(start, end < 0 ? text.length : end)
+    const tab = line.indexOf('\t')
+    yield [line.slice(0, tab), line.slice(tab + 1)]
+    start = end < 0 ? text.length : end + 1
+  }
+}
 
 export function passageSink(options: PassageOptions, transcripts: number, thread = transcripts >= FEW): PassageSink {
   return thread ? inWorker(options) : new PassageWriter(options)
@@ -91,7 +114,7 @@ export class PassageWriter implements PassageSink {
 
   async end(): Promise<SequenceHeads> {
     await this.out.done()
-    return { count: this.sequences.count, heads: this.sequences.heads() }
+    return { count: this.sequences.count, heads: asJson(this.sequences.heads()) }
   }
 
   async abort(): Promise<void> {
@@ -136,7 +159,12 @@ function inWorker(options: PassageOptions): PassageSink {
         void worker.terminate()
       }
       if (!reply.ok) throw new SearchBuildError(`the search's passages could not be written: ${reply.message}`)
-      return reply.heads
+      return { count: reply.count, heads: headsFromText(reply.heads) }
     },
   }
+}
+
+/** Each head as its JSON text, written once (heads.ts files the texts as they are). */
+function* asJson(heads: Iterable<[string, WordHead]>): Generator<[string, string]> {
+  for (const [key, head] of heads) yield [key, JSON.stringify(head)]
 }

@@ -3,7 +3,7 @@
  * after another, and answers `end` with the pairs' heads, or with the first failure.
  */
 import { parentPort } from 'node:worker_threads'
-import { PassageWriter, type PassageMessage, type PassageReply } from './passage-thread.ts'
+import { headsAsText, PassageWriter, type PassageMessage, type PassageReply } from './passage-thread.ts'
 
 let writer: PassageWriter | undefined
 let queue: Promise<void> = Promise.resolve()
@@ -23,7 +23,7 @@ parentPort?.on('message', (message: PassageMessage) => {
       if (failure !== undefined || !writer) reply({ ok: false, message: failure ?? 'it was never started' })
       else {
         const { count, heads } = await writer.end()
-        reply({ ok: true, heads: { count, heads: [...heads] } })
+        reply({ ok: true, count, heads: headsAsText(heads) })
       }
     })
   }

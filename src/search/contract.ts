@@ -297,6 +297,13 @@ export function labelPlaces(labels: Iterable<string>): Map<string, number> {
   return places
 }
 
+/**
+ * `rankByHits` with labels' places (`labelPlaces`) for the labels: whether a transcript with `hits`
+ * passages and its label at `place` ranks before one with `otherHits` at `otherPlace`.
+ */
+export const ranksBefore = (hits: number, place: number, otherHits: number, otherPlace: number): boolean =>
+  hits > otherHits || (hits === otherHits && place < otherPlace)
+
 export type WordHead = [sections: number, transcripts: number, rows: Array<[name: string, sections: string]>]
 export type HeadBucket = Record<string, WordHead>
 /** Transcripts in a word's head: a page of results (20) from a single word, with some to spare for a phrase. */

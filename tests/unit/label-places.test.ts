@@ -5,7 +5,7 @@
  * code point or as a letter and a combining mark).
  */
 import { describe, expect, test } from 'vitest'
-import { labelPlaces, rankByHits } from '../../src/search/contract.ts'
+import { labelPlaces, rankByHits, ranksBefore } from '../../src/search/contract.ts'
 
 describe('labelPlaces', () => {
   const labels = [
@@ -36,5 +36,19 @@ describe('labelPlaces', () => {
     expect(places.get('1962-11-14 · Off-the-Record Meeting on Cuba')).not.toBe(
       places.get('1962-11-14 · Off-the-record meeting on Cuba'),
     )
+  })
+
+  test('ranksBefore with places agrees with rankByHits with labels, passages first', () => {
+    const places = labelPlaces(labels)
+    for (const a of labels)
+      for (const b of labels)
+        for (const [hits, otherHits] of [
+          [1, 1],
+          [2, 1],
+          [1, 2],
+        ] as const) {
+          const byLabel = rankByHits({ hits, label: a }, { hits: otherHits, label: b }) < 0
+          expect(ranksBefore(hits, places.get(a)!, otherHits, places.get(b)!), `${hits} ${a} / ${otherHits} ${b}`).toBe(byLabel)
+        }
   })
 })

@@ -18,6 +18,7 @@ import {
   encodePositions,
   HEAD_SIZE,
   labelPlaces,
+  ranksBefore,
   sequenceKey,
   TRIPLE_HEAD_SIZE,
   type Fragment,
@@ -94,13 +95,6 @@ function note(heads: Head[], key: number, serial: number, section: number, touch
   }
   return head
 }
-
-/**
- * Whether a transcript with `hits` passages and its label at `place` ranks before one with `otherHits` at
- * `otherPlace`: `rankByHits` (more passages first, then the label), with the labels' places for the labels.
- */
-const ranksBefore = (hits: number, place: number, otherHits: number, otherPlace: number): boolean =>
-  hits > otherHits || (hits === otherHits && place < otherPlace)
 
 /** Whether the transcript noted on a head enters its rows; one that does not is counted only. */
 const enters = (head: Head, place: number): boolean =>

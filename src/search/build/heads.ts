@@ -7,7 +7,16 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GzipFiles } from './gzip-files.ts'
-import { headBucketOf, encodePositions, HEAD_SIZE, headBucketPath, piecesFor, rankByHits, type WordHead } from '../contract.ts'
+import {
+  encodePositions,
+  HEAD_SIZE,
+  headBucketOf,
+  headBucketPath,
+  labelPlaces,
+  piecesFor,
+  ranksBefore,
+  type WordHead,
+} from '../contract.ts'
 
 /** A transcript's sections holding a word, numbered as its passages number them. */
 export interface HeadRow {
@@ -28,8 +37,12 @@ export class HeadCollector {
   private readonly open: Open[] = []
   readonly heads = new Map<string, WordHead>()
   private readonly size: number
+  /** Each label's place in the labels' order (`labelPlaces`): the heads rank by places, not the collator. */
+  private readonly places: Map<string, number>
 
-  constructor(size = HEAD_SIZE) {
+  /** `labels`: every transcript's label that a row can carry. */
+  constructor(labels: Iterable<string>, size = HEAD_SIZE) {
+    this.places = labelPlaces(labels)
     this.size = size
   }
 
@@ -55,14 +68,18 @@ export class HeadCollector {
     return this.heads
   }
 
-  /** A word's head: ranked as the page ranks a word's transcripts (most sections, then label). */
+  /** A word's head: ranked as the page ranks a word's transcripts (most sections, then label: `rankByHits`). */
   private close({ word, transcripts }: Open): void {
     let sections = 0
     const ranked = [...transcripts].map(([name, { label, sections: held }]) => {
       sections += held.size
-      return { name, label, held }
+      const place = this.places.get(label)
+      if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
+      return { name, place, held }
     })
-    ranked.sort((a, b) => rankByHits({ hits: a.held.size, label: a.label }, { hits: b.held.size, label: b.label }))
+    const first = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
+      ranksBefore(a.held.size, a.place, b.held.size, b.place)
+    ranked.sort((a, b) => (first(a, b) ? -1 : first(b, a) ? 1 : 0))
     const rows = ranked
       .slice(0, this.size)
       .map(({ name, held }): [string, string] => [name, encodePositions([...held].sort((x, y) => x - y))])

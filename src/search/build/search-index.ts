@@ -172,7 +172,7 @@ export async function buildSearchIndex({
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
   const lookup = (name: string) => info.get(name)
-  const collector = new HeadCollector(headSize)
+  let collector: HeadCollector
   let words: Awaited<ReturnType<typeof writeWordTables>>
   // A failure here stops the passages' thread too.
   try {
@@ -187,6 +187,8 @@ export async function buildSearchIndex({
       reading.step(i + 1)
     }
     reading.end()
+    // The labels the word tables' rows carry: every record's, and '' for a transcript it does not name (words.ts).
+    collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), ''], headSize)
     const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
     words = await writeWordTables(
       site,

@@ -6,7 +6,7 @@
  * its output is moved into the site.
  * A worker that cannot start, or stops without a word, leaves the build to this thread, as before.
  */
-import { constants, existsSync } from 'node:fs'
+import { constants, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -58,13 +58,16 @@ export function startSearchBuild(options: { root: string; cache: string; log: (m
   const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache) }
   // The worker must not keep the process alive if Astro's build stops first; it is waited for in finish().
   let running: Worker | undefined
+  // The worker starts before this returns: the loader goes straight on to the speaker pages' tables, which
+  // hold this thread for seconds (11 s at 10,000 transcripts), and a step awaited here would wait for them.
+  rmSync(task.out, { recursive: true, force: true })
+  mkdirSync(task.out, { recursive: true })
+  const started = inWorker(options.root, task, options.log, (worker) => {
+    running = worker
+    worker.unref()
+  })
   const outcome = (async (): Promise<SearchOutcome> => {
-    await rm(task.out, { recursive: true, force: true })
-    await mkdir(task.out, { recursive: true })
-    const result = await inWorker(options.root, task, options.log, (worker) => {
-      running = worker
-      worker.unref()
-    })
+    const result = await started
     running = undefined
     if (result !== undefined) return result
     options.log('the search worker stopped; building the search in the main thread')

@@ -6,14 +6,14 @@
  *
  * Its build step: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts
  * the loader's prepare step already wrote (src/site/artifacts.ts, one per format of the registry's
- * `siteFormats`), and `/transcripts.json` is the manifest it wrote (./manifest.ts); all are copied into
- * the site when Astro has written its pages: ten thousand files need no ten thousand routes rendered to
- * be copied. The search integration, registered after this one, reads the JSON there. Recordings beside
- * their transcripts are copied beside their pages (./recordings.ts).
+ * `siteFormats`), and `/transcripts.json` is the manifest it wrote (./manifest.ts); all are put into the
+ * site when Astro has written its pages (the exports as hard links, `linkOrCopy`): ten thousand files need
+ * no ten thousand routes rendered. The search integration, registered after this one, reads the JSON
+ * there. Recordings beside their transcripts are copied beside their pages (./recordings.ts).
  */
 import type { AstroIntegration } from 'astro'
 import { constants } from 'node:fs'
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, link, mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteFormats } from '../transcript/formats/index.ts'
@@ -49,13 +49,11 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
         const names = await cachedNames(cache)
-        const copying = progress(logger, 'transcript exports', names.length, 'copied')
+        const copying = progress(logger, 'transcript exports', names.length, 'placed')
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })
           for (const { extension } of siteFormats) {
-            // A copy-on-write clone where the file system offers one, else a plain copy.
-            const from = exportArtifact(name, extension, cache)
-            await copyFile(from, join(site, name, `transcript.${extension}`), constants.COPYFILE_FICLONE)
+            await linkOrCopy(exportArtifact(name, extension, cache), join(site, name, `transcript.${extension}`))
           }
           copying.update(index + 1)
         }
@@ -66,6 +64,26 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
       },
     },
   }
+}
+
+/**
+ * `to` as a hard link to `from`, else (another file system, or one without links) a copy-on-write clone or
+ * a plain copy. A link writes nothing: at 10,000 transcripts the exports are 1.2 GB, which copying wrote
+ * again at every build. The prepare step replaces an artifact with a new file, never rewrites it in place
+ * (src/site/prepare/transcript.ts), so a site built before keeps the text it was built with.
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  // A file left there by an earlier build is replaced (a link cannot overwrite it).
+  for (const last of [false, true]) {
+    try {
+      await link(from, to)
+      return
+    } catch (error) {
+      if (last || (error as NodeJS.ErrnoException).code !== 'EEXIST') break
+      await rm(to, { force: true })
+    }
+  }
+  await copyFile(from, to, constants.COPYFILE_FICLONE)
 }
 
 /** A Vite plugin serving the resolved configuration as `virtual:transcript-reader/config` (its default export). */

@@ -4,7 +4,7 @@
  * of 100 turns, a transcript continued across a page break says so. Expected counts come from the
  * generator's plans (what each transcript was written to hold) and from turns written by hand.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,6 +14,7 @@ import { jsonText } from '../../src/site/artifacts.ts'
 import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/site/speaker-pages.ts'
 import { summarize, type TranscriptSummary } from '../../src/site/summary.ts'
 import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
+import { siteFormats } from '../../src/transcript/formats/index.ts'
 import { root } from '../support/paths.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'))
@@ -97,12 +98,26 @@ describe('the transcript loader', () => {
     const changed = plans[4]!.name
     const path = join(folder, `${changed}.txt`)
     const digest = site.entries.get(changed)!.digest
+    // A site built before links its exports to these files (src/site/integration.ts); it must keep its text.
+    const built = join(scratch, 'built-site')
+    mkdirSync(built, { recursive: true })
+    const exports = siteFormats.map((format) => [
+      join(cache, 'transcript-reader/transcripts', `${changed}.${format.extension}`),
+      join(built, `transcript.${format.extension}`),
+    ])
+    for (const [artifact, page] of exports) linkSync(artifact!, page!)
+    const before = exports.map(([, page]) => readFileSync(page!, 'utf8'))
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\n\n([A-Z][^:\n]*): /, '\n\n$1: Indeed. '))
     site.lines.length = 0
     await load(site.context)
     expect(site.lines.some((line) => /; 1 new or changed$/.test(line))).toBe(true)
     expect(site.entries.get(changed)!.digest).not.toBe(digest)
     expect(readFileSync(join(cache, 'transcript-reader/transcripts', `${changed}.json`), 'utf8')).toContain('Indeed.')
+    expect(exports.map(([, page]) => readFileSync(page!, 'utf8'))).toEqual(before)
+    expect(before.every((text) => !text.includes('Indeed.'))).toBe(true)
+    // The exports that print every word have the new one (a WebVTT cue holds only timed turns).
+    for (const [artifact] of exports.filter(([file]) => /\.(json|txt|xml)$/.test(file!)))
+      expect(readFileSync(artifact!, 'utf8')).toContain('Indeed.')
     expect(site.lines.some((line) => /^speaker pages:/.test(line))).toBe(true)
   }, 120_000)
 

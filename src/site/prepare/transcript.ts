@@ -4,7 +4,8 @@
  * and return the summary the content store keeps. Runs in a worker thread (./worker.ts) or, for a handful
  * of files, in the loader's own thread.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { threadId } from 'node:worker_threads'
 import { dirname } from 'node:path'
 import { loadTranscript, sidecarPath } from '../../transcript/load.ts'
 import { UNIDENTIFIED } from '../../components/timeline/speakers.ts'
@@ -47,7 +48,7 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
     // Each export of the formats registry the site serves; the JSON as checked against the schema.
     for (const format of siteFormats) {
       const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
-      writeFileSync(exportArtifact(json.name, format.extension, task.cache), text)
+      replaceFile(exportArtifact(json.name, format.extension, task.cache), text)
     }
     writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree, { speakerHref }))
     return { ok: true, summary: summarize(checked.data, task.digest) }
@@ -63,4 +64,14 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
  */
 function speakerHref(speaker: Speaker): string {
   return `../speakers/${speaker.kind === 'unidentified' ? UNIDENTIFIED : speaker.id}/`
+}
+
+/**
+ * Writes `path` as a new file (a temporary one renamed over it), never into the old one: the site links its
+ * exports to these files (../integration.ts), so a site built before keeps the text it was built with.
+ */
+function replaceFile(path: string, text: string): void {
+  const temporary = `${path}.${threadId}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, path)
 }

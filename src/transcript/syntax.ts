@@ -22,9 +22,15 @@ export function toSuperscript(digits: string): string {
   return [...digits].map((digit) => superscripts[Number(digit)] ?? digit).join('')
 }
 
+/** The lowest of the superscript digits' code points (`²`, U+00B2; `⁰` is U+2070). */
+const FIRST_SUPERSCRIPT = 0xb2
+
 /** The digit a superscript character stands for, or -1. */
 export function superscriptDigit(char: string | undefined): number {
-  return char === undefined || char === '' ? -1 : superscripts.indexOf(char)
+  if (char === undefined || char === '') return -1
+  // The inline scanner asks this of every character: most are below the first superscript, answered with
+  // one comparison instead of a search of the ten (2.3 s of each prepare thread at 10,000 transcripts).
+  return char.charCodeAt(0) < FIRST_SUPERSCRIPT ? -1 : superscripts.indexOf(char)
 }
 
 /** The run of superscript digits at `from` (before `to`): the digits as ordinary digits and where it ends. */

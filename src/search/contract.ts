@@ -298,6 +298,19 @@ export function labelPlaces(labels: Iterable<string>): Map<string, number> {
 }
 
 /**
+ * The label of a transcript that its record's rows do not name (a record of one transcript carries no
+ * per-transcript info): the rankings' labels always include it.
+ */
+export const UNNAMED_LABEL = ''
+
+/** A transcript's label's place (`labelPlaces`); a label missing from them is a fault of the build. */
+export function placeOf(places: ReadonlyMap<string, number>, name: string, label: string): number {
+  const place = places.get(label)
+  if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
+  return place
+}
+
+/**
  * `rankByHits` with labels' places (`labelPlaces`) for the labels: whether a transcript with `hits`
  * passages and its label at `place` ranks before one with `otherHits` at `otherPlace`.
  */

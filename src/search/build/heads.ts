@@ -14,6 +14,7 @@ import {
   headBucketPath,
   labelPlaces,
   piecesFor,
+  placeOf,
   ranksBefore,
   type WordHead,
 } from '../contract.ts'
@@ -73,9 +74,7 @@ export class HeadCollector {
     let sections = 0
     const ranked = [...transcripts].map(([name, { label, sections: held }]) => {
       sections += held.size
-      const place = this.places.get(label)
-      if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
-      return { name, place, held }
+      return { name, place: placeOf(this.places, name, label), held }
     })
     const first = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
       ranksBefore(a.held.size, a.place, b.held.size, b.place)

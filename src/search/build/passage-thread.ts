@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { passagesPath, recordPath, type Fragment, type RecordTranscripts, type WordHead } from '../contract.ts'
+import { passagesPath, recordPath, UNNAMED_LABEL, type Fragment, type RecordTranscripts, type WordHead } from '../contract.ts'
 import { GzipFiles } from './gzip-files.ts'
 import { SequenceCollector } from './sequences.ts'
 import { SearchBuildError } from './read.ts'
@@ -91,9 +91,9 @@ export class PassageWriter implements PassageSink {
   constructor({ site, info, headSize, tripleSize }: PassageOptions) {
     this.site = site
     this.info = new Map(info)
-    // A transcript with no info is labelled '' (below).
+    // A transcript with no info is labelled UNNAMED_LABEL (below).
     const labels = [...this.info.values()].map((each) => each.label)
-    this.sequences = new SequenceCollector([...labels, ''], headSize, tripleSize)
+    this.sequences = new SequenceCollector([...labels, UNNAMED_LABEL], headSize, tripleSize)
   }
 
   async add(id: string, fragment: Fragment): Promise<void> {
@@ -106,7 +106,7 @@ export class PassageWriter implements PassageSink {
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) {
       await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
-      this.sequences.add(part.name, lookup(part.name)?.label ?? '', part.passages)
+      this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))

@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
-import { groupSize, parseFragmentText, SPEAKERS_PATH, type Manifest, type SpeakerKeys } from '../contract.ts'
+import { groupSize, parseFragmentText, SPEAKERS_PATH, UNNAMED_LABEL, type Manifest, type SpeakerKeys } from '../contract.ts'
 import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
 import { readPagefindMeta } from './pagefind-files.ts'
 import { fragmentId, recordRow, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
@@ -187,8 +187,8 @@ export async function buildSearchIndex({
       reading.step(i + 1)
     }
     reading.end()
-    // The labels the word tables' rows carry: every record's, and '' for a transcript it does not name (words.ts).
-    collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), ''], headSize)
+    // The labels the word tables' rows carry: every record's, and the label of a transcript it does not name.
+    collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
     const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
     words = await writeWordTables(
       site,

@@ -18,6 +18,7 @@ import {
   encodePositions,
   HEAD_SIZE,
   labelPlaces,
+  placeOf,
   ranksBefore,
   sequenceKey,
   TRIPLE_HEAD_SIZE,
@@ -179,8 +180,7 @@ export class SequenceCollector {
 
   /** One transcript's passages (numbered as the page numbers them). */
   add(name: string, label: string, passages: Fragment): void {
-    const place = this.places.get(label)
-    if (place === undefined) throw new Error(`the label of ${name} (${label}) was not among the collection's labels`)
+    const place = placeOf(this.places, name, label)
     const serial = this.serial++
     const tokens = fragmentWords(passages.content)
     const ranges = sectionRanges(passages.anchors, tokens.length)

@@ -31,6 +31,7 @@ import {
   type SectionTable,
   type Totals,
   type ValueTables,
+  UNNAMED_LABEL,
 } from '../contract.ts'
 
 /** About this many bytes per section chunk and per bucket of value tables. */
@@ -69,7 +70,7 @@ export function recordRow(id: string, fragment: Fragment, info?: (name: string) 
   let voices = voicesOf(fragment.filters)
   if (!anchors.some((a) => transcriptOfAnchor(a.id) !== undefined)) {
     row.names.push(fragment.filters.page?.[0] ?? '')
-    row.labels.push(fragment.filters.transcript?.[0] ?? '')
+    row.labels.push(fragment.filters.transcript?.[0] ?? UNNAMED_LABEL)
   }
   for (const anchor of anchors) {
     const name = transcriptOfAnchor(anchor.id)

@@ -17,6 +17,7 @@ import {
   WORDS_PATH,
   type WordChunk,
   type WordDirectory,
+  UNNAMED_LABEL,
 } from '../contract.ts'
 import { GzipFiles } from './gzip-files.ts'
 import type { HeadCollector } from './heads.ts'
@@ -202,7 +203,7 @@ export async function writeWordTables(
         for (const [t, list] of byTranscript)
           rows.push({
             name: known.row.names[t] ?? '',
-            label: known.row.labels[t] ?? '',
+            label: known.row.labels[t] ?? UNNAMED_LABEL,
             sections: list.map((i) => known.local[i]!),
             codes: list.map((i) => known.codes[i]!),
           })

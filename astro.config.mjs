@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
-import pagefind from './src/integrations/pagefind.ts'
-import transcriptReader from './src/site/integration.ts'
-import { astroCacheDir } from './src/site/paths.ts'
+import pagefind from './src/build/search/integration.ts'
+import transcriptReader from './src/build/integration.ts'
+import { astroCacheDir } from './src/build/paths.ts'
 
 export default defineConfig({
   output: 'static',
@@ -21,8 +21,8 @@ export default defineConfig({
     cacheDir: `${astroCacheDir()}/vite`,
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  // The site's configuration, in one place (src/site/config.ts, README "Site configuration"). `base: '/tapes/'`
-  // serves the site under a sub-path (every link goes through src/site/base.ts); `SITE_BASE=/tapes/`
+  // The site's configuration, in one place (src/build/config.ts, README "Site configuration"). `base: '/tapes/'`
+  // serves the site under a sub-path (every link goes through src/contract/routes.ts); `SITE_BASE=/tapes/`
   // overrides it for one build. The site's steps first: the search reads the transcripts' JSON it copies.
   integrations: [
     transcriptReader({

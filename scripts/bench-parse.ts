@@ -3,7 +3,7 @@
  * (scripts/lib/hostile-inputs.ts), printed as µs/KB and as a ratio to the seed's. Linear parsing
  * keeps every ratio a small number; a super-linear path shows as a ratio that grows with the size.
  */
-import { loadTranscript } from '../src/transcript/load.ts'
+import { loadTranscript } from '../src/core/load.ts'
 import { adversarial, bigTranscript, longLine, seed } from './lib/hostile-inputs.ts'
 
 const MB = 1024 * 1024

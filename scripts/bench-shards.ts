@@ -2,7 +2,7 @@
  * `npm run bench:shards [-- --count N] [-- --reuse]`: the hub's first query over 1, 2 and 4 shards (issue 9,
  * item 7). Writes 4 × N synthetic transcripts (default N = 250 a shard; scripts/make-corpus.ts), builds
  * four shards with the project's build (`SITE_BASE=/s1/` … `/s4/`, each into its folder of one hub),
- * then assembles the hub over the first 1, 2 and 4 of them (src/hub/assemble.ts) and, in headless
+ * then assembles the hub over the first 1, 2 and 4 of them (src/build/hub/assemble.ts) and, in headless
  * Chromium, measures every byte fetched from opening `/?q=embargo` to its first page of results on
  * screen, by kind: the hub (page, script, hub.json), Pagefind (its script, WebAssembly, each shard's
  * entry, metadata and index chunks) and the shards' tables (record lists, passages). Served on 127.0.0.1
@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { assembleHub } from '../src/hub/assemble.ts'
+import { assembleHub } from '../src/build/hub/assemble.ts'
 import { benchArgs } from './bench/args.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb } from './bench/report.ts'

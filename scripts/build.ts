@@ -2,7 +2,7 @@
  * `npm run build`: `astro build`, with its output kept readable on a large collection. Astro prints a line
  * for every page it writes (30,000 lines for 10,000 transcripts); this passes every other line through
  * and turns those into a progress line every few seconds (`routes: 12,000 written (34.5 s)`) and one
- * when the stage ends. The search is built beside the routes (src/search/build/background.ts), so its lines
+ * when the stage ends. The search is built beside the routes (src/build/search/background.ts), so its lines
  * can arrive while Astro is half-way through a page's line (`├─ /x/index.html`, then ` (+3ms)`): such a line
  * is taken out of the page's and printed whole, and it does not end the routes' stage. Node's compile cache is turned off for the build: each build's generated chunks
  * would add files to it under the temp folder that nothing ever removes. Arguments go to `astro build`.
@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { SEARCH_LOG_LABEL } from '../src/search/build/log-label.ts'
+import { SEARCH_LOG_LABEL } from '../src/build/search/log-label.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))

@@ -5,8 +5,8 @@
  * Exits 1 when anything threw, printing the first inputs that did.
  */
 import fc from 'fast-check'
-import { loadTranscript } from '../src/transcript/load.ts'
-import { serialize } from '../src/transcript/serialize.ts'
+import { loadTranscript } from '../src/core/load.ts'
+import { serialize } from '../src/core/serialize.ts'
 import { hostileBytes, hostileString } from './lib/hostile-arbitraries.ts'
 
 const runs = Number(process.argv[2] ?? 100_000)

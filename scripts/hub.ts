@@ -1,11 +1,11 @@
 /**
  * `npm run hub -- --out DIR --shard /1962/=dist-1962 --shard /1963/=dist-1963 [--title "…"]`: one folder to
  * serve, with each shard (built on its own, `SITE_BASE=/1962/ ASTRO_OUT_DIR=dist-1962 npm run build`)
- * under its base and a hub page at the root searching them all (src/hub/). A shard may also be given as
+ * under its base and a hub page at the root searching them all (src/build/hub/). A shard may also be given as
  * `/1962/=dist-1962=Tapes of 1962` to name it. Exit status 0, 1 when the shards are not as they should
  * be (one line saying why), 2 on a usage error.
  */
-import { assembleHub, HubError, type ShardSource } from '../src/hub/assemble.ts'
+import { assembleHub, HubError, type ShardSource } from '../src/build/hub/assemble.ts'
 
 const USAGE = 'Usage: npm run hub -- --out DIR --shard /BASE/=DIR[=TITLE] [--shard …] [--title TITLE]\n'
 

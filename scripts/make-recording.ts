@@ -1,7 +1,7 @@
 /**
  * `npm run make:recording -- FILE.txt [--out FILE.ogg] [--offset SECONDS]`: speaks a transcript into a
  * short Opus recording for the tests (written where its sidecar's `recording.src` says, else beside it), so that they play real audio made here and nothing is downloaded.
- * Each speaker gets an espeak-ng voice; each turn starts at the time the tree gives it (src/transcript/
+ * Each speaker gets an espeak-ng voice; each turn starts at the time the tree gives it (src/core/
  * timing.ts: printed times exactly, estimated ones where the estimate puts them), and a printed timestamp
  * inside a turn starts its words at that time. Where words would run past the next start they are spoken
  * faster. `offset` seconds of leader (a short tone, then silence) come before the tape's 0:00, as the
@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Nodes } from 'mdast'
-import { readTranscript } from '../src/transcript/load.ts'
-import { publishRecording } from '../src/transcript/recording.ts'
-import { turnTimes } from '../src/transcript/timing.ts'
-import type { Conversation, TranscriptRoot } from '../src/transcript/types.ts'
+import { readTranscript } from '../src/core/load.ts'
+import { publishRecording } from '../src/core/recording.ts'
+import { turnTimes } from '../src/core/timing.ts'
+import type { Conversation, TranscriptRoot } from '../src/core/types.ts'
 
 const usage = 'Usage: npm run make:recording -- FILE.txt [--out FILE.ogg] [--offset SECONDS]'
 const voices = ['en-us+m3', 'en+f2', 'en-gb+m7', 'en-us+f4', 'en+m1', 'en-gb+f3']

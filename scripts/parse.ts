@@ -1,6 +1,6 @@
 /**
  * `npm run parse -- [--format NAME] FILE…`: prints each transcript in one of the registry's formats
- * (src/transcript/formats/: json by default, text, tei, vtt, raw) to stdout and its diagnostics to stderr as
+ * (src/core/formats/: json by default, text, tei, vtt, raw) to stdout and its diagnostics to stderr as
  * `file:line:column: severity message [rule]`. Several files print a JSON array; in the other formats they
  * need `--out DIR`, which writes one `<name>.<extension>` per transcript (and works for one file too).
  * Exit status: 0 without errors (warnings allowed), 1 when any file has an error, 2 on usage or I/O failure.
@@ -8,10 +8,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { hasErrors } from '../src/transcript/diagnostics.ts'
-import { formatNamed, formats } from '../src/transcript/formats/index.ts'
-import { readTranscript, type LoadedTranscript } from '../src/transcript/load.ts'
-import { formatDiagnostic } from '../src/transcript/report.ts'
+import { hasErrors } from '../src/core/diagnostics.ts'
+import { formatNamed, formats } from '../src/core/formats/index.ts'
+import { readTranscript, type LoadedTranscript } from '../src/core/load.ts'
+import { formatDiagnostic } from '../src/core/report.ts'
 
 const names = formats.map((format) => format.name).join('|')
 const usage = `Usage: npm run parse -- [--strict] [--format ${names}] [--out DIR] FILE.txt [FILE.txt …]`

@@ -1,12 +1,12 @@
 /**
  * The transcripts collection: every `content/transcripts/*.txt` (or `TRANSCRIPTS_DIR`), each entry a
- * transcript's summary; its JSON and page HTML are artifacts on disk (src/site/loader.ts). The site
+ * transcript's summary; its JSON and page HTML are artifacts on disk (src/build/loader.ts). The site
  * configuration's house style reads every transcript whose sidecar names none.
  */
 import { defineCollection } from 'astro:content'
 import config from 'virtual:transcript-reader/config'
-import { transcriptLoader } from './site/loader.ts'
-import { summarySchema } from './site/summary.ts'
+import { transcriptLoader } from './build/loader.ts'
+import { summarySchema } from './collection/summary.ts'
 
 export const collections = {
   transcripts: defineCollection({

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { siteFormats } from '../../src/transcript/formats/index.ts'
-import { readTranscript } from '../../src/transcript/load.ts'
+import { siteFormats } from '../../src/core/formats/index.ts'
+import { readTranscript } from '../../src/core/load.ts'
 import { type DistServer, serveDist } from '../../scripts/lib/dist-server.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))

@@ -3,7 +3,7 @@
  * letters and digits; punctuation, brackets, `*` and white space only separate words. Superscript
  * footnote numbers count as the numbers they are.
  */
-import type { TranscriptJson } from '../../src/transcript/schema.ts'
+import type { TranscriptJson } from '../../src/core/schema.ts'
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 

@@ -1,5 +1,5 @@
 /**
- * Browsing the collection (src/site/browse.ts): months and years, pages of transcripts with their previous
+ * Browsing the collection (src/collection/browse.ts): months and years, pages of transcripts with their previous
  * and next, the pager's window, the participants index by letter. Every expected value below is worked out
  * by hand from the small inputs written here.
  */
@@ -22,8 +22,8 @@ import {
   participantRow,
   participants,
   turnRange,
-} from '../../src/site/browse.ts'
-import type { SpeakerEntry } from '../../src/site/speaker-pages.ts'
+} from '../../src/collection/browse.ts'
+import type { SpeakerEntry } from '../../src/build/speaker-pages.ts'
 
 /** Only the fields the functions read. */
 const item = (name: string, date: string) => ({ name, date })

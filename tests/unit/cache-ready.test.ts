@@ -1,10 +1,10 @@
 /**
- * The content loader's word that the site cache holds every transcript's JSON (src/site/cache-ready.ts),
+ * The content loader's word that the site cache holds every transcript's JSON (src/build/cache-ready.ts),
  * on which a build's search starts: each listener is told once, at the next word; one taken back is not.
  * Process-wide: a second copy of the module (as Astro loads the loader and the integrations) shares it.
  */
 import { describe, expect, test, vi } from 'vitest'
-import { cacheReady, whenCacheReady } from '../../src/site/cache-ready.ts'
+import { cacheReady, whenCacheReady } from '../../src/build/cache-ready.ts'
 
 describe('the cache is ready', () => {
   test('each listener is called once, at the next cacheReady; one taken back is not called', () => {
@@ -23,7 +23,7 @@ describe('the cache is ready', () => {
   test('another instance of the module hears the same word', async () => {
     // With the module registry reset, the file is evaluated again as a module of its own.
     vi.resetModules()
-    const other = await import('../../src/site/cache-ready.ts')
+    const other = await import('../../src/build/cache-ready.ts')
     expect(other.whenCacheReady).not.toBe(whenCacheReady)
     const heard = vi.fn()
     other.whenCacheReady(heard)

@@ -1,5 +1,5 @@
 /**
- * The search record (src/search/build/records.ts) built from the seed's JSON, indexed by the real
+ * The search record (src/build/search/records.ts) built from the seed's JSON, indexed by the real
  * Pagefind (its Node API), and read back the way the search page reads it: sections from Pagefind's own
  * word positions and anchors, counts from the section table. Expected values come from reading the seed:
  * 146 `Label:` turns by eight people and four unidentified voices, 19 notes, two excisions; `Ball:`
@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
-import { sectionTable } from '../../src/search/build/tables.ts'
+import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/build/search/records.ts'
+import { sectionTable } from '../../src/build/search/tables.ts'
 import {
   countSections,
   decodeSummary,
@@ -18,9 +18,9 @@ import {
   tableTallies,
   type RecordSummary,
   type SectionTable,
-} from '../../src/search/counts.ts'
-import { sectionsOf, voicesOf, type Anchor } from '../../src/search/sections.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
+} from '../../src/browser/search/counts.ts'
+import { sectionsOf, voicesOf, type Anchor } from '../../src/contract/sections.ts'
+import { loadTranscript } from '../../src/core/load.ts'
 import { seedPath } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 

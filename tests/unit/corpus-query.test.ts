@@ -1,4 +1,4 @@
-/** The search's query language and URL state (src/scripts/search-query.ts). */
+/** The search's query language and URL state (src/browser/reader/search-query.ts). */
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import {
@@ -11,7 +11,7 @@ import {
   stateFromParams,
   words,
   type ParsedQuery,
-} from '../../src/scripts/search-query.ts'
+} from '../../src/browser/reader/search-query.ts'
 
 /** The pieces of `text` the highlighter marks. */
 const marks = (text: string, query: ParsedQuery) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end))

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
+import { loadTranscript } from '../../src/core/load.ts'
 
 const corpus = Array.from({ length: 40 }, (_, i) => makeTranscript(i, 7))
 

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
-import { messageLimit, rules, type RuleId } from '../../src/transcript/diagnostics.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
-import { parse, parseString } from '../../src/transcript/parse/index.ts'
-import { toJson } from '../../src/transcript/to-json.ts'
+import { messageLimit, rules, type RuleId } from '../../src/core/diagnostics.ts'
+import { loadTranscript } from '../../src/core/load.ts'
+import { parse, parseString } from '../../src/core/parse/index.ts'
+import { toJson } from '../../src/core/to-json.ts'
 import { fixtures } from '../support/paths.ts'
 
 /** A clean transcript; the cases below change one thing in it. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { loadTranscript } from '../../src/transcript/load.ts'
+import { loadTranscript } from '../../src/core/load.ts'
 import { fixtures, root } from '../support/paths.ts'
 
 const folder = `${fixtures}parse/`

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { writeHeads } from '../../src/search/build/heads.ts'
-import { wordHead } from '../../src/search/client/heads.ts'
-import type { SearchData } from '../../src/search/client/records.ts'
+import { writeHeads } from '../../src/build/search/heads.ts'
+import { wordHead } from '../../src/browser/search/heads.ts'
+import type { SearchData } from '../../src/browser/search/records.ts'
 import {
   headBucketOf,
   headBucketPath,
@@ -18,7 +18,7 @@ import {
   phraseSequences,
   type HeadBucket,
   type WordHead,
-} from '../../src/search/contract.ts'
+} from '../../src/contract/search.ts'
 
 const WORDS = ['embargo', 'we', 'should', 'see', 'what', 'happens', 'with', 'the', 'tariff', 'before', 'castro', 'says']
 const head = (n: number): WordHead => [n, 1, [[`t${n}`, 'a']]]

@@ -5,9 +5,9 @@
  */
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
-import { messageLimit, rules } from '../../src/transcript/diagnostics.ts'
-import { parse } from '../../src/transcript/parse/index.ts'
-import { toJson } from '../../src/transcript/to-json.ts'
+import { messageLimit, rules } from '../../src/core/diagnostics.ts'
+import { parse } from '../../src/core/parse/index.ts'
+import { toJson } from '../../src/core/to-json.ts'
 import { adversarial, bigTranscript, longLine } from '../../scripts/lib/hostile-inputs.ts'
 
 const MB = 1024 * 1024

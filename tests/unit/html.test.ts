@@ -1,5 +1,5 @@
 /**
- * The transcript's own HTML serializer (src/transcript/html.ts) against hast-util-to-html, the reference
+ * The transcript's own HTML serializer (src/core/html.ts) against hast-util-to-html, the reference
  * it replaces for speed: the same bytes for the seed, every parse and hostile fixture, generated
  * transcripts and arbitrary transcripts, and the same escaping of hostile text and attributes.
  */
@@ -10,9 +10,9 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { describe, expect, test } from 'vitest'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
-import { hastToHtml } from '../../src/transcript/html.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
-import { toHastTree } from '../../src/transcript/to-hast.ts'
+import { hastToHtml } from '../../src/core/html.ts'
+import { loadTranscript } from '../../src/core/load.ts'
+import { toHastTree } from '../../src/core/to-hast.ts'
 import { hostileString, transcript } from '../../scripts/lib/hostile-arbitraries.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 

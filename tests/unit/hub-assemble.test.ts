@@ -1,5 +1,5 @@
 /**
- * `npm run hub`'s checks and output (src/hub/assemble.ts) on stand-in shards: folders with the few files
+ * `npm run hub`'s checks and output (src/build/hub/assemble.ts) on stand-in shards: folders with the few files
  * it reads (a home page whose links start with the base, Pagefind's script, record lists). The hub over
  * real built shards is tests/e2e/shards.test.ts.
  */
@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { assembleHub } from '../../src/hub/assemble.ts'
-import type { HubManifest } from '../../src/hub/contract.ts'
+import { assembleHub } from '../../src/build/hub/assemble.ts'
+import type { HubManifest } from '../../src/contract/hub.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'hub-assemble-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))

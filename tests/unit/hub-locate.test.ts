@@ -1,10 +1,10 @@
 /**
- * The hub's step from a merged Pagefind result to passages (src/hub/locate.ts), on hand-made records and
+ * The hub's step from a merged Pagefind result to passages (src/browser/hub/locate.ts), on hand-made records and
  * passages: positions split by transcript in a record of two, and sections found by their headings.
  */
 import { describe, expect, test } from 'vitest'
-import { anchorId, voiceValue, type Fragment } from '../../src/search/contract.ts'
-import { passagesAt, positionsByTranscript } from '../../src/hub/locate.ts'
+import { anchorId, voiceValue, type Fragment } from '../../src/contract/search.ts'
+import { passagesAt, positionsByTranscript } from '../../src/browser/hub/locate.ts'
 
 /**
  * Header `Document 10001` (words 0–1), then a turn of George Ball at 05:03 (heading word 2, text 3–8),

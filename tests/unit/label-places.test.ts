@@ -1,11 +1,11 @@
 /**
- * The labels' places (src/search/contract.ts, `labelPlaces`), which the build's sequence heads rank by in
+ * The labels' places (src/contract/search.ts, `labelPlaces`), which the build's sequence heads rank by in
  * place of the collator's comparison: the same order as `rankByHits` gives transcripts with as many
  * passages, and one place for labels it holds equal (the same label twice; an accent written as one
  * code point or as a letter and a combining mark).
  */
 import { describe, expect, test } from 'vitest'
-import { labelPlaces, rankByHits, ranksBefore } from '../../src/search/contract.ts'
+import { labelPlaces, rankByHits, ranksBefore } from '../../src/contract/search.ts'
 
 describe('labelPlaces', () => {
   const labels = [

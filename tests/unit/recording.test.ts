@@ -1,11 +1,11 @@
 /**
- * Where a recording is published and how tape times become links into it (src/transcript/recording.ts),
+ * Where a recording is published and how tape times become links into it (src/core/recording.ts),
  * and what scripts/make-recording.ts speaks when (read from tests/fixtures/audio/1961-05-02-00057.txt).
  */
 import { describe, expect, test } from 'vitest'
 import { segments } from '../../scripts/make-recording.ts'
-import { readTranscript } from '../../src/transcript/load.ts'
-import { publishRecording, recordingLink } from '../../src/transcript/recording.ts'
+import { readTranscript } from '../../src/core/load.ts'
+import { publishRecording, recordingLink } from '../../src/core/recording.ts'
 import { fixtures } from '../support/paths.ts'
 
 describe('publishRecording', () => {

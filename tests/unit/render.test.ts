@@ -1,7 +1,7 @@
 /** The page's HTML for awkward transcripts: nothing printed is dropped, and no link leads nowhere. */
 import { describe, expect, test } from 'vitest'
-import { parseString } from '../../src/transcript/parse/index.ts'
-import { renderTranscript } from '../../src/transcript/render.ts'
+import { parseString } from '../../src/core/parse/index.ts'
+import { renderTranscript } from '../../src/core/render.ts'
 
 const header = '01181\n\n1962/11/14\n\nMeeting¹\n\n'
 const render = (body: string) => renderTranscript(parseString(header + body).tree)
@@ -75,7 +75,7 @@ describe('the title block', () => {
       '<dt>Source</dt><dd>Foreign Relations, volume 27, document 12, Office of the Historian: <a href="https://example.org/d12">read it there</a></dd>',
     )
     expect(html).toContain(
-      // Linked to the copy the site publishes beside the page (src/transcript/recording.ts).
+      // Linked to the copy the site publishes beside the page (src/core/recording.ts).
       '<dt>Recording</dt><dd><a href="recording.opus">meeting.opus</a> (the transcript’s 00:00 is 12.5 seconds into it)</dd>',
     )
   })

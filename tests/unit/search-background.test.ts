@@ -1,5 +1,5 @@
 /**
- * The search build beside Astro's (src/search/build/background.ts): a real worker thread and the real
+ * The search build beside Astro's (src/build/search/background.ts): a real worker thread and the real
  * Pagefind build two transcripts' JSON from a site cache, and the output lands in the site beside what
  * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
  * leaves the same build to this thread.
@@ -9,14 +9,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/search/build/background.ts'
-import { transcriptLabel } from '../../src/search/build/records.ts'
-import { jsonArtifact } from '../../src/site/artifacts.ts'
-import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/site/manifest.ts'
-import { summarize } from '../../src/site/summary.ts'
-import type { TranscriptJson } from '../../src/transcript/schema.ts'
-import { jsonText } from '../../src/transcript/formats/json.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
+import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/build/search/background.ts'
+import { transcriptLabel } from '../../src/build/search/records.ts'
+import { jsonArtifact } from '../../src/build/artifacts.ts'
+import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/build/manifest.ts'
+import { summarize } from '../../src/collection/summary.ts'
+import type { TranscriptJson } from '../../src/core/schema.ts'
+import { jsonText } from '../../src/core/formats/json.ts'
+import { loadTranscript } from '../../src/core/load.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { fixtures, root } from '../support/paths.ts'
 

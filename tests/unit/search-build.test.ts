@@ -1,5 +1,5 @@
 /**
- * The index build's own behaviour (src/search/build/integration.ts): progress lines at a readable rate,
+ * The index build's own behaviour (src/build/search/integration.ts): progress lines at a readable rate,
  * and failures as one readable message.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -12,8 +12,8 @@ import {
   progress,
   readBuiltTranscript,
   SearchBuildError,
-} from '../../src/search/build/integration.ts'
-import { groupSize } from '../../src/search/contract.ts'
+} from '../../src/build/search/integration.ts'
+import { groupSize } from '../../src/contract/search.ts'
 
 describe('the search index build', () => {
   test('progress is logged about every 10 % and at the end, not at every step', () => {

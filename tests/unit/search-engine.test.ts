@@ -1,5 +1,5 @@
 /**
- * The search page's state → results logic (src/search/client/engine.ts) without a browser: the seed and
+ * The search page's state → results logic (src/browser/search/engine.ts) without a browser: the seed and
  * two synthetic transcripts built by the index build itself (buildSearchIndex: the real Pagefind through
  * its Node API, then the passages and tables), one and two transcripts to a Pagefind record, and a
  * stand-in for Pagefind's in-browser search that matches words by their start (as Pagefind does) over the
@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildSearchIndex } from '../../src/search/build/integration.ts'
-import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/search/build/records.ts'
-import { fragmentId } from '../../src/search/build/tables.ts'
-import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/search/contract.ts'
+import { buildSearchIndex } from '../../src/build/search/integration.ts'
+import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/build/search/records.ts'
+import { fragmentId } from '../../src/build/search/tables.ts'
+import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/contract/search.ts'
 import {
   forgetChunks,
   forgetWords,
@@ -25,10 +25,10 @@ import {
   type Hit,
   type Pagefind,
   type SearchData,
-} from '../../src/search/client/engine.ts'
-import { containsPhrase, words, type SearchState } from '../../src/search/query.ts'
-import { loadTranscript } from '../../src/transcript/load.ts'
-import type { TranscriptJson } from '../../src/transcript/schema.ts'
+} from '../../src/browser/search/engine.ts'
+import { containsPhrase, words, type SearchState } from '../../src/contract/query.ts'
+import { loadTranscript } from '../../src/core/load.ts'
+import type { TranscriptJson } from '../../src/core/schema.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { seedPath } from '../support/paths.ts'
 

@@ -1,5 +1,5 @@
 /**
- * The passages and word pairs written beside the tables (src/search/build/passage-thread.ts): in a worker
+ * The passages and word pairs written beside the tables (src/build/search/passage-thread.ts): in a worker
  * thread they are what this thread writes, and they read as the transcripts say, worked out by hand from
  * one record of three small transcripts.
  */
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, describe, expect, test } from 'vitest'
-import { passageSink } from '../../src/search/build/passage-thread.ts'
+import { passageSink } from '../../src/build/search/passage-thread.ts'
 import {
   decodePositions,
   passagesPath,
@@ -16,7 +16,7 @@ import {
   type Anchor,
   type Fragment,
   type WordHead,
-} from '../../src/search/contract.ts'
+} from '../../src/contract/search.ts'
 
 type Transcripts = Array<[name: string, label: string, turns: string[]]>
 const transcripts: Transcripts = [

@@ -1,6 +1,6 @@
 /**
- * From Pagefind's word positions to sections (src/search/sections.ts) and counts
- * (src/search/counts.ts), on small hand-made records.
+ * From Pagefind's word positions to sections (src/contract/sections.ts) and counts
+ * (src/browser/search/counts.ts), on small hand-made records.
  */
 import { describe, expect, test } from 'vitest'
 import {
@@ -12,8 +12,8 @@ import {
   NOTE,
   tableTallies,
   type SectionTable,
-} from '../../src/search/counts.ts'
-import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/search/sections.ts'
+} from '../../src/browser/search/counts.ts'
+import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/contract/sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }
 

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { loadTranscript } from '../../src/transcript/load.ts'
-import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
+import { loadTranscript } from '../../src/core/load.ts'
+import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'
 import { seedPath } from '../support/paths.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 

@@ -1,12 +1,12 @@
 /**
- * The heads of word pairs (src/search/build/sequences.ts), worked out by hand on transcripts of a few
+ * The heads of word pairs (src/build/search/sequences.ts), worked out by hand on transcripts of a few
  * words: a head keeps its best transcripts by passages, then label, and counts every transcript; a
  * transcript that beats a full head's last row takes its place with its own passages (which the collector
  * reads again, as it keeps no list for a full head), and one that does not is only counted.
  */
 import { describe, expect, test } from 'vitest'
-import type { Anchor, Fragment } from '../../src/search/contract.ts'
-import { SequenceCollector } from '../../src/search/build/sequences.ts'
+import type { Anchor, Fragment } from '../../src/contract/search.ts'
+import { SequenceCollector } from '../../src/build/search/sequences.ts'
 
 /** A fragment whose sections are the given texts, each after a heading `§` (Pagefind's word positions). */
 function fragment(...sections: string[]): Fragment {

@@ -1,8 +1,8 @@
 /** The serializer writes the tree back as raw text: the seed comes back as published, notes in place. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { parseString } from '../../src/transcript/parse/index.ts'
-import { serialize } from '../../src/transcript/serialize.ts'
+import { parseString } from '../../src/core/parse/index.ts'
+import { serialize } from '../../src/core/serialize.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 
 describe('serialize', () => {

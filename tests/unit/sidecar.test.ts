@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { loadTranscript } from '../../src/transcript/load.ts'
+import { loadTranscript } from '../../src/core/load.ts'
 import { fixtures, root } from '../support/paths.ts'
 
 const folder = join(fixtures, 'sidecar')

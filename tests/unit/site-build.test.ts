@@ -1,5 +1,5 @@
 /**
- * The site build's data layer (src/site/): the loader prepares each transcript once, on every core, and
+ * The site build's data layer (src/build/): the loader prepares each transcript once, on every core, and
  * again only when its bytes change; the content store keeps summaries; speaker pages are cut into pages
  * of 100 turns, a transcript continued across a page break says so. Expected counts come from the
  * generator's plans (what each transcript was written to hold) and from turns written by hand.
@@ -10,11 +10,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript, type CorpusPlan } from '../../scripts/make-corpus.ts'
-import { jsonText } from '../../src/site/artifacts.ts'
-import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/site/speaker-pages.ts'
-import { summarize, type TranscriptSummary } from '../../src/site/summary.ts'
-import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
-import { siteFormats } from '../../src/transcript/formats/index.ts'
+import { jsonText } from '../../src/build/artifacts.ts'
+import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/build/speaker-pages.ts'
+import { summarize, type TranscriptSummary } from '../../src/collection/summary.ts'
+import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'
+import { siteFormats } from '../../src/core/formats/index.ts'
 import { root } from '../support/paths.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'))
@@ -63,7 +63,7 @@ describe('the transcript loader', () => {
     }
     process.env.TRANSCRIPTS_DIR = folder
     process.env.ASTRO_CACHE_DIR = cache
-    const { transcriptLoader } = await import('../../src/site/loader.ts')
+    const { transcriptLoader } = await import('../../src/build/loader.ts')
     load = transcriptLoader().load as unknown as (context: unknown) => Promise<void>
     site = fakeContext(folder)
   })
@@ -98,7 +98,7 @@ describe('the transcript loader', () => {
     const changed = plans[4]!.name
     const path = join(folder, `${changed}.txt`)
     const digest = site.entries.get(changed)!.digest
-    // A site built before links its exports to these files (src/site/integration.ts); it must keep its text.
+    // A site built before links its exports to these files (src/build/integration.ts); it must keep its text.
     const built = join(scratch, 'built-site')
     mkdirSync(built, { recursive: true })
     const exports = siteFormats.map((format) => [

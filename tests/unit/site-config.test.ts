@@ -1,12 +1,12 @@
 /**
- * The site configuration (src/site/config.ts): the integration's options validated in one place, a bad
+ * The site configuration (src/build/config.ts): the integration's options validated in one place, a bad
  * option named in the message, `SITE_BASE` overriding `base`, and the integration handing Astro its `site`
  * and `base` and the pages their virtual module.
  */
 import type { AstroIntegration } from 'astro'
 import { describe, expect, test } from 'vitest'
-import { normalizeBase, resolveSiteConfig } from '../../src/site/config.ts'
-import transcriptReader, { configModule } from '../../src/site/integration.ts'
+import { normalizeBase, resolveSiteConfig } from '../../src/build/config.ts'
+import transcriptReader, { configModule } from '../../src/build/integration.ts'
 
 describe('resolveSiteConfig', () => {
   test('defaults', () => {

@@ -1,15 +1,15 @@
 /**
  * One speaker key everywhere: the participants panel (its `?speaker=`), the timeline, the speaker pages
  * (`/speakers/<key>/`) and the search (`/search/?speaker=<key>`) name each speaker with the same key, the
- * rule of src/transcript/model/speakers.ts.
+ * rule of src/contract/speakers.ts.
  */
 import { describe, expect, test } from 'vitest'
-import { speakerGroups } from '../../src/components/timeline/speakers.ts'
-import { voicesByKey } from '../../src/components/timeline/speaker-index.ts'
-import { keysOfValues, valuesOfKeys, type SpeakerKeys } from '../../src/search/contract.ts'
-import { transcriptRecord } from '../../src/search/build/records.ts'
-import { readTranscript } from '../../src/transcript/load.ts'
-import { speakerKey, speakerSlug, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../../src/transcript/model/speakers.ts'
+import { speakerGroups } from '../../src/collection/speakers.ts'
+import { voicesByKey } from '../../src/collection/speaker-index.ts'
+import { keysOfValues, valuesOfKeys, type SpeakerKeys } from '../../src/contract/search.ts'
+import { transcriptRecord } from '../../src/build/search/records.ts'
+import { readTranscript } from '../../src/core/load.ts'
+import { speakerKey, speakerSlug, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../../src/contract/speakers.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 
 const transcripts = [seedPath, `${fixtures}parse/1961-04-20-00042.txt`, `${fixtures}parse/1963-10-29-02417.txt`]

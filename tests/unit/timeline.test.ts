@@ -6,11 +6,11 @@
  * (line 366), Unidentified 4 (lines 40, 202, 224, 270): 146 turns.
  */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { timelineLayout, tickStep } from '../../src/components/timeline/layout.ts'
-import { speakerIndex, voiceNumber } from '../../src/components/timeline/speaker-index.ts'
-import { countWords, formatShare, speakerGroups } from '../../src/components/timeline/speakers.ts'
-import { readTranscript } from '../../src/transcript/load.ts'
-import type { TranscriptJson, TurnJson } from '../../src/transcript/schema.ts'
+import { timelineLayout, tickStep } from '../../src/collection/timeline-layout.ts'
+import { speakerIndex, voiceNumber } from '../../src/collection/speaker-index.ts'
+import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
+import { readTranscript } from '../../src/core/load.ts'
+import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'
 import { seedPath } from '../support/paths.ts'
 
 type Voice = { id: string; name: string; kind?: 'person' | 'unidentified' }

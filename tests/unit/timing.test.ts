@@ -1,9 +1,9 @@
 /** Turn start times: printed ones exact, the others spread over the text between printed ones. */
 import { describe, expect, test } from 'vitest'
-import { parseString } from '../../src/transcript/parse/index.ts'
-import { formatTime } from '../../src/transcript/time.ts'
-import { turnTimes } from '../../src/transcript/timing.ts'
-import type { Turn } from '../../src/transcript/types.ts'
+import { parseString } from '../../src/core/parse/index.ts'
+import { formatTime } from '../../src/contract/time.ts'
+import { turnTimes } from '../../src/core/timing.ts'
+import type { Turn } from '../../src/core/types.ts'
 
 const header = '01181\n\n1962/11/14\n\nMeeting\n\n'
 

@@ -1,10 +1,10 @@
 /**
- * Numbers for pairs and triples of word ids (src/search/build/tuple-index.ts), which the search build's
+ * Numbers for pairs and triples of word ids (src/build/search/tuple-index.ts), which the search build's
  * sequence heads are kept under: one number per tuple, in the order first met, the same every time it is
  * met again, past the table's first size; a triple differs from another by its last id alone.
  */
 import { describe, expect, test } from 'vitest'
-import { TupleIndex } from '../../src/search/build/tuple-index.ts'
+import { TupleIndex } from '../../src/build/search/tuple-index.ts'
 
 describe('TupleIndex', () => {
   test('pairs are numbered in the order first met, and keep their number', () => {

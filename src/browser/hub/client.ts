@@ -1,0 +1,175 @@
+/**
+ * The hub page: one search over several shards, each a site built on its own under its own base.
+ * Pagefind's multisite search finds the records: the first shard's `pagefind.js`, `mergeIndex` for each
+ * other shard's bundle, one `search`. Each result names a record by its page id only; hub.json says whose
+ * it is, and that shard's own search tables (its record list, then one transcript's passages) say which
+ * turn holds the words (locate.ts), as the shard's own search page does. Pagefind's fragments, which hold
+ * whole records, are never loaded: a page of 20 results fetches at most 20 transcripts' passages.
+ */
+import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
+import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
+import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
+import { responseText } from '../search/response-text.ts'
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>
+  init(): Promise<void>
+  mergeIndex(basePath: string, options?: Record<string, unknown>): Promise<void>
+  search(term: string): Promise<{ results: Array<{ id: string; words: number[] }> } | null>
+}
+
+/** Results a page shows, and passages shown at most from one transcript. */
+const PAGE = 20
+const PER_TRANSCRIPT = 3
+/** Records or transcripts fetched at once. */
+const BATCH = 5
+
+const root = document.querySelector<HTMLElement>('[data-hub]')
+const input = root?.querySelector<HTMLInputElement>('input[name="q"]')
+const status = root?.querySelector<HTMLElement>('[data-status]')
+const list = root?.querySelector<HTMLOListElement>('[data-results]')
+const moreButton = root?.querySelector<HTMLButtonElement>('[data-more]')
+
+/** A file of a shard, by its path under the site (contract.ts): `/1962/search/records/<id>.json`. */
+const shardUrl = (shard: HubShard, path: string) => `${shard.base}${url(path).slice(1)}`
+
+/** A response's text (ungzipped), or an error for a failed response. */
+async function text(response: Response): Promise<string> {
+  if (!response.ok) throw new Error(`${response.status} for ${response.url}`)
+  return responseText(response)
+}
+
+async function loadPagefind(shards: HubShard[]): Promise<PagefindModule> {
+  const [first, ...rest] = shards
+  if (!first) throw new Error('the hub lists no shards')
+  const pagefind = (await import(/* @vite-ignore */ `${first.base}pagefind/pagefind.js`)) as PagefindModule
+  // No web worker: results' word positions are all the hub reads, and posting them across costs more than the search.
+  await pagefind.options({ noWorker: true })
+  await pagefind.init()
+  await Promise.all(rest.map((shard) => pagefind.mergeIndex(`${shard.base}pagefind/`)))
+  return pagefind
+}
+
+interface Hit {
+  shard: HubShard
+  name: string
+  passages: Fragment
+  passage: HubPassage
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
+  node.append(...children)
+  return node
+}
+
+/** What a passage is called in its result: its speaker, or what kind of text it is. */
+function who({ kind, speaker, heading, pageId }: HubPassage): string {
+  if (kind === 'turn') return speaker ?? ''
+  if (kind === 'footnote') return `Note ${heading}`
+  return pageId === undefined ? 'About this transcript' : 'Editorial text'
+}
+
+function renderHit({ shard, name, passages, passage }: Hit, q: string): HTMLLIElement {
+  const target = new URL(`${shard.base}${encodeURIComponent(name)}/`, location.href)
+  target.searchParams.set('highlight', q)
+  if (passage.pageId) target.hash = passage.pageId
+  const href = `${target.pathname}${target.search}${target.hash}`
+  const time =
+    passage.kind === 'turn' && passage.heading ? ` · ${passage.heading.startsWith('≈') ? '' : 'at '}${passage.heading}` : ''
+  const date = passages.filters.date?.[0] ?? ''
+  const excerpt = passage.excerpt.map((part) => (part.mark ? el('mark', {}, part.text) : part.text))
+  return el(
+    'li',
+    { class: 'hub-result', 'data-shard': shard.base, 'data-url': href },
+    el('h2', {}, el('a', { href }, who(passage), time)),
+    el(
+      'p',
+      { class: 'hub-meta' },
+      `${shard.title} · ${passages.filters.title?.[0] ?? name} · `,
+      el('time', { datetime: date }, date),
+    ),
+    el('p', { class: 'hub-excerpt' }, passage.cutBefore ? '… ' : '', ...excerpt, passage.cutAfter ? ' …' : ''),
+  )
+}
+
+async function search(q: string): Promise<void> {
+  const manifest = JSON.parse(await text(await fetch(HUB_MANIFEST_PATH))) as HubManifest
+  const shardOf = new Map(manifest.shards.flatMap((shard) => shard.records.map((id) => [id, shard] as const)))
+  const pagefind = await loadPagefind(manifest.shards)
+  const results = (await pagefind.search(q))?.results ?? []
+
+  /** Transcripts with matches still to show, in the results' order; read a few records at a time. */
+  const pending: Array<{ shard: HubShard; name: string; positions: number[] }> = []
+  let nextResult = 0
+  const discover = async () => {
+    const batch = results.slice(nextResult, nextResult + BATCH)
+    nextResult += batch.length
+    const found = await Promise.all(
+      batch.map(async (result) => {
+        const shard = shardOf.get(result.id)
+        if (!shard) return []
+        const record = JSON.parse(await text(await fetch(shardUrl(shard, recordPath(result.id))))) as RecordTranscripts
+        return positionsByTranscript(record, result.words).map((part) => ({ shard, ...part }))
+      }),
+    )
+    pending.push(...found.flat())
+  }
+  let shown = 0
+  const fill = async () => {
+    const hits: Hit[] = []
+    while (hits.length < PAGE) {
+      if (pending.length < BATCH && nextResult < results.length) await discover()
+      if (pending.length === 0) break
+      const loaded = await Promise.all(
+        pending.splice(0, Math.min(BATCH, PAGE - hits.length)).map(async ({ shard, name, positions }) => {
+          const passages = parseFragmentText(await text(await fetch(shardUrl(shard, passagesPath(name)))))
+          return passagesAt(passages, positions, PER_TRANSCRIPT).map((passage) => ({ shard, name, passages, passage }))
+        }),
+      )
+      hits.push(...loaded.flat())
+    }
+    list?.append(...hits.map((hit) => renderHit(hit, q)))
+    shown += hits.length
+    const more = pending.length > 0 || nextResult < results.length
+    if (moreButton) moreButton.hidden = !more
+    if (status)
+      status.textContent =
+        shown === 0
+          ? `No passages found for “${q}”.`
+          : `${shown}${more ? ' passages so far' : shown === 1 ? ' passage' : ' passages'} found for “${q}” in ${manifest.shards.length} collections.`
+  }
+  moreButton?.addEventListener('click', async () => {
+    if (root) root.dataset.state = 'searching'
+    await fill()
+    if (root) root.dataset.state = 'done'
+  })
+  await fill()
+}
+
+async function start(): Promise<void> {
+  if (!root) return
+  const q = new URLSearchParams(location.search).get('q')?.trim() ?? ''
+  if (input) input.value = q
+  root.dataset.query = q
+  if (q === '') {
+    root.dataset.state = 'done'
+    return
+  }
+  root.dataset.state = 'searching'
+  if (status) status.textContent = `Searching for “${q}”…`
+  try {
+    await search(q)
+  } catch (error) {
+    if (status)
+      status.textContent = `The search could not be completed: ${error instanceof Error ? error.message : String(error)}`
+  }
+  root.dataset.state = 'done'
+}
+
+void start()

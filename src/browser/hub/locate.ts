@@ -1,0 +1,106 @@
+/**
+ * From a result of the merged Pagefind search (a record's page id and its matched word positions) to
+ * passages on a shard's pages, with the shard's own tables: its record list says which transcript each
+ * position falls in and where that transcript starts; the transcript's passages (the search's Fragment)
+ * say which turn, note or paragraph holds the word. Pagefind's own fragment, which in a large shard holds
+ * twenty whole transcripts, is never loaded. No DOM here, so it is tested without a browser.
+ */
+import {
+  headingAnchors,
+  parseAnchorId,
+  UNIDENTIFIED,
+  voicesOf,
+  type Fragment,
+  type PassageKind,
+  type RecordTranscripts,
+} from '../../contract/search.ts'
+
+/** A record's matched positions split by transcript, each made relative to the transcript's start. */
+export function positionsByTranscript(record: RecordTranscripts, words: number[]): Array<{ name: string; positions: number[] }> {
+  const out = new Map<string, number[]>()
+  for (const word of [...words].sort((a, b) => a - b)) {
+    let at = -1
+    for (let i = 0; i < record.length; i++) if (record[i]![1] <= word) at = i
+    if (at === -1) continue
+    const [name, start] = record[at]!
+    const list = out.get(name) ?? []
+    list.push(word - start)
+    out.set(name, list)
+  }
+  return [...out].map(([name, positions]) => ({ name, positions }))
+}
+
+export interface HubPassage {
+  /** The passage's id on the transcript's page; none for the header lines, which open it. */
+  pageId?: string
+  kind: PassageKind
+  /** The speaker's name for a turn (`Unidentified` for an unidentified voice). */
+  speaker?: string
+  /** The turn's time (`05:03`, `≈03:48`) or the note's number. */
+  heading: string
+  /** Excerpt: words around the first match, the matched ones marked. */
+  excerpt: Array<{ text: string; mark: boolean }>
+  /** Whether words were left out before and after the excerpt. */
+  cutBefore: boolean
+  cutAfter: boolean
+}
+
+/** The words of a passages text as Pagefind counts their positions. */
+const split = (content: string) => content.split(/[\r\n\s]+/g)
+
+/**
+ * The passages of one transcript holding `positions` (relative to its start), in page order, at most
+ * `limit` of them; each with an excerpt of about `size` words.
+ */
+export function passagesAt(passages: Fragment, positions: number[], limit = 3, size = 30): HubPassage[] {
+  const words = split(passages.content)
+  const headings = headingAnchors(passages.anchors)
+  const voices = voicesOf(passages.filters)
+  const bySection = new Map<number, number[]>()
+  for (const position of positions) {
+    let section = -1
+    for (let i = 0; i < headings.length; i++) if (headings[i]!.location <= position) section = i
+    // The heading's own word (a time, a note's number) is no passage's text.
+    if (section !== -1 && headings[section]!.location === position) continue
+    const list = bySection.get(section) ?? []
+    list.push(position)
+    bySection.set(section, list)
+  }
+  return [...bySection]
+    .sort(([a], [b]) => a - b)
+    .slice(0, limit)
+    .map(([section, marks]) => {
+      const heading = headings[section]
+      const start = heading ? heading.location + 1 : 0
+      const end = headings[section + 1]?.location ?? words.length
+      const from = Math.max(start, marks[0]! - 8)
+      const to = Math.min(end, from + size)
+      const marked = new Set(marks)
+      const excerpt: HubPassage['excerpt'] = []
+      let plain = ''
+      const flush = () => {
+        if (plain !== '') excerpt.push({ text: plain, mark: false })
+        plain = ''
+      }
+      for (let i = from; i < to; i++) {
+        if (i > from) plain += ' '
+        if (marked.has(i)) {
+          flush()
+          excerpt.push({ text: words[i]!, mark: true })
+        } else plain += words[i]
+      }
+      flush()
+      const anchor = heading ? parseAnchorId(heading.id) : undefined
+      const voice = anchor?.voice
+      const name = voice === undefined ? undefined : voices.get(voice)
+      return {
+        pageId: anchor?.pageId,
+        kind: anchor?.kind ?? 'editorial',
+        speaker: anchor?.kind === 'turn' ? (name === UNIDENTIFIED ? 'Unidentified' : (name ?? '')) : undefined,
+        heading: heading?.text ?? '',
+        excerpt,
+        cutBefore: from > start,
+        cutAfter: to < end,
+      }
+    })
+}

@@ -1,0 +1,168 @@
+/**
+ * Turn-level counts for the search page's status and facets, from the tables of src/contract/search.ts:
+ * section chunks (each record's word positions, speakers and kinds) for a query with one word, value
+ * tables and totals for a search with no words. No DOM here, so it is easy to test.
+ */
+import {
+  codeValues,
+  decodePositions,
+  FACETS,
+  hasLeadingSection,
+  UNIDENTIFIED,
+  type Facet,
+  type RecordSummary,
+  type SectionTable,
+  type Totals,
+  type ValueTables,
+} from '../../contract/search.ts'
+import type { SearchState } from '../../contract/query.ts'
+import { matchingSections } from '../../contract/sections.ts'
+
+export {
+  decodePositions,
+  EDITORIAL,
+  encodePositions,
+  NOTE,
+  type RecordSummary,
+  type SectionTable,
+} from '../../contract/search.ts'
+
+export interface SummaryRow {
+  transcript: string
+  groups: Array<{ values: { transcript: string; kind: string; speaker?: string }; sections: number }>
+}
+/** A summary as the page uses it: each record's passages grouped by speaker and kind. */
+export type DecodedSummary = Map<string, SummaryRow>
+
+export function decodeSummary(summary: RecordSummary): DecodedSummary {
+  const rows: DecodedSummary = new Map()
+  for (const [id, [index, groups]] of Object.entries(summary.records)) rows.set(id, summaryRow(summary.values, index, groups))
+  return rows
+}
+
+function summaryRow(values: Record<Facet, string[]>, index: number, groups: Record<string, number>): SummaryRow {
+  const transcript = values.transcript[index] ?? ''
+  return {
+    transcript,
+    groups: Object.entries(groups).map(([code, sections]) => ({
+      values: codeValues(code, transcript, values.speaker),
+      sections,
+    })),
+  }
+}
+
+/** One value's records from a bucket of value tables, in transcript order (none when the value has none). */
+export function valueRows(tables: ValueTables, key: string): Array<[string, SummaryRow]> {
+  return (tables.byValue[key] ?? []).map(([id, index, groups]) => [id, summaryRow(tables.values, index, groups)])
+}
+
+export type Counts = Record<Facet, Record<string, number>>
+
+/** How many matching sections share these facet values. */
+export interface Tally {
+  values: Partial<Record<Facet, string>>
+  sections: number
+}
+
+interface Row {
+  headings: number[]
+  /** Every section's speaker, kind and transcript, the leading one included. */
+  sections: Array<{ speaker?: string; kind: string; transcript: string }>
+}
+/** A section table as the page uses it: decoded once, not at every search. */
+export type DecodedTable = Map<string, Row>
+
+export function decodeTable(table: SectionTable, into: DecodedTable = new Map()): DecodedTable {
+  for (const [id, [transcript, positions, codes, starts]] of Object.entries(table.records)) {
+    const headings = decodePositions(positions)
+    const labels = (Array.isArray(transcript) ? transcript : [transcript]).map((i) => table.values.transcript[i] ?? '')
+    const opens = starts === undefined ? [] : decodePositions(starts)
+    let t = 0
+    const anchored = (codes === '' ? [] : codes.split('.')).map((code, i) => {
+      while (t + 1 < opens.length && opens[t + 1]! <= headings[i]!) t++
+      return codeValues(code, labels[t] ?? '', table.values.speaker)
+    })
+    const leading = opens.length === 0 && hasLeadingSection(headings) ? [{ kind: 'editorial', transcript: labels[0] ?? '' }] : []
+    into.set(id, { headings, sections: [...leading, ...anchored] })
+  }
+  return into
+}
+
+/** Sections of one transcript grouped by speaker and kind. */
+export function groupTallies(transcript: string, sections: Array<{ speaker?: string; kind: string }>): Tally[] {
+  const groups = new Map<string, Tally>()
+  for (const { speaker, kind } of sections) {
+    const key = `${kind}\u0000${speaker ?? ''}`
+    const tally = groups.get(key) ?? { values: { transcript, kind, ...(speaker === undefined ? {} : { speaker }) }, sections: 0 }
+    tally.sections += 1
+    groups.set(key, tally)
+  }
+  return [...groups.values()]
+}
+
+/**
+ * The matching sections of records, from the table: `matches` holds each matching record's word
+ * positions per free word; `undefined` means no query words, so every section counts. `ids`: only these.
+ */
+export function tableTallies(
+  table: DecodedTable,
+  matches: Map<string, number[][]> | undefined,
+  ids: Iterable<string> = matches ? matches.keys() : table.keys(),
+): Tally[] {
+  const tallies: Tally[] = []
+  for (const id of ids) {
+    const row = table.get(id)
+    if (!row) continue
+    const chosen = matchingSections(row.headings, matches?.get(id) ?? []).map(
+      (i) => row.sections[i] ?? { kind: 'editorial', transcript: '' },
+    )
+    const byTranscript = new Map<string, typeof chosen>()
+    for (const section of chosen) byTranscript.set(section.transcript, [...(byTranscript.get(section.transcript) ?? []), section])
+    for (const [transcript, sections] of byTranscript) tallies.push(...groupTallies(transcript, sections))
+  }
+  return tallies
+}
+
+/**
+ * The totals as tallies: each speaker's passages per kind with no transcript, each transcript listed
+ * with its passages and no kind. Only good for facets whose other facets have no choices: `countSections`
+ * with such tallies gives every facet's counts for a state with at most one facet chosen.
+ */
+export function totalsTallies(totals: Totals): { speakerKinds: Tally[]; transcripts: Tally[] } {
+  const speakerKinds = Object.entries(totals.speakerKinds).map(([key, sections]) => {
+    const [speaker, kind] = key.split('\u0000') as [string, string]
+    return { values: { kind, ...(speaker === '' ? {} : { speaker }) }, sections }
+  })
+  const transcripts = Object.entries(totals.transcripts).map(([transcript, sections]) => ({ values: { transcript }, sections }))
+  return { speakerKinds, transcripts }
+}
+
+/** Whether one section's values pass the state's choices in every facet but `except`. */
+export function passes(values: Partial<Record<Facet, string>>, state: SearchState, except?: Facet): boolean {
+  return FACETS.every(
+    (facet) =>
+      facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])),
+  )
+}
+
+/**
+ * Turn-level counts: the results in all (the state's filters applied) and, for each facet, how many each
+ * value would give with the other facets' choices kept and its own set aside (so a chosen value's
+ * neighbours stay choosable).
+ */
+export function countSections(tallies: Tally[], state: SearchState): { total: number; counts: Counts } {
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, {} as Record<string, number>])) as Counts
+  let total = 0
+  for (const { values, sections } of tallies) {
+    for (const facet of FACETS) {
+      const value = values[facet]
+      if (value === undefined || !passes(values, state, facet)) continue
+      counts[facet][value] = (counts[facet][value] ?? 0) + sections
+    }
+    if (passes(values, state)) total += sections
+  }
+  return { total, counts }
+}
+
+/** The speaker a section is counted under: every unidentified voice is one. */
+export const speakerValue = (name: string, unidentified: boolean) => (unidentified ? UNIDENTIFIED : name)

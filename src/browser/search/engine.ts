@@ -1,0 +1,362 @@
+/**
+ * The search page's logic, from a state (words, phrases, chosen facet values) to results and counts, with
+ * no DOM: what it reads comes through `SearchData` (client/data.ts in the browser, fakes in the unit
+ * tests). A record (a transcript) matches when it holds every free word and every quoted phrase of the
+ * query, and a section of it (a turn, a note, a paragraph) when the section itself does. The free words go
+ * to Pagefind in one search; each phrase to its exact search, which finds the records; the sections are
+ * then checked against their own text. Facet choices are applied by the page, not by Pagefind's filters
+ * (at ten thousand records Pagefind's filter counting takes seconds): the chosen speakers' and
+ * transcripts' value tables say which records can hold a result.
+ */
+import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../../contract/search.ts'
+import { countSections, tableTallies, totalsTallies, type Counts, type Tally } from './counts.ts'
+import { parseQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
+import { headCandidates } from './heads.ts'
+import {
+  allowedTranscripts,
+  chosenFacets,
+  chosenRows,
+  findCandidates,
+  readRecords,
+  transcriptsOf,
+  type Candidate,
+  type Hit,
+  type SearchData,
+} from './records.ts'
+import { fragmentTallies, sectionRows } from './tallies.ts'
+import { matchTallies, wordMatches, WORD_BUDGET, type WordMatch } from './word-tables.ts'
+
+export * from './records.ts'
+export * from './tallies.ts'
+export * from './word-tables.ts'
+
+/** A search's counts: the results in all, each facet value's, and whether they are exact. */
+export interface CountResult {
+  total: number
+  counts: Counts
+  /** The total is exact (else a lower bound). */
+  complete: boolean
+  /** The facet counts are exact (else lower bounds). */
+  facetsComplete: boolean
+}
+
+export const PAGE = 20
+/**
+ * Records (transcripts) whose fragments are fetched together while a page of results fills up; doubled,
+ * up to MAX_BATCH, after a reading that gave nothing (a speaker's word found only in others' turns).
+ */
+export const BATCH = 3
+export const MAX_BATCH = 24
+/** Pagefind's records whose lists of transcripts are fetched together. */
+export const EXPAND = 8
+/**
+ * A query with a phrase or several words is counted on the text of at most this many records (whole
+ * transcripts, about 5 KB each); beyond, the count says "at least".
+ */
+export const TEXT_COUNT_LIMIT = 120
+/** Bytes of section chunks a one-word count may fetch; beyond, the best records' are counted ("at least"). */
+export const CHUNK_BUDGET = 200_000
+/** Records counted between two looks at the reader's input. */
+const COUNT_SLICE = 500
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * One search: its records in rank order, how far they have been read, and hits not yet shown. `start`
+ * finds the records, `more` reads the next page of hits, `count` the counts.
+ */
+export class SearchSession {
+  readonly query: ParsedQuery
+  /** Whether the query has words, and whether a facet is chosen. */
+  readonly words: boolean
+  readonly filtered: boolean
+  readonly q: string
+  /** Pagefind's records holding the words (or, with no words, the transcripts to list), in order. */
+  candidates: Candidate[] = []
+  /** The same: every record holding the words, whatever the choices (for the facets' counts). */
+  unfiltered: Candidate[] = []
+  waiting: Hit[] = []
+  /** How many records the next reading fetches together. */
+  batch = BATCH
+  /** Hits handed out so far. */
+  shown = 0
+  /** The count, once known, and whether it is exact. */
+  total?: number
+  exact?: boolean
+  /** A page of results is being read (a second "More results" waits for it). */
+  reading = false
+
+  readonly data: SearchData
+  readonly state: SearchState
+
+  private constructor(data: SearchData, state: SearchState) {
+    this.data = data
+    this.state = state
+    this.q = state.q.trim()
+    this.query = parseQuery(this.q)
+    this.words = this.query.terms.length + this.query.phrases.length > 0
+    this.filtered = chosenFacets(state).length > 0
+  }
+
+  /**
+   * `wordBudget`: bytes of word tables the search may fetch (tests set 0 to search through Pagefind).
+   * A single word, or phrases alone, with no choices, starts from the word heads (heads.ts): the first
+   * results from one small file; the rest of the search (`full`) is worked out when it is needed, for the
+   * results past the head's or for the counts.
+   */
+  static async start(data: SearchData, state: SearchState, { wordBudget = WORD_BUDGET } = {}): Promise<SearchSession> {
+    const search = new SearchSession(data, state)
+    const head =
+      search.words && !search.filtered && wordBudget > 0
+        ? await headCandidates(data, search.query).catch(() => undefined)
+        : undefined
+    if (!head) return SearchSession.full(search, wordBudget)
+    search.unfiltered = head.candidates
+    search.candidates = head.candidates
+    search.queue = [...head.candidates]
+    search.nextRecord = head.candidates.length
+    search.headComplete = head.complete
+    // Every transcript in a single word's head holds the word (in a phrase's own pair's or triple's head,
+    // the phrase), and one that every head of a phrase's parts lists, with passages in common, very likely
+    // holds it: the first one read gives the first results, so it is read alone (one file before the first
+    // results instead of BATCH). Other transcripts of a phrase's parts may not hold it.
+    if (head.firstHolds) search.batch = 1
+    search.rest = () => SearchSession.full(new SearchSession(data, state), wordBudget)
+    return search
+  }
+
+  /** The search worked out whole: from the word tables, else Pagefind, else (no words) the value tables. */
+  private static async full(search: SearchSession, wordBudget: number): Promise<SearchSession> {
+    const { data, state } = search
+    if (!search.words && !search.filtered) return search
+    search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
+    // The word tables say which sections hold the free words (and as many of a phrase's words as the budget
+    // allows), most first; Pagefind's search only for words too common for the budget. A phrase is then
+    // checked on each section's text.
+    if (search.words)
+      search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
+    if (search.matches) {
+      const ranked = [...search.matches.values()].sort((a, b) =>
+        rankByHits({ hits: a.sections.size, label: a.label }, { hits: b.sections.size, label: b.label }),
+      )
+      search.unfiltered = ranked.map((match) => ({
+        id: match.name,
+        score: match.sections.size,
+        words: [],
+        sections: [...match.sections.keys()].sort((x, y) => x - y),
+        data: () => data.passages(match.name),
+      }))
+      search.candidates = search.unfiltered
+      search.queue = search.allowed ? search.unfiltered.filter((c) => search.allowed!.has(c.id)) : [...search.unfiltered]
+      search.nextRecord = search.candidates.length
+      return search
+    }
+    search.unfiltered = await findCandidates(data, search.query, state)
+    search.candidates = search.unfiltered
+    // No words: the candidates are transcripts already, read as they come.
+    if (!search.words) {
+      search.queue = [...search.unfiltered]
+      search.nextRecord = search.unfiltered.length
+    }
+    return search
+  }
+
+  /** A search started from a head: the whole search, to be worked out once (`upgrade`). */
+  private rest?: () => Promise<SearchSession>
+  private upgrading?: Promise<void>
+  /** The head held every transcript holding its word: the rest is needed for the counts only. */
+  private headComplete = false
+  /** Transcripts handed to the reading, which the whole search's list then skips. */
+  private readonly taken = new Set<string>()
+
+  /** Turns a search started from a head into the whole search, skipping the transcripts already read. */
+  private upgrade(): Promise<void> {
+    this.upgrading ??= this.rest!().then((full) => {
+      this.matches = full.matches
+      this.allowed = full.allowed
+      this.unfiltered = full.unfiltered
+      this.candidates = full.candidates
+      this.nextRecord = full.nextRecord
+      this.queue = full.queue.filter((candidate) => !this.taken.has(candidate.id))
+      this.rest = undefined
+    })
+    return this.upgrading
+  }
+
+  /** Which transcripts can hold a result (a chosen speaker's, a chosen transcript), for a search with words. */
+  allowed?: Set<string>
+  /** Free words found in the word tables: every section holding them. */
+  matches?: Map<string, WordMatch>
+  /** The next of Pagefind's records to take transcripts from, and transcripts not yet read. */
+  nextRecord = 0
+  queue: Candidate[] = []
+
+  exhausted(): boolean {
+    if (this.rest && !this.headComplete) return false
+    return this.nextRecord >= this.candidates.length && this.queue.length === 0 && this.waiting.length === 0
+  }
+
+  /**
+   * The next page of hits: Pagefind's records in rank order, each record's transcripts in turn, their
+   * passages read a few at a time until a page is full; `found` is given each batch as it is read, so the
+   * first results can be shown at once. `undefined` when `current()` turns false meanwhile.
+   */
+  async more(current: () => boolean = () => true, size = PAGE, found?: (hits: Hit[]) => void): Promise<Hit[] | undefined> {
+    const shown: Hit[] = []
+    let read = 0
+    let yielded = 0
+    while (shown.length < size && !this.exhausted()) {
+      if (this.waiting.length === 0) {
+        if (this.rest && this.queue.length === 0) {
+          // The head is read: the rest of the search.
+          await this.upgrade()
+          if (!current()) return undefined
+          continue
+        }
+        if (this.queue.length < this.batch && this.nextRecord < this.candidates.length) {
+          // The next records' transcripts, their lists fetched together.
+          const records = this.candidates.slice(this.nextRecord, this.nextRecord + EXPAND)
+          this.nextRecord += records.length
+          for (const list of await Promise.all(records.map((record) => transcriptsOf(this.data, record, this.allowed))))
+            this.queue.push(...list.filter((candidate) => !this.taken.has(candidate.id)))
+          if (!current()) return undefined
+          continue
+        }
+        const batch = this.queue.splice(0, this.batch)
+        for (const candidate of batch) this.taken.add(candidate.id)
+        const hits = await readRecords(this.data, batch, this.query, this.state)
+        read += batch.length
+        if (!current()) return undefined
+        if (hits === 'absent') {
+          // A word of the query is in no record.
+          this.nextRecord = this.candidates.length
+          this.queue = []
+          break
+        }
+        this.waiting.push(...hits.flat())
+        yielded += hits.flat().length
+        // As many transcripts next time as the page still needs at the rate they have given hits (a
+        // phrase's words apart, a speaker's word found only in others' turns give fewer).
+        const rate = yielded / read
+        this.batch = Math.min(
+          MAX_BATCH,
+          Math.max(BATCH, Math.ceil((size - shown.length - this.waiting.length) / Math.max(rate, 0.25))),
+        )
+      }
+      const taken = this.waiting.splice(0, size - shown.length)
+      shown.push(...taken)
+      if (taken.length > 0) found?.(taken)
+    }
+    this.shown += shown.length
+    return shown
+  }
+
+  /**
+   * The count and the facets' counts: from the section chunks for one word, the value tables and totals
+   * for none, from the records' text for a phrase or several words. `undefined` when `current()` turns
+   * false meanwhile; `null` when a table could not be loaded.
+   */
+  async count(current: () => boolean = () => true): Promise<CountResult | null | undefined> {
+    if (this.rest) {
+      await this.upgrade()
+      if (!current()) return undefined
+    }
+    const { query } = this
+    let result: CountResult | null | undefined
+    if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
+    else if (this.matches && query.phrases.length === 0)
+      result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
+    else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
+    else result = await this.countOneWord(current)
+    if (!result || !current()) return result
+    this.total = result.total
+    this.exact = result.complete
+    return result
+  }
+
+  /** Phrases and several words are matched section by section on the records' text. */
+  private async countOnText(current: () => boolean): Promise<CountResult | undefined> {
+    // Transcripts from the word tables are read as they are; Pagefind's records, transcript by transcript.
+    const expand = (allowed?: Set<string>) => (candidate: Candidate) =>
+      this.matches
+        ? Promise.resolve(!allowed || allowed.has(candidate.id) ? [candidate] : [])
+        : transcriptsOf(this.data, candidate, allowed)
+    const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current, expand())
+    if (!found) return undefined
+    let kept = found
+    if (this.allowed && !found.complete) {
+      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current, expand(this.allowed))
+      if (!more) return undefined
+      kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
+    }
+    const { total, counts } = countSections([...kept.tallies.values()].flat(), this.state)
+    return { total, counts, complete: kept.complete, facetsComplete: found.complete && kept.complete }
+  }
+
+  /** One word: its positions in each record, mapped to sections by the section chunks. */
+  private async countOneWord(current: () => boolean): Promise<CountResult | null | undefined> {
+    const ids = this.unfiltered.map((c) => c.id)
+    const rows = await sectionRows(this.data, ids, CHUNK_BUDGET).catch(() => undefined)
+    if (!current()) return undefined
+    if (!rows) return null
+    const matches = new Map(
+      this.unfiltered.filter((c) => rows.table.has(c.id)).map((candidate) => [candidate.id, [candidate.words]]),
+    )
+    const tallies: Tally[] = []
+    const counted = [...matches.keys()]
+    // In slices, letting the page answer the reader's typing between them.
+    for (let i = 0; i < counted.length; i += COUNT_SLICE) {
+      tallies.push(...tableTallies(rows.table, matches, counted.slice(i, i + COUNT_SLICE)))
+      await pause()
+      if (!current()) return undefined
+    }
+    const { total, counts } = countSections(tallies, this.state)
+    return { total, counts, complete: rows.complete, facetsComplete: rows.complete }
+  }
+
+  /**
+   * No words: every chosen passage. The total from the listed value's table; the speaker and kind facets
+   * from the chosen transcripts' tables, else from the totals (every speaker's passages by kind); the
+   * transcript facet from the chosen speakers' (or kinds') tables, else from the totals, which list the
+   * transcripts with the most passages only.
+   */
+  private async countWithoutWords(): Promise<CountResult | null> {
+    const { state } = this
+    try {
+      const rowsOf = new Map<Facet, Tally[]>()
+      const tablesOf = async (facet: Facet) => {
+        if (!rowsOf.has(facet))
+          rowsOf.set(
+            facet,
+            (await chosenRows(this.data, state, facet)).flatMap(([, row]) => row.groups),
+          )
+        return rowsOf.get(facet)!
+      }
+      let totals: Totals | undefined
+      const totalsOf = async () => {
+        totals ??= await this.data.json<Totals>(TOTALS_PATH)
+        if (!totals) throw new Error('the totals could not be loaded')
+        return { totals, tallies: totalsTallies(totals) }
+      }
+      const listed = (['speaker', 'transcript', 'kind'] as const).find((f) => state[f].length > 0)
+      const total = listed ? countSections(await tablesOf(listed), state).total : 0
+      const counts = Object.fromEntries(FACETS.map((facet) => [facet, {} as Record<string, number>])) as Counts
+      let facetsComplete = true
+      for (const facet of FACETS) {
+        let source: Tally[]
+        if (facet !== 'transcript')
+          source = state.transcript.length > 0 ? await tablesOf('transcript') : (await totalsOf()).tallies.speakerKinds
+        else if (state.speaker.length > 0) source = await tablesOf('speaker')
+        else if (state.kind.length > 0) source = await tablesOf('kind')
+        else {
+          const known = await totalsOf()
+          source = known.tallies.transcripts
+          facetsComplete = known.totals.transcriptCount <= Object.keys(known.totals.transcripts).length
+        }
+        counts[facet] = countSections(source, state).counts[facet]
+      }
+      return { total, counts, complete: true, facetsComplete }
+    } catch {
+      return null
+    }
+  }
+}

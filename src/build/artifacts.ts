@@ -1,0 +1,95 @@
+/**
+ * The build's per-transcript artifacts: the public JSON (exactly as `/<name>/transcript.json` serves it)
+ * and the page body's HTML, written once by the prepare step and read by the one page that shows them.
+ * A digest of the source bytes and of the code that reads them says whether an artifact is still good.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { siteFormats } from '../core/formats/index.ts'
+import type { TranscriptJson } from '../core/schema.ts'
+import { siteCacheFolder } from './paths.ts'
+
+export function artifactFolder(cache = siteCacheFolder()): string {
+  return join(cache, 'transcripts')
+}
+
+/** The transcripts whose artifacts the prepare step wrote (each has its JSON), in name order. */
+export async function cachedNames(cache = siteCacheFolder()): Promise<string[]> {
+  const files = await readdir(artifactFolder(cache)).catch(() => [] as string[])
+  return files
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort()
+}
+
+export function jsonArtifact(name: string, cache?: string): string {
+  return exportArtifact(name, 'json', cache)
+}
+
+/** An export of the formats registry (`siteFormats`), served as `/<name>/transcript.<extension>`. */
+export function exportArtifact(name: string, extension: string, cache?: string): string {
+  return join(artifactFolder(cache), `${name}.${extension}`)
+}
+
+/** Every file the prepare step writes for a transcript: its exports and its page body. */
+export function artifactFiles(name: string, cache?: string): string[] {
+  return [...siteFormats.map((format) => exportArtifact(name, format.extension, cache)), htmlArtifact(name, cache)]
+}
+
+export function htmlArtifact(name: string, cache?: string): string {
+  return join(artifactFolder(cache), `${name}.html`)
+}
+
+export { jsonText } from '../core/formats/json.ts'
+
+export function readJsonText(name: string, cache?: string): string {
+  return readFileSync(jsonArtifact(name, cache), 'utf8')
+}
+
+export function readTranscriptJson(name: string, cache?: string): TranscriptJson {
+  return JSON.parse(readJsonText(name, cache)) as TranscriptJson
+}
+
+export function readTranscriptHtml(name: string, cache?: string): string {
+  return readFileSync(htmlArtifact(name, cache), 'utf8')
+}
+
+export function hasArtifacts(name: string, cache?: string): boolean {
+  return artifactFiles(name, cache).every((file) => existsSync(file))
+}
+
+/**
+ * A hash of the code that turns a transcript into its JSON, HTML and summary (the library, the prepare
+ * step, the summary and the lockfile's dependency versions): when any of it changes, every artifact is
+ * made again. Code that only builds pages from them (browse, speaker pages) is left out.
+ */
+export function codeDigest(root: string): string {
+  const hash = createHash('sha256')
+  const files: string[] = []
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (/\.(ts|mjs|js)$/.test(entry.name)) files.push(path)
+    }
+  }
+  walk(join(root, 'src/core'))
+  walk(join(root, 'src/build/prepare'))
+  for (const file of ['src/build/artifacts.ts', 'src/collection/summary.ts', 'src/collection/speakers.ts', 'package-lock.json']) {
+    files.push(join(root, file))
+  }
+  for (const path of files.sort()) {
+    if (!existsSync(path) || !statSync(path).isFile()) continue
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The digest of one transcript: its bytes and its sidecar's (an edited sidecar rebuilds it), read by this code. */
+export function sourceDigest(bytes: Uint8Array, code: string, sidecar?: Uint8Array): string {
+  const hash = createHash('sha256').update(code).update('\0').update(bytes)
+  if (sidecar) hash.update('\0sidecar\0').update(sidecar)
+  return hash.digest('hex').slice(0, 24)
+}

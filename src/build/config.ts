@@ -1,0 +1,93 @@
+/**
+ * The site's configuration, in one validated place: the options of the project's own Astro integration
+ * (`transcriptReader({ … })` in astro.config.mjs, ./integration.ts). Build code reads the resolved values
+ * here; pages read them from the virtual module `virtual:transcript-reader/config`. `SITE_BASE` still
+ * overrides `base` for one build (tests and deployments under another path). No Astro runtime imports.
+ */
+import { z } from 'astro/zod'
+import { houseStyles } from '../core/styles/index.ts'
+
+export const siteConfigSchema = z.strictObject({
+  /**
+   * The site's name: in every page's title and header.
+   * @default 'Transcript Reader'
+   */
+  title: z.string().trim().min(1).default('Transcript Reader'),
+  /**
+   * One sentence about the collection: the front page's description for search engines and link previews.
+   * @default 'Annotated transcripts of recorded conversations, to read, search and cite.'
+   */
+  description: z.string().trim().min(1).default('Annotated transcripts of recorded conversations, to read, search and cite.'),
+  /**
+   * Who publishes this site (`Miller Center`): citations name it when a transcript's sidecar names no
+   * `source.publisher`. Left out of citations when absent.
+   */
+  publisher: z.string().trim().min(1).optional(),
+  /**
+   * The site's address, without its path (`https://example.org`): Astro's `site`, for absolute URLs.
+   */
+  site: z.url({ protocol: /^https?$/, error: 'expected an http or https URL such as `https://example.org`' }).optional(),
+  /**
+   * The path the site is served under: `/`, or `/tapes/` for a site deployed at `https://example.org/tapes/`
+   * (Astro's `base`). The `SITE_BASE` environment variable overrides it for one build.
+   * @default '/'
+   */
+  base: z
+    .string()
+    .regex(/^\/(?:[\w.~-]+\/?)*$/, 'expected a path such as `/` or `/tapes/`: starting with `/`, no spaces or `..`')
+    .refine((base) => !base.split('/').includes('..'), 'a base path cannot hold `..`')
+    .default('/'),
+  /**
+   * The house style to read every transcript with when its sidecar names none (`conventions`); when absent,
+   * the style is detected per transcript.
+   */
+  style: z.string().trim().min(1).optional(),
+})
+
+/** The options as written in astro.config.mjs. */
+export type SiteOptions = z.input<typeof siteConfigSchema>
+/** The options resolved: defaults filled in, `base` normalized to `/` or `/tapes/`. */
+export type SiteConfig = z.output<typeof siteConfigSchema>
+
+/** The result of reading the options: the configuration, or a message naming each bad option. */
+export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; message: string }
+
+/**
+ * Validates the options and applies `SITE_BASE` (`env`): the one way the configuration is made.
+ * `styles` are the house styles' names a `style` must be one of (the registry's, src/core/styles/).
+ */
+export function resolveSiteConfig(
+  options: unknown = {},
+  env: Record<string, string | undefined> = process.env,
+  styles: readonly string[] = [...houseStyles.keys()],
+): SiteConfigResult {
+  const checked = siteConfigSchema.safeParse(options ?? {})
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown option ${issue.keys.map((key) => `\`${key}\``).join(', ')} (known: ${Object.keys(siteConfigSchema.shape).join(', ')})`
+        : `option \`${issue.path.map(String).join('.') || '(all)'}\`: ${issue.message}`,
+    )
+    return { ok: false, message: invalid(problems) }
+  }
+  const config = checked.data
+  if (config.style !== undefined && !styles.includes(config.style))
+    return {
+      ok: false,
+      message: invalid([`option \`style\`: no house style is named \`${config.style}\` (known: ${styles.join(', ')})`]),
+    }
+  const base = env.SITE_BASE || config.base
+  if (!/^\/?(?:[\w.~-]+\/?)*$/.test(base) || base.split('/').includes('..'))
+    return { ok: false, message: `SITE_BASE=${base} is not a path such as \`/tapes/\`` }
+  return { ok: true, config: { ...config, base: normalizeBase(base) } }
+}
+
+function invalid(problems: string[]): string {
+  return `Invalid options for transcriptReader() in astro.config.mjs:\n${problems.map((problem) => `- ${problem}`).join('\n')}`
+}
+
+/** `tapes`, `/tapes`, `/tapes/` → `/tapes/`; `` and `/` → `/`: the form Astro gives `base` with `trailingSlash: 'always'`. */
+export function normalizeBase(base: string): string {
+  const inner = base.replace(/^\/+|\/+$/g, '')
+  return inner === '' ? '/' : `/${inner}/`
+}

@@ -1,0 +1,77 @@
+/**
+ * Prepares one transcript for the site: parse, check against the public schema, render the page body,
+ * write it and every export the site serves (JSON, text, TEI, WebVTT: the formats registry's `siteFormats`),
+ * and return the summary the content store keeps. Runs in a worker thread (./worker.ts) or, for a handful
+ * of files, in the loader's own thread.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { threadId } from 'node:worker_threads'
+import { dirname } from 'node:path'
+import { loadTranscript, sidecarPath } from '../../core/load.ts'
+import { UNIDENTIFIED } from '../../collection/speakers.ts'
+import { renderTranscript } from '../../core/render.ts'
+import type { Speaker } from '../../core/types.ts'
+import { transcriptSchema } from '../../core/schema.ts'
+import { siteFormats } from '../../core/formats/index.ts'
+import { json as jsonFormat } from '../../core/formats/json.ts'
+import { exportArtifact, htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
+import { summarize, type TranscriptSummary } from '../../collection/summary.ts'
+
+export interface PrepareTask {
+  /** The file as the editor names it (relative to the project), for messages. */
+  shown: string
+  /** Where to read it. */
+  path: string
+  /** Where to read its sidecar (`<name>.yml`), when it has one. */
+  sidecar?: string
+  /** The house style to read with when the sidecar names none (the site configuration's default). */
+  style?: string
+  digest: string
+  /** The site cache folder (./paths.ts `siteCacheFolder`). */
+  cache: string
+}
+
+export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: false; shown: string; message: string }
+
+export function prepareTranscript(task: PrepareTask): PrepareResult {
+  try {
+    const sidecar = task.sidecar && { value: readFileSync(task.sidecar), path: sidecarPath(task.shown) }
+    const { tree, file, json } = loadTranscript(readFileSync(task.path), task.shown, {
+      ...(sidecar ? { sidecar } : {}),
+      ...(task.style !== undefined ? { style: task.style } : {}),
+    })
+    const checked = transcriptSchema.safeParse(json)
+    if (!checked.success)
+      return { ok: false, shown: task.shown, message: `its JSON does not match the schema: ${checked.error.message}` }
+    const jsonPath = jsonArtifact(json.name, task.cache)
+    mkdirSync(dirname(jsonPath), { recursive: true })
+    // Each export of the formats registry the site serves; the JSON as checked against the schema.
+    for (const format of siteFormats) {
+      const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
+      replaceFile(exportArtifact(json.name, format.extension, task.cache), text)
+    }
+    writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree, { speakerHref }))
+    return { ok: true, summary: summarize(checked.data, task.digest) }
+  } catch (error) {
+    // The parser reports its own failures as diagnostics; this is a disk or schema surprise.
+    return { ok: false, shown: task.shown, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/**
+ * A participant's page (`/speakers/<id>/`, the unidentified voices' `/speakers/unidentified/`) from the
+ * transcript's page at `/<name>/`. Relative, so that the cached body is right under any `SITE_BASE`.
+ */
+function speakerHref(speaker: Speaker): string {
+  return `../speakers/${speaker.kind === 'unidentified' ? UNIDENTIFIED : speaker.id}/`
+}
+
+/**
+ * Writes `path` as a new file (a temporary one renamed over it), never into the old one: the site links its
+ * exports to these files (../integration.ts), so a site built before keeps the text it was built with.
+ */
+function replaceFile(path: string, text: string): void {
+  const temporary = `${path}.${threadId}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, path)
+}

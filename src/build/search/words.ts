@@ -1,0 +1,257 @@
+/**
+ * The word tables (src/contract/search.ts, `WordChunk`): Pagefind's own index read back chunk by chunk
+ * (pagefind-files.ts), each word's positions turned into the sections holding it with the records' rows
+ * (tables.ts), and a dictionary from each word of the text to the word Pagefind indexed for it, taken from
+ * the first place the word is printed. One index chunk is held at a time.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import {
+  chunkFor,
+  EDITORIAL,
+  encodePositions,
+  hasLeadingSection,
+  pagefindTerm,
+  wordChunkPath,
+  wordDictionaryPath,
+  WORDS_PATH,
+  type WordChunk,
+  type WordDirectory,
+  UNNAMED_LABEL,
+} from '../../contract/search.ts'
+import { GzipFiles } from './gzip-files.ts'
+import type { HeadCollector } from './heads.ts'
+import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
+import { Values, type RecordRow } from './tables.ts'
+
+/** A record's sections as the page numbers them: where each starts, its transcript and its code. */
+interface Sections {
+  row: RecordRow
+  /** Section i starts after the word at starts[i] (a heading's own word is no section's), or at 0 for a leading section. */
+  starts: number[]
+  leading: boolean
+  transcript: number[]
+  /** Section i's number in its transcript's passages. */
+  local: number[]
+  codes: string[]
+}
+
+function sectionsOf(row: RecordRow): Sections {
+  const leading = row.starts.length === 0 && hasLeadingSection(row.positions)
+  const starts = leading ? [0, ...row.positions] : [...row.positions]
+  const codes = leading ? [EDITORIAL, ...row.sections] : [...row.sections]
+  const transcript: number[] = []
+  const local: number[] = []
+  let t = 0
+  let first = 0
+  starts.forEach((start, i) => {
+    while (t + 1 < row.starts.length && row.starts[t + 1]! <= start) {
+      t += 1
+      first = i
+    }
+    transcript.push(t)
+    // In a record of several, a transcript's opening heading starts its header lines, which its passages
+    // hold as their leading section (0).
+    local.push(i - first)
+  })
+  return { row, starts, leading, transcript, local, codes }
+}
+
+/** The section holding a word position, or -1 for a heading's own word. */
+function sectionAt(sections: Sections, position: number): number {
+  const { starts, leading } = sections
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= position) low = mid
+    else high = mid - 1
+  }
+  if (starts[low]! > position) return -1
+  return !(leading && low === 0) && starts[low] === position ? -1 : low
+}
+
+/**
+ * Collects, while the fragments are read, the first place each word of the text is printed (its page
+ * and position), for the dictionary.
+ */
+export class Spellings {
+  /** Every spelling met, so that each is worked out once (the text repeats its words a thousandfold). */
+  private readonly seen = new Set<string>()
+  private readonly first = new Set<string>()
+  /** By page, each position where a word is first printed: small integer keys, looked up at every position. */
+  private readonly at = new Map<number, Map<number, string>>()
+
+  add(page: number, content: string): void {
+    content.split(/[\r\n\s]+/g).forEach((printed, position) => {
+      if (this.seen.has(printed)) return
+      this.seen.add(printed)
+      const word = pagefindTerm(printed)
+      if (word === '' || this.first.has(word)) return
+      this.first.add(word)
+      let positions = this.at.get(page)
+      if (!positions) {
+        positions = new Map()
+        this.at.set(page, positions)
+      }
+      positions.set(position, word)
+    })
+  }
+
+  /** The positions of a page where a word is first printed, with the word; none for most pages. */
+  onPage(page: number): ReadonlyMap<number, string> | undefined {
+    return this.at.get(page)
+  }
+}
+
+/** About this many bytes of JSON to a word table file (about a quarter of it gzipped). */
+export const WORD_FILE_TARGET = 120_000
+
+/** How alike two words are: the length of their shared start. */
+function shared(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
+}
+
+/**
+ * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
+ * Returns the bytes written and the dictionary (printed word → indexed word). `step` is told each of
+ * Pagefind's index chunks done; `heads` is given each word's rows, in Pagefind's order.
+ */
+export async function writeWordTables(
+  site: string,
+  pagefindDir: string,
+  meta: PagefindMeta,
+  rows: Map<string, RecordRow>,
+  spellings: Spellings,
+  step: (done: number) => void,
+  fileTarget = WORD_FILE_TARGET,
+  heads?: HeadCollector,
+): Promise<{ bytes: number; indexedAs: Map<string, string> }> {
+  const sections = new Map<number, Sections>()
+  const sectionsOfPage = (page: number): Sections | undefined => {
+    let known = sections.get(page)
+    if (!known) {
+      const row = rows.get(meta.pages[page] ?? '')
+      if (!row) return undefined
+      known = sectionsOf(row)
+      sections.set(page, known)
+    }
+    return known
+  }
+  /** Each printed word's candidates: the words indexed at its first place. */
+  const indexedAs = new Map<string, string>()
+  const directory: WordDirectory = { chunks: [] }
+  let bytes = 0
+  await mkdir(join(site, dirname(wordChunkPath(0))), { recursive: true })
+
+  // Files of about WORD_FILE_TARGET bytes of JSON, cut between words (a word's rows stay together), in
+  // Pagefind's word order: a query fetches the few files its words' rows are in, not Pagefind's chunks.
+  let file:
+    | { values: Values; table: WordChunk; index: Map<string, number>; size: number; first?: string; last?: string }
+    | undefined
+  const open = () => {
+    const values = new Values()
+    return {
+      values,
+      table: {
+        values: { speaker: values.lists.speaker, transcript: values.lists.transcript },
+        transcripts: [],
+        words: {},
+      } as WordChunk,
+      index: new Map<string, number>(),
+      size: 0,
+    }
+  }
+  // Compressed on zlib's threads while the next file is gathered; each file's size is filled in when written.
+  const out = new GzipFiles()
+  const flush = async () => {
+    if (!file || file.first === undefined) return
+    const entry: WordDirectory['chunks'][number] = [file.first, file.last!, 0, 0]
+    const text = JSON.stringify(file.table)
+    file = undefined
+    await out.write(join(site, wordChunkPath(directory.chunks.push(entry) - 1)), text, 6, (size) => {
+      entry[2] = size
+    })
+  }
+  for (const [n, chunk] of meta.chunks.entries()) {
+    for (const { word, pages } of await readIndexChunk(pagefindDir, chunk.hash)) {
+      const rows: Array<{ name: string; label: string; sections: number[]; codes: string[] }> = []
+      for (const { page, positions } of pages) {
+        const known = sectionsOfPage(page)
+        if (!known) continue
+        const firsts = spellings.onPage(page)
+        const held = new Set<number>()
+        for (const position of positions) {
+          const section = sectionAt(known, position)
+          if (section >= 0) held.add(section)
+          const printed = firsts?.get(position)
+          if (printed !== undefined) {
+            const before = indexedAs.get(printed)
+            if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
+          }
+        }
+        if (held.size === 0) continue
+        const byTranscript = new Map<number, number[]>()
+        for (const section of [...held].sort((a, b) => a - b)) {
+          const t = known.transcript[section]!
+          const list = byTranscript.get(t)
+          if (list) list.push(section)
+          else byTranscript.set(t, [section])
+        }
+        for (const [t, list] of byTranscript)
+          rows.push({
+            name: known.row.names[t] ?? '',
+            label: known.row.labels[t] ?? UNNAMED_LABEL,
+            sections: list.map((i) => known.local[i]!),
+            codes: list.map((i) => known.codes[i]!),
+          })
+      }
+      if (rows.length === 0) continue
+      heads?.add(word, rows)
+      file ??= open()
+      const target = file
+      target.table.words[word] = rows.map((row) => {
+        let index = target.index.get(row.name)
+        if (index === undefined)
+          index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1
+        target.index.set(row.name, index)
+        const entry: [number, string, string] = [
+          index,
+          encodePositions(row.sections),
+          row.codes.map((code) => target.values.code(code)).join('.'),
+        ]
+        target.size += entry[1].length + entry[2].length + 12
+        return entry
+      })
+      target.first ??= word
+      target.last = word
+      target.size += word.length
+      if (target.size >= fileTarget) await flush()
+    }
+    step(n + 1)
+  }
+  await flush()
+  await out.done()
+  bytes += out.bytes
+
+  // Each printed word under the chunk its spelling falls in.
+  const dictionaries = new Map<number, Record<string, string>>()
+  for (const [printed, word] of indexedAs) {
+    if (printed === word) continue // the page takes a word as its own stem when it finds none
+    const n = chunkFor(directory.chunks, printed)
+    const dictionary = dictionaries.get(n) ?? {}
+    dictionary[printed] = word
+    dictionaries.set(n, dictionary)
+  }
+  for (const [n, dictionary] of dictionaries) {
+    const text = JSON.stringify(dictionary)
+    await writeFile(join(site, wordDictionaryPath(n)), text)
+    bytes += text.length
+    directory.chunks[n]![3] = 1
+  }
+  const text = JSON.stringify(directory)
+  await writeFile(join(site, WORDS_PATH), text)
+  return { bytes: bytes + text.length, indexedAs }
+}

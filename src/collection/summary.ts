@@ -1,0 +1,72 @@
+/**
+ * A transcript's summary: the little the collection pages need (index, browse, speakers) and all the
+ * content store keeps of it. The transcript's JSON and HTML stay on disk (./artifacts.ts) and are read
+ * only by the page that shows them, so the store, which Astro serializes and loads as one module, stays
+ * small at any collection size.
+ */
+import { z } from 'astro/zod'
+import { speakerGroups } from './speakers.ts'
+import { transcriptTitle } from '../core/names.ts'
+import { diagnosticSchema, recordingSchema, sourceSchema, type TranscriptJson } from '../core/schema.ts'
+
+export const summarySpeakerSchema = z.object({
+  /** The speaker's key: the person's speaker id, or `unidentified` for all unidentified voices. */
+  key: z.string(),
+  /** The full name, or `Unidentified voices`. */
+  name: z.string(),
+  kind: z.enum(['person', 'unidentified']),
+  /** Turns in this transcript. */
+  turns: z.number().int().nonnegative(),
+})
+
+export const summarySchema = z.object({
+  /** File name without `.txt`; the page is at `/<name>/`. */
+  name: z.string(),
+  /** Document id printed first in the header. */
+  id: z.string(),
+  /** ISO date; empty when the header has none. */
+  date: z.string(),
+  /** The title as shown (`transcriptTitle`): the sidecar's, the heading, or the document id. */
+  title: z.string(),
+  /** From the sidecar, as in the transcript's JSON. */
+  series: z.string().optional(),
+  source: sourceSchema.optional(),
+  recording: recordingSchema.optional(),
+  dateLine: z.string().nullable(),
+  time: z.string().nullable(),
+  turns: z.number().int().nonnegative(),
+  notes: z.number().int().nonnegative(),
+  /** People in order of first appearance, then the unidentified voices as one group. */
+  speakers: z.array(summarySpeakerSchema),
+  /** What the parser noticed: the build reports them on every run, changed or not. */
+  diagnostics: z.array(diagnosticSchema),
+  /** Hash of the source bytes and of the library that read them: the page's cache key. */
+  digest: z.string(),
+})
+
+export type TranscriptSummary = z.infer<typeof summarySchema>
+export type SummarySpeaker = z.infer<typeof summarySpeakerSchema>
+
+export function summarize(json: TranscriptJson, digest: string): TranscriptSummary {
+  return {
+    name: json.name,
+    id: json.id,
+    date: json.date,
+    title: transcriptTitle(json),
+    ...(json.series !== undefined ? { series: json.series } : {}),
+    ...(json.source !== undefined ? { source: json.source } : {}),
+    ...(json.recording !== undefined ? { recording: json.recording } : {}),
+    dateLine: json.dateLine,
+    time: json.time,
+    turns: json.blocks.reduce((sum, block) => sum + (block.type === 'turn' ? 1 : 0), 0),
+    notes: json.footnotes.length,
+    speakers: speakerGroups(json).map(({ key, name, kind, turns }) => ({ key, name, kind, turns })),
+    diagnostics: json.diagnostics,
+    digest,
+  }
+}
+
+/** Date order, then name: the order of the index, the browse pages and the speaker pages. */
+export function byDate(a: Pick<TranscriptSummary, 'date' | 'name'>, b: Pick<TranscriptSummary, 'date' | 'name'>): number {
+  return a.date.localeCompare(b.date) || a.name.localeCompare(b.name)
+}

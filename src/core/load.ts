@@ -1,0 +1,77 @@
+/**
+ * Reading a transcript file: bytes → text → tree → JSON, in one place for the CLI, the site's content
+ * loader and the tests. The name of a transcript is its file name without `.txt`; its optional sidecar
+ * (src/core/sidecar.ts) is `<name>.yml` beside it. The sidecar's messages join the transcript's,
+ * naming the sidecar's file, so one list tells an editor everything and one error stops the build.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { VFile } from 'vfile'
+import { parse } from './parse/index.ts'
+import { toJson } from './to-json.ts'
+import type { TranscriptJson } from './schema.ts'
+import { readSidecar, sidecarMeta } from './sidecar.ts'
+import type { TranscriptRoot } from './types.ts'
+
+export interface LoadedTranscript {
+  tree: TranscriptRoot
+  file: VFile
+  json: TranscriptJson
+}
+
+/** A sidecar's bytes (or text) and where they were read. */
+export interface SidecarInput {
+  value: string | Uint8Array
+  path: string
+}
+
+export interface LoadOptions {
+  /** The transcript's sidecar, when it has one. */
+  sidecar?: SidecarInput
+  /** The house style to read with when the sidecar names none (the site configuration's default). */
+  style?: string
+}
+
+export function transcriptName(path: string): string {
+  return basename(path).replace(/\.txt$/i, '')
+}
+
+/** `folder/<name>.txt` → `folder/<name>.yml`. */
+export function sidecarPath(path: string): string {
+  return join(dirname(path), `${transcriptName(path)}.yml`)
+}
+
+/** The sidecar beside a transcript file, when there is one. */
+export function findSidecar(path: string): SidecarInput | undefined {
+  const sidecar = sidecarPath(path)
+  return existsSync(sidecar) ? { value: readFileSync(sidecar), path: sidecar } : undefined
+}
+
+/**
+ * Parses text or bytes already in memory. Bytes are decoded by the parser (parse/decode.ts), which reports
+ * bytes that are not UTF-8 with their offsets; the file then holds the decoded text. A sidecar with an
+ * error is reported and left out: the transcript is read as if it had none.
+ */
+export function loadTranscript(value: string | Uint8Array, path: string, options: LoadOptions = {}): LoadedTranscript {
+  const file = new VFile({ path, value })
+  let sidecar: ReturnType<typeof readSidecar>
+  if (options.sidecar) {
+    const sidecarFile = new VFile({ value: options.sidecar.value, path: options.sidecar.path })
+    sidecar = readSidecar(sidecarFile)
+    file.messages.push(...sidecarFile.messages)
+  }
+  const tree = parse(file, {
+    name: transcriptName(path),
+    ...(sidecar?.speakers ? { speakers: sidecar.speakers } : {}),
+    ...((sidecar?.conventions ?? options.style) !== undefined ? { style: sidecar?.conventions ?? options.style } : {}),
+  })
+  const meta = sidecar && sidecarMeta(sidecar)
+  if (meta) tree.meta = meta
+  return { tree, file, json: toJson(tree, file) }
+}
+
+/** Reads and parses a file and its sidecar; rejects only when a file cannot be read. */
+export async function readTranscript(path: string, options: Omit<LoadOptions, 'sidecar'> = {}): Promise<LoadedTranscript> {
+  return loadTranscript(await readFile(path), path, { ...options, sidecar: findSidecar(path) })
+}

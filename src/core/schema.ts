@@ -1,0 +1,210 @@
+/**
+ * The public JSON format of a transcript (docs/data-format.md), as a zod schema. The content loader
+ * validates every parsed transcript with it, and `TranscriptJson` is the type `toJson` returns.
+ */
+import { z } from 'astro/zod'
+
+/** A person, or one unidentified voice. */
+export const speakerSchema = z.object({
+  /** Slug of the name (`mcgeorge-bundy`), or `unidentified-N` for the N-th unidentified turn. */
+  id: z.string().min(1),
+  /** The resolved full name (`McGeorge Bundy`, `George Ball`); `Unidentified` for unidentified voices. */
+  name: z.string().min(1),
+  /** The labels as printed, in order of first use. */
+  labels: z.array(z.string()).min(1),
+  /** `unidentified` voices are never merged into one person. */
+  kind: z.enum(['person', 'unidentified']),
+  /** What the person was (`Secretary of Defense`), when a sidecar says so. */
+  role: z.string().optional(),
+})
+
+/** A bracketed editorial mark inside a turn. */
+export const editorialSchema = z.object({
+  /** `unclear` passage, words the editors `supplied`, a stage `direction`, or material `omission`. */
+  kind: z.enum(['unclear', 'supplied', 'direction', 'omission']),
+  /** The mark as plain text, brackets or parentheses included (`[unclear: on this]`, `(inaudible)`). */
+  text: z.string(),
+  /** The editors' conjectured reading of an unclear passage. */
+  conjecture: z.string().optional(),
+})
+
+export const timestampSchema = z.object({
+  /** As printed, without brackets: `03:01`, `1:02:03`. */
+  label: z.string(),
+  /** Seconds from the start of the tape. */
+  seconds: z.number().int().nonnegative(),
+})
+
+/** A line of the typed pages that is not text: a running head or a bare page number. */
+export const pageFurnitureSchema = z.object({
+  type: z.literal('pageFurniture'),
+  /** `runningHead` (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) or `pageNumber` (`2`). */
+  kind: z.enum(['runningHead', 'pageNumber']),
+  /** The line as printed. */
+  text: z.string(),
+  /** The page number it carries, as printed, when it can be read. */
+  page: z.string().optional(),
+})
+
+export const turnSchema = z.object({
+  type: z.literal('turn'),
+  /** Stable id; the turn's HTML id on its page. */
+  id: z.string().regex(/^t-[\w-]+$/),
+  /** Who spoke: `label` as printed, `name` resolved. */
+  speaker: z.object({ id: z.string(), name: z.string(), label: z.string() }),
+  /** Printed timestamps in the turn, in order. */
+  timestamps: z.array(timestampSchema),
+  /** Plain text of each paragraph. */
+  paragraphs: z.array(z.string()),
+  /** Footnote numbers referenced in the turn, in order. */
+  footnotes: z.array(z.number().int()),
+  /** Editorial marks in the turn, in order. */
+  editorial: z.array(editorialSchema),
+  /** Page furniture printed between the turn's paragraphs, each before `paragraphs[before]`, when there is any. */
+  furniture: z.array(pageFurnitureSchema.extend({ before: z.number().int().nonnegative() })).optional(),
+  /** When the turn starts and ends, in seconds; `estimated` unless it opens with a printed timestamp. */
+  time: z.object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    estimated: z.boolean(),
+  }),
+})
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('paragraph'),
+    /** `intro-N`, `epilogue-N`, or `conversation-N` for an unattributed paragraph. */
+    id: z.string(),
+    /** Which part of the document the narrative paragraph belongs to. */
+    section: z.enum(['introduction', 'epilogue', 'conversation']),
+    /** Plain text. */
+    text: z.string(),
+    /** Footnote numbers referenced, in order. */
+    footnotes: z.array(z.number().int()),
+    /** Printed timestamps in the paragraph (rare outside turns), when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
+  }),
+  z.object({
+    type: z.literal('heading'),
+    /** Plain text of the conversation's heading. */
+    text: z.string(),
+    /** Footnote numbers referenced (usually the participants note). */
+    footnotes: z.array(z.number().int()),
+    /** Printed timestamps in the heading, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
+  }),
+  turnSchema,
+  pageFurnitureSchema,
+  z.object({
+    type: z.literal('excision'),
+    /** `excision-N`, its HTML id. */
+    id: z.string(),
+    /** The excision note as printed (plain text). */
+    text: z.string(),
+    /** Its duration, or null when it cannot be read. */
+    seconds: z.number().int().nonnegative().nullable(),
+    /** Footnote numbers referenced in the note, when there are any. */
+    footnotes: z.array(z.number().int()).optional(),
+    /** Printed timestamps in the note, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
+  }),
+  z.object({
+    type: z.literal('direction'),
+    /** `direction-N`, its HTML id. */
+    id: z.string(),
+    /** The stage direction, brackets kept. */
+    text: z.string(),
+    /** Footnote numbers referenced, when there are any. */
+    footnotes: z.array(z.number().int()).optional(),
+    /** Printed timestamps, when there are any. */
+    timestamps: z.array(timestampSchema).optional(),
+  }),
+])
+
+export const footnoteSchema = z.object({
+  /** The footnote's number. */
+  n: z.number().int(),
+  /** Plain text of the note. */
+  text: z.string(),
+  /** Whether any marker in the transcript points to it. */
+  referenced: z.boolean(),
+  /** Markers of other notes inside this note, when there are any. */
+  footnotes: z.array(z.number().int()).optional(),
+  /** Printed timestamps inside the note, when there are any. */
+  timestamps: z.array(timestampSchema).optional(),
+})
+
+/** Where the transcript was published and archived (from its sidecar); every field optional. */
+export const sourceSchema = z.object({
+  publisher: z.string().optional(),
+  edition: z.string().optional(),
+  volume: z.string().optional(),
+  /** The document's number or id in the edition. */
+  document: z.string().optional(),
+  archive: z.string().optional(),
+  /** The tape or conversation number in the archive. */
+  tape: z.string().optional(),
+  url: z.string().optional(),
+})
+
+/** The recording the transcript follows (from its sidecar). */
+export const recordingSchema = z.object({
+  /** A path relative to the transcript's folder, or an absolute `http(s)` URL. */
+  src: z.string().min(1),
+  /** Seconds into the recording at which the transcript's 0:00 falls; absent means 0. */
+  offset: z.number().nonnegative().optional(),
+})
+
+export const diagnosticSchema = z.object({
+  /** `info` says what the parser decided (such as the house style); it never fails a build. */
+  severity: z.enum(['error', 'warning', 'info']),
+  /** The file the message is about when it is not the transcript: its sidecar's name (`<name>.yml`). */
+  file: z.string().optional(),
+  /** The rule's id (see `src/core/diagnostics.ts`). */
+  rule: z.string(),
+  /** What is wrong, for a transcript editor, with the fix where it helps. */
+  message: z.string(),
+  /** 1-based place in the source file. */
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+})
+
+export const transcriptSchema = z.object({
+  /** File name without `.txt`; the page is at `/<name>/`. */
+  name: z.string(),
+  /** Document id printed first in the header (`01181`). */
+  id: z.string(),
+  /** ISO date of the recording; empty when the header has none. */
+  date: z.string(),
+  /** The sidecar's `title` when it gives one, else the plain text of the conversation's heading. */
+  title: z.string(),
+  /** The series the transcript belongs to, from its sidecar. */
+  series: z.string().optional(),
+  /** Where it was published and archived, from its sidecar. */
+  source: sourceSchema.optional(),
+  /** The recording it follows, from its sidecar. */
+  recording: recordingSchema.optional(),
+  /** The editorial status note. */
+  status: z.string().nullable(),
+  /** The printed weekday date line. */
+  dateLine: z.string().nullable(),
+  /** The printed time range. */
+  time: z.string().nullable(),
+  /** Every voice, in order of first appearance. */
+  speakers: z.array(speakerSchema),
+  /** The body in reading order. */
+  blocks: z.array(blockSchema),
+  /** All footnote definitions, in number order. */
+  footnotes: z.array(footnoteSchema),
+  /** Footnote markers and timestamps printed in the header lines, when there are any. */
+  headerMarks: z
+    .object({ footnotes: z.array(z.number().int()).optional(), timestamps: z.array(timestampSchema).optional() })
+    .optional(),
+  /** What the parser noticed, in source order. */
+  diagnostics: z.array(diagnosticSchema),
+})
+
+export type TranscriptJson = z.infer<typeof transcriptSchema>
+export type BlockJson = z.infer<typeof blockSchema>
+export type TurnJson = z.infer<typeof turnSchema>
+export type PageFurnitureJson = z.infer<typeof pageFurnitureSchema>

@@ -1,0 +1,283 @@
+/**
+ * The transcript tree: the one contract every other part (JSON, pages, search, serializer) reads.
+ *
+ * It is a unist tree. Where mdast already has a node for a thing (text, emphasis, paragraph, heading,
+ * footnoteReference, footnoteDefinition) the transcript uses it, so unified's utilities apply; the
+ * transcript's own nodes are added to mdast's content maps by module augmentation below. Every node
+ * the parser makes has a `position` pointing into the source file.
+ */
+import type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text } from 'mdast'
+import type { Literal, Node, Parent } from 'unist'
+
+export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }
+
+/** A printed timestamp such as `[03:01]` or `[1:02:03]`. */
+export interface Timestamp extends Literal {
+  type: 'timestamp'
+  /** The label as printed, without brackets: `03:01`. */
+  value: string
+  /** Seconds from the start of the tape. */
+  seconds: number
+}
+
+/**
+ * Which delimiters an editorial mark was printed in: square brackets (the seed's series, FRUS) unless
+ * the house style also reads parentheses (Watergate transcripts: `(unintelligible)`), then `parentheses`.
+ */
+export type MarkDelimiters = 'brackets' | 'parentheses'
+
+/** `[unclear]` in any spelling; `[*unclear*: on this]` carries a conjectured reading; `(inaudible)`. */
+export interface Unclear extends Parent {
+  type: 'unclear'
+  /** Absent for square brackets. */
+  delimiters?: 'parentheses'
+  /** The bracket's content as printed (without the brackets). */
+  children: PhrasingContent[]
+  /** The editors' conjectured reading, plain text, when there is one. */
+  conjecture?: string
+}
+
+/** Words the editors supplied: `[Kennedy]`, `[IL-]28s`, `[to]`. */
+export interface Supplied extends Parent {
+  type: 'supplied'
+  delimiters?: 'parentheses'
+  children: PhrasingContent[]
+}
+
+/** An inline stage direction: `[laughing]`, `[*to the President*]`, `(Laughter)`. */
+export interface Direction extends Parent {
+  type: 'direction'
+  delimiters?: 'parentheses'
+  children: PhrasingContent[]
+}
+
+/**
+ * Material the editors withheld, said where it stood in the speech: `(Privileged Material Deleted)`,
+ * `(Material Unrelated to Presidential Actions Deleted)`. Its wordings are a house style's (styles/).
+ */
+export interface Omission extends Parent {
+  type: 'omission'
+  delimiters?: 'parentheses'
+  children: PhrasingContent[]
+}
+
+/**
+ * What the typed pages printed that is not part of the transcript's text: a running head
+ * (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) or a bare page number between paragraphs. Kept where it
+ * stood (between blocks, or between a turn's paragraphs), never inside speech; its shapes are a house
+ * style's (styles/).
+ */
+export interface PageFurniture extends Literal {
+  type: 'pageFurniture'
+  kind: 'runningHead' | 'pageNumber'
+  /** The line as printed. */
+  value: string
+  /** The page number it carries, as printed (`2`), when it can be read. */
+  page?: string
+}
+
+/**
+ * Where a block of footnote definitions (an old page bottom) stood. Inline when it cut a paragraph in
+ * mid-sentence (the two halves are one paragraph); block-level between paragraphs. The definitions
+ * themselves are the root's `footnoteDefinition` children; this marker keeps their place.
+ */
+export interface PageBreak extends Node {
+  type: 'pageBreak'
+  /** Identifiers of the footnote definitions printed here, in order. */
+  footnotes: string[]
+}
+
+/** The header's lines: document id, date, status note, weekday date line, time range. */
+export interface Header extends Parent {
+  type: 'header'
+  children: HeaderField[]
+}
+
+export type HeaderFieldName = 'id' | 'date' | 'status' | 'dateLine' | 'time'
+
+export interface HeaderField extends Parent {
+  type: 'headerField'
+  name: HeaderFieldName
+  /** The field read as data: the ISO date (`1962-11-14`) for `date`, when it is a calendar date. */
+  value?: string
+  children: PhrasingContent[]
+}
+
+/** Editorial narrative before (introduction) or after (epilogue) the conversation. */
+export interface Section extends Parent {
+  type: 'section'
+  name: 'introduction' | 'epilogue'
+  children: Array<Paragraph | PageBreak | PageFurniture>
+}
+
+/** The recorded conversation, from the first speaker turn to the last. */
+export interface Conversation extends Parent {
+  type: 'conversation'
+  children: ConversationContent[]
+}
+
+export type ConversationContent = Turn | Excision | DirectionBlock | Paragraph | PageBreak | PageFurniture
+
+/** One speaker's turn: a label and one or more paragraphs. */
+export interface Turn extends Parent {
+  type: 'turn'
+  /** Stable id, also the turn's HTML id (see `turn-ids.ts`). */
+  id: string
+  /** The label as printed: `McGeorge Bundy`, `Bundy`, `Unidentified`. */
+  label: string
+  /** What ended the label when it was not `:` (`;` in `HALDEMAN;`, a slip the house style reads). */
+  separator?: string
+  /** The resolved speaker's `id` in the root's `speakers`. */
+  speaker: string
+  /**
+   * The printed timestamp the turn opens with, when it opens with one (the rule: `parse/opening-stamp.ts`):
+   * the turn's id, its start time and the timeline all read this, never the text again.
+   */
+  openingStamp?: TimeMark
+  children: Array<Paragraph | PageBreak | PageFurniture>
+}
+
+/** A printed time as data (not a node): its label as printed and its seconds. */
+export type TimeMark = Pick<Timestamp, 'value' | 'seconds'>
+
+/** `Seven seconds excised as classified information.` */
+export interface Excision extends Parent {
+  type: 'excision'
+  /** The duration in seconds, or null when it cannot be read. */
+  seconds: number | null
+  children: PhrasingContent[]
+}
+
+/** A paragraph that is wholly bracketed: a standalone stage direction. Children are inside the brackets. */
+export interface DirectionBlock extends Parent {
+  type: 'directionBlock'
+  children: PhrasingContent[]
+}
+
+/** A person or an unidentified voice. Not a node: the root's `speakers` list. */
+export interface Speaker {
+  id: string
+  name: string
+  /** Labels as printed, in order of first use. */
+  labels: string[]
+  kind: 'person' | 'unidentified'
+  /** What the person was (`Secretary of Defense`), when a sidecar says so. */
+  role?: string
+}
+
+export type RootContent = Header | Section | Heading | Conversation | PageBreak | FootnoteDefinition
+
+/** Inline content the parser makes (mdast's other phrasing kinds, such as links or code, never occur). */
+export type TranscriptPhrasing =
+  | Text
+  | Emphasis
+  | FootnoteReference
+  | Timestamp
+  | Unclear
+  | Supplied
+  | Direction
+  | Omission
+  | PageBreak
+
+/** The transcript's own node kinds, added to mdast below. */
+export type OwnNode =
+  | Timestamp
+  | Unclear
+  | Supplied
+  | Direction
+  | Omission
+  | PageBreak
+  | PageFurniture
+  | Header
+  | HeaderField
+  | Section
+  | Conversation
+  | Turn
+  | Excision
+  | DirectionBlock
+
+/**
+ * Every kind of node a transcript tree holds. A `switch` over node kinds ends in `assertNever` (kinds.ts),
+ * so that a new kind here makes the type checker list every place that must handle it.
+ */
+export type TranscriptNode = TranscriptRoot | RootContent | HeaderField | ConversationContent | TranscriptPhrasing
+
+/**
+ * Where a transcript was published and archived, as its sidecar (`<name>.yml`) gives it; every field is
+ * optional. Citations read it.
+ */
+export interface Source {
+  /** Who published the edition (`Miller Center`, `Office of the Historian`). */
+  publisher?: string
+  /** The edition or collection (`Presidential Recordings of John F. Kennedy`). */
+  edition?: string
+  volume?: string
+  /** The document's number or id in the edition. */
+  document?: string
+  /** The archive holding the recording (`John F. Kennedy Library`). */
+  archive?: string
+  /** The tape or conversation number in the archive. */
+  tape?: string
+  /** Where the source can be read. */
+  url?: string
+}
+
+/** The recording the transcript follows: a file beside the transcript or a URL, and where in it the transcript's 0:00 is. */
+export interface Recording {
+  /** A path relative to the transcript's folder (`1962-11-14-01181.opus`) or an absolute `http(s)` URL. */
+  src: string
+  /** Seconds into the recording at which the transcript's time 0:00 falls (0 when absent). */
+  offset?: number
+}
+
+/**
+ * What a transcript's raw text lacks and its sidecar supplies (src/core/sidecar.ts): recorded on the
+ * root so that the JSON, the page, the citations and every export read it from the tree.
+ */
+export interface TranscriptMeta {
+  /** Shown instead of the heading as the transcript's title. */
+  title?: string
+  /** The series the transcript belongs to (`Presidential Recordings: John F. Kennedy, Volume 4`). */
+  series?: string
+  source?: Source
+  recording?: Recording
+}
+
+export interface TranscriptRoot extends Parent {
+  type: 'root'
+  /** The file name without `.txt`: the page's path. */
+  name: string
+  /** The house style the transcript was read in (`seed`, `frus`, `watergate`; see styles/). */
+  style: string
+  speakers: Speaker[]
+  /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
+  meta?: TranscriptMeta
+  children: RootContent[]
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    timestamp: Timestamp
+    unclear: Unclear
+    supplied: Supplied
+    direction: Direction
+    omission: Omission
+    pageBreak: PageBreak
+  }
+  interface RootContentMap {
+    timestamp: Timestamp
+    unclear: Unclear
+    supplied: Supplied
+    direction: Direction
+    pageBreak: PageBreak
+    header: Header
+    headerField: HeaderField
+    section: Section
+    conversation: Conversation
+    turn: Turn
+    excision: Excision
+    directionBlock: DirectionBlock
+    omission: Omission
+    pageFurniture: PageFurniture
+  }
+}

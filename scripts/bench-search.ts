@@ -24,7 +24,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
 import { buildSearchIndex } from '../src/build/search/integration.ts'
-import { TOTALS_PATH, UNIDENTIFIED, type Manifest, type Totals } from '../src/contract/search.ts'
+import { TOTALS_PATH, type Manifest, type Totals } from '../src/contract/search.ts'
+import { UNIDENTIFIED_LABEL } from '../src/contract/speakers.ts'
 import { loadTranscript } from '../src/core/load.ts'
 import { benchArgs } from './bench/args.ts'
 import { astroBuild } from './bench/build.ts'
@@ -223,7 +224,7 @@ async function main(): Promise<number> {
   const turns = new Map<string, number>()
   for (const [key, n] of Object.entries(totals.speakerKinds)) {
     const [speaker, kind] = key.split('\u0000')
-    if (kind === 'turn' && speaker && speaker !== UNIDENTIFIED) turns.set(speaker, (turns.get(speaker) ?? 0) + n)
+    if (kind === 'turn' && speaker && speaker !== UNIDENTIFIED_LABEL) turns.set(speaker, (turns.get(speaker) ?? 0) + n)
   }
   const busiest = [...turns].sort((a, b) => b[1] - a[1])[0]!
 

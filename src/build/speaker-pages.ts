@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path'
 import { sortSpeakers, voicesByKey } from '../collection/speaker-index.ts'
 import type { TurnJson } from '../core/schema.ts'
+import type { SpeakerKind } from '../contract/speakers.ts'
 import { readTranscriptJson } from './artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
@@ -43,7 +44,7 @@ export interface SpeakerEntry {
   /** The person's speaker id, or `unidentified`: the pages are at `/speakers/<key>/`, `/speakers/<key>/2/`… */
   key: string
   name: string
-  kind: 'person' | 'unidentified'
+  kind: SpeakerKind
   turns: number
   transcripts: number
   /** ISO dates of the first and last transcripts they speak in ('' when undated). */

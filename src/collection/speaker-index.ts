@@ -5,7 +5,7 @@
  */
 import { transcriptTitle } from '../core/names.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
-import { speakerKey, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../contract/speakers.ts'
+import { listedName, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type SpeakerKind } from '../contract/speakers.ts'
 import { turnsOf } from './speakers.ts'
 
 export { voiceNumber } from '../contract/speakers.ts'
@@ -28,7 +28,7 @@ export interface SpeakerEntry {
   /** The person's speaker id, or `unidentified`: the page is at `/speakers/<key>/`. */
   key: string
   name: string
-  kind: 'person' | 'unidentified'
+  kind: SpeakerKind
   turns: number
   /** In the order of the transcripts given (by date), turns in reading order. */
   appearances: Appearance[]
@@ -38,7 +38,7 @@ export interface SpeakerEntry {
 export interface Voices {
   key: string
   name: string
-  kind: 'person' | 'unidentified'
+  kind: SpeakerKind
   turns: TurnJson[]
 }
 
@@ -51,16 +51,16 @@ export function voicesByKey(data: Pick<TranscriptJson, 'name' | 'speakers' | 'bl
   const groups = new Map<string, Voices>()
   for (const turn of turnsOf(data)) {
     const speaker = kinds.get(turn.speaker.id)
-    const unidentified = speaker?.kind === 'unidentified'
-    const key = speakerKey({ id: turn.speaker.id, kind: speaker?.kind ?? 'person' })
-    if (!unidentified && key === UNIDENTIFIED) {
-      throw new Error(`${data.name}: a person's speaker id is "${UNIDENTIFIED}", the address of the unidentified voices' page`)
+    const kind = speaker?.kind ?? 'person'
+    const key = speakerKey({ id: turn.speaker.id, kind })
+    if (kind !== UNIDENTIFIED_KIND && key === UNIDENTIFIED_KEY) {
+      throw new Error(
+        `${data.name}: a person's speaker id is "${UNIDENTIFIED_KEY}", the address of the unidentified voices' page`,
+      )
     }
     let group = groups.get(key)
     if (!group) {
-      group = unidentified
-        ? { key, name: UNIDENTIFIED_GROUP, kind: 'unidentified', turns: [] }
-        : { key, name: speaker?.name ?? turn.speaker.name, kind: 'person', turns: [] }
+      group = { key, name: listedName({ name: speaker?.name ?? turn.speaker.name, kind }), kind, turns: [] }
       groups.set(key, group)
     }
     group.turns.push(turn)
@@ -94,9 +94,9 @@ export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }
 }
 
 /** People by surname, then the unidentified voices (if any). */
-export function sortSpeakers<T extends { name: string; kind: 'person' | 'unidentified' }>(entries: T[]): T[] {
+export function sortSpeakers<T extends { name: string; kind: SpeakerKind }>(entries: T[]): T[] {
   const people = entries.filter((entry) => entry.kind === 'person').sort(bySurname)
-  return [...people, ...entries.filter((entry) => entry.kind === 'unidentified')]
+  return [...people, ...entries.filter((entry) => entry.kind === UNIDENTIFIED_KIND)]
 }
 
 /** `McGeorge Bundy` before `President Kennedy`: by the last word of the name, then the whole name. */

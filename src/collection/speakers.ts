@@ -3,18 +3,15 @@
  * speaker pages. Every person is one group; every unidentified voice goes into the one "Unidentified
  * voices" group, which is never presented as a person.
  */
-import { speakerKey, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../contract/speakers.ts'
+import { speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, UNIDENTIFIED_LABEL, type SpeakerKind } from '../contract/speakers.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
-
-/** The key (and URL segment, `?speaker=` value) of the unidentified voices' group: model/speakers.ts. */
-export { UNIDENTIFIED } from '../contract/speakers.ts'
 
 export interface SpeakerGroup {
   /** The speaker's key (`speakerKey`): the person's id, or `unidentified` for the unidentified voices. */
   key: string
   /** The full name, or `Unidentified voices`. */
   name: string
-  kind: 'person' | 'unidentified'
+  kind: SpeakerKind
   /** The speaker ids of `div.turn[data-speaker]` in this group. */
   ids: string[]
   turns: number
@@ -37,7 +34,7 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
   const groups = new Map<string, SpeakerGroup>()
   const groupOf = new Map<string, SpeakerGroup>()
   const people = transcript.speakers.filter((speaker) => speaker.kind === 'person')
-  const voices = transcript.speakers.filter((speaker) => speaker.kind === 'unidentified')
+  const voices = transcript.speakers.filter((speaker) => speaker.kind === UNIDENTIFIED_KIND)
   for (const person of people) {
     const group: SpeakerGroup = {
       key: speakerKey(person),
@@ -54,15 +51,15 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
   if (voices.length > 0) {
     const ids = voices.map((voice) => voice.id)
     const group: SpeakerGroup = {
-      key: UNIDENTIFIED,
-      name: UNIDENTIFIED_GROUP,
-      kind: 'unidentified',
+      key: UNIDENTIFIED_KEY,
+      name: UNIDENTIFIED_LABEL,
+      kind: UNIDENTIFIED_KIND,
       ids,
       turns: 0,
       words: 0,
       share: 0,
     }
-    groups.set(UNIDENTIFIED, group)
+    groups.set(UNIDENTIFIED_KEY, group)
     for (const id of ids) groupOf.set(id, group)
   }
   let total = 0

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod'
 import { speakerGroups } from './speakers.ts'
+import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { transcriptTitle } from '../core/names.ts'
 import { diagnosticSchema, recordingSchema, sourceSchema, type TranscriptJson } from '../core/schema.ts'
 
@@ -14,7 +15,7 @@ export const summarySpeakerSchema = z.object({
   key: z.string(),
   /** The full name, or `Unidentified voices`. */
   name: z.string(),
-  kind: z.enum(['person', 'unidentified']),
+  kind: z.enum(['person', UNIDENTIFIED_KIND]),
   /** Turns in this transcript. */
   turns: z.number().int().nonnegative(),
 })

@@ -20,13 +20,8 @@
  *   query would cost before fetching it.
  */
 
-import { UNIDENTIFIED_GROUP } from './speakers.ts'
-
 export const FACETS = ['speaker', 'transcript', 'kind'] as const
 export type Facet = (typeof FACETS)[number]
-
-/** The one speaker filter value for every unidentified voice: they are never one person. */
-export const UNIDENTIFIED = UNIDENTIFIED_GROUP
 
 /**
  * The speakers' keys (`/search/?speaker=<key>`, as on a transcript's page and in `/speakers/<key>/`: the

@@ -6,13 +6,21 @@
  * name resolution, not this module's.)
  */
 
-export type SpeakerKind = 'person' | 'unidentified'
+/** A speaker's kind in the transcript's JSON (`speakers[].kind`): a person, or a voice no one named. */
+export const UNIDENTIFIED_KIND = 'unidentified'
+export type SpeakerKind = 'person' | typeof UNIDENTIFIED_KIND
 
-/** The key of every unidentified voice together, never one person: `/speakers/unidentified/`, `?speaker=unidentified`. */
-export const UNIDENTIFIED = 'unidentified'
+/**
+ * The key of every unidentified voice together, never one person: `/speakers/unidentified/`,
+ * `?speaker=unidentified`. A URL segment, spelled like the kind but not the same rule.
+ */
+export const UNIDENTIFIED_KEY = 'unidentified'
 
-/** How the group of unidentified voices is named wherever it is listed. */
-export const UNIDENTIFIED_GROUP = 'Unidentified voices'
+/**
+ * The label of the unidentified voices together, wherever they are listed, counted or searched: the
+ * participants panel, the timeline, the speaker pages, the search's speaker facet (`listedName`).
+ */
+export const UNIDENTIFIED_LABEL = 'Unidentified voices'
 
 /** A label that names no one: `Unidentified`, `Unknown`; each such turn is a voice of its own. */
 export function isUnidentifiedLabel(label: string): boolean {
@@ -21,7 +29,12 @@ export function isUnidentifiedLabel(label: string): boolean {
 
 /** The id of the `n`-th unidentified voice of a transcript: `unidentified-3`. */
 export function voiceId(n: number): string {
-  return `${UNIDENTIFIED}-${n}`
+  return `${UNIDENTIFIED_KEY}-${n}`
+}
+
+/** Whether a speaker id (`div.turn[data-speaker]`) is an unidentified voice's (`voiceId`). */
+export function isVoiceId(speakerId: string): boolean {
+  return speakerId.startsWith(`${UNIDENTIFIED_KEY}-`)
 }
 
 /** `unidentified-3` → `3`: the voice's number within its transcript. */
@@ -50,5 +63,13 @@ export function speakerSlug(name: string): string {
  * `unidentified` for every unidentified voice. The one rule for who a `?speaker=` or a speaker page means.
  */
 export function speakerKey(speaker: { id: string; kind: SpeakerKind }): string {
-  return speaker.kind === 'unidentified' ? UNIDENTIFIED : speaker.id
+  return speaker.kind === UNIDENTIFIED_KIND ? UNIDENTIFIED_KEY : speaker.id
+}
+
+/**
+ * The label a speaker is listed, counted and searched under (the search's speaker facet value, a
+ * speaker group's name): a person's name, or `UNIDENTIFIED_LABEL` for every unidentified voice.
+ */
+export function listedName(speaker: { name: string; kind: SpeakerKind }): string {
+  return speaker.kind === UNIDENTIFIED_KIND ? UNIDENTIFIED_LABEL : speaker.name
 }

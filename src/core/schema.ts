@@ -3,6 +3,7 @@
  * validates every parsed transcript with it, and `TranscriptJson` is the type `toJson` returns.
  */
 import { z } from 'astro/zod'
+import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 
 /** A person, or one unidentified voice. */
 export const speakerSchema = z.object({
@@ -13,7 +14,7 @@ export const speakerSchema = z.object({
   /** The labels as printed, in order of first use. */
   labels: z.array(z.string()).min(1),
   /** `unidentified` voices are never merged into one person. */
-  kind: z.enum(['person', 'unidentified']),
+  kind: z.enum(['person', UNIDENTIFIED_KIND]),
   /** What the person was (`Secretary of Defense`), when a sidecar says so. */
   role: z.string().optional(),
 })

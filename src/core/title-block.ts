@@ -12,6 +12,7 @@ import type { Heading } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptMeta, TranscriptRoot } from './types.ts'
 import { publishRecording } from './recording.ts'
+import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 
 export interface TitleBlockOptions {
   /**
@@ -119,7 +120,7 @@ function row(label: string, content: ElementContent[], name: string): Element {
 /** People by name, linked to their pages, in order of first appearance; unidentified voices counted, never named. */
 function participants(speakers: readonly Speaker[], options: TitleBlockOptions): ElementContent[] {
   const people = speakers.filter((speaker) => speaker.kind === 'person')
-  const voices = speakers.filter((speaker) => speaker.kind === 'unidentified')
+  const voices = speakers.filter((speaker) => speaker.kind === UNIDENTIFIED_KIND)
   const named = (speaker: Speaker, text: string): ElementContent =>
     options.speakerHref ? h('a', { href: options.speakerHref(speaker) }, text) : { type: 'text', value: text }
   const items: ElementContent[] = people.map((person) => named(person, person.name))

@@ -15,6 +15,7 @@ import { anchorReference, placeNotes } from './margin-notes.ts'
 import { toPlainText } from './plain-text.ts'
 import { type PublishedRecording, publishRecording, recordingLink } from './recording.ts'
 import { formatTime } from '../contract/time.ts'
+import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { titleBlock, type TitleBlockOptions } from './title-block.ts'
 import { turnTimes } from './timing.ts'
 import type {
@@ -149,7 +150,7 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
           h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), `≈${formatTime(time.start)}`]),
         )
       }
-      const who = speaker?.kind === 'unidentified' ? 'an unidentified speaker' : (speaker?.name ?? node.label)
+      const who = speaker?.kind === UNIDENTIFIED_KIND ? 'an unidentified speaker' : (speaker?.name ?? node.label)
       const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''
       // The visible mark is decoration; the accessible name says what the link is. A label, not hidden
       // text: hidden text would be copied with the passage (src/styles/reading-text.css).

@@ -8,6 +8,7 @@
  */
 import type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text } from 'mdast'
 import type { Literal, Node, Parent } from 'unist'
+import type { SpeakerKind } from '../contract/speakers.ts'
 
 export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }
 
@@ -160,7 +161,7 @@ export interface Speaker {
   name: string
   /** Labels as printed, in order of first use. */
   labels: string[]
-  kind: 'person' | 'unidentified'
+  kind: SpeakerKind
   /** What the person was (`Secretary of Defense`), when a sidecar says so. */
   role?: string
 }

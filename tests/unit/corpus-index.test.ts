@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/build/search/records.ts'
+import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
+import { UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { sectionTable } from '../../src/build/search/tables.ts'
 import {
   countSections,
@@ -106,7 +107,7 @@ describe('the search record of the seed', () => {
         'President Kennedy',
         'Robert McNamara',
         'Theodore Sorensen',
-        UNIDENTIFIED,
+        UNIDENTIFIED_LABEL,
       ].sort(),
     )
     expect(record.labels).toContain('Ball')
@@ -139,7 +140,7 @@ describe('the search record of the seed', () => {
     const all = countSections(tableTallies(rows, undefined), none)
     expect(all.counts.kind).toEqual({ turn: 146, footnote: 19, editorial: of('editorial').length })
     expect(all.counts.speaker['George Ball']).toBe(5)
-    expect(all.counts.speaker[UNIDENTIFIED]).toBe(4)
+    expect(all.counts.speaker[UNIDENTIFIED_LABEL]).toBe(4)
     expect(all.counts.transcript[label]).toBe(all.total)
     expect(all.total).toBe(record.sections.length)
     const ball = countSections(tableTallies(rows, undefined), { ...none, speaker: ['George Ball'] })

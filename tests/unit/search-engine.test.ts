@@ -13,7 +13,8 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSearchIndex } from '../../src/build/search/integration.ts'
-import { transcriptLabels, transcriptRecord, UNIDENTIFIED } from '../../src/build/search/records.ts'
+import { transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
+import { UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { fragmentId } from '../../src/build/search/tables.ts'
 import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/contract/search.ts'
 import {
@@ -233,7 +234,9 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(hits.map(address).sort()).toEqual(notes.map((s) => s.address).sort())
     expect(counted.total).toBe(notes.length)
     const all = await everything({ ...none, kind: ['turn'] })
-    expect(all.counted.counts.speaker[UNIDENTIFIED]).toBe(allSections().filter((s) => s.section.voice === 'unidentified').length)
+    expect(all.counted.counts.speaker[UNIDENTIFIED_LABEL]).toBe(
+      allSections().filter((s) => s.section.voice === 'unidentified').length,
+    )
     expect(all.counted.total).toBe(allSections().filter((s) => s.section.kind === 'turn').length)
     expect(all.hits.length).toBe(all.counted.total)
   })

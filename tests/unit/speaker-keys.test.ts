@@ -9,7 +9,7 @@ import { voicesByKey } from '../../src/collection/speaker-index.ts'
 import { keysOfValues, valuesOfKeys, type SpeakerKeys } from '../../src/contract/search.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
 import { readTranscript } from '../../src/core/load.ts'
-import { speakerKey, speakerSlug, UNIDENTIFIED, UNIDENTIFIED_GROUP } from '../../src/contract/speakers.ts'
+import { speakerKey, speakerSlug, UNIDENTIFIED_KEY, UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 
 const transcripts = [seedPath, `${fixtures}parse/1961-04-20-00042.txt`, `${fixtures}parse/1963-10-29-02417.txt`]
@@ -26,7 +26,7 @@ describe('speaker keys', () => {
     expect(new Set(search)).toEqual(new Set(expected))
     // A person's key is their id; every unidentified voice is `unidentified`, never a person's key.
     for (const speaker of json.speakers) {
-      expect(speakerKey(speaker)).toBe(speaker.kind === 'person' ? speaker.id : UNIDENTIFIED)
+      expect(speakerKey(speaker)).toBe(speaker.kind === 'person' ? speaker.id : UNIDENTIFIED_KEY)
     }
   })
 
@@ -36,9 +36,9 @@ describe('speaker keys', () => {
     expect(voicesByKey(json).find((voices) => voices.key === 'george-ball')?.name).toBe('George Ball')
     const voices = transcriptRecord(json).voices
     expect(voices.get('george-ball')).toBe('George Ball')
-    expect(voices.get(UNIDENTIFIED)).toBe(UNIDENTIFIED_GROUP)
-    expect(speakerGroups(json).find((group) => group.key === UNIDENTIFIED)).toMatchObject({
-      name: UNIDENTIFIED_GROUP,
+    expect(voices.get(UNIDENTIFIED_KEY)).toBe(UNIDENTIFIED_LABEL)
+    expect(speakerGroups(json).find((group) => group.key === UNIDENTIFIED_KEY)).toMatchObject({
+      name: UNIDENTIFIED_LABEL,
       turns: 4,
     })
   })
@@ -46,16 +46,16 @@ describe('speaker keys', () => {
   test("the search's `?speaker=` takes the key and writes it back; a name (a link of old) still works", () => {
     const table: SpeakerKeys = {
       'george-ball': ['George Ball'],
-      [UNIDENTIFIED]: [UNIDENTIFIED_GROUP],
+      [UNIDENTIFIED_KEY]: [UNIDENTIFIED_LABEL],
       odell: ["O'Dell", 'ODell'],
     }
     expect(valuesOfKeys(['george-ball'], table)).toEqual(['George Ball'])
-    expect(valuesOfKeys([UNIDENTIFIED], table)).toEqual([UNIDENTIFIED_GROUP])
+    expect(valuesOfKeys([UNIDENTIFIED_KEY], table)).toEqual([UNIDENTIFIED_LABEL])
     expect(valuesOfKeys(['odell'], table)).toEqual(["O'Dell", 'ODell'])
     expect(valuesOfKeys(['Dean Rusk'], table)).toEqual(['Dean Rusk'])
-    expect(keysOfValues(['George Ball', UNIDENTIFIED_GROUP, "O'Dell", 'ODell'], table)).toEqual([
+    expect(keysOfValues(['George Ball', UNIDENTIFIED_LABEL, "O'Dell", 'ODell'], table)).toEqual([
       'george-ball',
-      UNIDENTIFIED,
+      UNIDENTIFIED_KEY,
       'odell',
     ])
     expect(keysOfValues(['Dean Rusk'], table)).toEqual(['Dean Rusk'])

@@ -8,12 +8,12 @@
 import {
   headingAnchors,
   parseAnchorId,
-  UNIDENTIFIED,
   voicesOf,
   type Fragment,
   type PassageKind,
   type RecordTranscripts,
 } from '../../contract/search.ts'
+import { UNIDENTIFIED_LABEL } from '../../contract/speakers.ts'
 
 /** A record's matched positions split by transcript, each made relative to the transcript's start. */
 export function positionsByTranscript(record: RecordTranscripts, words: number[]): Array<{ name: string; positions: number[] }> {
@@ -96,7 +96,7 @@ export function passagesAt(passages: Fragment, positions: number[], limit = 3, s
       return {
         pageId: anchor?.pageId,
         kind: anchor?.kind ?? 'editorial',
-        speaker: anchor?.kind === 'turn' ? (name === UNIDENTIFIED ? 'Unidentified' : (name ?? '')) : undefined,
+        speaker: anchor?.kind === 'turn' ? (name === UNIDENTIFIED_LABEL ? 'Unidentified' : (name ?? '')) : undefined,
         heading: heading?.text ?? '',
         excerpt,
         cutBefore: from > start,

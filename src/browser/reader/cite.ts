@@ -4,6 +4,7 @@
  */
 import { openPopover } from './popover.ts'
 import { formatTime } from '../../contract/time.ts'
+import { isVoiceId } from '../../contract/speakers.ts'
 
 export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void {
   const article = turn.closest<HTMLElement>('article')!
@@ -14,9 +15,7 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   const title = article.dataset.title ?? document.title
   const url = `${location.origin}${location.pathname}#${turn.id}`
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
-  const speaker = turn.dataset.speaker?.startsWith('unidentified')
-    ? 'Unidentified speaker'
-    : label.title || label.textContent || ''
+  const speaker = isVoiceId(turn.dataset.speaker ?? '') ? 'Unidentified speaker' : label.title || label.textContent || ''
   const estimated = turn.querySelector('.turn-time') !== null
   const time = `${estimated ? 'about ' : ''}${formatTime(Number(turn.dataset.start))}`
   const longDate = date

@@ -5,7 +5,7 @@
  */
 import { fragment } from './turns.ts'
 import { sitePath } from '../../contract/routes.ts'
-import { UNIDENTIFIED } from '../../contract/speakers.ts'
+import { UNIDENTIFIED_KEY } from '../../contract/speakers.ts'
 
 interface Choice {
   key: string
@@ -58,7 +58,7 @@ function enhance(panel: HTMLElement): void {
       if (search) search.href = `${sitePath('/search/')}?${new URLSearchParams({ speaker: choice.key })}`
       const turnsText = `${shown.length} ${shown.length === 1 ? 'turn' : 'turns'}`
       status.textContent =
-        choice.key === UNIDENTIFIED
+        choice.key === UNIDENTIFIED_KEY
           ? `Showing the ${turnsText} by unidentified voices.`
           : `Showing the ${turnsText} by ${choice.name}.`
     } else if (key) {

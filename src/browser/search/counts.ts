@@ -8,7 +8,6 @@ import {
   decodePositions,
   FACETS,
   hasLeadingSection,
-  UNIDENTIFIED,
   type Facet,
   type RecordSummary,
   type SectionTable,
@@ -163,6 +162,3 @@ export function countSections(tallies: Tally[], state: SearchState): { total: nu
   }
   return { total, counts }
 }
-
-/** The speaker a section is counted under: every unidentified voice is one. */
-export const speakerValue = (name: string, unidentified: boolean) => (unidentified ? UNIDENTIFIED : name)

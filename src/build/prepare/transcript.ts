@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { dirname } from 'node:path'
 import { loadTranscript, sidecarPath } from '../../core/load.ts'
-import { UNIDENTIFIED } from '../../collection/speakers.ts'
+import { speakerKey } from '../../contract/speakers.ts'
 import { renderTranscript } from '../../core/render.ts'
 import type { Speaker } from '../../core/types.ts'
 import { transcriptSchema } from '../../core/schema.ts'
@@ -63,7 +63,7 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
  * transcript's page at `/<name>/`. Relative, so that the cached body is right under any `SITE_BASE`.
  */
 function speakerHref(speaker: Speaker): string {
-  return `../speakers/${speaker.kind === 'unidentified' ? UNIDENTIFIED : speaker.id}/`
+  return `../speakers/${speakerKey(speaker)}/`
 }
 
 /**

@@ -9,13 +9,11 @@
  */
 import { footnoteId } from '../../core/ids.ts'
 import { assertNever } from '../../core/kinds.ts'
-import { speakerKey } from '../../contract/speakers.ts'
+import { listedName, speakerKey, UNIDENTIFIED_KIND } from '../../contract/speakers.ts'
 import { transcriptTitle } from '../../core/names.ts'
 import type { TranscriptJson } from '../../core/schema.ts'
 import { shownTime } from '../../contract/time.ts'
-import { anchorId, transcriptAnchorId, UNIDENTIFIED, voiceValue, type PassageKind } from '../../contract/search.ts'
-
-export { UNIDENTIFIED } from '../../contract/search.ts'
+import { anchorId, transcriptAnchorId, voiceValue, type PassageKind } from '../../contract/search.ts'
 
 /**
  * The heading word of a section that has no printed number or time (a paragraph of the introduction, an
@@ -77,7 +75,7 @@ export function transcriptLabels(transcripts: Iterable<LabelSource>): Map<string
  * the way to the index.
  */
 export function transcriptRecord(json: TranscriptJson): SearchRecord {
-  const unidentifiedIds = new Set(json.speakers.filter((s) => s.kind === 'unidentified').map((s) => s.id))
+  const unidentifiedIds = new Set(json.speakers.filter((s) => s.kind === UNIDENTIFIED_KIND).map((s) => s.id))
   const heading = json.blocks.find((block) => block.type === 'heading')
   const header = [heading?.text, `Document ${json.id}`, json.status, json.dateLine, json.time].filter(
     (line): line is string => !!line,
@@ -99,10 +97,10 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
         record.sections.push({ id: block.id, kind: 'editorial', heading: SECTION_MARK, paragraphs: [block.text] })
         break
       case 'turn': {
-        const unidentified = unidentifiedIds.has(block.speaker.id)
-        const voice = speakerKey({ id: block.speaker.id, kind: unidentified ? 'unidentified' : 'person' })
+        const speaker = { ...block.speaker, kind: unidentifiedIds.has(block.speaker.id) ? UNIDENTIFIED_KIND : 'person' } as const
+        const voice = speakerKey(speaker)
         if (block.paragraphs.every((p) => p.trim() === '')) break // nothing to find: its speaker is not in the filters for it
-        record.voices.set(voice, unidentified ? UNIDENTIFIED : block.speaker.name)
+        record.voices.set(voice, listedName(speaker))
         if (!record.labels.includes(block.speaker.label)) record.labels.push(block.speaker.label)
         record.sections.push({
           id: block.id,

@@ -10,7 +10,7 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
-import { isUnidentifiedLabel, speakerSlug, UNIDENTIFIED, voiceId } from '../../contract/speakers.ts'
+import { isUnidentifiedLabel, speakerSlug, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, voiceId } from '../../contract/speakers.ts'
 import type { Speaker } from '../types.ts'
 
 /** Words that open a label or a name without being a given name. */
@@ -85,8 +85,8 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const addSpeaker = (name: string, label: string, kind: Speaker['kind'], role?: string): Speaker => {
     let speaker = kind === 'person' ? byName.get(name) : undefined
     if (!speaker) {
-      const base = kind === 'unidentified' ? UNIDENTIFIED : speakerSlug(name)
-      let id = kind === 'unidentified' ? voiceId(++unidentifiedCount) : base
+      const base = kind === UNIDENTIFIED_KIND ? UNIDENTIFIED_KEY : speakerSlug(name)
+      let id = kind === UNIDENTIFIED_KIND ? voiceId(++unidentifiedCount) : base
       for (let n = nextSuffix.get(base) ?? 2; usedIds.has(id); n++) {
         id = `${base}-${n}`
         nextSuffix.set(base, n + 1)
@@ -111,10 +111,10 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const turnSpeakers = turns.map(({ label, position }) => {
     const given = sources.given?.[label] ?? sources.given?.[normal(label)]
     if (given)
-      return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? 'unidentified' : 'person', given.role).id
+      return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? UNIDENTIFIED_KIND : 'person', given.role).id
     const keyed = sources.key?.get(label)
-    if (keyed) return addSpeaker(nfc(keyed), label, isUnidentifiedLabel(keyed) ? 'unidentified' : 'person').id
-    if (isUnidentifiedLabel(label)) return addSpeaker(normal(label), label, 'unidentified').id
+    if (keyed) return addSpeaker(nfc(keyed), label, isUnidentifiedLabel(keyed) ? UNIDENTIFIED_KIND : 'person').id
+    if (isUnidentifiedLabel(label)) return addSpeaker(normal(label), label, UNIDENTIFIED_KIND).id
     const words = split(label)
     if (words.length >= 2) return addSpeaker(normal(label), label, 'person').id
     const candidates = [...(fullLabels.get(words[0]!.toLowerCase()) ?? [])]

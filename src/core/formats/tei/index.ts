@@ -5,6 +5,7 @@
  */
 import { toPlainText } from '../../plain-text.ts'
 import type { HeaderFieldName, TranscriptRoot } from '../../types.ts'
+import { UNIDENTIFIED_KIND } from '../../../contract/speakers.ts'
 import type { Format } from '../format.ts'
 import { speakerRef, teiText } from './body.ts'
 import { element, xmlText } from './xml.ts'
@@ -123,7 +124,7 @@ function teiHeader(tree: TranscriptRoot): string {
     ]
     return element(
       'person',
-      { 'xml:id': speakerRef(speaker.id), role: speaker.kind === 'unidentified' ? 'unidentified' : undefined },
+      { 'xml:id': speakerRef(speaker.id), role: speaker.kind === UNIDENTIFIED_KIND ? UNIDENTIFIED_KIND : undefined },
       names.join(''),
     )
   })

@@ -1,4 +1,9 @@
-/** Printed tape times: `mm:ss` and, on longer tapes, `h:mm:ss`. */
+/**
+ * Times, written once: printed tape times (`mm:ss` and, on longer tapes, `h:mm:ss`), read from a
+ * transcript and shown to readers; the times a link asks for (`#t=06:00`, `?t=360`); media fragments into
+ * a recording (`#t=348`); and WebVTT's cue times. No imports: the core, build code and browser scripts
+ * all read this module.
+ */
 
 export interface ParsedTime {
   seconds: number
@@ -40,4 +45,37 @@ export function formatTime(seconds: number): string {
 /** A turn's time as readers see it: `≈06:02` when estimated, `05:03` when printed. */
 export function shownTime(seconds: number, estimated: boolean): string {
   return `${estimated ? '≈' : ''}${formatTime(seconds)}`
+}
+
+/** The same time in words, for a label read aloud or a citation: `about 06:02`, `05:03`. */
+export function spokenTime(seconds: number, estimated: boolean): string {
+  return `${estimated ? 'about ' : ''}${formatTime(seconds)}`
+}
+
+/**
+ * A time a reader asks for in a link or the jump field, more loosely written than a printed one: `06:00`,
+ * `360` (seconds), `1:02:03`, with spaces around; undefined when it is not a time.
+ */
+export function parseAskedTime(value: string): number | undefined {
+  const match = /^\s*(?:(\d+):)?(?:(\d+):)?(\d+)\s*$/.exec(value)
+  if (!match) return undefined
+  const parts = [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number)
+  return parts.reduce((total, part) => total * 60 + part, 0)
+}
+
+/** A URL fragment (without `#`) that asks for a time: `t=06:00` on a page, `t=348` into a recording. */
+export function timeFragment(time: string | number): string {
+  return `t=${time}`
+}
+
+/** The time a URL fragment (without `#`) asks for, as written; null when it asks for none. */
+export function fragmentTime(fragment: string): string | null {
+  return fragment.startsWith('t=') ? fragment.slice(2) : null
+}
+
+/** `hh:mm:ss.ttt`, as WebVTT writes times (to the whole second: the transcripts' times are). */
+export function cueTime(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds))
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}.000`
 }

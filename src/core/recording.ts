@@ -7,6 +7,7 @@
  */
 import { extname } from 'node:path/posix'
 import type { Recording } from './types.ts'
+import { timeFragment } from '../contract/time.ts'
 
 /** Extensions of audio a browser can play (and the site will copy); anything else is not published. */
 export const audioTypes: Readonly<Record<string, string>> = {
@@ -58,5 +59,5 @@ export function mediaTime(seconds: number, published: PublishedRecording): numbe
 /** A link to the recording at a tape time: a media fragment (`recording.ogg#t=348`). */
 export function recordingLink(seconds: number, published: PublishedRecording): string {
   const at = Math.round(mediaTime(seconds, published) * 1000) / 1000
-  return `${published.href.replace(/#.*$/, '')}#t=${at}`
+  return `${published.href.replace(/#.*$/, '')}#${timeFragment(at)}`
 }

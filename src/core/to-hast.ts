@@ -14,7 +14,7 @@ import { delimitersOf, printTimestamp } from './syntax.ts'
 import { anchorReference, placeNotes } from './margin-notes.ts'
 import { toPlainText } from './plain-text.ts'
 import { type PublishedRecording, publishRecording, recordingLink } from './recording.ts'
-import { formatTime } from '../contract/time.ts'
+import { formatTime, shownTime, spokenTime } from '../contract/time.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { titleBlock, type TitleBlockOptions } from './title-block.ts'
 import { turnTimes } from './timing.ts'
@@ -147,11 +147,11 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       if (time?.estimated) {
         head.push(
           space,
-          h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), `≈${formatTime(time.start)}`]),
+          h('span.turn-time', { title: 'Estimated time' }, [h('span.sr-only', 'about '), shownTime(time.start, true)]),
         )
       }
       const who = speaker?.kind === UNIDENTIFIED_KIND ? 'an unidentified speaker' : (speaker?.name ?? node.label)
-      const at = time ? `, ${time.estimated ? 'about ' : ''}${formatTime(time.start)}` : ''
+      const at = time ? `, ${spokenTime(time.start, time.estimated)}` : ''
       // The visible mark is decoration; the accessible name says what the link is. A label, not hidden
       // text: hidden text would be copied with the passage (src/styles/reading-text.css).
       const link = h('a.turn-link', { href: `#${node.id}`, ariaLabel: `Link to this turn (${who}${at})` }, '#')
@@ -223,11 +223,11 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
  * turns into a seek. Its mark is drawn by CSS and its name is a label, so copying the turn copies none of it.
  */
 function playLink(seconds: number, estimated: boolean, who: string, recording: PublishedRecording): Element {
-  const at = `${estimated ? 'about ' : ''}${formatTime(seconds)}${estimated ? ' (estimated)' : ''}`
+  const at = `${spokenTime(seconds, estimated)}${estimated ? ' (estimated)' : ''}`
   return h('a.turn-play', {
     href: recordingLink(seconds, recording),
     ariaLabel: `Play from ${at}: ${who}`,
-    title: `Play from here (${estimated ? '≈' : ''}${formatTime(seconds)}${estimated ? ', estimated' : ''})`,
+    title: `Play from here (${shownTime(seconds, estimated)}${estimated ? ', estimated' : ''})`,
     dataSeconds: seconds,
   })
 }

@@ -6,7 +6,8 @@
  * reader turns following off, keeps it in view, and adds a few keys. Which turn is playing comes from the
  * browser's own cue events (`cuechange` on a metadata track whose cue ids are turn ids), not from polling.
  */
-import { askedTime, parseTime, turns } from './turns.ts'
+import { askedTime, turns } from './turns.ts'
+import { parseAskedTime } from '../../contract/time.ts'
 
 const seekKeys: Record<string, number> = { j: -5, l: 5 }
 
@@ -62,7 +63,7 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
   // `#t=`, `?t=` and the jump field (./reader.ts) only move the player to the time asked.
   document.addEventListener('reader:time', (event) => seek((event as CustomEvent<number>).detail))
   const asked = askedTime()
-  const seconds = asked === null ? undefined : parseTime(asked)
+  const seconds = asked === null ? undefined : parseAskedTime(asked)
   if (seconds !== undefined) seek(seconds)
 
   document.addEventListener('keydown', (event) => {

@@ -3,7 +3,7 @@
  * and the turn's citation in Chicago style and as BibTeX, each with a copy button.
  */
 import { openPopover } from './popover.ts'
-import { formatTime } from '../../contract/time.ts'
+import { spokenTime } from '../../contract/time.ts'
 import { isVoiceId } from '../../contract/speakers.ts'
 
 export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void {
@@ -17,7 +17,7 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
   const speaker = isVoiceId(turn.dataset.speaker ?? '') ? 'Unidentified speaker' : label.title || label.textContent || ''
   const estimated = turn.querySelector('.turn-time') !== null
-  const time = `${estimated ? 'about ' : ''}${formatTime(Number(turn.dataset.start))}`
+  const time = spokenTime(Number(turn.dataset.start), estimated)
   const longDate = date
     ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', {
         timeZone: 'UTC',

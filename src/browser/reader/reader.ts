@@ -4,7 +4,8 @@
  * form, footnote popovers, and each turn's link-and-cite popover (its code is loaded on first use).
  */
 import { setupNotes } from './notes.ts'
-import { askedTime, currentTurn, fragment, markTurn, parseTime, say, turns } from './turns.ts'
+import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
+import { parseAskedTime, timeFragment } from '../../contract/time.ts'
 
 function arrive(): void {
   const asked = askedTime()
@@ -19,7 +20,7 @@ function arrive(): void {
 }
 
 function jumpTo(asked: string): void {
-  const seconds = parseTime(asked)
+  const seconds = parseAskedTime(asked)
   const all = turns()
   if (seconds === undefined || all.length === 0) {
     say(`“${asked}” is not a time: write minutes and seconds (06:00), seconds (360) or h:mm:ss.`)
@@ -37,7 +38,7 @@ document.addEventListener('submit', (event) => {
   if (!form.matches('[data-jump]')) return
   event.preventDefault()
   const value = new FormData(form).get('t')?.toString().trim() ?? ''
-  history.pushState(null, '', `#t=${value}`)
+  history.pushState(null, '', `#${timeFragment(value)}`)
   jumpTo(value)
 })
 

@@ -1,16 +1,8 @@
 /** Finding turns by time and marking the one a link arrived at. */
-import { formatTime } from '../../contract/time.ts'
+import { formatTime, fragmentTime } from '../../contract/time.ts'
 
 export function turns(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('.turn[data-start]')]
-}
-
-/** `06:00`, `360`, `1:02:03` → seconds; undefined when it is not a time. */
-export function parseTime(value: string): number | undefined {
-  const match = /^\s*(?:(\d+):)?(?:(\d+):)?(\d+)\s*$/.exec(value)
-  if (!match) return undefined
-  const parts = [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number)
-  return parts.reduce((total, part) => total * 60 + part, 0)
 }
 
 /** The turn in progress at `seconds`, clamped to the first and last turn with a notice. */
@@ -59,8 +51,7 @@ export function say(message: string): void {
 
 /** The time a link asks for (`#t=06:00` or `?t=360`), as written; null when it asks for none. */
 export function askedTime(): string | null {
-  const hash = fragment()
-  return hash.startsWith('t=') ? hash.slice(2) : new URLSearchParams(location.search).get('t')
+  return fragmentTime(fragment()) ?? new URLSearchParams(location.search).get('t')
 }
 
 /** The URL fragment as text; a malformed escape (`#t=50%`) is kept as it is rather than thrown. */

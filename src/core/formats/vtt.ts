@@ -9,6 +9,7 @@ import { toPlainText } from '../plain-text.ts'
 import { turnTimes } from '../timing.ts'
 import type { Conversation, TranscriptRoot } from '../types.ts'
 import type { Format } from './format.ts'
+import { cueTime } from '../../contract/time.ts'
 
 export const vtt: Format = {
   name: 'vtt',
@@ -37,7 +38,7 @@ export function toVtt(tree: TranscriptRoot): string {
         id: turn.id,
         start: time.start,
         estimated: time.estimated,
-        text: `${turn.id}\n${timestamp(time.start)} --> ${timestamp(end)}\n<v ${cueText(names.get(turn.speaker) ?? turn.label)}>${words.join('\n')}</v>`,
+        text: `${turn.id}\n${cueTime(time.start)} --> ${cueTime(end)}\n<v ${cueText(names.get(turn.speaker) ?? turn.label)}>${words.join('\n')}</v>`,
       }
     })
     .sort((a, b) => a.start - b.start)
@@ -55,13 +56,6 @@ export function toVtt(tree: TranscriptRoot): string {
     .join('\n')
     .replaceAll('-->', '->')
   return `${['WEBVTT', note, ...cues.map((cue) => cue.text)].join('\n\n')}\n`
-}
-
-/** `hh:mm:ss.ttt`, as WebVTT writes times. */
-function timestamp(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds))
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}.000`
 }
 
 /** Cue text and voice names: `&`, `<` and `>` as character references (so no `-->` either). */

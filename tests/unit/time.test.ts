@@ -1,0 +1,51 @@
+/**
+ * Time formatting in one module (src/contract/time.ts), as the page, the exports and the reader's scripts
+ * use it: a printed time, the same time in words, the loose times a link may ask for (`#t=06:00`, `?t=360`),
+ * media fragments and WebVTT's cue times. Expected values written by hand.
+ */
+import { describe, expect, test } from 'vitest'
+import {
+  cueTime,
+  formatTime,
+  fragmentTime,
+  parseAskedTime,
+  shownTime,
+  spokenTime,
+  timeFragment,
+} from '../../src/contract/time.ts'
+
+describe('time', () => {
+  test('shown and spoken, printed and estimated', () => {
+    expect(formatTime(362)).toBe('06:02')
+    expect(shownTime(362, true)).toBe('≈06:02')
+    expect(shownTime(303, false)).toBe('05:03')
+    expect(spokenTime(362, true)).toBe('about 06:02')
+    expect(spokenTime(3723, false)).toBe('1:02:03')
+  })
+
+  test.each([
+    ['06:00', 360],
+    ['360', 360],
+    ['1:02:03', 3723],
+    [' 0:13:37 ', 817],
+    ['75:99', 4599],
+    ['6m', undefined],
+    ['', undefined],
+    ['1:2:3:4', undefined],
+  ])('a time asked for: %j → %s', (asked, seconds) => {
+    expect(parseAskedTime(asked)).toBe(seconds)
+  })
+
+  test('#t= fragments, written and read', () => {
+    expect(timeFragment('06:00')).toBe('t=06:00')
+    expect(timeFragment(349.5)).toBe('t=349.5')
+    expect(fragmentTime('t=06:00')).toBe('06:00')
+    expect(fragmentTime('t-05-03')).toBeNull()
+  })
+
+  test('WebVTT cue times', () => {
+    expect(cueTime(0)).toBe('00:00:00.000')
+    expect(cueTime(3723.4)).toBe('01:02:03.000')
+    expect(cueTime(-2)).toBe('00:00:00.000')
+  })
+})

@@ -10,7 +10,7 @@ import { summarySchema } from './collection/summary.ts'
 
 export const collections = {
   transcripts: defineCollection({
-    loader: transcriptLoader({ site: config, ...(config.style !== undefined ? { style: config.style } : {}) }),
+    loader: transcriptLoader({ site: config, base: config.base, ...(config.style !== undefined ? { style: config.style } : {}) }),
     schema: summarySchema,
   }),
 }

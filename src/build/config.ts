@@ -6,6 +6,13 @@
  */
 import { z } from 'astro/zod'
 import { houseStyles } from '../core/styles/index.ts'
+import { normalizeBase } from '../contract/routes.ts'
+
+/** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
+const basePath = z
+  .string()
+  .regex(/^\/(?:[\w.~-]+\/?)*$/, 'expected a path such as `/` or `/tapes/`: starting with `/`, no spaces or `..`')
+  .refine((base) => !base.split('/').includes('..'), 'a base path cannot hold `..`')
 
 export const siteConfigSchema = z.strictObject({
   /**
@@ -32,11 +39,7 @@ export const siteConfigSchema = z.strictObject({
    * (Astro's `base`). The `SITE_BASE` environment variable overrides it for one build.
    * @default '/'
    */
-  base: z
-    .string()
-    .regex(/^\/(?:[\w.~-]+\/?)*$/, 'expected a path such as `/` or `/tapes/`: starting with `/`, no spaces or `..`')
-    .refine((base) => !base.split('/').includes('..'), 'a base path cannot hold `..`')
-    .default('/'),
+  base: basePath.default('/'),
   /**
    * The house style to read every transcript with when its sidecar names none (`conventions`); when absent,
    * the style is detected per transcript.
@@ -77,17 +80,11 @@ export function resolveSiteConfig(
       message: invalid([`option \`style\`: no house style is named \`${config.style}\` (known: ${styles.join(', ')})`]),
     }
   const base = env.SITE_BASE || config.base
-  if (!/^\/?(?:[\w.~-]+\/?)*$/.test(base) || base.split('/').includes('..'))
+  if (!basePath.safeParse(base.startsWith('/') ? base : `/${base}`).success)
     return { ok: false, message: `SITE_BASE=${base} is not a path such as \`/tapes/\`` }
   return { ok: true, config: { ...config, base: normalizeBase(base) } }
 }
 
 function invalid(problems: string[]): string {
   return `Invalid options for transcriptReader() in astro.config.mjs:\n${problems.map((problem) => `- ${problem}`).join('\n')}`
-}
-
-/** `tapes`, `/tapes`, `/tapes/` → `/tapes/`; `` and `/` → `/`: the form Astro gives `base` with `trailingSlash: 'always'`. */
-export function normalizeBase(base: string): string {
-  const inner = base.replace(/^\/+|\/+$/g, '')
-  return inner === '' ? '/' : `/${inner}/`
 }

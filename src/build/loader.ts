@@ -33,6 +33,8 @@ export interface TranscriptLoaderOptions {
    * site's title, the publisher in citations), so a change to it makes every transcript again.
    */
   site?: object
+  /** The site's base path (`/`, `/tapes/`), which each page's title block links under; part of the digest. */
+  base?: string
 }
 
 export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader {
@@ -45,8 +47,9 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       const files = new Set(await readdir(folder))
       const names = [...files].filter((name) => name.endsWith('.txt')).sort()
       // The site's default house style reads every transcript without a sidecar naming one, and the pages show
-      // the site's configuration: both are part of the digest.
-      const code = `${codeDigest(root)}\0${options.style ?? ''}\0${JSON.stringify(options.site ?? {})}`
+      // the site's configuration and link under its base: all are part of the digest.
+      const base = options.base ?? '/'
+      const code = `${codeDigest(root)}\0${options.style ?? ''}\0${base}\0${JSON.stringify(options.site ?? {})}`
       const shown = (name: string) => relative(root, join(folder, name))
       for (const file of files) {
         if (file.endsWith('.yml') && !files.has(`${file.slice(0, -'.yml'.length)}.txt`))
@@ -74,6 +77,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
             path: join(folder, file),
             digest,
             cache,
+            base,
             ...(sidecar ? { sidecar } : {}),
             ...(options.style !== undefined ? { style: options.style } : {}),
           })

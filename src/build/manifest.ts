@@ -12,8 +12,9 @@ import { dirname, join } from 'node:path'
 import { once } from 'node:events'
 import { siteFormats } from '../core/formats/index.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
+import { exportRoute, fromRoot, manifestRoute, routeFile, transcriptRoute } from '../contract/routes.ts'
 
-export const manifestFile = 'transcripts.json'
+export const manifestFile = routeFile(manifestRoute())
 
 export function manifestArtifact(cache: string): string {
   return join(cache, manifestFile)
@@ -29,8 +30,8 @@ export function manifestEntry(summary: TranscriptSummary) {
     ...(summary.series !== undefined ? { series: summary.series } : {}),
     participants: summary.speakers.map(({ key, name, kind }) => ({ id: key, name, kind })),
     links: {
-      page: `${summary.name}/`,
-      ...Object.fromEntries(siteFormats.map((format) => [format.name, `${summary.name}/transcript.${format.extension}`])),
+      page: fromRoot(transcriptRoute(summary.name)),
+      ...Object.fromEntries(siteFormats.map((format) => [format.name, fromRoot(exportRoute(summary.name, format.extension))])),
     },
   }
 }

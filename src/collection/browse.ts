@@ -8,6 +8,14 @@
 import { createHash } from 'node:crypto'
 import type { SpeakerEntry } from '../build/speaker-pages.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
+import {
+  browseMonthRoute,
+  browseUndatedRoute,
+  browseYearRoute,
+  pageRoute,
+  speakerLetterRoute,
+  speakerRoute,
+} from '../contract/routes.ts'
 
 /** Transcripts on one browse page. */
 export const TRANSCRIPTS_PER_PAGE = 100
@@ -94,15 +102,6 @@ export function formatDateRange(first: string, last: string): string {
   return first === last ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`
 }
 
-export function yearHref(year: string): string {
-  return `/browse/${year}/`
-}
-
-/** Page `n` (1-based) of a listing whose first page is at `base` (`/browse/1962/11/` → `/browse/1962/11/2/`). */
-export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}${n}/`
-}
-
 export function pageCount(items: number, perPage: number): number {
   return Math.max(1, Math.ceil(items / perPage))
 }
@@ -115,13 +114,13 @@ export function browseOrder(a: Pick<BrowseItem, 'date' | 'name'>, b: Pick<Browse
 
 function periodFor(date: string): Omit<Period, 'count' | 'pages'> {
   const month = monthOf(date)
-  if (!month) return { key: 'undated', year: null, month: null, label: 'Undated', href: '/browse/undated/' }
+  if (!month) return { key: 'undated', year: null, month: null, label: 'Undated', href: browseUndatedRoute() }
   return {
     key: `${month.year}-${month.month}`,
     year: month.year,
     month: month.month,
     label: `${monthName(month.month)} ${month.year}`,
-    href: `/browse/${month.year}/${month.month}/`,
+    href: browseMonthRoute(month.year, month.month),
   }
 }
 
@@ -162,7 +161,7 @@ export function calendar(items: readonly Pick<BrowseItem, 'date' | 'name'>[], pe
     last = held.at(-1)!.date
     let year = years.at(-1)
     if (year?.year !== period.year) {
-      year = { year: period.year, href: yearHref(period.year), count: 0, months: [] }
+      year = { year: period.year, href: browseYearRoute(period.year), count: 0, months: [] }
       years.push(year)
     }
     year.count += period.count
@@ -208,15 +207,15 @@ export function listingPages<T extends Pick<BrowseItem, 'date' | 'name'>>(
         period,
         page,
         pages: period.pages,
-        href: pageHref(period.href, page),
+        href: pageRoute(period.href, page),
         from: at * perPage + 1,
         to: Math.min(held.length, page * perPage),
         items: held.slice(at * perPage, page * perPage),
-        previousPage: page > 1 ? { href: pageHref(period.href, page - 1), label: label(page - 1) } : null,
-        nextPage: page < period.pages ? { href: pageHref(period.href, page + 1), label: label(page + 1) } : null,
+        previousPage: page > 1 ? { href: pageRoute(period.href, page - 1), label: label(page - 1) } : null,
+        nextPage: page < period.pages ? { href: pageRoute(period.href, page + 1), label: label(page + 1) } : null,
         previousPeriod: link(groups[index - 1]?.period),
         nextPeriod: link(groups[index + 1]?.period),
-        year: period.year === null ? null : { href: yearHref(period.year), label: period.year },
+        year: period.year === null ? null : { href: browseYearRoute(period.year), label: period.year },
       }
     }),
   )
@@ -267,7 +266,7 @@ export function letterSlug(letter: string): string {
 
 /** `/speakers/index/b/`: the letter pages sit under `index/`, which no speaker page's number can be. */
 export function letterHref(letter: string, page = 1): string {
-  return pageHref(`/speakers/index/${letterSlug(letter)}/`, page)
+  return speakerLetterRoute(letterSlug(letter), page)
 }
 
 /** A row of the participants index. */
@@ -285,7 +284,7 @@ export function participantRow(
   entry: Pick<SpeakerEntry, 'key' | 'name' | 'turns' | 'transcripts' | 'first' | 'last'>,
 ): ParticipantRow {
   const { key, name, turns, transcripts, first, last } = entry
-  return { key, name, href: `/speakers/${key}/`, turns, transcripts, first, last }
+  return { key, name, href: speakerRoute(key), turns, transcripts, first, last }
 }
 
 /** The `count` people with the most turns, most first (ties by the directory's order, by surname). */

@@ -12,7 +12,7 @@ export const HUB_SCRIPT_PATH = 'hub.js'
 export const HUB_STYLE_PATH = 'hub.css'
 
 export interface HubShard {
-  /** The shard's base path on the hub's host, with both slashes: `/1962/`. */
+  /** The shard's base path on the hub's host, with both slashes (routes.ts `normalizeBase`): `/1962/`. */
   base: string
   /** What the hub calls it in results (`1962`). */
   title: string
@@ -24,10 +24,4 @@ export interface HubManifest {
   version: 1
   title: string
   shards: HubShard[]
-}
-
-/** A base path as the hub and the shard's build both spell it: `/1962/`; `1962` and `/1962` are accepted. */
-export function normalBase(base: string): string {
-  const inner = base.trim().replace(/^\/+|\/+$/g, '')
-  return inner === '' ? '/' : `/${inner}/`
 }

@@ -1,14 +1,94 @@
 /**
- * The site's base path: `/` by default, `/tapes/` when the site is deployed under a sub-path (Astro's
- * `base`, set by the site configuration's `base` or `SITE_BASE`: src/build/config.ts). Every link and fetch to a page or file of the site
- * goes through `sitePath`, in pages, components and browser scripts alike (Vite gives both the same
- * `import.meta.env.BASE_URL`). Build code in Node has no such value and writes base-free paths.
+ * Every address of the site, written once. A route is a function that returns a path from the site's root
+ * without the base (`/speakers/george-ball/`); `sitePath` puts the base in front (`/tapes/speakers/…`).
+ * Pages, components, browser scripts, the build and the search all link through these, so a page that
+ * moves moves everywhere at once. The base is `/` by default, `/tapes/` when the site is deployed under a
+ * sub-path (Astro's `base`, from the site configuration's `base` or `SITE_BASE`: src/build/config.ts);
+ * Vite gives pages and browser scripts `import.meta.env.BASE_URL`, and build code in Node, which has
+ * none, passes the configured base to `sitePath` itself. No imports: build code and browser code both
+ * read this module.
  */
 
-/** `/` or `/tapes/`: always with a final slash. */
-export const siteBase: string = `${(import.meta.env.BASE_URL ?? '/').replace(/\/+$/, '')}/`
-
-/** `/speakers/` → `/tapes/speakers/`; a path is given from the site's root, with its leading slash. */
-export function sitePath(path: string): string {
-  return `${siteBase}${path.replace(/^\/+/, '')}`
+/**
+ * A base path as the site, its configuration and the hub all spell it: `tapes`, `/tapes`, `/tapes/` →
+ * `/tapes/`; `` and `/` → `/` (the form Astro gives `base` with `trailingSlash: 'always'`).
+ */
+export function normalizeBase(base: string): string {
+  const inner = base.trim().replace(/^\/+|\/+$/g, '')
+  return inner === '' ? '/' : `/${inner}/`
 }
+
+/** `/` or `/tapes/`: this build's base, in pages and browser scripts; `/` in Node, where there is no Vite. */
+export const siteBase: string = normalizeBase(import.meta.env?.BASE_URL ?? '/')
+
+/** A route under a base (`normalizeBase`'s form): `/speakers/` → `/tapes/speakers/`. */
+export function sitePath(route: string, base: string = siteBase): string {
+  return `${base}${route.replace(/^\/+/, '')}`
+}
+
+/**
+ * A route as a link from a file at the site's root (`/transcripts.json`): `/<name>/` → `<name>/`, right
+ * under any base without knowing it.
+ */
+export function fromRoot(route: string): string {
+  return route.replace(/^\/+/, '')
+}
+
+/** A route as a file's path in the built site's folder: `/transcripts.json` → `transcripts.json`, decoded. */
+export function routeFile(route: string): string {
+  return fromRoot(route).split('/').map(decodeURIComponent).join('/')
+}
+
+/** One segment of a path: a transcript's name, a speaker's key, escaped as `encodeURIComponent` does. */
+const segment = (value: string) => encodeURIComponent(value)
+
+/** Page `n` (1-based) of a listing whose first page is `first`: `/browse/1962/11/` → `/browse/1962/11/2/`. */
+export function pageRoute(first: string, n: number): string {
+  return n <= 1 ? first : `${first}${n}/`
+}
+
+// The collection.
+export const homeRoute = (): string => '/'
+export const faviconRoute = (): string => '/favicon.svg'
+/** The collection manifest (src/build/manifest.ts): every transcript, for programs. */
+export const manifestRoute = (): string => '/transcripts.json'
+
+// One transcript: its page, a passage on it, its exports and its recording.
+export const transcriptRoute = (name: string): string => `/${segment(name)}/`
+/** A turn, note or paragraph on its transcript's page, by its id: `/<name>/#t-05-03`. */
+export const turnRoute = (name: string, id: string): string => `${transcriptRoute(name)}#${segment(id)}`
+/** An export of the formats registry the site serves: `/<name>/transcript.json`, `.txt`, `.xml`, `.vtt`. */
+export const exportRoute = (name: string, extension: string): string => `${transcriptRoute(name)}transcript.${extension}`
+/** A recording published beside its page (src/core/recording.ts names the file: `recording.ogg`). */
+export const recordingRoute = (name: string, file: string): string => `${transcriptRoute(name)}${segment(file)}`
+
+// Speakers: the index, its letter pages when there are many people, and each speaker's pages of turns.
+export const speakersRoute = (): string => '/speakers/'
+/** A letter's page of the index, under `index/`, which no speaker's page number can be: `/speakers/index/b/2/`. */
+export const speakerLetterRoute = (slug: string, page = 1): string => pageRoute(`/speakers/index/${segment(slug)}/`, page)
+/** A speaker's turns in every transcript, by their key (src/contract/speakers.ts): `/speakers/george-ball/2/`. */
+export const speakerRoute = (key: string, page = 1): string => pageRoute(`/speakers/${segment(key)}/`, page)
+
+// Browsing by date.
+export const browseRoute = (): string => '/browse/'
+export const browseYearRoute = (year: string): string => `/browse/${segment(year)}/`
+export const browseMonthRoute = (year: string, month: string, page = 1): string =>
+  pageRoute(`/browse/${segment(year)}/${segment(month)}/`, page)
+export const browseUndatedRoute = (page = 1): string => pageRoute('/browse/undated/', page)
+
+// The search: its page (with a query or a speaker chosen) and Pagefind's script. The search's data files
+// are declared with their layouts in src/contract/search.ts.
+/** `/search/`, `/search/?q=…`, `/search/?speaker=<key>`; the parameters in the order given. */
+export function searchRoute(params: Record<string, string> | URLSearchParams = {}): string {
+  const query = new URLSearchParams(params).toString()
+  return query === '' ? '/search/' : `/search/?${query}`
+}
+export const pagefindFolderRoute = (): string => '/pagefind/'
+export const pagefindRoute = (): string => `${pagefindFolderRoute()}pagefind.js`
+
+// The hub (src/build/hub/, src/browser/hub/): its own files sit beside its page, wherever that is served,
+// and are named in src/contract/hub.ts. A shard is a site built under its own base, so a shard's page or
+// file is one of the routes above under that base: `sitePath(pagefindRoute(), shard.base)`.
+
+// Routes the next issues add belong here, each a function like those above: a transcript's revisions
+// (`/<name>/revisions/`), the collection's changes (`/changes/`), a comparison of two revisions.

@@ -16,13 +16,13 @@ import {
   listingPages,
   mostTurns,
   monthOf,
-  pageHref,
   pageWindow,
   participantLetters,
   participantRow,
   participants,
   turnRange,
 } from '../../src/collection/browse.ts'
+import { pageRoute as pageHref } from '../../src/contract/routes.ts'
 import type { SpeakerEntry } from '../../src/build/speaker-pages.ts'
 
 /** Only the fields the functions read. */

@@ -5,7 +5,8 @@
  */
 import type { AstroIntegration } from 'astro'
 import { describe, expect, test } from 'vitest'
-import { normalizeBase, resolveSiteConfig } from '../../src/build/config.ts'
+import { resolveSiteConfig } from '../../src/build/config.ts'
+import { normalizeBase } from '../../src/contract/routes.ts'
 import transcriptReader, { configModule } from '../../src/build/integration.ts'
 
 describe('resolveSiteConfig', () => {

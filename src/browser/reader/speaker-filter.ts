@@ -4,7 +4,7 @@
  * in `?speaker=<key>` (pushed to history, read on load and on back/forward) and is announced politely.
  */
 import { fragment } from './turns.ts'
-import { sitePath } from '../../contract/routes.ts'
+import { searchRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
 import { UNIDENTIFIED_KEY } from '../../contract/speakers.ts'
 
 interface Choice {
@@ -53,9 +53,9 @@ function enhance(panel: HTMLElement): void {
     bar.hidden = !choice
     if (choice) {
       first.href = `#${shown[0]?.id ?? 'conversation-label'}`
-      page.href = sitePath(`/speakers/${choice.key}/`)
+      page.href = sitePath(speakerRoute(choice.key))
       // One key everywhere: the search takes the same `?speaker=` as this page.
-      if (search) search.href = `${sitePath('/search/')}?${new URLSearchParams({ speaker: choice.key })}`
+      if (search) search.href = sitePath(searchRoute({ speaker: choice.key }))
       const turnsText = `${shown.length} ${shown.length === 1 ? 'turn' : 'turns'}`
       status.textContent =
         choice.key === UNIDENTIFIED_KEY

@@ -4,12 +4,12 @@
  * transcripts' passages fetched by name (never Pagefind's own fragments, which hold whole records).
  */
 import { parseFragmentText, passagesPath, url, type Fragment } from '../../contract/search.ts'
-import { sitePath } from '../../contract/routes.ts'
+import { pagefindRoute, sitePath } from '../../contract/routes.ts'
 import type { Pagefind, SearchData } from './engine.ts'
 import { responseText as text } from './response-text.ts'
 
 // Pagefind is a file of the built site, not a module of the bundle: import it by URL.
-const pagefindUrl = sitePath('/pagefind/pagefind.js')
+const pagefindUrl = sitePath(pagefindRoute())
 
 let pagefind: Promise<Pagefind> | undefined
 /**

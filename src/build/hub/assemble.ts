@@ -9,14 +9,8 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import {
-  HUB_MANIFEST_PATH,
-  HUB_SCRIPT_PATH,
-  HUB_STYLE_PATH,
-  normalBase,
-  type HubManifest,
-  type HubShard,
-} from '../../contract/hub.ts'
+import { HUB_MANIFEST_PATH, HUB_SCRIPT_PATH, HUB_STYLE_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
+import { normalizeBase, pagefindRoute, routeFile } from '../../contract/routes.ts'
 import { hubHtml } from './page.ts'
 
 export class HubError extends Error {}
@@ -37,7 +31,7 @@ export interface HubOptions {
 
 /** Checks a shard's built folder: a site with its search, built for `base`. */
 async function checkShard(dir: string, base: string): Promise<void> {
-  for (const file of ['index.html', 'pagefind/pagefind.js', 'search/records']) {
+  for (const file of ['index.html', routeFile(pagefindRoute()), 'search/records']) {
     if (!existsSync(join(dir, file)))
       throw new HubError(`${dir} has no ${file}: build the shard first (SITE_BASE=${base} ASTRO_OUT_DIR=${dir} npm run build)`)
   }
@@ -66,7 +60,7 @@ export async function assembleHub({ out, shards, title = 'the collections' }: Hu
   const listed: HubShard[] = []
   await mkdir(out, { recursive: true })
   for (const source of shards) {
-    const base = normalBase(source.base)
+    const base = normalizeBase(source.base)
     if (base === '/') throw new HubError(`a shard cannot be served at /: the hub page is there (give it a base such as /1962/)`)
     if (seen.has(base)) throw new HubError(`two shards are given the base ${base}`)
     seen.add(base)

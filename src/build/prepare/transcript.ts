@@ -9,8 +9,8 @@ import { threadId } from 'node:worker_threads'
 import { dirname } from 'node:path'
 import { loadTranscript, sidecarPath } from '../../core/load.ts'
 import { speakerKey } from '../../contract/speakers.ts'
+import { sitePath, speakerRoute } from '../../contract/routes.ts'
 import { renderTranscript } from '../../core/render.ts'
-import type { Speaker } from '../../core/types.ts'
 import { transcriptSchema } from '../../core/schema.ts'
 import { siteFormats } from '../../core/formats/index.ts'
 import { json as jsonFormat } from '../../core/formats/json.ts'
@@ -29,6 +29,8 @@ export interface PrepareTask {
   digest: string
   /** The site cache folder (./paths.ts `siteCacheFolder`). */
   cache: string
+  /** The site's base path (`/`, `/tapes/`): the page's links carry it, so it is part of `digest`. */
+  base: string
 }
 
 export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: false; shown: string; message: string }
@@ -50,20 +52,15 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
       const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
       replaceFile(exportArtifact(json.name, format.extension, task.cache), text)
     }
-    writeFileSync(htmlArtifact(json.name, task.cache), renderTranscript(tree, { speakerHref }))
+    writeFileSync(
+      htmlArtifact(json.name, task.cache),
+      renderTranscript(tree, { speakerHref: (speaker) => sitePath(speakerRoute(speakerKey(speaker)), task.base) }),
+    )
     return { ok: true, summary: summarize(checked.data, task.digest) }
   } catch (error) {
     // The parser reports its own failures as diagnostics; this is a disk or schema surprise.
     return { ok: false, shown: task.shown, message: error instanceof Error ? error.message : String(error) }
   }
-}
-
-/**
- * A participant's page (`/speakers/<id>/`, the unidentified voices' `/speakers/unidentified/`) from the
- * transcript's page at `/<name>/`. Relative, so that the cached body is right under any `SITE_BASE`.
- */
-function speakerHref(speaker: Speaker): string {
-  return `../speakers/${speakerKey(speaker)}/`
 }
 
 /**

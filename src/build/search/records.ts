@@ -13,6 +13,7 @@ import { listedName, speakerKey, UNIDENTIFIED_KIND } from '../../contract/speake
 import { transcriptTitle } from '../../core/names.ts'
 import type { TranscriptJson } from '../../core/schema.ts'
 import { shownTime } from '../../contract/time.ts'
+import { transcriptRoute } from '../../contract/routes.ts'
 import { anchorId, transcriptAnchorId, voiceValue, type PassageKind } from '../../contract/search.ts'
 
 /**
@@ -81,7 +82,7 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
     (line): line is string => !!line,
   )
   const record: SearchRecord = {
-    url: `/${json.name}/`,
+    url: transcriptRoute(json.name),
     voices: new Map(),
     labels: [],
     sections: [{ kind: 'editorial', heading: '', paragraphs: header }],

@@ -17,6 +17,7 @@ import { copyFile, link, mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteFormats } from '../core/formats/index.ts'
+import { exportRoute, routeFile } from '../contract/routes.ts'
 import { cachedNames, exportArtifact } from './artifacts.ts'
 import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
@@ -53,7 +54,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })
           for (const { extension } of siteFormats) {
-            await linkOrCopy(exportArtifact(name, extension, cache), join(site, name, `transcript.${extension}`))
+            await linkOrCopy(exportArtifact(name, extension, cache), join(site, routeFile(exportRoute(name, extension))))
           }
           copying.update(index + 1)
         }

@@ -6,8 +6,9 @@
  */
 import { constants, existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { publishRecording } from '../core/recording.ts'
+import { recordingRoute, routeFile } from '../contract/routes.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 
 interface RecordingCopy {
@@ -41,9 +42,10 @@ export async function copyRecordings(site: string, cache: string, warn: (message
       warn(`${name}: its recording ${from} does not exist; the page's player will find nothing to play`)
       continue
     }
-    await mkdir(join(site, name), { recursive: true })
+    const target = join(site, routeFile(recordingRoute(name, to)))
+    await mkdir(dirname(target), { recursive: true })
     // A copy-on-write clone where the file system offers one, else a plain copy.
-    await copyFile(from, join(site, name, to), constants.COPYFILE_FICLONE)
+    await copyFile(from, target, constants.COPYFILE_FICLONE)
     copied++
   }
   return copied

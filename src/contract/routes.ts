@@ -34,6 +34,12 @@ export function fromRoot(route: string): string {
   return route.replace(/^\/+/, '')
 }
 
+/** A route as a link from a page of the site (`page`, a route too): `exportRoute(n, 'vtt')` from `/<n>/` → `transcript.vtt`. */
+export function fromPage(page: string, route: string): string {
+  if (!page.endsWith('/') || !route.startsWith(page)) throw new Error(`${route} is not beside or below ${page}`)
+  return route.slice(page.length)
+}
+
 /** A route as a file's path in the built site's folder: `/transcripts.json` → `transcripts.json`, decoded. */
 export function routeFile(route: string): string {
   return fromRoot(route).split('/').map(decodeURIComponent).join('/')

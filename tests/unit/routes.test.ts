@@ -11,6 +11,7 @@ import {
   browseYearRoute,
   exportRoute,
   faviconRoute,
+  fromPage,
   fromRoot,
   homeRoute,
   manifestRoute,
@@ -100,6 +101,12 @@ describe('routes', () => {
     expect(routeFile(exportRoute('tape 19', 'json'))).toBe('tape 19/transcript.json')
     expect(routeFile(manifestRoute())).toBe('transcripts.json')
     expect(routeFile(pagefindRoute())).toBe('pagefind/pagefind.js')
+  })
+
+  test('a route as a link from a transcript’s page: its export and its recording beside it', () => {
+    expect(fromPage(transcriptRoute(NAME), exportRoute(NAME, 'vtt'))).toBe('transcript.vtt')
+    expect(fromPage(transcriptRoute(NAME), recordingRoute(NAME, 'recording.ogg'))).toBe('recording.ogg')
+    expect(() => fromPage(transcriptRoute(NAME), speakerRoute('george-ball'))).toThrow(/not beside or below/)
   })
 })
 

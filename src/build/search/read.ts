@@ -5,9 +5,10 @@
  * name a reader of the site knows it by and no stack trace.
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { z } from 'astro/zod'
 import { transcriptSchema, type TranscriptJson } from '../../core/schema.ts'
+import { exportRoute, routeFile } from '../../contract/routes.ts'
 
 /** A failure to report as it is: a message for the person building the site, no stack trace. */
 export class SearchBuildError extends Error {}
@@ -23,25 +24,28 @@ export interface SearchIndexSource {
   readLabel?: (name: string) => Promise<TranscriptLabelSource>
 }
 
+/** A transcript's JSON export in the built site's folder: `<name>/transcript.json`. */
+const jsonFile = (name: string) => routeFile(exportRoute(name, 'json'))
+
 /** The folders of a built site that hold a `transcript.json`, in name order. */
 export async function builtTranscriptNames(site: string): Promise<string[]> {
   const entries = await readdir(site, { withFileTypes: true })
   const names: string[] = []
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const files = await readdir(join(site, entry.name)).catch(() => [] as string[])
-    if (files.includes('transcript.json')) names.push(entry.name)
+    if (files.includes(basename(jsonFile(entry.name)))) names.push(entry.name)
   }
   return names
 }
 
 /** One built transcript's JSON, validated. */
 export function readBuiltTranscript(site: string, name: string): Promise<TranscriptJson> {
-  return readTranscriptFile(join(site, name, 'transcript.json'), `${name}/transcript.json`)
+  return readTranscriptFile(join(site, jsonFile(name)), jsonFile(name))
 }
 
 /** A built transcript's id, date and title, without checking the whole tree. */
 export function readBuiltLabel(site: string, name: string): Promise<TranscriptLabelSource> {
-  return readTranscriptLabel(join(site, name, 'transcript.json'), `${name}/transcript.json`)
+  return readTranscriptLabel(join(site, jsonFile(name)), jsonFile(name))
 }
 
 /** Every built transcript, one at a time (tests and tools; the build itself never holds them all). */

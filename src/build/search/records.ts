@@ -13,7 +13,8 @@ import { speakerKey } from '../../contract/speakers.ts'
 import { transcriptTitle } from '../../core/names.ts'
 import type { TranscriptJson } from '../../core/schema.ts'
 import { shownTime } from '../../contract/time.ts'
-import { anchorId, transcriptAnchorId, UNIDENTIFIED, voiceValue, type PassageKind } from '../../contract/search.ts'
+import { anchorId, transcriptAnchorId, UNIDENTIFIED, voiceValue } from '../../contract/search.ts'
+import type { PassageKind } from '../../contract/passages.ts'
 
 export { UNIDENTIFIED } from '../../contract/search.ts'
 

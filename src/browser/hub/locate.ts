@@ -7,6 +7,7 @@
  */
 import { headingAnchors, parseAnchorId, voicesOf, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import type { PassagePlace } from '../../contract/passages.ts'
+import { fragmentWords } from '../../contract/sections.ts'
 import { EXCERPT_WORDS, excerptSpan, type Excerpt } from '../search/result.ts'
 
 /** A record's matched positions split by transcript, each made relative to the transcript's start. */
@@ -36,15 +37,12 @@ export interface HubPassage extends PassagePlace {
   cutAfter: boolean
 }
 
-/** The words of a passages text as Pagefind counts their positions. */
-const split = (content: string) => content.split(/[\r\n\s]+/g)
-
 /**
  * The passages of one transcript holding `positions` (relative to its start), in page order, at most
  * `limit` of them; each with an excerpt of about `size` words.
  */
 export function passagesAt(passages: Fragment, positions: number[], limit = 3, size = EXCERPT_WORDS): HubPassage[] {
-  const words = split(passages.content)
+  const words = fragmentWords(passages.content)
   const headings = headingAnchors(passages.anchors)
   const voices = voicesOf(passages.filters)
   const bySection = new Map<number, number[]>()

@@ -20,6 +20,8 @@
  *   query would cost before fetching it.
  */
 
+import { KIND_CODES, type PassageKind } from './passages.ts'
+
 export const FACETS = ['speaker', 'transcript', 'kind'] as const
 export type Facet = (typeof FACETS)[number]
 
@@ -43,9 +45,6 @@ export function keysOfValues(values: string[], table: SpeakerKeys | undefined): 
   return [...new Set(values.map((value) => keyOf.get(value) ?? value))]
 }
 
-export type PassageKind = 'turn' | 'footnote' | 'editorial'
-const kindCodes: Record<PassageKind, string> = { turn: 't', footnote: 'n', editorial: 'e' }
-
 /** A key with none of the id's separators (`.`, `~`, `=`, white space) left in it. */
 const escapeKey = (key: string) =>
   encodeURIComponent(key).replace(/[.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
@@ -55,13 +54,13 @@ const escapeKey = (key: string) =>
  * `t.george-ball~t-05-03`, `n~fn-4`, `e~intro-1`. The search page links to the part after `~`.
  */
 export function anchorId(kind: PassageKind, pageId: string, voice?: string): string {
-  return `${kindCodes[kind]}${voice === undefined ? '' : `.${escapeKey(voice)}`}~${pageId}`
+  return `${KIND_CODES[kind]}${voice === undefined ? '' : `.${escapeKey(voice)}`}~${pageId}`
 }
 
 export function parseAnchorId(id: string): { kind: PassageKind; voice?: string; pageId: string } {
   const cut = id.indexOf('~')
   const [code, voice] = id.slice(0, cut).split('.')
-  const kind = (Object.keys(kindCodes) as PassageKind[]).find((k) => kindCodes[k] === code) ?? 'editorial'
+  const kind = (Object.keys(KIND_CODES) as PassageKind[]).find((k) => KIND_CODES[k] === code) ?? 'editorial'
   return { kind, voice: voice === undefined ? undefined : decodeURIComponent(voice), pageId: id.slice(cut + 1) }
 }
 

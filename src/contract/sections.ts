@@ -3,18 +3,11 @@
  * sections at its headings, whose word positions Pagefind keeps as anchors and whose ids say what each
  * passage is; a search's word positions then say which sections match. No DOM here, so it is easy to test.
  */
-import {
-  hasLeadingSection,
-  headingAnchors,
-  parseAnchorId,
-  voicesOf,
-  type Anchor,
-  type Fragment,
-  type PassageKind,
-} from './search.ts'
+import { hasLeadingSection, headingAnchors, parseAnchorId, voicesOf, type Anchor, type Fragment } from './search.ts'
+import type { PassageKind } from './passages.ts'
 import { words } from './query.ts'
 
-export { anchorId, parseAnchorId, voicesOf, type Anchor, type Fragment, type PassageKind } from './search.ts'
+export { anchorId, parseAnchorId, voicesOf, type Anchor, type Fragment } from './search.ts'
 
 /**
  * Which sections hold a match for every unit of the query (a free word, a quoted phrase): `units[u]` are

@@ -22,6 +22,9 @@ export const UNIDENTIFIED_KEY = 'unidentified'
  */
 export const UNIDENTIFIED_LABEL = 'Unidentified voices'
 
+/** How one unidentified voice is named in a list of passages (a search result): `Unidentified · ≈00:48`. */
+export const UNIDENTIFIED_VOICE = 'Unidentified'
+
 /** A label that names no one: `Unidentified`, `Unknown`; each such turn is a voice of its own. */
 export function isUnidentifiedLabel(label: string): boolean {
   return /^(?:unidentified|unknown)\b/i.test(label)

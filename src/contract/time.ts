@@ -42,9 +42,28 @@ export function formatTime(seconds: number): string {
   return h > 0 ? `${h}:${mmss}` : mmss
 }
 
+/** The mark before an estimated time. */
+export const ESTIMATED_MARK = '≈'
+
 /** A turn's time as readers see it: `≈06:02` when estimated, `05:03` when printed. */
 export function shownTime(seconds: number, estimated: boolean): string {
-  return `${estimated ? '≈' : ''}${formatTime(seconds)}`
+  return `${estimated ? ESTIMATED_MARK : ''}${formatTime(seconds)}`
+}
+
+/** A time and whether it is estimated: what `shownTime` writes. */
+export interface ShownTime {
+  seconds: number
+  estimated: boolean
+}
+
+/**
+ * `shownTime` read back (`≈03:48` → 228 s, estimated), for data that carries a time as the word readers
+ * see (a search record's turn heading); undefined when the text is no such time.
+ */
+export function readShownTime(text: string): ShownTime | undefined {
+  const estimated = text.startsWith(ESTIMATED_MARK)
+  const time = parseTime(estimated ? text.slice(ESTIMATED_MARK.length) : text)
+  return time && { seconds: time.seconds, estimated }
 }
 
 /** The same time in words, for a label read aloud or a citation: `about 06:02`, `05:03`. */

@@ -10,6 +10,11 @@
  *   /1963/ (note 1), and nowhere else (`grep -ci cabinet`); which transcripts hold it is read from the
  *   sources here, and every one of them, in both shards, must be among the results.
  * - A phrase from one generated transcript of shard /1963/ finds that transcript only.
+ * - The hub and a shard's own search page name and show a passage in the same words (one renderer,
+ *   src/browser/search/result.ts). In the seed (read from content/transcripts/1962-11-14-01181.txt):
+ *   `Castro` is in the introduction's first paragraph, Llewellyn Thompson's turn printed `[00:35]` and
+ *   his next turn (no printed time: estimated); `Oval` in the heading (the title block) and the
+ *   introduction; `stag` in the epilogue only; `cabinet` in notes of both shards (above).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,6 +23,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
+import type { HubManifest } from '../../src/contract/hub.ts'
 import { root, seedPath } from '../support/paths.ts'
 import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
@@ -114,6 +120,55 @@ async function allResults(page: Page): Promise<string[]> {
   return page.locator('.hub-result').evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))
 }
 
+/** A result as a reader sees it: where it leads (without the words to highlight) and its three lines. */
+interface Shown {
+  url: string
+  title: string
+  meta: string
+  excerpt: string
+}
+
+/** The shown results of a page, by the classes of its items and of their lines. */
+function shownResults(page: Page, item: string, meta: string, excerpt: string): Promise<Shown[]> {
+  return page.locator(item).evaluateAll(
+    (items, [meta, excerpt]) =>
+      items.map((li) => {
+        const url = new URL(li.querySelector('a')!.getAttribute('href')!, location.href)
+        return {
+          url: `${url.pathname}${url.hash}`,
+          title: li.querySelector('a')!.textContent ?? '',
+          meta: li.querySelector(`.${meta}`)!.textContent ?? '',
+          excerpt: li.querySelector(`.${excerpt}`)!.textContent ?? '',
+        }
+      }),
+    [meta, excerpt] as const,
+  )
+}
+
+/** Every result of a shard's own search page for `q`, pressing "More results" until all are shown. */
+function shardSearch(base: string, q: string): Promise<Shown[]> {
+  return withPage({ server, browser }, `${base}search/?q=${encodeURIComponent(q)}`, async (page) => {
+    const settled = () =>
+      page.waitForFunction(
+        (q) => {
+          const root = document.querySelector<HTMLElement>('[data-search]')
+          return root?.dataset.state === 'done' && root.dataset.query === q
+        },
+        q,
+        { timeout: 20_000 },
+      )
+    await settled()
+    for (;;) {
+      const more = page.locator('[data-more]')
+      if (!(await more.isVisible())) break
+      const before = await page.locator('.search-result').count()
+      await more.click()
+      await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before)
+    }
+    return shownResults(page, '.search-result', 'search-result-meta', 'search-result-excerpt')
+  })
+}
+
 /** `/1963/<name>/?highlight=…#t-05-03` → [base, name]. */
 const placeOf = (url: string) => /^(\/\d{4}\/)([^/]+)\//.exec(url)!.slice(1, 3) as [string, string]
 
@@ -168,6 +223,47 @@ describe('a hub over two shards', () => {
       for (const url of urls) expect(placeOf(url)).toEqual(['/1963/', name])
     })
   })
+
+  test('the hub and a shard’s search page show the same words for the same passage: turns, notes, editorial text', async () => {
+    const manifest = (await (await fetch(`${server.url}/hub.json`)).json()) as HubManifest
+    const collection = new Map(manifest.shards.map((shard) => [shard.base, shard.title]))
+    const seedTitles: string[] = []
+    const titles: string[] = []
+    let compared = 0
+    for (const q of ['Castro', 'Oval', 'stag', WORD]) {
+      const onHub = await withHub(q, async (page) => {
+        await allResults(page)
+        return shownResults(page, '.hub-result', 'hub-meta', 'hub-excerpt')
+      })
+      expect(onHub.length, q).toBeGreaterThan(0)
+      const bases = [...new Set(onHub.map((shown) => placeOf(shown.url)[0]))]
+      const onShards = new Map<string, Shown>()
+      for (const base of bases) for (const shown of await shardSearch(base, q)) onShards.set(shown.url, shown)
+      for (const hub of onHub) {
+        const [base, name] = placeOf(hub.url)
+        const shard = onShards.get(hub.url)
+        expect(shard, `${hub.url} (${hub.title}) among ${base}search/?q=${q}'s results`).toBeDefined()
+        // The hub names the collection first; the rest of the line is the shard's.
+        expect({ ...hub, meta: hub.meta.replace(`${collection.get(base)} · `, '') }, `${q}: ${hub.url}`).toEqual(shard)
+        expect(hub.meta.startsWith(`${collection.get(base)} · `)).toBe(true)
+        if (name === SEED) seedTitles.push(hub.title)
+        titles.push(hub.title)
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(5)
+    // Every kind of passage was compared, named as the transcript gives it.
+    for (const title of ['Introduction', 'Llewellyn Thompson · at 00:35', 'About this transcript', 'Afterwards'])
+      expect(seedTitles, title).toContain(title)
+    expect(
+      seedTitles.some((title) => /^Llewellyn Thompson · ≈00:\d\d$/.test(title)),
+      seedTitles.join(', '),
+    ).toBe(true)
+    expect(
+      titles.some((title) => /^Note \d+$/.test(title)),
+      titles.join(', '),
+    ).toBe(true)
+  }, 180_000)
 
   test('the hub with results has no axe violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {

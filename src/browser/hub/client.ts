@@ -10,6 +10,7 @@ import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type R
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
 import { responseText } from '../search/response-text.ts'
+import { renderResult, type ResultLook } from '../search/result.ts'
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>
@@ -57,44 +58,25 @@ interface Hit {
   passage: HubPassage
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag)
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
-  node.append(...children)
-  return node
-}
-
-/** What a passage is called in its result: its speaker, or what kind of text it is. */
-function who({ kind, speaker, heading, pageId }: HubPassage): string {
-  if (kind === 'turn') return speaker ?? ''
-  if (kind === 'footnote') return `Note ${heading}`
-  return pageId === undefined ? 'About this transcript' : 'Editorial text'
-}
+const LOOK: ResultLook = { heading: 'h2', item: 'hub-result', meta: 'hub-meta', excerpt: 'hub-excerpt' }
 
 function renderHit({ shard, name, passages, passage }: Hit, q: string): HTMLLIElement {
   const target = new URL(`${shard.base}${encodeURIComponent(name)}/`, location.href)
   target.searchParams.set('highlight', q)
   if (passage.pageId) target.hash = passage.pageId
   const href = `${target.pathname}${target.search}${target.hash}`
-  const time =
-    passage.kind === 'turn' && passage.heading ? ` · ${passage.heading.startsWith('≈') ? '' : 'at '}${passage.heading}` : ''
-  const date = passages.filters.date?.[0] ?? ''
-  const excerpt = passage.excerpt.map((part) => (part.mark ? el('mark', {}, part.text) : part.text))
-  return el(
-    'li',
-    { class: 'hub-result', 'data-shard': shard.base, 'data-url': href },
-    el('h2', {}, el('a', { href }, who(passage), time)),
-    el(
-      'p',
-      { class: 'hub-meta' },
-      `${shard.title} · ${passages.filters.title?.[0] ?? name} · `,
-      el('time', { datetime: date }, date),
-    ),
-    el('p', { class: 'hub-excerpt' }, passage.cutBefore ? '… ' : '', ...excerpt, passage.cutAfter ? ' …' : ''),
+  const { excerpt, cutBefore, cutAfter } = passage
+  return renderResult(
+    {
+      passage,
+      href,
+      collection: shard.title,
+      title: passages.filters.title?.[0] ?? name,
+      date: passages.filters.date?.[0] ?? '',
+      excerpt: { parts: excerpt, cutBefore, cutAfter },
+      attributes: { 'data-shard': shard.base, 'data-url': href },
+    },
+    LOOK,
   )
 }
 

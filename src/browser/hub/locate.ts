@@ -5,15 +5,10 @@
  * say which turn, note or paragraph holds the word. Pagefind's own fragment, which in a large shard holds
  * twenty whole transcripts, is never loaded. No DOM here, so it is tested without a browser.
  */
-import {
-  headingAnchors,
-  parseAnchorId,
-  voicesOf,
-  type Fragment,
-  type PassageKind,
-  type RecordTranscripts,
-} from '../../contract/search.ts'
-import { UNIDENTIFIED_LABEL } from '../../contract/speakers.ts'
+import { headingAnchors, parseAnchorId, voicesOf, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
+import type { PassagePlace } from '../../contract/passages.ts'
+import { fragmentWords } from '../../contract/sections.ts'
+import { EXCERPT_WORDS, excerptSpan, type Excerpt } from '../search/result.ts'
 
 /** A record's matched positions split by transcript, each made relative to the transcript's start. */
 export function positionsByTranscript(record: RecordTranscripts, words: number[]): Array<{ name: string; positions: number[] }> {
@@ -30,30 +25,24 @@ export function positionsByTranscript(record: RecordTranscripts, words: number[]
   return [...out].map(([name, positions]) => ({ name, positions }))
 }
 
-export interface HubPassage {
-  /** The passage's id on the transcript's page; none for the header lines, which open it. */
-  pageId?: string
-  kind: PassageKind
-  /** The speaker's name for a turn (`Unidentified` for an unidentified voice). */
-  speaker?: string
-  /** The turn's time (`05:03`, `≈03:48`) or the note's number. */
+/**
+ * A passage holding a match (`pageId` none for the header lines, which open the page; `speaker` as the
+ * speaker facet names them; `heading` the turn's time as shown or the note's number), named to the
+ * reader by contract/passages.ts, with its excerpt: words around the first match, the matched ones marked.
+ */
+export interface HubPassage extends PassagePlace {
   heading: string
-  /** Excerpt: words around the first match, the matched ones marked. */
-  excerpt: Array<{ text: string; mark: boolean }>
-  /** Whether words were left out before and after the excerpt. */
+  excerpt: Excerpt['parts']
   cutBefore: boolean
   cutAfter: boolean
 }
-
-/** The words of a passages text as Pagefind counts their positions. */
-const split = (content: string) => content.split(/[\r\n\s]+/g)
 
 /**
  * The passages of one transcript holding `positions` (relative to its start), in page order, at most
  * `limit` of them; each with an excerpt of about `size` words.
  */
-export function passagesAt(passages: Fragment, positions: number[], limit = 3, size = 30): HubPassage[] {
-  const words = split(passages.content)
+export function passagesAt(passages: Fragment, positions: number[], limit = 3, size = EXCERPT_WORDS): HubPassage[] {
+  const words = fragmentWords(passages.content)
   const headings = headingAnchors(passages.anchors)
   const voices = voicesOf(passages.filters)
   const bySection = new Map<number, number[]>()
@@ -73,8 +62,8 @@ export function passagesAt(passages: Fragment, positions: number[], limit = 3, s
       const heading = headings[section]
       const start = heading ? heading.location + 1 : 0
       const end = headings[section + 1]?.location ?? words.length
-      const from = Math.max(start, marks[0]! - 8)
-      const to = Math.min(end, from + size)
+      const span = excerptSpan(end - start, marks[0]! - start, size)
+      const [from, to] = [start + span.from, start + span.to]
       const marked = new Set(marks)
       const excerpt: HubPassage['excerpt'] = []
       let plain = ''
@@ -96,7 +85,7 @@ export function passagesAt(passages: Fragment, positions: number[], limit = 3, s
       return {
         pageId: anchor?.pageId,
         kind: anchor?.kind ?? 'editorial',
-        speaker: anchor?.kind === 'turn' ? (name === UNIDENTIFIED_LABEL ? 'Unidentified' : (name ?? '')) : undefined,
+        speaker: anchor?.kind === 'turn' ? (name ?? '') : undefined,
         heading: heading?.text ?? '',
         excerpt,
         cutBefore: from > start,

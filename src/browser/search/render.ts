@@ -1,28 +1,19 @@
 /**
- * DOM for the search page: facet checkboxes with counts, and result items (speaker, transcript, date,
- * time, excerpt with the matched words marked). Text always goes in as text nodes, so no markup from the
- * index reaches the page.
+ * DOM for the search page: facet checkboxes with counts, and its results, each one's excerpt marked by
+ * the query's words and shown as the hub shows its results (result.ts). Text always goes in as text
+ * nodes, so no markup from the index reaches the page.
  */
 import type { Counts } from './counts.ts'
-import { highlightRanges, UNIDENTIFIED, type Facet, type ParsedQuery, type SearchState } from '../../contract/query.ts'
+import { highlightRanges, type Facet, type ParsedQuery, type SearchState } from '../../contract/query.ts'
+import { kindName } from '../../contract/passages.ts'
 import { sitePath } from '../../contract/routes.ts'
-import { sectionValues, type Hit } from './engine.ts'
+import { el } from '../dom.ts'
+import type { Hit } from './engine.ts'
+import { excerptSpan, renderResult as renderResultItem, type Excerpt, type ResultLook } from './result.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
-const kindNames: Record<string, string> = { turn: 'Spoken turns', footnote: 'Notes', editorial: 'Editorial text' }
 /** Values shown before "Show all": long lists (a thousand transcripts) stay short until asked for. */
 const SHOWN = 8
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: Array<Node | string>
-) {
-  const node = document.createElement(tag)
-  for (const [key, value] of Object.entries(props)) node.setAttribute(key, value)
-  node.append(...children)
-  return node
-}
 
 /** `partial`: the counts are lower bounds (a phrase or several words, counted on the first records only). */
 export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState, partial = false): void {
@@ -41,7 +32,7 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
     const item = (value: string) => {
       const box = el('input', { type: 'checkbox', name: facet, value })
       box.checked = chosen.includes(value)
-      const label = facet === 'kind' ? (kindNames[value] ?? value) : value
+      const label = facet === 'kind' ? kindName(value) : value
       return el(
         'li',
         {},
@@ -81,55 +72,42 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
   }
 }
 
-/** One formatter for every result: `toLocaleDateString` builds a new one on each call (about 0.3 ms). */
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-/** `1962-11-14` → `14 November 1962`. */
-function longDate(iso: string | undefined): string {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? ''
-  return LONG_DATE.format(new Date(`${iso}T12:00:00Z`))
-}
-
-/** Text with the query's words (query.ts, `highlightRanges`) wrapped in `<mark>`. */
-function marked(text: string, query: ParsedQuery): Array<Node | string> {
-  const parts: Array<Node | string> = []
+/** Text with the query's words (query.ts, `highlightRanges`) marked. */
+function marked(text: string, query: ParsedQuery): Excerpt['parts'] {
+  const parts: Excerpt['parts'] = []
   let last = 0
   for (const [start, end] of highlightRanges(text, query)) {
-    parts.push(text.slice(last, start), el('mark', {}, text.slice(start, end)))
+    if (start > last) parts.push({ text: text.slice(last, start), mark: false })
+    parts.push({ text: text.slice(start, end), mark: true })
     last = end
   }
-  parts.push(text.slice(last))
+  if (last < text.length) parts.push({ text: text.slice(last), mark: false })
   return parts
 }
 
-/** About `size` words of `content` around the first match (the start when nothing matches). */
-function window(content: string, query: ParsedQuery, size = 30): string {
+/** The words of `content` around the first match (the start when nothing matches), matches marked. */
+function excerptOf(content: string, query: ParsedQuery): Excerpt {
   const at = highlightRanges(content, query)[0]?.[0] ?? 0
-  const before = content.slice(0, at).split(/\s+/)
-  const start = Math.max(0, before.length - 8)
   const all = content.split(/\s+/)
-  const piece = all.slice(start, start + size).join(' ')
-  return `${start > 0 ? '… ' : ''}${piece}${start + size < all.length ? ' …' : ''}`
+  const { from, to } = excerptSpan(all.length, content.slice(0, at).split(/\s+/).length - 1)
+  return { parts: marked(all.slice(from, to).join(' '), query), cutBefore: from > 0, cutAfter: to < all.length }
 }
 
 /** A record's value of one of its filters (its transcript's title, date, page). */
 const value = (hit: Hit, filter: string) => hit.fragment.filters[filter]?.[0] ?? ''
 
-/** What a passage without a speaker is called, from its id on the page. */
-function sectionTitle(hit: Hit): string {
-  const id = hit.section.id
-  if (hit.section.kind === 'footnote') return `Note ${hit.section.heading ?? ''}`.trim()
-  if (id === undefined) return 'About this transcript'
-  if (id.startsWith('intro-')) return 'Introduction'
-  if (id.startsWith('epilogue-')) return 'Afterwards'
-  if (id.startsWith('excision-')) return 'Excision'
-  if (id.startsWith('direction-')) return 'Stage direction'
-  return 'Editorial note'
-}
-
 /** The address of a result: the passage on its transcript's page. */
 export function hitUrl(hit: Hit): string {
   return sitePath(`/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`)
+}
+
+const LOOK: ResultLook = {
+  heading: 'h3',
+  item: 'search-result',
+  title: 'search-result-title',
+  time: 'search-result-time',
+  meta: 'search-result-meta',
+  excerpt: 'search-result-excerpt',
 }
 
 /** One result, the words of `query` (the search's, `q` as typed) marked in its excerpt. */
@@ -137,27 +115,16 @@ export function renderResult(hit: Hit, query: ParsedQuery, q: string): HTMLLIEle
   const url = hitUrl(hit)
   const target = new URL(url, location.origin)
   if (q !== '') target.searchParams.set('highlight', q)
-  const { kind, speaker } = sectionValues(hit.section, hit.fragment)
-  const who = kind === 'turn' ? (speaker === UNIDENTIFIED ? 'Unidentified' : (speaker ?? '')) : sectionTitle(hit)
-  const time = kind === 'turn' ? hit.section.heading : undefined
-  const heading = el(
-    'h3',
-    { class: 'search-result-title' },
-    el(
-      'a',
-      { href: `${target.pathname}${target.search}${target.hash}` },
-      who,
-      ...(time ? [el('span', { class: 'search-result-time' }, ` · ${time.startsWith('≈') ? '' : 'at '}${time}`)] : []),
-    ),
+  const { section } = hit
+  return renderResultItem(
+    {
+      passage: { kind: section.kind, pageId: section.id, speaker: section.speaker, heading: section.heading },
+      href: `${target.pathname}${target.search}${target.hash}`,
+      title: value(hit, 'title'),
+      date: value(hit, 'date'),
+      excerpt: excerptOf(section.text, query),
+      attributes: { 'data-kind': section.kind, 'data-url': url },
+    },
+    LOOK,
   )
-  const date = value(hit, 'date')
-  const context = el(
-    'p',
-    { class: 'search-result-meta' },
-    value(hit, 'title'),
-    ' · ',
-    el('time', { datetime: date }, longDate(date)),
-  )
-  const excerpt = el('p', { class: 'search-result-excerpt' }, ...marked(window(hit.section.text, query), query))
-  return el('li', { class: 'search-result', 'data-kind': kind, 'data-url': url }, heading, context, excerpt)
 }

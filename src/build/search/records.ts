@@ -14,7 +14,8 @@ import { transcriptTitle } from '../../core/names.ts'
 import type { TranscriptJson } from '../../core/schema.ts'
 import { shownTime } from '../../contract/time.ts'
 import { transcriptRoute } from '../../contract/routes.ts'
-import { anchorId, transcriptAnchorId, voiceValue, type PassageKind } from '../../contract/search.ts'
+import { anchorId, transcriptAnchorId, voiceValue } from '../../contract/search.ts'
+import type { PassageKind } from '../../contract/passages.ts'
 
 /**
  * The heading word of a section that has no printed number or time (a paragraph of the introduction, an

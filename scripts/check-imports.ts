@@ -21,7 +21,7 @@ function astroFiles(folder: string): string[] {
 }
 
 /** `---` … `---` at the top, and the `<script>`s after it (an `is:inline` script is left as written: no imports). */
-export function astroParts(text: string): { frontMatter: string; scripts: string[] } {
+function astroParts(text: string): { frontMatter: string; scripts: string[] } {
   const fence = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)
   const template = fence ? text.slice(fence[0].length) : text
   const scripts: string[] = []
@@ -48,9 +48,11 @@ function pointBack(code: string, file: string, copy: string): string {
   })
 }
 
-function copyAstroFiles(): void {
+/** Copies every .astro file's parts; returns how many files it copied. */
+function copyAstroFiles(): number {
   rmSync(copies, { recursive: true, force: true })
-  for (const file of astroFiles(join(root, 'src'))) {
+  const files = astroFiles(join(root, 'src'))
+  for (const file of files) {
     const { frontMatter, scripts } = astroParts(readFileSync(file, 'utf8'))
     const front = copyOf(file, 'front')
     mkdirSync(dirname(front), { recursive: true })
@@ -59,6 +61,7 @@ function copyAstroFiles(): void {
     const client = copyOf(file, 'client')
     writeFileSync(client, pointBack(scripts.join('\n'), file, client))
   }
+  return files.length
 }
 
 /** `tmp/import-graph/src/components/Player.astro.client.ts` → `src/components/Player.astro (<script>)`. */
@@ -68,15 +71,16 @@ function named(output: string): string {
     .replace(/tmp\/import-graph\/(\S+?\.astro)\.ts/g, '$1 (front matter)')
 }
 
-if (import.meta.main) {
-  copyAstroFiles()
-  const cruise = spawnSync(
-    join(root, 'node_modules/.bin/depcruise'),
-    ['src', 'scripts', 'tmp/import-graph', '--config', '.dependency-cruiser.mjs', '--output-type', 'err'],
-    { cwd: root, encoding: 'utf8' },
-  )
-  process.stdout.write(named(cruise.stdout ?? ''))
-  process.stderr.write(named(cruise.stderr ?? ''))
-  if (cruise.error) process.stderr.write(`check-imports: ${cruise.error.message}\n`)
-  process.exitCode = cruise.status ?? 1
+if (copyAstroFiles() === 0) {
+  process.stderr.write('check-imports: no .astro file found under src/: nothing of the pages would be checked\n')
+  process.exit(1)
 }
+const cruise = spawnSync(
+  join(root, 'node_modules/.bin/depcruise'),
+  ['src', 'scripts', 'tmp/import-graph', '--config', '.dependency-cruiser.mjs', '--output-type', 'err'],
+  { cwd: root, encoding: 'utf8' },
+)
+process.stdout.write(named(cruise.stdout ?? ''))
+process.stderr.write(named(cruise.stderr ?? ''))
+if (cruise.error) process.stderr.write(`check-imports: ${cruise.error.message}\n`)
+process.exitCode = cruise.status ?? 1

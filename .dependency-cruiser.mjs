@@ -65,7 +65,8 @@ export default {
     },
     {
       name: 'collection-is-pure',
-      comment: 'src/collection imports core, contract and itself, and packages that run anywhere: no Node built-in, no build.',
+      comment:
+        'src/collection imports core, contract and itself, and packages that run anywhere: no Node built-in, no build (no DOM: tsconfig.core.json).',
       severity: 'error',
       from: { path: '^src/collection/' },
       to: { pathNot: ['^src/(core|contract|collection)/', ...portablePackages] },

@@ -1,8 +1,8 @@
 /**
- * The few web-platform globals that Node and browsers both have, as much of them as src/core and src/contract use.
- * Read only by tsconfig.core.json, which type-checks those folders without the DOM library and without Node's
- * types: a use of `document`, `window`, `process` or `Buffer` there is a type error. Declare a global here only if
- * both runtimes have it.
+ * The few web-platform globals that Node and browsers both have, as much of them as src/core, src/collection and
+ * src/contract use. Read only by tsconfig.core.json, which type-checks those folders without the DOM library and
+ * without Node's types: a use of `document`, `window`, `process` or `Buffer` there is a type error. Declare a global
+ * here only if both runtimes have it.
  */
 declare class URL {
   constructor(url: string, base?: string | URL)

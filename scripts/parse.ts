@@ -10,7 +10,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { hasErrors } from '../src/core/diagnostics.ts'
 import { formatNamed, formats } from '../src/core/formats/index.ts'
-import { readTranscript, type LoadedTranscript } from '../src/core/load.ts'
+import type { LoadedTranscript } from '../src/core/load.ts'
+import { readTranscript } from '../src/build/transcript-files.ts'
 import { formatDiagnostic } from '../src/core/report.ts'
 
 const names = formats.map((format) => format.name).join('|')

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ListedSpeaker } from '../collection/browse.ts'
 import { sortSpeakers, voicesByKey } from '../collection/speaker-index.ts'
 import type { TurnJson } from '../core/schema.ts'
-import type { SpeakerKind } from '../contract/speakers.ts'
 import { readTranscriptJson } from './artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
@@ -40,16 +40,7 @@ export interface SpeakerPage {
   appearances: Appearance[]
 }
 
-export interface SpeakerEntry {
-  /** The person's speaker id, or `unidentified`: the pages are at `/speakers/<key>/`, `/speakers/<key>/2/`… */
-  key: string
-  name: string
-  kind: SpeakerKind
-  turns: number
-  transcripts: number
-  /** ISO dates of the first and last transcripts they speak in ('' when undated). */
-  first: string
-  last: string
+export interface SpeakerEntry extends ListedSpeaker {
   /** One hash per page of its content: the page's cache key. */
   pages: string[]
 }

@@ -3,10 +3,9 @@
  * undated ones), cut into pages of at most `TRANSCRIPTS_PER_PAGE` with their previous and next links; the
  * participants index, by the first letter of the surname, in pages of at most `NAMES_PER_PAGE`; the
  * window of page numbers a pager shows. Pure functions of the summaries and of the speaker directory:
- * the pages only render what these return, and hash it for their cache key.
+ * the pages only render what these return, and hash it for their cache key (src/build/cache-key.ts).
  */
-import { createHash } from 'node:crypto'
-import type { SpeakerEntry } from '../build/speaker-pages.ts'
+import type { SpeakerKind } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
 import {
   browseMonthRoute,
@@ -280,15 +279,28 @@ export interface ParticipantRow {
   last: string
 }
 
+/** A speaker in the speaker directory (src/build/speaker-pages.ts writes it): what the participants index lists. */
+export interface ListedSpeaker {
+  /** The person's speaker id, or `unidentified`: the pages are at `/speakers/<key>/`, `/speakers/<key>/2/`… */
+  key: string
+  name: string
+  kind: SpeakerKind
+  turns: number
+  transcripts: number
+  /** ISO dates of the first and last transcripts they speak in ('' when undated). */
+  first: string
+  last: string
+}
+
 export function participantRow(
-  entry: Pick<SpeakerEntry, 'key' | 'name' | 'turns' | 'transcripts' | 'first' | 'last'>,
+  entry: Pick<ListedSpeaker, 'key' | 'name' | 'turns' | 'transcripts' | 'first' | 'last'>,
 ): ParticipantRow {
   const { key, name, turns, transcripts, first, last } = entry
   return { key, name, href: speakerRoute(key), turns, transcripts, first, last }
 }
 
 /** The `count` people with the most turns, most first (ties by the directory's order, by surname). */
-export function mostTurns(entries: readonly SpeakerEntry[], count: number): ParticipantRow[] {
+export function mostTurns(entries: readonly ListedSpeaker[], count: number): ParticipantRow[] {
   return entries
     .filter((entry) => entry.kind === 'person')
     .map((entry, index) => ({ entry, index }))
@@ -323,7 +335,7 @@ export interface LetterGroup {
  * The participants index by letter: people only (the unidentified voices are listed apart), in the
  * directory's order (by surname) within each letter, letters A–Z then `#`, pages of at most `perPage`.
  */
-export function participantLetters(entries: readonly SpeakerEntry[], perPage = NAMES_PER_PAGE): LetterGroup[] {
+export function participantLetters(entries: readonly ListedSpeaker[], perPage = NAMES_PER_PAGE): LetterGroup[] {
   const byLetter = new Map<string, ParticipantRow[]>()
   for (const entry of entries) {
     if (entry.kind !== 'person') continue
@@ -360,9 +372,4 @@ export function participantLetters(entries: readonly SpeakerEntry[], perPage = N
 /** Which turns of a speaker's `turns` page `page` of `pages` holds (every page but the last is full). */
 export function turnRange(page: number, turns: number, perPage: number): { from: number; to: number } {
   return { from: (page - 1) * perPage + 1, to: Math.min(turns, page * perPage) }
-}
-
-/** A page's cache key: a hash of everything it renders, so the previous output is reused only when identical. */
-export function cacheKeyOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20)
 }

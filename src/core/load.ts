@@ -1,12 +1,10 @@
 /**
- * Reading a transcript file: bytes → text → tree → JSON, in one place for the CLI, the site's content
+ * Loading a transcript: bytes → text → tree → JSON, in one place for the CLI, the site's content
  * loader and the tests. The name of a transcript is its file name without `.txt`; its optional sidecar
  * (src/core/sidecar.ts) is `<name>.yml` beside it. The sidecar's messages join the transcript's,
  * naming the sidecar's file, so one list tells an editor everything and one error stops the build.
+ * Reading the files from disk is the build's (src/build/transcript-files.ts): the core imports no Node.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { VFile } from 'vfile'
 import { parse } from './parse/index.ts'
 import { toJson } from './to-json.ts'
@@ -33,19 +31,9 @@ export interface LoadOptions {
   style?: string
 }
 
+/** `folder/<name>.txt` → `<name>` (vfile's path handling: Node's own in Node). */
 export function transcriptName(path: string): string {
-  return basename(path).replace(/\.txt$/i, '')
-}
-
-/** `folder/<name>.txt` → `folder/<name>.yml`. */
-export function sidecarPath(path: string): string {
-  return join(dirname(path), `${transcriptName(path)}.yml`)
-}
-
-/** The sidecar beside a transcript file, when there is one. */
-export function findSidecar(path: string): SidecarInput | undefined {
-  const sidecar = sidecarPath(path)
-  return existsSync(sidecar) ? { value: readFileSync(sidecar), path: sidecar } : undefined
+  return ((path && new VFile({ path }).basename) || '').replace(/\.txt$/i, '')
 }
 
 /**
@@ -69,9 +57,4 @@ export function loadTranscript(value: string | Uint8Array, path: string, options
   const meta = sidecar && sidecarMeta(sidecar)
   if (meta) tree.meta = meta
   return { tree, file, json: toJson(tree, file) }
-}
-
-/** Reads and parses a file and its sidecar; rejects only when a file cannot be read. */
-export async function readTranscript(path: string, options: Omit<LoadOptions, 'sidecar'> = {}): Promise<LoadedTranscript> {
-  return loadTranscript(await readFile(path), path, { ...options, sidecar: findSidecar(path) })
 }

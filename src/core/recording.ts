@@ -5,7 +5,6 @@
  * URL is linked as it is. Tape times become media times by adding the sidecar's `offset` (the seconds of
  * the file before the tape's 0:00), and links into the file use media fragments (`recording.ogg#t=348`).
  */
-import { extname } from 'node:path/posix'
 import type { Recording } from './types.ts'
 import { timeFragment } from '../contract/time.ts'
 
@@ -49,6 +48,17 @@ export function publishRecording(recording: Recording | undefined): PublishedRec
   if (!type || from.startsWith('/') || from.split('/').includes('..')) return undefined
   const to = `recording${extension}`
   return { href: to, copy: { from, to }, offset, type }
+}
+
+/**
+ * `/tapes/a.OGG` → `.OGG`, `a.tar.gz` → `.gz`, `.ogg` or `a` → '': the extension of a `/`-separated path (a URL's
+ * or a relative path's) as `node:path/posix` gives it, written here so that the core imports no Node.
+ */
+export function extname(path: string): string {
+  const name = path.replace(/\/+$/, '')
+  const base = name.slice(name.lastIndexOf('/') + 1)
+  const dot = base.lastIndexOf('.')
+  return dot > 0 && base !== '..' ? base.slice(dot) : ''
 }
 
 /** A tape time (seconds) as a time in the recording's file. */

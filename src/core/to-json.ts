@@ -1,9 +1,8 @@
 /** Transcript tree → the public JSON format (docs/data-format.md). */
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast'
-import { basename } from 'node:path'
 import { eachNode, eachOfType } from './walk.ts'
 import { assertNever } from './kinds.ts'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
@@ -190,11 +189,16 @@ export function diagnosticsJson(file: VFile): TranscriptJson['diagnostics'] {
     .map((message) => ({
       // vfile's meaning: fatal is an error, false a warning, unset an informational message.
       severity: message.fatal === true ? ('error' as const) : message.fatal === false ? ('warning' as const) : ('info' as const),
-      ...(message.file && message.file !== file.path ? { file: basename(message.file) } : {}),
+      ...(message.file && message.file !== file.path ? { file: baseName(message.file) } : {}),
       rule: message.ruleId ?? 'unknown',
       message: message.reason,
       line: message.line ?? 1,
       column: message.column ?? 1,
     }))
     .sort((a, b) => Number(!a.file) - Number(!b.file) || a.line - b.line || a.column - b.column)
+}
+
+/** `folder/sidecar.yml` → `sidecar.yml`, by vfile's path handling (Node's own in Node), so the core imports no Node. */
+function baseName(path: string): string {
+  return new VFile({ path }).basename ?? path
 }

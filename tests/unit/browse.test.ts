@@ -4,9 +4,9 @@
  * by hand from the small inputs written here.
  */
 import { describe, expect, test } from 'vitest'
+import { cacheKeyOf } from '../../src/build/cache-key.ts'
 import {
   browseOrder,
-  cacheKeyOf,
   calendar,
   counted,
   formatDate,

@@ -2,10 +2,12 @@
  * Where a recording is published and how tape times become links into it (src/core/recording.ts),
  * and what scripts/make-recording.ts speaks when (read from tests/fixtures/audio/1961-05-02-00057.txt).
  */
+import fc from 'fast-check'
+import { extname as posixExtname } from 'node:path/posix'
 import { describe, expect, test } from 'vitest'
 import { segments } from '../../scripts/make-recording.ts'
-import { readTranscript } from '../../src/core/load.ts'
-import { publishRecording, recordingLink } from '../../src/core/recording.ts'
+import { readTranscript } from '../../src/build/transcript-files.ts'
+import { extname, publishRecording, recordingLink } from '../../src/core/recording.ts'
 import { fixtures } from '../support/paths.ts'
 
 describe('publishRecording', () => {
@@ -31,6 +33,30 @@ describe('publishRecording', () => {
   })
 
   test('no recording, nothing published', () => expect(publishRecording(undefined)).toBeUndefined())
+})
+
+describe('extname (the core’s, free of Node)', () => {
+  test.each([
+    ['tapes/Tape 19.MP3', '.MP3'],
+    ['/a/b.tar.gz', '.gz'],
+    ['.ogg', ''],
+    ['tapes/.ogg', ''],
+    ['tape', ''],
+    ['tape.', '.'],
+    ['..', ''],
+    ['...', '.'],
+    ['..ogg', '.ogg'],
+    ['tape.ogg/', '.ogg'],
+    ['a.b/tape', ''],
+    ['', ''],
+  ])('%j → %j', (path, expected) => expect(extname(path)).toBe(expected))
+
+  test('answers as node:path/posix does, for any path of dots, slashes and letters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '.', '/') }), (path) => extname(path) === posixExtname(path)),
+      { numRuns: 2000 },
+    )
+  })
 })
 
 test('links into the recording are media fragments at the tape time plus the offset', () => {

@@ -21,7 +21,7 @@ import { cachedNames, exportArtifact } from './artifacts.ts'
 import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'
-import { progress } from './progress.ts'
+import { progress } from '../contract/progress.ts'
 import { copyRecordings } from './recordings.ts'
 
 /** The module pages (and the content config) import the resolved configuration from. */
@@ -49,7 +49,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
         const names = await cachedNames(cache)
-        const copying = progress(logger, 'transcript exports', names.length, 'placed')
+        const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: names.length })
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })
           for (const { extension } of siteFormats) {

@@ -19,7 +19,7 @@ import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { cacheReady } from './cache-ready.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
-import { progress } from './progress.ts'
+import { counted, progress } from '../contract/progress.ts'
 import { writeRecordingList } from './recordings.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
 import { byDate, summarySchema, type TranscriptSummary } from '../collection/summary.ts'
@@ -42,6 +42,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       const root = fileURLToPath(config.root)
       const folder = transcriptsFolder(root)
       const cache = siteCacheFolder(root)
+      const log = (line: string) => logger.info(line)
       const files = new Set(await readdir(folder))
       const names = [...files].filter((name) => name.endsWith('.txt')).sort()
       // The site's default house style reads every transcript without a sidecar naming one, and the pages show
@@ -56,7 +57,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       }
 
       // 1. Which transcripts changed: a digest of their bytes and of the code.
-      const reading = progress(logger, 'transcripts', names.length, 'read')
+      const reading = progress(log, 'transcripts', 'read', { total: names.length })
       const kept: TranscriptSummary[] = []
       const tasks: PrepareTask[] = []
       const present = new Set<string>()
@@ -91,7 +92,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       const problems: string[] = []
       const prepared: TranscriptSummary[] = []
       if (tasks.length > 0) {
-        const parsing = progress(logger, 'transcripts', tasks.length, 'parsed and rendered')
+        const parsing = progress(log, 'transcripts', 'parsed and rendered', { total: tasks.length })
         const results = await prepareMany(tasks, { root, onProgress: (done) => parsing.update(done) })
         parsing.finish()
         for (const [index, result] of results.entries()) {
@@ -124,17 +125,15 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       for (const summary of summaries) collection.update(`${summary.name}\0${summary.digest}\n`)
       const digest = collection.digest('hex')
       if (meta.get('speaker-pages') !== digest || !existsSync(join(cache, 'speakers', 'index.json'))) {
-        const started = performance.now()
+        const writing = progress(log, 'speaker pages', 'transcripts read', { total: summaries.length })
         let directory: ReturnType<typeof writeSpeakerPages>
         try {
-          directory = writeSpeakerPages(summaries, cache)
+          directory = writeSpeakerPages(summaries, cache, (done) => writing.update(done))
         } catch (error) {
           stop(logger, [`speaker pages: ${error instanceof Error ? error.message : String(error)}`])
         }
         const pages = directory.reduce((sum, entry) => sum + entry.pages.length, 0)
-        logger.info(
-          `speaker pages: ${directory.length.toLocaleString('en-US')} speakers, ${pages.toLocaleString('en-US')} pages (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-        )
+        writing.finish(`${counted(directory.length)} speakers, ${counted(pages)} pages`)
         meta.set('speaker-pages', digest)
       }
     },

@@ -66,7 +66,11 @@ function pageFile(base: string, key: string, page: number): string {
  * Writes every speaker's pages from the transcripts (in date order) and returns the directory. The new
  * tables are written beside the old and swapped in whole, so a failed build leaves no half-written set.
  */
-export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache = siteCacheFolder()): SpeakerEntry[] {
+export function writeSpeakerPages(
+  summaries: readonly TranscriptSummary[],
+  cache = siteCacheFolder(),
+  onProgress?: (done: number) => void,
+): SpeakerEntry[] {
   const target = folder(cache)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
@@ -90,7 +94,8 @@ export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache
     pendingTurns.set(entry.key, 0)
   }
 
-  for (const summary of summaries) {
+  for (const [index, summary] of summaries.entries()) {
+    onProgress?.(index)
     const ref: TranscriptRef = {
       name: summary.name,
       title: summary.title,

@@ -14,7 +14,7 @@ import { SEARCH_LOG_LABEL } from './log-label.ts'
 import { SearchBuildError } from './read.ts'
 import { failureMessage } from './search-index.ts'
 
-export { buildSearchIndex, failureMessage, progress, type SearchIndexOptions } from './search-index.ts'
+export { buildSearchIndex, failureMessage, type SearchIndexOptions } from './search-index.ts'
 export {
   builtTranscriptNames,
   readBuiltLabel,

@@ -22,7 +22,8 @@ import { manifestArtifact, writeManifest } from './manifest.ts'
 import { counted, progress } from '../contract/progress.ts'
 import { writeRecordingList } from './recordings.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
-import { byDate, summarySchema, type TranscriptSummary } from '../collection/summary.ts'
+import { summarySchema, type TranscriptSummary } from '../collection/summary.ts'
+import { transcriptOrder } from '../collection/browse.ts'
 import { createHash } from 'node:crypto'
 
 export interface TranscriptLoaderOptions {
@@ -105,7 +106,7 @@ export function transcriptLoader(options: TranscriptLoaderOptions = {}): Loader 
       }
 
       // 3. Every transcript's messages, changed or not: the editor sees the same list on every build.
-      const summaries = [...kept, ...prepared].sort(byDate)
+      const summaries = [...kept, ...prepared].sort(transcriptOrder)
       for (const summary of summaries) {
         for (const diagnostic of summary.diagnostics) {
           const line = formatDiagnostic(shown(`${summary.name}.txt`), diagnostic)

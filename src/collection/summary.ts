@@ -65,8 +65,3 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     digest,
   }
 }
-
-/** Date order, then name: the order of the index, the browse pages and the speaker pages. */
-export function byDate(a: Pick<TranscriptSummary, 'date' | 'name'>, b: Pick<TranscriptSummary, 'date' | 'name'>): number {
-  return a.date.localeCompare(b.date) || a.name.localeCompare(b.name)
-}

@@ -5,7 +5,7 @@
  * them and serves them to pages as `virtual:transcript-reader/config`.
  *
  * Its build step: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts
- * the loader's prepare step already wrote (src/build/artifacts.ts, one per format of the registry's
+ * the loader's prepare step already wrote (src/build/prepare/artifacts.ts, one per format of the registry's
  * `siteFormats`), and `/transcripts.json` is the manifest it wrote (./manifest.ts); all are put into the
  * site when Astro has written its pages (the exports as hard links, `linkOrCopy`): ten thousand files need
  * no ten thousand routes rendered. The search integration, registered after this one, reads the JSON
@@ -17,7 +17,7 @@ import { copyFile, link, mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { siteFormats } from '../core/formats/index.ts'
-import { cachedNames, exportArtifact } from './artifacts.ts'
+import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
 import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder } from './paths.ts'

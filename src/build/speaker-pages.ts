@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path'
 import { sortSpeakers, voicesByKey } from '../collection/speaker-index.ts'
 import type { TurnJson } from '../core/schema.ts'
-import { readTranscriptJson } from './artifacts.ts'
+import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 

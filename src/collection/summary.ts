@@ -1,6 +1,6 @@
 /**
  * A transcript's summary: the little the collection pages need (index, browse, speakers) and all the
- * content store keeps of it. The transcript's JSON and HTML stay on disk (./artifacts.ts) and are read
+ * content store keeps of it. The transcript's JSON and HTML stay on disk (src/build/prepare/artifacts.ts) and are read
  * only by the page that shows them, so the store, which Astro serializes and loads as one module, stays
  * small at any collection size.
  */

@@ -14,7 +14,7 @@ import type { Speaker } from '../../core/types.ts'
 import { transcriptSchema } from '../../core/schema.ts'
 import { siteFormats } from '../../core/formats/index.ts'
 import { json as jsonFormat } from '../../core/formats/json.ts'
-import { exportArtifact, htmlArtifact, jsonArtifact, jsonText } from '../artifacts.ts'
+import { exportArtifact, htmlArtifact, jsonArtifact, jsonText } from './artifacts.ts'
 import { summarize, type TranscriptSummary } from '../../collection/summary.ts'
 
 export interface PrepareTask {

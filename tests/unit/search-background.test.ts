@@ -56,7 +56,7 @@ describe('the search build beside Astro', () => {
     const outcome = await build.finish(site)
     expect(outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
     // The worker's progress lines reach this thread's log.
-    expect(lines.some((line) => /^search index: 2 transcripts in \d+\.\d s$/.test(line))).toBe(true)
+    expect(lines.some((line) => /^search index: 2\/2 transcripts \(\d+\.\d s\)$/.test(line))).toBe(true)
     expect(existsSync(join(site, 'pagefind', 'pagefind-entry.json'))).toBe(true)
     expect(await readFile(join(site, 'search', 'index.html'), 'utf8')).toBe('<title>Search</title>')
     expect(existsSync(join(site, 'search', 'manifest.json'))).toBe(true)

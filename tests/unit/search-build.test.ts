@@ -6,12 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import {
-  builtTranscriptNames,
-  failureMessage,
-  readBuiltTranscript,
-  SearchBuildError,
-} from '../../src/build/search/integration.ts'
+import { builtTranscriptNames, failureMessage, readBuiltTranscript, SearchBuildError } from '../../src/build/search/index.ts'
 import { groupSize } from '../../src/contract/search.ts'
 
 describe('the search index build', () => {

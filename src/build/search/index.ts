@@ -30,6 +30,8 @@ export interface SearchStep {
 export function startSearch(logger: AstroIntegrationLogger, cache: string): SearchStep {
   const log = logger.fork(SEARCH_LOG_LABEL)
   const background = startSearchBuild({ root: process.cwd(), cache, log: (message) => log.info(message) })
+  // Said from this thread: the worker's own lines wait while this thread writes the speaker pages' tables.
+  log.info('search build: started in a worker thread')
   return {
     async finish(site) {
       const outcome = await background.finish(site)

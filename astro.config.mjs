@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
-import pagefind from './src/build/search/integration.ts'
 import transcriptReader from './src/build/integration.ts'
 import { astroCacheDir } from './src/build/paths.ts'
 
@@ -23,14 +22,14 @@ export default defineConfig({
   },
   // The site's configuration, in one place (src/build/config.ts, README "Site configuration"). `base: '/tapes/'`
   // serves the site under a sub-path (every link goes through src/contract/routes.ts); `SITE_BASE=/tapes/`
-  // overrides it for one build. The site's steps first: the search reads the transcripts' JSON it copies.
+  // overrides it for one build. The one integration runs the site's steps and the search build in order
+  // (docs/build.md, "One integration").
   integrations: [
     transcriptReader({
       title: 'Transcript Reader',
       description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
       base: '/',
     }),
-    pagefind(),
   ],
   // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged
   // are copied from the previous build instead of rendered again.

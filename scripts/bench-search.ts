@@ -13,7 +13,7 @@
  *
  * Above ASTRO_LIMIT transcripts (or with `--index-only`) Astro builds the site from the first
  * PAGE_SAMPLE transcripts only (for the search page and its scripts), and the search index is built from
- * all N with the build's own code (src/build/search/integration.ts `buildSearchIndex`), reading each
+ * all N with the build's own code (src/build/search/index.ts `buildSearchIndex`), reading each
  * transcript with the library (loadTranscript), as the content loader does. The server sends
  * `no-store`, so every visit fetches again. Exit status 0, FAIL or not; 1 only when a measurement failed.
  */
@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
-import { buildSearchIndex } from '../src/build/search/integration.ts'
+import { buildSearchIndex } from '../src/build/search/index.ts'
 import { TOTALS_PATH, type Manifest, type Totals } from '../src/contract/search.ts'
 import { UNIDENTIFIED_LABEL } from '../src/contract/speakers.ts'
 import { loadTranscript } from '../src/core/load.ts'

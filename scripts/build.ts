@@ -11,10 +11,10 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { SEARCH_LOG_LABEL } from '../src/build/search/log-label.ts'
+import { progress, type Progress } from '../src/contract/progress.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url))
-const INTERVAL_MS = 5_000
 /** `12:00:01   ├─ /x/index.html (+3ms)`, with or without colours. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const PAGE_LINE = /^(?:\x1b\[[0-9;]*m)*\d\d:\d\d:\d\d\s+(?:\x1b\[[0-9;]*m)*[├└]─/
@@ -33,27 +33,21 @@ const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)]
   stdio: ['inherit', 'pipe', 'pipe'],
 })
 
+/** The routes' stage: from Astro's first page line to the first other line after them. */
+let routes: Progress | undefined
 let pages = 0
-let started = 0
-let last = 0
-const count = (n: number) => n.toLocaleString('en-US')
-const line = () => `routes: ${count(pages)} written (${((performance.now() - started) / 1000).toFixed(1)} s)`
 
 function pageLine(): void {
-  const now = performance.now()
-  if (pages === 0) started = last = now
-  pages += 1
-  if (now - last >= INTERVAL_MS) {
-    last = now
-    process.stdout.write(`${line()}\n`)
-  }
+  routes ??= progress((text) => process.stdout.write(`${text}\n`), 'routes', 'written')
+  routes.update(++pages)
 }
 
 function otherLine(text: string, to: NodeJS.WriteStream): void {
   // The first line after a run of pages closes the stage (the search's lines come while it runs).
-  if (pages > 0 && started > 0 && !text.includes(BESIDE)) {
-    process.stdout.write(`${line()}\n`)
-    started = 0
+  if (routes !== undefined && !text.includes(BESIDE)) {
+    routes.finish()
+    routes = undefined
+    pages = 0
   }
   to.write(`${text}\n`)
 }

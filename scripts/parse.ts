@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { hasErrors } from '../src/core/diagnostics.ts'
 import { formatNamed, formats } from '../src/core/formats/index.ts'
 import type { LoadedTranscript } from '../src/core/load.ts'
-import { readTranscript } from '../src/build/transcript-files.ts'
+import { readTranscript } from '../src/build/prepare/transcript-files.ts'
 import { formatDiagnostic } from '../src/core/report.ts'
 
 const names = formats.map((format) => format.name).join('|')

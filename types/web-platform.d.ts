@@ -33,3 +33,6 @@ declare class TextDecoder {
 interface ImportMeta {
   readonly env: { readonly BASE_URL?: string }
 }
+
+/** A monotonic clock (src/contract/progress.ts times a stage with it). */
+declare const performance: { now(): number }

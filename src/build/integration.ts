@@ -1,56 +1,90 @@
 /**
- * The site's own Astro integration, `transcriptReader({ … })` in astro.config.mjs. Its options are the
- * site's configuration (./config.ts: title, description, publisher, site, base, house style), validated
- * once: a bad option stops the build with a message naming it. It sets Astro's `site` and `base` from
- * them and serves them to pages as `virtual:transcript-reader/config`.
+ * The site's Astro integration, `transcriptReader({ … })` in astro.config.mjs, and the only one: it runs
+ * the site's steps and the search build in order around Astro's own.
  *
- * Its build step: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the artifacts
- * the loader's prepare step already wrote (src/build/artifacts.ts, one per format of the registry's
- * `siteFormats`), and `/transcripts.json` is the manifest it wrote (./manifest.ts); all are put into the
- * site when Astro has written its pages (the exports as hard links, `linkOrCopy`): ten thousand files need
- * no ten thousand routes rendered. The search integration, registered after this one, reads the JSON
- * there. Recordings beside their transcripts are copied beside their pages (./recordings.ts).
+ * - `astro:config:setup`: its options are the site's configuration (./config.ts: title, description,
+ *   publisher, site, base, house style), validated once (a bad option stops the build with a message
+ *   naming it); it sets Astro's `site` and `base` from them and serves them to pages as
+ *   `virtual:transcript-reader/config`.
+ * - `astro:config:done` (before Astro loads any content collection, in `astro build`, `astro sync` and
+ *   `astro dev`): the site's steps (./steps.ts): read, prepare, manifest, then the speaker pages' tables.
+ *   In a build, the search (./search/index.ts) starts in a worker thread as soon as every transcript's
+ *   JSON and the manifest are written, before the speaker pages' tables. The content loader (./loader.ts)
+ *   then reads the summaries the steps wrote (./collection.ts).
+ * - `astro:build:done`: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the
+ *   artifacts the prepare step wrote (./prepare/artifacts.ts, one per format of `siteFormats`), and
+ *   `/transcripts.json` the manifest (./manifest.ts); all are put into the site when Astro has written its
+ *   pages (the exports as hard links, `linkOrCopy`): ten thousand files need no ten thousand routes
+ *   rendered. Recordings beside their transcripts are copied beside their pages (./recordings.ts). Then
+ *   the search's output is waited for and moved into the site.
+ *
+ * A failure stops the build with one message and no stack trace.
  */
-import type { AstroIntegration } from 'astro'
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { constants } from 'node:fs'
 import { copyFile, link, mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { progress } from '../contract/progress.ts'
 import { siteFormats } from '../core/formats/index.ts'
 import { exportRoute, routeFile } from '../contract/routes.ts'
-import { cachedNames, exportArtifact } from './artifacts.ts'
 import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
-import { siteCacheFolder } from './paths.ts'
-import { progress } from './progress.ts'
+import { siteCacheFolder, transcriptsFolder } from './paths.ts'
+import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
 import { copyRecordings } from './recordings.ts'
+import { type SearchStep, startSearch } from './search/index.ts'
+import { runSiteSteps, StepFailure } from './steps.ts'
 
 /** The module pages (and the content config) import the resolved configuration from. */
 export const configModule = 'virtual:transcript-reader/config'
 
 export default function transcriptReader(options: SiteOptions = {}): AstroIntegration {
+  let command: 'dev' | 'build' | 'preview' | 'sync' = 'build'
+  let config: SiteConfig
+  let search: SearchStep | undefined
   return {
-    name: 'transcript-reader:site',
+    name: 'transcript-reader',
     hooks: {
-      'astro:config:setup': ({ updateConfig, logger }) => {
+      'astro:config:setup': ({ command: running, updateConfig, logger }) => {
+        command = running
         const result = resolveSiteConfig(options)
-        if (!result.ok) {
-          // The message names each bad option; a thrown error would bury it under a stack trace.
-          logger.error(result.message)
-          process.exit(1)
-        }
-        const { config } = result
+        if (!result.ok) stop(logger, result.message)
+        config = result.config
         updateConfig({
           base: config.base,
           ...(config.site !== undefined ? { site: config.site } : {}),
           vite: { plugins: [configPlugin(config)] },
         })
       },
+      'astro:config:done': async ({ config: astro, logger }) => {
+        // A preview serves a site built before; nothing to prepare.
+        if (command === 'preview') return
+        const root = fileURLToPath(astro.root)
+        const cache = siteCacheFolder(root)
+        try {
+          await runSiteSteps({
+            root,
+            folder: transcriptsFolder(root),
+            cache,
+            ...(config.style !== undefined ? { style: config.style } : {}),
+            site: config,
+            base: config.base,
+            log: logger,
+            cacheReady: () => {
+              if (command === 'build') search = startSearch(logger, cache)
+            },
+          })
+        } catch (error) {
+          if (!(error instanceof StepFailure)) throw error
+          stop(logger, error.message)
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
         const names = await cachedNames(cache)
-        const copying = progress(logger, 'transcript exports', names.length, 'placed')
+        const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: names.length })
         for (const [index, name] of names.entries()) {
           await mkdir(join(site, name), { recursive: true })
           for (const { extension } of siteFormats) {
@@ -62,9 +96,17 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
         const recordings = await copyRecordings(site, cache, (message) => logger.warn(message))
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
+        if (!search) stop(logger, 'the search build was never started; the build stops here.')
+        await search.finish(site)
       },
     },
   }
+}
+
+/** Stops the build with `message` and nothing else: a thrown error would bury it under a stack trace. */
+function stop(logger: AstroIntegrationLogger, message: string): never {
+  logger.error(message)
+  process.exit(1)
 }
 
 /**

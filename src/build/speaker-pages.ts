@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { ListedSpeaker } from '../collection/browse.ts'
 import { sortSpeakers, voicesByKey } from '../collection/speaker-index.ts'
 import type { TurnJson } from '../core/schema.ts'
-import { readTranscriptJson } from './artifacts.ts'
+import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 
@@ -58,7 +58,11 @@ function pageFile(base: string, key: string, page: number): string {
  * Writes every speaker's pages from the transcripts (in date order) and returns the directory. The new
  * tables are written beside the old and swapped in whole, so a failed build leaves no half-written set.
  */
-export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache = siteCacheFolder()): SpeakerEntry[] {
+export function writeSpeakerPages(
+  summaries: readonly TranscriptSummary[],
+  cache = siteCacheFolder(),
+  onProgress?: (done: number) => void,
+): SpeakerEntry[] {
   const target = folder(cache)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
@@ -82,7 +86,8 @@ export function writeSpeakerPages(summaries: readonly TranscriptSummary[], cache
     pendingTurns.set(entry.key, 0)
   }
 
-  for (const summary of summaries) {
+  for (const [index, summary] of summaries.entries()) {
+    onProgress?.(index)
     const ref: TranscriptRef = {
       name: summary.name,
       title: summary.title,

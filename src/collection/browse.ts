@@ -105,8 +105,11 @@ export function pageCount(items: number, perPage: number): number {
   return Math.max(1, Math.ceil(items / perPage))
 }
 
-/** Date order, then name (as `byDate` in ./summary.ts), with the undated last, as an archive lists them. */
-export function browseOrder(a: Pick<BrowseItem, 'date' | 'name'>, b: Pick<BrowseItem, 'date' | 'name'>): number {
+/**
+ * Transcript order: by date, then name, with the undated last, as an archive lists them. The one order of
+ * the index, the browse pages, the speaker pages' tables and `/transcripts.json` (src/build/loader.ts).
+ */
+export function transcriptOrder(a: Pick<BrowseItem, 'date' | 'name'>, b: Pick<BrowseItem, 'date' | 'name'>): number {
   const undated = Number(monthOf(a.date) === null) - Number(monthOf(b.date) === null)
   return undated || a.date.localeCompare(b.date) || a.name.localeCompare(b.name)
 }
@@ -129,7 +132,7 @@ export function periods<T extends Pick<BrowseItem, 'date' | 'name'>>(
   perPage = TRANSCRIPTS_PER_PAGE,
 ): { period: Period; items: T[] }[] {
   const groups = new Map<string, { period: Period; items: T[] }>()
-  for (const item of [...items].sort(browseOrder)) {
+  for (const item of [...items].sort(transcriptOrder)) {
     const base = periodFor(item.date)
     let group = groups.get(base.key)
     if (!group) {

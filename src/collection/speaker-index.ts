@@ -7,6 +7,7 @@ import { transcriptTitle } from '../core/names.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
 import { listedName, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type SpeakerKind } from '../contract/speakers.ts'
 import { turnsOf } from './speakers.ts'
+import { transcriptOrder } from './browse.ts'
 
 export { voiceNumber } from '../contract/speakers.ts'
 
@@ -68,10 +69,10 @@ export function voicesByKey(data: Pick<TranscriptJson, 'name' | 'speakers' | 'bl
   return [...groups.values()]
 }
 
-/** Every person, then (if any) the unidentified voices; transcripts are taken in date order. */
+/** Every person, then (if any) the unidentified voices; transcripts are taken in transcript order. */
 export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }>): SpeakerEntry[] {
   const entries = new Map<string, SpeakerEntry>()
-  const sorted = [...transcripts].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.data.name.localeCompare(b.data.name))
+  const sorted = [...transcripts].sort((a, b) => transcriptOrder(a.data, b.data))
   for (const { data } of sorted) {
     const ref: TranscriptRef = {
       name: data.name,

@@ -1,6 +1,6 @@
 /**
  * A transcript's summary: the little the collection pages need (index, browse, speakers) and all the
- * content store keeps of it. The transcript's JSON and HTML stay on disk (./artifacts.ts) and are read
+ * content store keeps of it. The transcript's JSON and HTML stay on disk (src/build/prepare/artifacts.ts) and are read
  * only by the page that shows them, so the store, which Astro serializes and loads as one module, stays
  * small at any collection size.
  */
@@ -65,9 +65,4 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     diagnostics: json.diagnostics,
     digest,
   }
-}
-
-/** Date order, then name: the order of the index, the browse pages and the speaker pages. */
-export function byDate(a: Pick<TranscriptSummary, 'date' | 'name'>, b: Pick<TranscriptSummary, 'date' | 'name'>): number {
-  return a.date.localeCompare(b.date) || a.name.localeCompare(b.name)
 }

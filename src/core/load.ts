@@ -3,7 +3,7 @@
  * loader and the tests. The name of a transcript is its file name without `.txt`; its optional sidecar
  * (src/core/sidecar.ts) is `<name>.yml` beside it. The sidecar's messages join the transcript's,
  * naming the sidecar's file, so one list tells an editor everything and one error stops the build.
- * Reading the files from disk is the build's (src/build/transcript-files.ts): the core imports no Node.
+ * Reading the files from disk is the build's (src/build/prepare/transcript-files.ts): the core imports no Node.
  */
 import { VFile } from 'vfile'
 import { parse } from './parse/index.ts'

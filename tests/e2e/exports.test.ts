@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { siteFormats } from '../../src/core/formats/index.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { type DistServer, serveDist } from '../../scripts/lib/dist-server.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))

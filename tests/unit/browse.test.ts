@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import { cacheKeyOf } from '../../src/build/cache-key.ts'
 import {
-  browseOrder,
+  transcriptOrder,
   calendar,
   counted,
   formatDate,
@@ -57,8 +57,8 @@ describe('dates', () => {
     expect(formatDateRange('1962-11-04', '1963-03-03')).toBe('November 4, 1962 – March 3, 1963')
   })
 
-  test('browseOrder: by date, then name, the undated last', () => {
-    expect([...items].sort(browseOrder).map((i) => i.name)).toEqual([
+  test('transcriptOrder: by date, then name, the undated last', () => {
+    expect([...items].sort(transcriptOrder).map((i) => i.name)).toEqual([
       'nov-02',
       'nov-14-a',
       'nov-14-b',

@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { formatNamed } from '../../src/core/formats/index.ts'
 import { loadTranscript } from '../../src/core/load.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { fixtures, root, seedPath } from '../support/paths.ts'
 import { exportedTranscripts } from '../support/transcripts.ts'
 

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { extname as posixExtname } from 'node:path/posix'
 import { describe, expect, test } from 'vitest'
 import { segments } from '../../scripts/make-recording.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { extname, publishRecording, recordingLink } from '../../src/core/recording.ts'
 import { fixtures } from '../support/paths.ts'
 

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/build/search/background.ts'
 import { transcriptLabel } from '../../src/build/search/records.ts'
-import { jsonArtifact } from '../../src/build/artifacts.ts'
+import { jsonArtifact } from '../../src/build/prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/build/manifest.ts'
 import { summarize } from '../../src/collection/summary.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
@@ -56,7 +56,7 @@ describe('the search build beside Astro', () => {
     const outcome = await build.finish(site)
     expect(outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
     // The worker's progress lines reach this thread's log.
-    expect(lines.some((line) => /^search index: 2 transcripts in \d+\.\d s$/.test(line))).toBe(true)
+    expect(lines.some((line) => /^search index: 2\/2 transcripts \(\d+\.\d s\)$/.test(line))).toBe(true)
     expect(existsSync(join(site, 'pagefind', 'pagefind-entry.json'))).toBe(true)
     expect(await readFile(join(site, 'search', 'index.html'), 'utf8')).toBe('<title>Search</title>')
     expect(existsSync(join(site, 'search', 'manifest.json'))).toBe(true)

@@ -1,33 +1,15 @@
 /**
- * The index build's own behaviour (src/build/search/integration.ts): progress lines at a readable rate,
- * and failures as one readable message.
+ * The index build's own behaviour (src/build/search/): failures as one readable message (its progress lines
+ * are the one reporter's, tests/unit/progress.test.ts).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import {
-  builtTranscriptNames,
-  failureMessage,
-  progress,
-  readBuiltTranscript,
-  SearchBuildError,
-} from '../../src/build/search/integration.ts'
+import { builtTranscriptNames, failureMessage, readBuiltTranscript, SearchBuildError } from '../../src/build/search/index.ts'
 import { groupSize } from '../../src/contract/search.ts'
 
 describe('the search index build', () => {
-  test('progress is logged about every 10 % and at the end, not at every step', () => {
-    const lines: string[] = []
-    const stage = progress((line) => lines.push(line), 'search index', 10_000, 'transcripts')
-    for (let i = 1; i <= 10_000; i++) stage.step(i)
-    stage.end()
-    expect(lines.length).toBeGreaterThanOrEqual(10)
-    expect(lines.length).toBeLessThanOrEqual(12)
-    expect(lines[0]).toMatch(/^search index: 1,000\/10,000 transcripts \(\d+\.\d s\)$/)
-    expect(lines.at(-2)).toMatch(/^search index: 10,000\/10,000 transcripts/)
-    expect(lines.at(-1)).toMatch(/^search index: 10,000 transcripts in \d+\.\d s$/)
-  })
-
   test('a transcript.json that is not a transcript fails with its name and no stack trace', async () => {
     const site = await mkdtemp(join(tmpdir(), 'search-build-'))
     try {

@@ -1,6 +1,6 @@
 /**
- * The site build's data layer (src/build/): the loader prepares each transcript once, on every core, and
- * again only when its bytes change; the content store keeps summaries; speaker pages are cut into pages
+ * The site build's data layer (src/build/): the site's steps prepare each transcript once, on every core,
+ * and again only when its bytes change; the content loader puts their summaries in the store; speaker pages are cut into pages
  * of 100 turns, a transcript continued across a page break says so. Expected counts come from the
  * generator's plans (what each transcript was written to hold) and from turns written by hand.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript, type CorpusPlan } from '../../scripts/make-corpus.ts'
-import { jsonText } from '../../src/build/artifacts.ts'
+import { jsonText } from '../../src/build/prepare/artifacts.ts'
 import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/build/speaker-pages.ts'
 import { summarize, type TranscriptSummary } from '../../src/collection/summary.ts'
 import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'
@@ -20,10 +20,9 @@ import { root } from '../support/paths.ts'
 const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-/** The parts of Astro's loader context the loader uses: a store, its meta, a logger and the config. */
+/** The parts of Astro's loader context the loader uses (a store, a logger and the config), and the steps' log. */
 function fakeContext(folder: string) {
   const entries = new Map<string, { id: string; data: TranscriptSummary; digest?: string }>()
-  const meta = new Map<string, string>()
   const lines: string[] = []
   const context = {
     store: {
@@ -35,7 +34,6 @@ function fakeContext(folder: string) {
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
     },
-    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value) },
     logger: {
       info: (line: string) => lines.push(line),
       warn: (line: string) => lines.push(line),
@@ -46,11 +44,11 @@ function fakeContext(folder: string) {
   return { context, entries, lines, folder }
 }
 
-describe('the transcript loader', () => {
+describe("the site's steps and the transcript loader", () => {
   const folder = join(scratch, 'transcripts')
   const cache = join(scratch, 'cache')
   const plans: CorpusPlan[] = []
-  let load: (context: unknown) => Promise<void>
+  let load: (context: ReturnType<typeof fakeContext>['context']) => Promise<void>
   let site: ReturnType<typeof fakeContext>
 
   beforeAll(async () => {
@@ -64,7 +62,15 @@ describe('the transcript loader', () => {
     process.env.TRANSCRIPTS_DIR = folder
     process.env.ASTRO_CACHE_DIR = cache
     const { transcriptLoader } = await import('../../src/build/loader.ts')
-    load = transcriptLoader().load as unknown as (context: unknown) => Promise<void>
+    const { runSiteSteps } = await import('../../src/build/steps.ts')
+    const { siteCacheFolder } = await import('../../src/build/paths.ts')
+    const loader = transcriptLoader().load as unknown as (context: unknown) => Promise<void>
+    // As a build runs them: the integration's steps, then Astro's content loader.
+    load = async (context) => {
+      const { logger } = context as ReturnType<typeof fakeContext>['context']
+      await runSiteSteps({ root, folder, cache: siteCacheFolder(root), log: logger })
+      await loader(context)
+    }
     site = fakeContext(folder)
   })
 

@@ -16,7 +16,7 @@ import {
 import { speakerGroups } from '../../src/collection/speakers.ts'
 import { voicesByKey } from '../../src/collection/speaker-index.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { seedPath } from '../support/paths.ts'
 
 describe('key and label', () => {

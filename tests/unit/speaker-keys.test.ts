@@ -8,7 +8,7 @@ import { speakerGroups } from '../../src/collection/speakers.ts'
 import { voicesByKey } from '../../src/collection/speaker-index.ts'
 import { keysOfValues, valuesOfKeys, type SpeakerKeys } from '../../src/contract/search.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { speakerKey, speakerSlug, UNIDENTIFIED_KEY, UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { fixtures, seedPath } from '../support/paths.ts'
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { timelineLayout, tickStep } from '../../src/collection/timeline-layout.ts'
 import { speakerIndex, voiceNumber } from '../../src/collection/speaker-index.ts'
 import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
-import { readTranscript } from '../../src/build/transcript-files.ts'
+import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'
 import { seedPath } from '../support/paths.ts'
 

@@ -29,36 +29,10 @@ import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
+import { progress } from '../../contract/progress.ts'
 
 /** Records handed to Pagefind before the oldest of them must be indexed. */
 const IN_FLIGHT = 8
-
-/** Logs a stage's progress about every 10 % or every 5 s, whichever comes first, and its end. */
-export function progress(
-  log: (message: string) => void,
-  stage: string,
-  total: number,
-  unit: string,
-): { step(done: number): void; end(extra?: string): void } {
-  const started = performance.now()
-  let lastTime = started
-  let lastShare = 0
-  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
-  const count = (n: number) => n.toLocaleString('en')
-  return {
-    step(done) {
-      const now = performance.now()
-      const share = total === 0 ? 1 : done / total
-      if (done < total && share - lastShare < 0.1 && now - lastTime < 5000) return
-      lastTime = now
-      lastShare = share
-      log(`${stage}: ${count(done)}/${count(total)} ${unit} (${seconds()})`)
-    },
-    end(extra = '') {
-      log(`${stage}: ${count(total)} ${unit} in ${seconds()}${extra}`)
-    },
-  }
-}
 
 export interface SearchIndexOptions extends SearchIndexSource {
   /** The site's folder: Pagefind writes `pagefind/`, the tables go to `search/`. */
@@ -87,13 +61,14 @@ export async function buildSearchIndex({
   headSize,
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
-  const labelling = progress(log, 'search labels', names.length, 'transcripts')
+  const labelling = progress(log, 'search labels', 'transcripts', { total: names.length })
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
   for (const [i, name] of names.entries()) {
     const { id, date, title } = await readLabel(name)
     labelSources.push({ name, id, date, title })
-    labelling.step(i + 1)
+    labelling.update(i + 1)
   }
+  labelling.finish()
   const labels = transcriptLabels(labelSources)
   labelSources.length = 0
 
@@ -109,7 +84,7 @@ export async function buildSearchIndex({
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
   if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
   try {
-    const indexing = progress(log, 'search index', names.length, 'transcripts')
+    const indexing = progress(log, 'search index', 'transcripts', { total: names.length })
     let done = 0
     // Pagefind indexes in its own process: the next records are read and made while it works on the last
     // ones (a few in flight, sent in order), instead of this process waiting on each in turn.
@@ -140,7 +115,7 @@ export async function buildSearchIndex({
           info.set(name, { label, filters: recordFilters(record, json, label) })
           records.push(record)
         }
-        indexing.step(++done)
+        indexing.update(++done)
       }
       if (size > 1) {
         html = groupHtml(records, group)
@@ -152,7 +127,7 @@ export async function buildSearchIndex({
       if (inFlight.length >= IN_FLIGHT) await inFlight.shift()
     }
     for (const adding of inFlight) await adding
-    indexing.end(size === 1 ? '' : ` (${groups.length} records of ${size})`)
+    indexing.finish(size === 1 ? undefined : `${groups.length} records of ${size}`)
 
     const writing = performance.now()
     const outputPath = join(site, 'pagefind')
@@ -175,7 +150,7 @@ export async function buildSearchIndex({
   const spellings = new Spellings()
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
   const passageWriter = passageSink({ site, info: [...info], headSize }, names.length)
-  const reading = progress(log, 'search tables', fragments.length, 'records')
+  const reading = progress(log, 'search tables', 'records', { total: fragments.length })
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
   const lookup = (name: string) => info.get(name)
@@ -191,23 +166,23 @@ export async function buildSearchIndex({
       rows.set(id, row)
       spellings.add(pageOf.get(id) ?? -1, fragment.content)
       await passageWriter.add(id, fragment)
-      reading.step(i + 1)
+      reading.update(i + 1)
     }
-    reading.end()
+    reading.finish()
     // The labels the word tables' rows carry: every record's, and the label of a transcript it does not name.
     collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
-    const counting = progress(log, 'search words', meta.chunks.length, 'index chunks')
+    const counting = progress(log, 'search words', 'index chunks', { total: meta.chunks.length })
     words = await writeWordTables(
       site,
       pagefindDir,
       meta,
       rows,
       spellings,
-      (done) => counting.step(done),
+      (done) => counting.update(done),
       wordFileTarget,
       collector,
     )
-    counting.end(`; ${(words.bytes / 1000).toFixed(0)} KB written`)
+    counting.finish(`${(words.bytes / 1000).toFixed(0)} KB written`)
     rows.clear()
   } catch (error) {
     await passageWriter.abort()

@@ -7,16 +7,15 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { siteFormats } from '../core/formats/index.ts'
-import type { TranscriptJson } from '../core/schema.ts'
-import { siteCacheFolder } from './paths.ts'
+import { siteFormats } from '../../core/formats/index.ts'
+import type { TranscriptJson } from '../../core/schema.ts'
 
-export function artifactFolder(cache = siteCacheFolder()): string {
+export function artifactFolder(cache: string): string {
   return join(cache, 'transcripts')
 }
 
 /** The transcripts whose artifacts the prepare step wrote (each has its JSON), in name order. */
-export async function cachedNames(cache = siteCacheFolder()): Promise<string[]> {
+export async function cachedNames(cache: string): Promise<string[]> {
   const files = await readdir(artifactFolder(cache)).catch(() => [] as string[])
   return files
     .filter((file) => file.endsWith('.json'))
@@ -24,46 +23,54 @@ export async function cachedNames(cache = siteCacheFolder()): Promise<string[]> 
     .sort()
 }
 
-export function jsonArtifact(name: string, cache?: string): string {
+export function jsonArtifact(name: string, cache: string): string {
   return exportArtifact(name, 'json', cache)
 }
 
 /** An export of the formats registry (`siteFormats`), served as `/<name>/transcript.<extension>`. */
-export function exportArtifact(name: string, extension: string, cache?: string): string {
+export function exportArtifact(name: string, extension: string, cache: string): string {
   return join(artifactFolder(cache), `${name}.${extension}`)
 }
 
 /** Every file the prepare step writes for a transcript: its exports and its page body. */
-export function artifactFiles(name: string, cache?: string): string[] {
+export function artifactFiles(name: string, cache: string): string[] {
   return [...siteFormats.map((format) => exportArtifact(name, format.extension, cache)), htmlArtifact(name, cache)]
 }
 
-export function htmlArtifact(name: string, cache?: string): string {
+export function htmlArtifact(name: string, cache: string): string {
   return join(artifactFolder(cache), `${name}.html`)
 }
 
-export { jsonText } from '../core/formats/json.ts'
+export { jsonText } from '../../core/formats/json.ts'
 
-export function readJsonText(name: string, cache?: string): string {
+export function readJsonText(name: string, cache: string): string {
   return readFileSync(jsonArtifact(name, cache), 'utf8')
 }
 
-export function readTranscriptJson(name: string, cache?: string): TranscriptJson {
+export function readTranscriptJson(name: string, cache: string): TranscriptJson {
   return JSON.parse(readJsonText(name, cache)) as TranscriptJson
 }
 
-export function readTranscriptHtml(name: string, cache?: string): string {
+export function readTranscriptHtml(name: string, cache: string): string {
   return readFileSync(htmlArtifact(name, cache), 'utf8')
 }
 
-export function hasArtifacts(name: string, cache?: string): boolean {
+export function hasArtifacts(name: string, cache: string): boolean {
   return artifactFiles(name, cache).every((file) => existsSync(file))
 }
 
 /**
- * A hash of the code that turns a transcript into its JSON, HTML and summary (the library, the prepare
- * step, the summary and the lockfile's dependency versions): when any of it changes, every artifact is
- * made again. Code that only builds pages from them (browse, speaker pages) is left out.
+ * The folders whose code turns a transcript into its artifacts and summary: everything the prepare
+ * worker (./worker.ts) imports lies in one of them (tests/unit/code-digest.test.ts walks its imports), so
+ * no list of files is kept by hand. Code that only builds pages from the artifacts (src/build/ outside
+ * this folder, the pages) is left out: a change there renders pages again, it does not parse again.
+ */
+export const DIGESTED_FOLDERS = ['src/core', 'src/contract', 'src/collection', 'src/build/prepare'] as const
+
+/**
+ * A hash of the code that turns a transcript into its JSON, HTML and summary (every file of
+ * DIGESTED_FOLDERS) and of the dependencies' versions (package-lock.json): when any of it changes,
+ * every artifact is made again.
  */
 export function codeDigest(root: string): string {
   const hash = createHash('sha256')
@@ -72,14 +79,11 @@ export function codeDigest(root: string): string {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (/\.(ts|mjs|js)$/.test(entry.name)) files.push(path)
+      else if (entry.isFile()) files.push(path)
     }
   }
-  walk(join(root, 'src/core'))
-  walk(join(root, 'src/build/prepare'))
-  for (const file of ['src/build/artifacts.ts', 'src/collection/summary.ts', 'src/collection/speakers.ts', 'package-lock.json']) {
-    files.push(join(root, file))
-  }
+  for (const folder of DIGESTED_FOLDERS) walk(join(root, folder))
+  files.push(join(root, 'package-lock.json'))
   for (const path of files.sort()) {
     if (!existsSync(path) || !statSync(path).isFile()) continue
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { type LoadedTranscript, type LoadOptions, loadTranscript, type SidecarInput, transcriptName } from '../core/load.ts'
+import { type LoadedTranscript, type LoadOptions, loadTranscript, type SidecarInput, transcriptName } from '../../core/load.ts'
 
 /** `folder/<name>.txt` → `folder/<name>.yml`. */
 export function sidecarPath(path: string): string {

@@ -1,0 +1,167 @@
+/**
+ * The site's steps before Astro renders a page, run by the integration (./integration.ts) in this order:
+ *
+ *   1. read      each `<name>.txt` hashed with the code that reads it (./prepare/artifacts.ts `codeDigest`)
+ *   2. prepare   what changed parsed, checked and rendered on every core (./prepare/pool.ts); the artifacts of
+ *                a transcript no longer there removed; every transcript's messages reported
+ *                → the manifest, the recordings' list and the prepared collection (./collection.ts)
+ *      then `cacheReady`: what the search reads is written, and the build's search starts
+ *   3. speakers  every speaker's pages' tables, when the collection changed (./speaker-pages.ts)
+ *
+ * A transcript with an error stops the build: `StepFailure` carries the editor's `file:line:column`
+ * messages, for the integration to print without a stack trace. Warnings are logged and the build goes on.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { transcriptOrder } from '../collection/browse.ts'
+import type { TranscriptSummary } from '../collection/summary.ts'
+import { counted, progress } from '../contract/progress.ts'
+import { transcriptName } from '../core/load.ts'
+import { formatDiagnostic } from '../core/report.ts'
+import { readCollection, writeCollection } from './collection.ts'
+import { manifestArtifact, writeManifest } from './manifest.ts'
+import { strictBuild } from './paths.ts'
+import { artifactFiles, cachedNames, codeDigest, hasArtifacts, sourceDigest } from './prepare/artifacts.ts'
+import { prepareMany } from './prepare/pool.ts'
+import type { PrepareTask } from './prepare/transcript.ts'
+import { writeRecordingList } from './recordings.ts'
+import { writeSpeakerPages } from './speaker-pages.ts'
+
+export interface StepsLog {
+  info(message: string): void
+  warn(message: string): void
+}
+
+export interface StepsOptions {
+  /** The project root (paths in messages are relative to it). */
+  root: string
+  /** The transcripts' folder. */
+  folder: string
+  /** The site cache. */
+  cache: string
+  /** The house style to read with when a transcript's sidecar names none (the site configuration's). */
+  style?: string
+  /**
+   * The whole site configuration (./config.ts): pages cached by a transcript's digest show it (the site's
+   * title, the publisher in citations), so a change to it makes every transcript again.
+   */
+  site?: object
+  /** The site's base path (`/`, `/tapes/`), which each page's title block links under; part of the digest. */
+  base?: string
+  log: StepsLog
+  /** Called once every transcript's JSON and the manifest are written, before the speaker pages' tables. */
+  cacheReady?: () => void
+}
+
+/** The build stops here; `message` says why, with every place. */
+export class StepFailure extends Error {}
+
+/** Runs the steps; the collection's summaries in transcript order. */
+export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSummary[]> {
+  const { root, folder, cache, log } = options
+  const info = (line: string) => log.info(line)
+  const files = new Set(await readdir(folder))
+  const names = [...files].filter((name) => name.endsWith('.txt')).sort()
+  // The site's default house style reads every transcript without a sidecar naming one, and the pages show
+  // the site's configuration and link under its base: all are part of the digest.
+  const base = options.base ?? '/'
+  const code = `${codeDigest(root)}\0${options.style ?? ''}\0${base}\0${JSON.stringify(options.site ?? {})}`
+  const shown = (name: string) => relative(root, join(folder, name))
+  for (const file of files) {
+    if (file.endsWith('.yml') && !files.has(`${file.slice(0, -'.yml'.length)}.txt`))
+      log.warn(
+        `${shown(file)}: a sidecar with no transcript beside it (\`${file.slice(0, -'.yml'.length)}.txt\`); it is not read`,
+      )
+  }
+
+  // 1. Which transcripts changed: a digest of their bytes and of the code.
+  const before = new Map((readCollection(cache) ?? []).map((summary) => [summary.name, summary]))
+  const reading = progress(info, 'transcripts', 'read', { total: names.length })
+  const kept: TranscriptSummary[] = []
+  const tasks: PrepareTask[] = []
+  const present = new Set<string>()
+  for (const [index, file] of names.entries()) {
+    const id = transcriptName(file)
+    present.add(id)
+    const sidecar = files.has(`${id}.yml`) ? join(folder, `${id}.yml`) : undefined
+    const digest = sourceDigest(await readFile(join(folder, file)), code, sidecar ? await readFile(sidecar) : undefined)
+    const stored = before.get(id)
+    if (stored?.digest === digest && hasArtifacts(id, cache)) kept.push(stored)
+    else {
+      tasks.push({
+        shown: shown(file),
+        path: join(folder, file),
+        digest,
+        cache,
+        base,
+        ...(sidecar ? { sidecar } : {}),
+        ...(options.style !== undefined ? { style: options.style } : {}),
+      })
+    }
+    reading.update(index + 1)
+  }
+  reading.finish(`${counted(tasks.length)} new or changed`)
+  for (const name of await cachedNames(cache)) {
+    if (!present.has(name)) for (const file of artifactFiles(name, cache)) rmSync(file, { force: true })
+  }
+
+  // 2. Parse, check and render what changed, on every core.
+  const problems: string[] = []
+  const prepared: TranscriptSummary[] = []
+  if (tasks.length > 0) {
+    const parsing = progress(info, 'transcripts', 'parsed and rendered', { total: tasks.length })
+    const results = await prepareMany(tasks, { root, onProgress: (done) => parsing.update(done) })
+    parsing.finish()
+    for (const [index, result] of results.entries()) {
+      if (result.ok) prepared.push(result.summary)
+      else problems.push(`${tasks[index]!.shown}:1:1: error ${result.message} [internal-error]`)
+    }
+  }
+
+  // Every transcript's messages, changed or not: the editor sees the same list on every build.
+  const summaries = [...kept, ...prepared].sort(transcriptOrder)
+  for (const summary of summaries) {
+    for (const diagnostic of summary.diagnostics) {
+      const line = formatDiagnostic(shown(`${summary.name}.txt`), diagnostic)
+      if (diagnostic.severity === 'error' || (diagnostic.severity === 'warning' && strictBuild())) problems.push(line)
+      else if (diagnostic.severity === 'warning') log.warn(line)
+      else log.info(line)
+    }
+  }
+  if (problems.length > 0) throw new StepFailure(transcriptProblems(problems))
+  await writeManifest(summaries, manifestArtifact(cache))
+  await writeRecordingList(summaries, folder, cache)
+  writeCollection(summaries, cache)
+  // What the search reads is written: a build's search may start now, beside the speaker pages.
+  options.cacheReady?.()
+
+  // 3. The speaker pages' tables, when the collection changed.
+  const collection = createHash('sha256')
+  for (const summary of summaries) collection.update(`${summary.name}\0${summary.digest}\n`)
+  const digest = collection.digest('hex')
+  const digestFile = join(cache, 'speaker-pages.digest')
+  const last = existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : undefined
+  if (last !== digest || !existsSync(join(cache, 'speakers', 'index.json'))) {
+    const writing = progress(info, 'speaker pages', 'transcripts read', { total: summaries.length })
+    let directory: ReturnType<typeof writeSpeakerPages>
+    try {
+      directory = writeSpeakerPages(summaries, cache, (done) => writing.update(done))
+    } catch (error) {
+      throw new StepFailure(`speaker pages: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    const pages = directory.reduce((sum, entry) => sum + entry.pages.length, 0)
+    writing.finish(`${counted(directory.length)} speakers, ${counted(pages)} pages`)
+    writeFileSync(digestFile, digest)
+  }
+  return summaries
+}
+
+/** The editor's messages, with what to do about them. */
+function transcriptProblems(problems: string[]): string {
+  const count = problems.length
+  return `${count} ${strictBuild() ? 'problem' : 'error'}${count === 1 ? '' : 's'} in the transcripts${
+    strictBuild() ? ' (strict: warnings count as errors)' : ''
+  }:\n${problems.join('\n')}\nFix the transcript at each place named above; \`npm run parse -- FILE\` shows the same messages.`
+}

@@ -8,6 +8,7 @@
  */
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
+import { pagefindFolderRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
 import { responseText } from '../search/response-text.ts'
 import { renderResult, type ResultLook } from '../search/result.ts'
@@ -32,7 +33,7 @@ const list = root?.querySelector<HTMLOListElement>('[data-results]')
 const moreButton = root?.querySelector<HTMLButtonElement>('[data-more]')
 
 /** A file of a shard, by its path under the site (contract.ts): `/1962/search/records/<id>.json`. */
-const shardUrl = (shard: HubShard, path: string) => `${shard.base}${url(path).slice(1)}`
+const shardUrl = (shard: HubShard, path: string) => sitePath(url(path), shard.base)
 
 /** A response's text (ungzipped), or an error for a failed response. */
 async function text(response: Response): Promise<string> {
@@ -43,11 +44,11 @@ async function text(response: Response): Promise<string> {
 async function loadPagefind(shards: HubShard[]): Promise<PagefindModule> {
   const [first, ...rest] = shards
   if (!first) throw new Error('the hub lists no shards')
-  const pagefind = (await import(/* @vite-ignore */ `${first.base}pagefind/pagefind.js`)) as PagefindModule
+  const pagefind = (await import(/* @vite-ignore */ sitePath(pagefindRoute(), first.base))) as PagefindModule
   // No web worker: results' word positions are all the hub reads, and posting them across costs more than the search.
   await pagefind.options({ noWorker: true })
   await pagefind.init()
-  await Promise.all(rest.map((shard) => pagefind.mergeIndex(`${shard.base}pagefind/`)))
+  await Promise.all(rest.map((shard) => pagefind.mergeIndex(sitePath(pagefindFolderRoute(), shard.base))))
   return pagefind
 }
 
@@ -61,7 +62,7 @@ interface Hit {
 const LOOK: ResultLook = { heading: 'h2', item: 'hub-result', meta: 'hub-meta', excerpt: 'hub-excerpt' }
 
 function renderHit({ shard, name, passages, passage }: Hit, q: string): HTMLLIElement {
-  const target = new URL(`${shard.base}${encodeURIComponent(name)}/`, location.href)
+  const target = new URL(sitePath(transcriptRoute(name), shard.base), location.href)
   target.searchParams.set('highlight', q)
   if (passage.pageId) target.hash = passage.pageId
   const href = `${target.pathname}${target.search}${target.hash}`

@@ -6,7 +6,7 @@
 import type { Counts } from './counts.ts'
 import { highlightRanges, type Facet, type ParsedQuery, type SearchState } from '../../contract/query.ts'
 import { kindName } from '../../contract/passages.ts'
-import { sitePath } from '../../contract/routes.ts'
+import { sitePath, transcriptRoute, turnRoute } from '../../contract/routes.ts'
 import { el } from '../dom.ts'
 import type { Hit } from './engine.ts'
 import { excerptSpan, renderResult as renderResultItem, type Excerpt, type ResultLook } from './result.ts'
@@ -98,7 +98,8 @@ const value = (hit: Hit, filter: string) => hit.fragment.filters[filter]?.[0] ??
 
 /** The address of a result: the passage on its transcript's page. */
 export function hitUrl(hit: Hit): string {
-  return sitePath(`/${value(hit, 'page')}/${hit.section.id ? `#${hit.section.id}` : ''}`)
+  const name = value(hit, 'page')
+  return sitePath(hit.section.id ? turnRoute(name, hit.section.id) : transcriptRoute(name))
 }
 
 const LOOK: ResultLook = {

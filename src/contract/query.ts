@@ -9,12 +9,6 @@ import { FACETS } from './search.ts'
 
 export { FACETS, type Facet } from './search.ts'
 
-/**
- * TEMPORARY, for src/browser/search/render.ts alone, which is being rewritten on another branch: it should
- * import UNIDENTIFIED_LABEL from ./speakers.ts. Delete this line when that rewrite is merged.
- */
-export { UNIDENTIFIED_LABEL as UNIDENTIFIED } from './speakers.ts'
-
 export interface SearchState {
   q: string
   speaker: string[]

@@ -42,13 +42,28 @@ export function passageTime(passage: PassagePlace): ShownTime | undefined {
   return passage.kind === 'turn' && passage.heading ? readShownTime(passage.heading) : undefined
 }
 
-/** What editorial text is called, by its id's prefix on the page (src/core/ids.ts writes them). */
-const editorialNames: Array<[prefix: string, name: string]> = [
-  ['intro-', 'Introduction'],
-  ['epilogue-', 'Afterwards'],
-  ['excision-', 'Excision'],
-  ['direction-', 'Stage direction'],
-]
+/**
+ * The editorial passages a page numbers, each with the prefix of its ids (`intro-1`, `excision-2`: the core
+ * writes them with `editorialId`) and what a reader calls it. One table, so an id and its name never drift.
+ */
+export const EDITORIAL_PASSAGES = {
+  introduction: { prefix: 'intro', name: 'Introduction' },
+  epilogue: { prefix: 'epilogue', name: 'Afterwards' },
+  excision: { prefix: 'excision', name: 'Excision' },
+  direction: { prefix: 'direction', name: 'Stage direction' },
+} as const
+
+export type EditorialPassage = keyof typeof EDITORIAL_PASSAGES
+
+/** The page id of the `n`-th (1-based) editorial passage of a kind: `intro-1`, `direction-3`. */
+export function editorialId(kind: EditorialPassage, n: number): string {
+  return `${EDITORIAL_PASSAGES[kind].prefix}-${n}`
+}
+
+/** What editorial text is called, from its page id; undefined for an id no kind writes. */
+function editorialName(id: string): string | undefined {
+  return Object.values(EDITORIAL_PASSAGES).find(({ prefix }) => id.startsWith(`${prefix}-`))?.name
+}
 
 /** A passage as a result names it: who or what (`George Ball`, `Note 4`, `Afterwards`), then when, if a turn. */
 export interface PassageName {
@@ -75,7 +90,7 @@ export function passageName(passage: PassagePlace): PassageName {
     case 'editorial': {
       const id = passage.pageId
       if (id === undefined) return { name: 'About this transcript' }
-      return { name: editorialNames.find(([prefix]) => id.startsWith(prefix))?.[1] ?? 'Editorial note' }
+      return { name: editorialName(id) ?? 'Editorial note' }
     }
   }
 }

@@ -3,18 +3,18 @@ import type { Paragraph } from 'mdast'
 import { eachOfType } from './walk.ts'
 import { perTree } from './memo.ts'
 import { timeSlug } from '../contract/time.ts'
+import { editorialId } from '../contract/passages.ts'
 import type { DirectionBlock, Excision, Timestamp } from './types.ts'
-
-const prefixes = { introduction: 'intro', epilogue: 'epilogue' } as const
 
 /** Narrative paragraphs: `intro-1`, `epilogue-2`, `conversation-1`. */
 export const paragraphIds = perTree((tree): Map<Paragraph, string> => {
   const ids = new Map<Paragraph, string>()
   for (const child of tree.children) {
     if (child.type !== 'section' && child.type !== 'conversation') continue
-    const prefix = child.type === 'section' ? prefixes[child.name] : 'conversation'
+    // A paragraph of the conversation (between turns) is no editorial passage of its own kind.
+    const id = (n: number) => (child.type === 'section' ? editorialId(child.name, n) : `conversation-${n}`)
     let count = 0
-    for (const block of child.children) if (block.type === 'paragraph') ids.set(block, `${prefix}-${++count}`)
+    for (const block of child.children) if (block.type === 'paragraph') ids.set(block, id(++count))
   }
   return ids
 })
@@ -40,8 +40,8 @@ export const passageIds = perTree((tree): Map<Excision | DirectionBlock, string>
   for (const child of tree.children) {
     if (child.type !== 'conversation') continue
     for (const block of child.children) {
-      if (block.type === 'excision') ids.set(block, `excision-${++counts.excision}`)
-      if (block.type === 'directionBlock') ids.set(block, `direction-${++counts.direction}`)
+      if (block.type === 'excision') ids.set(block, editorialId('excision', ++counts.excision))
+      if (block.type === 'directionBlock') ids.set(block, editorialId('direction', ++counts.direction))
     }
   }
   return ids

@@ -15,7 +15,9 @@
  * PAGE_SAMPLE transcripts only (for the search page and its scripts), and the search index is built from
  * all N with the build's own code (src/build/search/index.ts `buildSearchIndex`), reading each
  * transcript with the library (loadTranscript), as the content loader does. The server sends
- * `no-store`, so every visit fetches again. Exit status 0, FAIL or not; 1 only when a measurement failed.
+ * `no-store`, so every visit fetches again. Exit status 0 when every measurement was made, a budget met
+ * or not (FAIL in the table); 1 when a measurement failed: a build, a query that found nothing (its time
+ * would not be a search's), or a query with no first page of results in QUERY_TIMEOUT_MS.
  */
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
@@ -31,6 +33,7 @@ import { benchArgs } from './bench/args.ts'
 import { astroBuild } from './bench/build.ts'
 import { kb, median, p95 } from './bench/report.ts'
 import { serveStatic } from './bench/static.ts'
+import { MeasurementFailed, withTimeout } from './bench/fail.ts'
 import { launchBrowser } from './lib/browser.ts'
 import { writeCorpus } from './make-corpus.ts'
 
@@ -53,6 +56,8 @@ const corpus = join(work, 'transcripts')
 const dist = join(work, 'dist')
 
 const BUDGET = { first: 300_000, facets: 500_000, speaker: 300_000, warmMs: 100 }
+/** How long one query may take to its first page of results before the bench stops and names it. */
+const QUERY_TIMEOUT_MS = 120_000
 
 async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
   let bytes = 0
@@ -130,21 +135,27 @@ async function settled(page: Page, q: string): Promise<void> {
 
 /**
  * Time from the input event to the first results of `q` on screen (`data-results`), and to its first page
- * full (`data-page`); the count and facets follow, not timed.
+ * full (`data-page`), with how many results that page shows; the count and facets follow, not timed. A
+ * search that ends without a page (it failed: the page says why) or takes longer than QUERY_TIMEOUT_MS
+ * rejects, naming the query.
  */
-function settleBoth(page: Page, q: string): Promise<{ results: number; page: number }> {
-  return page.evaluate(
+function settleBoth(page: Page, q: string): Promise<{ results: number; page: number; shown: number }> {
+  const timing = page.evaluate(
     (q) =>
-      new Promise<{ results: number; page: number }>((done) => {
+      new Promise<{ results: number; page: number; shown: number }>((done, fail) => {
         const root = document.querySelector<HTMLElement>('[data-search]')!
         const input = document.querySelector<HTMLInputElement>('#search-q')!
+        const list = root.querySelector('ol[data-results]')!
         const t0 = performance.now()
         let results: number | undefined
         const observer = new MutationObserver(() => {
           if (results === undefined && root.dataset.results === q) results = performance.now() - t0
           if (root.dataset.page === q) {
             observer.disconnect()
-            done({ results: results ?? performance.now() - t0, page: performance.now() - t0 })
+            done({ results: results ?? performance.now() - t0, page: performance.now() - t0, shown: list.childElementCount })
+          } else if (root.dataset.state === 'done' && root.dataset.query === q) {
+            observer.disconnect()
+            fail(new Error(`the search ended with no page of results: ${root.querySelector('[data-status]')?.textContent}`))
           }
         })
         observer.observe(root, { attributes: true })
@@ -153,6 +164,10 @@ function settleBoth(page: Page, q: string): Promise<{ results: number; page: num
       }),
     q,
   )
+  const named = timing.catch((error: Error) => {
+    throw new MeasurementFailed(`query ${q}: ${error.message.split('\n')[0]}`)
+  })
+  return withTimeout(named, QUERY_TIMEOUT_MS, `query ${q}`)
 }
 
 async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: string }> {
@@ -240,7 +255,10 @@ async function main(): Promise<number> {
     let page = await context.newPage()
     await page.goto(`${server.url}/search/`)
     await settled(page, '')
-    const firstMs = (await settleBoth(page, first)).results
+    const firstQuery = await settleBoth(page, first)
+    if (firstQuery.shown === 0)
+      throw new MeasurementFailed(`the first query, ${first}, found nothing: its bytes are not a search's`)
+    const firstMs = firstQuery.results
     const firstBytes = await record.bytes()
     const kinds = new Map<string, number>()
     for (const f of record.fetched) {
@@ -311,11 +329,14 @@ async function main(): Promise<number> {
       '"the figure I have"',
     ]
     const full = new Map<string, number[]>()
+    // A query that finds nothing is timed as fast as the search can say so: not a search's time.
+    const empty: string[] = []
     const timed = async (label: string, list: string[]) => {
       const ms: number[] = []
       const pages: number[] = []
       for (const q of list) {
         const t = await settleBoth(page, q)
+        if (t.shown === 0) empty.push(`${q} (${label})`)
         ms.push(t.results)
         pages.push(t.page)
       }
@@ -326,17 +347,23 @@ async function main(): Promise<number> {
     const repeat = await timed('the same words', words)
     const sampledMs = await timed('sampled phrases', sampled)
     const shapeMs = await timed('shapes', shapes)
-    const pagefindOnly = (list: string[]) =>
-      page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js')
-        const times = []
-        for (const phrase of ${JSON.stringify(list)}) {
+    if (empty.length > 0)
+      throw new MeasurementFailed(
+        `${empty.length} warm quer${empty.length === 1 ? 'y' : 'ies'} found nothing (the time to no results is not a search's): ${empty.join(', ')}`,
+      )
+    const pagefindOnly = async (list: string[]) => {
+      const times: number[] = []
+      for (const phrase of list) {
+        const time = page.evaluate(`(async () => {
+          const pagefind = await import('/pagefind/pagefind.js')
           const t0 = performance.now()
-          await pagefind.search(phrase)
-          times.push(performance.now() - t0)
-        }
-        return times
-      })()`) as Promise<number[]>
+          await pagefind.search(${JSON.stringify(phrase)})
+          return performance.now() - t0
+        })()`) as Promise<number>
+        times.push(await withTimeout(time, QUERY_TIMEOUT_MS, `Pagefind's search alone for ${phrase}`))
+      }
+      return times
+    }
     const sampledPagefind = await pagefindOnly(sampled)
     const wordsPagefind = await pagefindOnly(words)
     const stat = (ms: number[]) => `median ${median(ms).toFixed(0)} ms, p95 ${p95(ms).toFixed(0)} ms`
@@ -439,6 +466,8 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main()
 } catch (error) {
-  console.error(`bench:search could not measure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  const why =
+    error instanceof MeasurementFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)
+  console.error(`bench:search could not measure: ${why}`)
   process.exitCode = 1
 }

@@ -190,26 +190,34 @@ describe.each(pages)('page $path', (sitePage) => {
             const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
             for (const line of formatAxe(results.violations)) problems.push(`[${view.name}${hash ? ` ${hash}` : ''}] ${line}`)
           }
-          // A footnote's note opened in place (issue 3, item 4), when the page's script does that:
-          // focus the first reference and scan the page with the note's dialog open.
+          // A footnote's note opened in place (issue 3, item 4): focus the first reference and scan the
+          // page with the note's dialog open. A dialog that does not open is a problem, not a skipped scan.
+          // At 1280 px the notes stand in the margin (src/styles/notes.css, from 75rem) and open nowhere,
+          // so this scan is made 1,000 px wide, where they open in place.
           if (
             sitePage.transcript &&
             view.options.viewport?.width !== 320 &&
             (await page.locator('a[data-footnote-ref]').count()) > 0
           ) {
+            await page.setViewportSize({ width: 1000, height: 800 })
             await page.goto(origin + sitePage.path)
             await page.locator('a[data-footnote-ref]').first().focus()
             const dialog = page.locator('[role="dialog"]:visible')
             const opened = await dialog
               .first()
-              .waitFor({ timeout: 2_000 })
+              .waitFor({ timeout: 10_000 })
               .then(
                 () => true,
                 () => false,
               )
             if (opened) {
               const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-              for (const line of formatAxe(results.violations)) problems.push(`[${view.name}, a note open in place] ${line}`)
+              for (const line of formatAxe(results.violations))
+                problems.push(`[${view.name}, 1,000 px, a note open in place] ${line}`)
+            } else {
+              problems.push(
+                `[${view.name}, 1,000 px] focusing the first note reference opened no dialog in 10 s: its note was not scanned`,
+              )
             }
           }
           if (view.options.viewport?.width === 320) {

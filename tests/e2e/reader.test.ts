@@ -42,11 +42,16 @@ describe('link to a time', () => {
     await context.close()
   })
 
-  test('a time between printed ones opens the estimated turn in progress, shown as ≈', async () => {
-    // Between [05:48] (line 94) and [06:24] (line 106) stand five turns without a printed time.
+  test('a time between printed ones opens the turn in progress: at 06:00 still the turn printed [05:48]', async () => {
+    // Between [05:48] (line 94) and [06:24] (line 106) stand five turns without a printed time. President
+    // Kennedy's turn at [05:48] ("O.K. Well, then we would come back…") holds 291 of the 704 characters
+    // spoken until [06:24]; spread over those 36 s it lasts until 348 + 36 × 291 / 704 = 362.9 s (≈06:03).
+    // So 06:00 is still in it, and it shows its printed time, with no ≈.
     const page = await open(`${PAGE}#t=06:00`)
     const turn = current(page)
-    await expect.poll(() => turn.count()).toBe(1)
+    await expect.poll(() => turn.getAttribute('id')).toBe('t-05-48')
+    expect(await turn.getAttribute('data-speaker')).toBe('president-kennedy')
+    expect(await turn.locator('.speaker-label').textContent()).toBe('President Kennedy')
     const between = await page.evaluate(() => {
       const all = [...document.querySelectorAll<HTMLElement>('.turn')]
       const from = all.findIndex((t) => t.id === 't-05-48')
@@ -55,11 +60,21 @@ describe('link to a time', () => {
     })
     expect(between).toHaveLength(6)
     expect(between).toContain(await turn.getAttribute('id'))
-    const start = Number(await turn.getAttribute('data-start'))
-    expect(start).toBeLessThanOrEqual(360)
-    if ((await turn.getAttribute('id')) !== 't-05-48') {
-      expect(await turn.locator('.turn-time').textContent()).toMatch(/^about ≈0[56]:\d\d$/)
-    }
+    expect(Number(await turn.getAttribute('data-start'))).toBe(348)
+    expect(Number(await turn.getAttribute('data-end'))).toBe(363)
+    expect(await turn.locator('.turn-time').count()).toBe(0)
+    await context.close()
+  })
+
+  test('a time in a turn without a printed time opens that turn, shown as ≈ its estimated start', async () => {
+    // Bundy's turn at line 104 ("Bobby said that he felt Dobrynin…"), the fifth after [05:48], starts 552 of
+    // the 704 characters after [05:48]: 348 + 36 × 552 / 704 = 376.2 s, ≈06:16; it runs to [06:24]. 06:20 is in it.
+    const page = await open(`${PAGE}#t=06:20`)
+    const turn = current(page)
+    await expect.poll(() => turn.getAttribute('id')).toBe('t-05-48-5')
+    expect(await turn.getAttribute('data-speaker')).toBe('mcgeorge-bundy')
+    expect(await turn.locator('.speaker-label').textContent()).toBe('Bundy')
+    expect(await turn.locator('.turn-time').textContent()).toBe('about ≈06:16')
     await context.close()
   })
 

@@ -1,12 +1,13 @@
 /**
  * Fixture pairs: raw transcript → expected JSON. The expected files were written by reading the
  * transcripts, before the parser existed; `UPDATE=1 npm test` rewrites them from the parser's output, to
- * be reviewed line by line in the diff before committing.
+ * be reviewed line by line in the diff before committing (refused when CI is set).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { loadTranscript } from '../../src/core/load.ts'
 import { fixtures, root } from '../support/paths.ts'
+import { updating } from '../support/update.ts'
 
 const folder = `${fixtures}parse/`
 const cases = readdirSync(folder)
@@ -28,7 +29,7 @@ describe('fixtures: raw transcript → JSON', () => {
   test.each(cases)('%s', (name) => {
     const { json } = loadTranscript(readFileSync(inputPath(name)), inputPath(name))
     const expectedPath = `${folder}${name}.json`
-    if (process.env.UPDATE) writeFileSync(expectedPath, `${JSON.stringify(json, null, 2)}\n`)
+    if (updating()) writeFileSync(expectedPath, `${JSON.stringify(json, null, 2)}\n`)
     expect(json).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))
   })
 })

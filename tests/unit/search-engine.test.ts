@@ -7,7 +7,7 @@
  * records the build made (every section's text, speaker and kind).
  */
 import { readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -82,12 +82,16 @@ const data: SearchData = {
     return stand
   },
   json: async <T>(path: string) => {
+    let bytes: Buffer
     try {
-      const bytes = await readFile(join(site, path))
-      return JSON.parse((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T
-    } catch {
-      return undefined
+      bytes = await readFile(join(site, path))
+    } catch (error) {
+      // Only a file the build did not write stands for the browser's 404 (undefined); a file that cannot be
+      // read, gunzipped or parsed is a fault of the build and fails the test.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
     }
+    return JSON.parse((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T
   },
   passages: async (name) => parseFragmentText(gunzipSync(await readFile(join(site, passagesPath(name)))).toString('utf8')),
 }
@@ -421,5 +425,18 @@ describe('word heads that list every transcript holding their pair', () => {
     expect(search.exhausted()).toBe(true)
     expect(await search.more()).toEqual([])
     expect(fetched.filter((path) => path.startsWith('passages:'))).toEqual([])
+  })
+})
+
+describe("the tests' stand-in for the browser's tables (`data.json`)", () => {
+  beforeAll(async () => {
+    site = await mkdtemp(join(tmpdir(), 'search-engine-json-'))
+    await mkdir(join(site, 'search'))
+    await writeFile(join(site, 'search/cut-off.json'), '{"records": [1, 2')
+  })
+
+  test('a table the build did not write is undefined (the browser gets a 404); one that cannot be parsed fails', async () => {
+    await expect(data.json('search/not-written.json')).resolves.toBeUndefined()
+    await expect(data.json('search/cut-off.json')).rejects.toThrow(SyntaxError)
   })
 })

@@ -1,7 +1,7 @@
 /**
  * A fixture per house-style rule (tests/fixtures/styles/): `<name>.txt` → `<name>.json`, parsed with the
  * options in `<name>.options.json` when there is one (a sidecar's `conventions` and `speakers`). The
- * expected JSON was checked by reading each transcript; `UPDATE=1` rewrites it for review. Every fixture
+ * expected JSON was checked by reading each transcript; `UPDATE=1` rewrites it for review (refused when CI is set). Every fixture
  * also keeps every word and parses back from the raw serializer to the same tree.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { detectStyle, houseStyles } from '../../src/core/styles/index.ts'
 import { toJson } from '../../src/core/to-json.ts'
 import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
 import { fixtures } from '../support/paths.ts'
+import { updating } from '../support/update.ts'
 import { counts, jsonWords, words } from '../support/words.ts'
 
 const folder = `${fixtures}styles/`
@@ -35,10 +36,24 @@ describe('house styles', () => {
     expect(detectStyle('01181\n\n1962/11/14\n\nAnn Lee: Hi.\n').name).toBe('seed')
   })
 
+  test('there are fixtures: one at least for each style beside the seed, each .txt with its .json and back', () => {
+    // A test.each over no files passes silently: this says that the folder was found and read.
+    expect(cases.length).toBeGreaterThanOrEqual(6)
+    for (const style of [...houseStyles.keys()].filter((style) => style !== 'seed'))
+      expect(
+        cases.some((name) => name.startsWith(`${style}-`)),
+        `a fixture named ${style}-*.txt`,
+      ).toBe(true)
+    const expected = readdirSync(folder)
+      .filter((name) => name.endsWith('.json') && !name.endsWith('.options.json'))
+      .map((name) => name.replace(/\.json$/, ''))
+    expect(expected.sort()).toEqual([...cases].sort())
+  })
+
   test.each(cases)('%s → JSON', (name) => {
     const { json } = load(name)
     const expectedPath = `${folder}${name}.json`
-    if (process.env.UPDATE) writeFileSync(expectedPath, `${JSON.stringify(json, null, 2)}\n`)
+    if (updating()) writeFileSync(expectedPath, `${JSON.stringify(json, null, 2)}\n`)
     expect(json).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))
   })
 

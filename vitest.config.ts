@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects (Vitest 5 `test.projects`; select one with `vitest run --project unit|e2e`):
-// - unit: fast tests of the parser and helpers, in parallel;
-// - e2e: real Chromium against the built site in dist/ (`astro build` must have run first),
-//   with longer timeouts and one test file at a time.
+// Two projects (Vitest 5 `test.projects`), two tiers: `npm run test:unit`, `npm run test:e2e`; `npm test`
+// runs both, the unit tier first (`sequence.groupOrder`):
+// - unit: fast tests of the parser and helpers, in no browser and no build;
+// - e2e: real Chromium against built sites. The project's global setup builds each fixture site once
+//   (tests/e2e/support/sites.ts: ./dist of the seed, a combined site, base-path, browse, shards), two at
+//   a time and in the background, so that they are built while the unit tier runs; each e2e file waits
+//   for its own site. Two e2e files run side by side: each serves its site on a port of its own and
+//   starts its own Chromium.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -14,6 +18,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Vitest's own number of workers (one on two cores): two, beside the fixture builds, pushed the
+          // parser's time budgets (tests/unit/hostile-performance.test.ts) and 5 s timeouts over on a loaded
+          // two-core machine (8 failures in a full run with load average ~20, 10 MB in 50.7 s for 20 s).
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -22,11 +30,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Project-level `fileParallelism: false` makes this project's maxWorkers 1:
-          // its files run one after another (unit files still run in parallel).
-          fileParallelism: false,
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,48 +1,29 @@
 /**
- * Listening along (issue 11, item 1) in real headless Chromium, with a real recording: a site built here
- * from the seed (no recording) and tests/fixtures/audio/ (a transcript, its sidecar and the recording
- * scripts/make-recording.ts spoke from it). The sidecar says the tape's 0:00 is 1.5 s into the file, so
+ * Listening along (issue 11, item 1) in real headless Chromium, with a real recording, on the combined
+ * fixture site: among others the seed (no recording) and tests/fixtures/audio/ (a transcript, its sidecar
+ * and the recording scripts/make-recording.ts spoke from it). The sidecar says the tape's 0:00 is 1.5 s into the file, so
  * tape time t plays at t + 1.5 in the file. Times below are read from the fixture (line numbers in
  * comments); the estimated ones (≈) are those the page shows. Chromium runs without an audio device: the
  * media clock still advances and cues still fire.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fixtures, root, seedPath } from '../support/paths.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
-import { buildSite, withPage } from './support/site.ts'
+import { AxeBuilder } from './support/axe.ts'
+import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
 
 const PAGE = '/1961-05-02-00057/'
 const SEED = '/1962-11-14-01181/'
 const OFFSET = 1.5 // tests/fixtures/audio/1961-05-02-00057.yml
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
-mkdirSync(join(root, 'tmp'), { recursive: true })
-const scratch = mkdtempSync(join(root, 'tmp', 'audio-e2e-'))
-const content = join(scratch, 'transcripts')
+let opened: Partial<Site> = {}
+const site = () => opened
 
-let server: DistServer
-let browser: Browser
-const site = () => ({ server, browser })
-
+// The combined fixture site (support/collections.ts): the seed and the audio transcript among others.
 beforeAll(async () => {
-  mkdirSync(content, { recursive: true })
-  cpSync(join(fixtures, 'audio'), content, { recursive: true })
-  cpSync(seedPath, join(content, '1962-11-14-01181.txt'))
-  const dist = buildSite(content, scratch)
-  server = await serveDist(dist)
-  browser = await launchBrowser({ args: ['--autoplay-policy=no-user-gesture-required'] })
-}, 300_000)
+  opened = await openFixtureSite('combined', { args: ['--autoplay-policy=no-user-gesture-required'] })
+}, 900_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => closeSite(opened))
 
 const audioState = (page: Page) =>
   page.locator('audio').evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused }))
@@ -82,7 +63,7 @@ describe('without JavaScript', () => {
         expect(label).toBe(`Play from about ${shown!.replace(/^about ≈/, '')} (estimated): Ruth Ann Pell`)
         expect(href).toBe(`recording.ogg#t=${Number(await page.locator('#t-00-02-1').getAttribute('data-start')) + OFFSET}`)
         // The file is served beside the page, and a media fragment opens it at that time.
-        const response = await page.request.get(new URL(`${PAGE}recording.ogg`, server.url).href)
+        const response = await page.request.get(new URL(`${PAGE}recording.ogg`, opened.server!.url).href)
         expect(response.status()).toBe(200)
         expect((await response.body()).byteLength).toBeGreaterThan(10_000)
       },
@@ -309,7 +290,7 @@ describe('with JavaScript', () => {
       async (page) => {
         await page.locator('#t-00-20 .turn-play').click()
         await eventually(() => playing(page)).toBe('t-00-20')
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        const results = await new AxeBuilder({ page }).analyze()
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
       },
       { colorScheme, viewport: { width, height: 700 } },

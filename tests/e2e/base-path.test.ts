@@ -1,81 +1,30 @@
 /**
- * A site deployed under a sub-path (issue 10, item 5): built here with the base `/tapes/` (`SITE_BASE`,
- * which overrides the configuration's `base` for one build) from the seed and one small transcript with a
+ * A site deployed under a sub-path (issue 10, item 5): a fixture site built with the base `/tapes/`
+ * (`SITE_BASE`, which overrides the configuration's `base` for one build) from the seed and one small transcript with a
  * sidecar, served at http://127.0.0.1:PORT/tapes/ only (any other path is 404), and browsed in Chromium:
  * every link and asset of each page type under /tapes/ and answering, a footnote followed, the JSON, a
  * search result chosen; the sidecar's title on the page and its source in the turn's citation.
  */
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fixtures, root, seedPath } from '../support/paths.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
+import { BASE, SEED, SIDECAR_NAME as OTHER } from './support/collections.ts'
+import { closeSite, openFixtureSite, type Site } from './support/site.ts'
 
-const BASE = '/tapes/'
-const SEED = '1962-11-14-01181'
-const OTHER = '1964-01-07-00317'
+let site: Partial<Site> = {}
 
-mkdirSync(join(root, 'tmp'), { recursive: true })
-const scratch = mkdtempSync(join(root, 'tmp', 'base-path-e2e-'))
-const content = join(scratch, 'transcripts')
-const dist = join(scratch, 'dist')
-let server: DistServer
-let browser: Browser
-
+// The base-path fixture site (support/collections.ts), served at /tapes/ only.
 beforeAll(async () => {
-  mkdirSync(content)
-  copyFileSync(seedPath, join(content, `${SEED}.txt`))
-  copyFileSync(join(fixtures, 'sidecar/transcript.txt'), join(content, `${OTHER}.txt`))
-  writeFileSync(
-    join(content, `${OTHER}.yml`),
-    [
-      'title: The President and the Governor on the highway bill',
-      'series: Presidential Recordings of Lyndon B. Johnson',
-      'source:',
-      '  publisher: Office of the Historian',
-      '  tape: WH6401.07',
-      '',
-    ].join('\n'),
-  )
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...buildEnvironment(),
-      SITE_BASE: BASE,
-      TRANSCRIPTS_DIR: content,
-      ASTRO_OUT_DIR: dist,
-      ASTRO_CACHE_DIR: join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  })
-  expect(build.status, `astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`).toBe(0)
-  server = await serveDist(dist, BASE)
-  browser = await launchBrowser()
-}, 600_000)
+  site = await openFixtureSite('base-path', { base: BASE })
+}, 900_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
-
-/**
- * This process's environment less what Vitest adds for Vite (`BASE_URL`, `MODE`, `DEV`, `PROD`, `SSR`):
- * Astro reads `import.meta.env` values from the environment at build time, and Vitest's `BASE_URL=/`
- * would win over the site's base.
- */
-function buildEnvironment(): NodeJS.ProcessEnv {
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...env } = process.env
-  return env
-}
+afterAll(() => closeSite(site))
 
 /** Opens `path` (under the base) and hands the page to `use`, collecting every failed or outside request. */
 async function visit<T>(path: string, use: (page: Page, failed: string[]) => Promise<T>, javaScript = true): Promise<T> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, permissions: ['clipboard-read', 'clipboard-write'] })
+  const context = await site.browser!.newContext({
+    javaScriptEnabled: javaScript,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
   try {
     const page = await context.newPage()
     const failed: string[] = []
@@ -83,7 +32,7 @@ async function visit<T>(path: string, use: (page: Page, failed: string[]) => Pro
       const url = new URL(response.url())
       if (response.status() >= 400 || !url.pathname.startsWith(BASE)) failed.push(`${response.status()} ${url.pathname}`)
     })
-    const response = await page.goto(`${server.url}${path}`)
+    const response = await page.goto(`${site.server!.url}${path}`)
     expect(response?.status(), `GET ${path}`).toBe(200)
     return await use(page, failed)
   } finally {
@@ -176,7 +125,7 @@ describe(`a site built with the base ${BASE}`, () => {
       expect(text).toContain(
         '“The President and the Governor on the highway bill,” January 7, 1964, document 00317, Presidential Recordings of Lyndon B. Johnson, tape WH6401.07, Office of the Historian',
       )
-      expect(text).toContain(`${server.url}${BASE}${OTHER}/#`)
+      expect(text).toContain(`${site.server!.url}${BASE}${OTHER}/#`)
     })
   })
 })

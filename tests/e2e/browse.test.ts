@@ -1,6 +1,6 @@
 /**
- * Browsing a collection (issue 9, item 6) in real headless Chromium, without JavaScript, on a site built
- * here from a small generated collection, so that months and speakers run to several pages:
+ * Browsing a collection (issue 9, item 6) in real headless Chromium, without JavaScript, on the browse
+ * fixture site (support/collections.ts), a small generated collection, so that months and speakers run to several pages:
  *
  * - 150 transcripts from scripts/make-corpus.ts, redated: numbers 0–104 to October 1962, 105–134 to
  *   November 1962, 135–149 to January 1963;
@@ -10,22 +10,18 @@
  *
  * So October holds 107 transcripts (pages of 100 and 7), November 31, January 1963 15: 153 in all, more
  * than the front page lists in full. About 600 people speak, more than one index page (200) holds, so
- * the participants index is by letter. The site is built into tmp/ inside the repository (Astro keeps
- * its prerender chunks beside the project; concurrent builds elsewhere would share them).
+ * the participants index is by letter.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { dateLine, makeTranscript, WEEKDAYS } from '../../scripts/make-corpus.ts'
-import { root, seedPath } from '../support/paths.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
-import { buildSite, withPage } from './support/site.ts'
+import { root } from '../support/paths.ts'
+import { AxeBuilder } from './support/axe.ts'
+import { browseCollection } from './support/collections.ts'
+import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light, 1280 px', options: { colorScheme: 'light', viewport: { width: 1280, height: 800 } } },
   { name: 'dark, 1280 px', options: { colorScheme: 'dark', viewport: { width: 1280, height: 800 } } },
@@ -33,58 +29,19 @@ const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'dark, 320 px', options: { colorScheme: 'dark', viewport: { width: 320, height: 640 }, isMobile: true } },
 ]
 
-mkdirSync(join(root, 'tmp'), { recursive: true })
-const scratch = mkdtempSync(join(root, 'tmp', 'browse-e2e-'))
-const content = join(scratch, 'transcripts')
-const dist = join(scratch, 'dist')
-/** Every transcript written, by page name. */
-const written = new Map<string, { date: string }>()
-
-/** Moves a raw transcript to `iso`: its header date, its weekday line and its file name. */
-function redate(text: string, iso: string): string {
-  return text
-    .replace(/^\d{4}\/\d{2}\/\d{2}$/m, iso.replaceAll('-', '/'))
-    .replace(new RegExp(`^(?:${WEEKDAYS.join('|')}), [A-Z][a-z]+ \\d{1,2}, \\d{4}$`, 'm'), dateLine(new Date(`${iso}T00:00:00Z`)))
-}
-
-function writeCollection(): void {
-  mkdirSync(content, { recursive: true })
-  for (let index = 0; index < 150; index++) {
-    const { text, plan } = makeTranscript(index)
-    const [year, month, days] = index < 105 ? ['1962', '10', 31] : index < 135 ? ['1962', '11', 30] : ['1963', '01', 31]
-    const iso = `${year}-${month}-${String((index % days) + 1).padStart(2, '0')}`
-    const name = `${iso}-${plan.id}`
-    writeFileSync(join(content, `${name}.txt`), redate(text, iso))
-    written.set(name, { date: iso })
-  }
-  const seed = readFileSync(seedPath, 'utf8')
-  for (const [iso, id] of [
-    ['1962-10-05', '01181a'],
-    ['1962-10-20', '01181b'],
-    ['1962-11-14', '01181'],
-  ] as const) {
-    const name = `${iso}-${id}`
-    writeFileSync(join(content, `${name}.txt`), redate(seed.replace(/^01181$/m, id), iso))
-    written.set(name, { date: iso })
-  }
-}
-
-let server: DistServer
-let browser: Browser
-const site = () => ({ server, browser })
+/** Every transcript of the browse fixture site, by page name (support/collections.ts). */
+const written = browseCollection()
+let opened: Partial<Site> = {}
+let dist = ''
+const site = () => opened
 
 beforeAll(async () => {
-  writeCollection()
-  expect(buildSite(content, scratch)).toBe(dist)
-  server = await serveDist(dist)
-  browser = await launchBrowser()
-}, 600_000)
+  const built = await openFixtureSite('browse')
+  opened = built
+  dist = built.dist
+}, 900_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => closeSite(opened))
 
 const noScript = { javaScriptEnabled: false }
 
@@ -210,7 +167,7 @@ describe('browsing by date, without JavaScript', () => {
         expect(await entry.locator('time').getAttribute('datetime')).toBe('1962-11-14')
         expect(await entry.locator('.participants a[href="/speakers/mcgeorge-bundy/"]').textContent()).toBe('McGeorge Bundy')
         expect(await entry.locator('.participants a[href="/speakers/unidentified/"]').textContent()).toBe('4 unidentified voices')
-        const response = await page.goto(new URL('/speakers/george-ball/', server.url).href)
+        const response = await page.goto(new URL('/speakers/george-ball/', opened.server!.url).href)
         expect(response?.status()).toBe(200)
       },
       noScript,
@@ -306,7 +263,7 @@ describe('quality', () => {
           site(),
           path,
           async (page) => {
-            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+            const results = await new AxeBuilder({ page }).analyze()
             for (const v of results.violations)
               problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
             const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)

@@ -1,50 +1,30 @@
 /**
- * The site's exports, built from a small collection (the seed and a fixture): each transcript's
+ * The site's exports, on the combined fixture site (the seed and a fixture among others): each transcript's
  * `/<name>/transcript.{json,txt,xml,vtt}` is served and is exactly what the formats registry writes (the
  * CLI's `--format` output), the page links each of them, and `/transcripts.json` lists every transcript
  * with links that all resolve.
  */
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { siteFormats } from '../../src/core/formats/index.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { type DistServer, serveDist } from '../../scripts/lib/dist-server.ts'
+import { root } from '../support/paths.ts'
+import { combinedNames, EXPORT_NAME, SEED } from './support/collections.ts'
+import { fixtureSite } from './support/site.ts'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const scratch = mkdtempSync(join(tmpdir(), 'exports-test-'))
 const sources = {
-  '1962-11-14-01181': join(root, 'content/transcripts/1962-11-14-01181.txt'),
-  '1961-04-20-00042': join(root, 'tests/fixtures/parse/1961-04-20-00042.txt'),
+  [SEED]: join(root, 'content/transcripts/1962-11-14-01181.txt'),
+  [EXPORT_NAME]: join(root, 'tests/fixtures/parse/1961-04-20-00042.txt'),
 }
 let server: DistServer
 
+// The combined fixture site (support/collections.ts): the seed and the fixture among others.
 beforeAll(async () => {
-  const folder = join(scratch, 'transcripts')
-  mkdirSync(folder)
-  for (const [name, path] of Object.entries(sources)) copyFileSync(path, join(folder, `${name}.txt`))
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TRANSCRIPTS_DIR: folder,
-      ASTRO_OUT_DIR: join(scratch, 'dist'),
-      ASTRO_CACHE_DIR: join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  })
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0)
-  server = await serveDist(join(scratch, 'dist'))
-}, 240_000)
+  server = await serveDist((await fixtureSite('combined')).dist)
+}, 900_000)
 
-afterAll(async () => {
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => server?.close())
 
 describe('the site’s exports', () => {
   test('each transcript’s exports are served, each exactly as its format module writes it', async () => {
@@ -89,9 +69,13 @@ describe('the site’s exports', () => {
         links: Record<string, string>
       }>
     }
-    expect(manifest.count).toBe(2)
-    expect(manifest.transcripts.map((entry) => entry.id)).toEqual(['1961-04-20-00042', '1962-11-14-01181'])
-    const seed = manifest.transcripts[1]!
+    // Every transcript of the collection, in order (the combined site's: support/collections.ts).
+    expect(manifest.count).toBe(combinedNames.length)
+    const ids = manifest.transcripts.map((entry) => entry.id)
+    expect([...ids].sort()).toEqual(combinedNames)
+    // In transcript order: the fixture of 20 April 1961 before the seed of 14 November 1962.
+    expect(ids.filter((id) => id in sources)).toEqual(['1961-04-20-00042', '1962-11-14-01181'])
+    const seed = manifest.transcripts.find((entry) => entry.id === '1962-11-14-01181')!
     expect(seed).toMatchObject({ title: 'Off-the-Record Oval Office Conversation on Cuba', date: '1962-11-14' })
     expect(seed.participants.map((person) => person.name)).toContain('McGeorge Bundy')
     for (const entry of manifest.transcripts) {

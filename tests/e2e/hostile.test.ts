@@ -1,46 +1,28 @@
 /**
- * Nothing a transcript says can run in a reader's browser. A site is built from the hostile-content
- * transcripts in tests/fixtures/hostile/content/ (script and markup in every field: label, text,
+ * Nothing a transcript says can run in a reader's browser. The combined fixture site holds the
+ * hostile-content transcripts in tests/fixtures/hostile/content/ (script and markup in every field: label, text,
  * footnote, heading, header id), then every page is opened in Chromium: no dialog may open, no element the
  * content tried to inject may exist, no Content-Security-Policy violation may be logged, and the payloads
  * must be on the page as text.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
-import { buildSite } from './support/site.ts'
+import { HOSTILE_CONTENT as content, hostileNames as names } from './support/collections.ts'
+import { closeSite, openFixtureSite, type Site } from './support/site.ts'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const content = join(root, 'tests/fixtures/hostile/content')
-const names = readdirSync(content)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => name.replace(/\.txt$/, ''))
-const scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'))
-const dist = join(scratch, 'dist')
+let site: Partial<Site> = {}
 
-let server: DistServer
-let browser: Browser
-
+// The combined fixture site (support/collections.ts): every hostile-content transcript among others.
 beforeAll(async () => {
-  expect(buildSite(content, scratch)).toBe(dist)
-  server = await serveDist(dist)
-  browser = await launchBrowser()
-}, 180_000)
+  site = await openFixtureSite('combined')
+}, 900_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => closeSite(site))
 
 /** A page that records every dialog it opens and every Content-Security-Policy violation it logs. */
 async function watchedPage() {
-  const context = await browser.newContext()
+  const context = await site.browser!.newContext()
   const page = await context.newPage()
   const dialogs: string[] = []
   const violations: string[] = []
@@ -66,7 +48,7 @@ describe('hostile transcripts', () => {
         console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`)
       })
     })
-    const response = await page.goto(`${server.url}/${path}`)
+    const response = await page.goto(`${site.server!.url}/${path}`)
     expect(response?.status()).toBe(200)
     await page.waitForLoadState('load')
     // Give any injected handler (onerror, onload) its chance to fire.
@@ -111,7 +93,7 @@ describe('hostile transcripts', () => {
     'searching for "%s" shows the payloads as text and runs none',
     async (query) => {
       const { context, page, dialogs, violations } = await watchedPage()
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`)
+      await page.goto(`${site.server!.url}/search/?q=${encodeURIComponent(query)}`)
       await page.locator('.search-result').first().waitFor({ timeout: 15_000 })
       await page.waitForTimeout(200)
       const injected = await page.evaluate(() =>

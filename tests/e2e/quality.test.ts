@@ -15,20 +15,19 @@
  *   of its transcript.json, with all their words in order;
  * - loading the scripts shifts no layout (CLS from Chromium's `layout-shift` entries < 0.01).
  *
- * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (`astro build` must have run).
+ * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (the e2e project's global setup runs `npm run build`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import AxeBuilder from '@axe-core/playwright'
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { DistServer } from '../../scripts/lib/dist-server.ts'
+import { AXE_TAGS, AxeBuilder } from './support/axe.ts'
 import { closeSite, DIST, openSite } from './support/site.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'light, 1280 px', options: { colorScheme: 'light', viewport: { width: 1280, height: 800 } } },
   { name: 'dark, 1280 px', options: { colorScheme: 'dark', viewport: { width: 1280, height: 800 } } },

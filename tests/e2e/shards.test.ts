@@ -1,5 +1,5 @@
 /**
- * Past one machine (issue 9, item 7): two shards built on their own (`SITE_BASE=/1962/` and
+ * Past one machine (issue 9, item 7), on the shards fixture site (support/sites.ts): two shards built on their own (`SITE_BASE=/1962/` and
  * `SITE_BASE=/1963/`, each into its folder of the hub with `ASTRO_OUT_DIR`), a hub assembled over them
  * with `npm run hub`, served as one folder on 127.0.0.1 and searched in real Chromium through Pagefind's
  * multisite search (`mergeIndex`).
@@ -16,87 +16,29 @@
  *   his next turn (no printed time: estimated); `Oval` in the heading (the title block) and the
  *   introduction; `stag` in the epilogue only; `cabinet` in notes of both shards (above).
  */
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makeTranscript } from '../../scripts/make-corpus.ts'
 import type { HubManifest } from '../../src/contract/hub.ts'
-import { root, seedPath } from '../support/paths.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { serveDist, type DistServer } from '../../scripts/lib/dist-server.ts'
-import { withPage } from './support/site.ts'
+import { AxeBuilder } from './support/axe.ts'
+import { SEED, shardCollections } from './support/collections.ts'
+import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const WORD = 'cabinet'
-const SEED = '1962-11-14-01181'
 
-mkdirSync(join(root, 'tmp'), { recursive: true })
-const scratch = mkdtempSync(join(root, 'tmp', 'shards-e2e-'))
-const hub = join(scratch, 'hub')
-/** Each shard's transcripts by name, with their raw text. */
-const shards: Record<string, Map<string, string>> = { '/1962/': new Map(), '/1963/': new Map() }
+/** Each shard's transcripts by name, with their raw text (support/collections.ts). */
+const shards = shardCollections()
+let site: Partial<Site> = {}
 
-function writeShards(): void {
-  shards['/1962/']!.set(SEED, readFileSync(seedPath, 'utf8'))
-  for (let i = 0; i < 5; i++) {
-    const { name, text } = makeTranscript(i)
-    shards[i < 2 ? '/1962/' : '/1963/']!.set(name, text)
-  }
-  for (const [base, transcripts] of Object.entries(shards)) {
-    const folder = join(scratch, `content${base.slice(0, -1)}`)
-    mkdirSync(folder, { recursive: true })
-    for (const [name, text] of transcripts) writeFileSync(join(folder, `${name}.txt`), text)
-  }
-}
-
-/**
- * `npm run build` of one shard, as the README's recipe gives it. Without the variables Vitest sets for
- * its own Vite (`BASE_URL=/` among them): in the build's environment they override `SITE_BASE`.
- */
-function buildShard(base: string): void {
-  const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env
-  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    env: {
-      ...env,
-      TRANSCRIPTS_DIR: join(scratch, `content${base.slice(0, -1)}`),
-      SITE_BASE: base,
-      ASTRO_OUT_DIR: join(hub, base),
-      ASTRO_CACHE_DIR: join(scratch, `cache${base.slice(0, -1)}`),
-    },
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`the shard ${base} did not build:\n${(build.stdout + build.stderr).slice(-3000)}`)
-}
-
-let server: DistServer
-let browser: Browser
-
+// The shards fixture site: both shards and the hub over them, served as one folder.
 beforeAll(async () => {
-  writeShards()
-  for (const base of Object.keys(shards)) buildShard(base)
-  const assembled = spawnSync(
-    process.execPath,
-    ['scripts/hub.ts', '--out', hub, '--shard', `/1962/=${join(hub, '1962')}`, '--shard', `/1963/=${join(hub, '1963')}`],
-    { cwd: root, encoding: 'utf8' },
-  )
-  if (assembled.status !== 0) throw new Error(`npm run hub failed: ${assembled.stderr}`)
-  server = await serveDist(hub)
-  browser = await launchBrowser()
+  site = await openFixtureSite('shards')
 }, 900_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  rmSync(scratch, { recursive: true, force: true })
-})
+afterAll(() => closeSite(site))
 
 /** Opens the hub for `q` and waits for its first page of results. */
 function withHub<T>(q: string, use: (page: Page) => Promise<T>): Promise<T> {
-  return withPage({ server, browser }, `/?q=${encodeURIComponent(q)}`, async (page) => {
+  return withPage(site, `/?q=${encodeURIComponent(q)}`, async (page) => {
     await page.waitForFunction(
       (q) => {
         const main = document.querySelector<HTMLElement>('[data-hub]')
@@ -147,7 +89,7 @@ function shownResults(page: Page, item: string, meta: string, excerpt: string): 
 
 /** Every result of a shard's own search page for `q`, pressing "More results" until all are shown. */
 function shardSearch(base: string, q: string): Promise<Shown[]> {
-  return withPage({ server, browser }, `${base}search/?q=${encodeURIComponent(q)}`, async (page) => {
+  return withPage(site, `${base}search/?q=${encodeURIComponent(q)}`, async (page) => {
     const settled = () =>
       page.waitForFunction(
         (q) => {
@@ -196,7 +138,7 @@ describe('a hub over two shards', () => {
         const link = page.locator(`.hub-result[data-shard="${base}"] h2 a`).first()
         const href = (await link.getAttribute('href'))!
         const [, name] = placeOf(href)
-        const id = decodeURIComponent(new URL(href, server.url).hash.slice(1))
+        const id = decodeURIComponent(new URL(href, site.server!.url).hash.slice(1))
         await Promise.all([page.waitForURL((url) => url.pathname === `${base}${name}/`), link.click()])
         const target = page.locator(`[id="${id}"]`)
         await target.waitFor({ timeout: 15_000 })
@@ -225,7 +167,7 @@ describe('a hub over two shards', () => {
   })
 
   test('the hub and a shard’s search page show the same words for the same passage: turns, notes, editorial text', async () => {
-    const manifest = (await (await fetch(`${server.url}/hub.json`)).json()) as HubManifest
+    const manifest = (await (await fetch(`${site.server!.url}/hub.json`)).json()) as HubManifest
     const collection = new Map(manifest.shards.map((shard) => [shard.base, shard.title]))
     const seedTitles: string[] = []
     const titles: string[] = []
@@ -267,13 +209,13 @@ describe('a hub over two shards', () => {
 
   test('the hub with results has no axe violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme })
+      const context = await site.browser!.newContext({ colorScheme })
       try {
         const page = await context.newPage()
-        await page.goto(`${server.url}/?q=${WORD}`)
+        await page.goto(`${site.server!.url}/?q=${WORD}`)
         await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-hub]')?.dataset.state === 'done')
         expect(await page.locator('.hub-result').count()).toBeGreaterThan(0)
-        const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        const { violations } = await new AxeBuilder({ page }).analyze()
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
       } finally {
         await context.close()

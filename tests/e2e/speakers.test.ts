@@ -11,7 +11,7 @@
  * - Unidentified: 4, lines 40, 202, 224, 270, each its own voice;
  * - every turn: 146 `Label:` lines.
  *
- * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (`astro build` must have run).
+ * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (the e2e project's global setup runs `npm run build`).
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'

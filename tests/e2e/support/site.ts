@@ -1,59 +1,90 @@
 /**
- * The built site every browser test reads (./dist, or E2E_DIST_DIR when a test runs against another
- * build), served on 127.0.0.1 with Chromium started: one way to open and close it for all test files.
+ * The built sites the browser tests read, served on 127.0.0.1 with Chromium started: one way to wait for a
+ * fixture site (built by the global setup, support/sites.ts), open it and close it for all test files, and
+ * the one place a test starts Chromium (with scripts/lib/browser.ts's flags, which the benchmarks share).
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
 import { launchBrowser } from '../../../scripts/lib/browser.ts'
 import { serveDist, type DistServer } from '../../../scripts/lib/dist-server.ts'
+import { placeOf, type SiteName } from './sites.ts'
 
-export const DIST = path.resolve(process.env.E2E_DIST_DIR ?? fileURLToPath(new URL('../../../dist', import.meta.url)))
+/** The seed site: ./dist as `npm run build` writes it, or E2E_DIST_DIR (a site built elsewhere). */
+export const DIST = placeOf('seed').dist
 
 export interface Site {
   server: DistServer
   browser: Browser
 }
 
-/**
- * Builds a site from a folder of transcripts into `scratch/dist` (Astro's cache in `scratch/cache`), for
- * a test that needs its own small collection; fails the test with the build's last output.
- */
-export function buildSite(transcripts: string, scratch: string): string {
-  const root = fileURLToPath(new URL('../../../', import.meta.url))
-  const dist = path.join(scratch, 'dist')
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TRANSCRIPTS_DIR: transcripts,
-      ASTRO_OUT_DIR: dist,
-      ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NODE_DISABLE_COMPILE_CACHE: '1',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  expect(build.status, `astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`).toBe(0)
-  return dist
+export interface BuiltSite {
+  /** The folder served. */
+  dist: string
+  /** The build's output (stdout and stderr); empty for a site built elsewhere (E2E_DIST_DIR). */
+  output: string
 }
 
-/** Serves the site and starts Chromium; fails clearly when a file the tests need was not built. */
+/** How long a test file waits for its site: the largest (browse) takes a minute or two on a loaded machine. */
+const WAIT_MS = 15 * 60_000
+
+/**
+ * Waits until the global setup has built `name` and returns it; fails with the build's last output when
+ * the build failed, and says so when the site is not built in this run at all.
+ */
+export async function fixtureSite(name: SiteName): Promise<BuiltSite> {
+  const place = inject('sites')?.[name]
+  if (!place) {
+    throw new Error(
+      `The fixture site "${name}" is not built in this run: tests/e2e/global-setup.ts builds it for the files listed as its readers in tests/e2e/support/sites.ts.`,
+    )
+  }
+  const deadline = Date.now() + WAIT_MS
+  while (!existsSync(place.result)) {
+    if (Date.now() > deadline) throw new Error(`The fixture site "${name}" was not built within ${WAIT_MS / 60_000} minutes.`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const result = JSON.parse(readFileSync(place.result, 'utf8')) as { ok: boolean; output: string }
+  if (!result.ok) throw new Error(`The fixture site "${name}" did not build:\n${result.output}`)
+  return { dist: place.dist, output: result.output }
+}
+
+/** Starts Chromium for a test; `args` adds flags (the audio tests' autoplay policy). */
+export function startChromium(args: string[] = []): Promise<Browser> {
+  return launchBrowser({ args })
+}
+
+export interface OpenOptions {
+  /** The path the site is deployed under (`/tapes/`): it is served there only. */
+  base?: string
+  /** More Chromium flags. */
+  args?: string[]
+}
+
+/** Waits for a fixture site, serves it and starts Chromium. */
+export async function openFixtureSite(name: SiteName, options: OpenOptions = {}): Promise<Site & BuiltSite> {
+  const built = await fixtureSite(name)
+  const server = await serveDist(built.dist, options.base)
+  try {
+    return { ...built, server, browser: await startChromium(options.args) }
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+}
+
+/** Serves the seed site and starts Chromium; fails clearly when a file the tests need was not built. */
 export async function openSite(...required: string[]): Promise<Site> {
+  const { dist } = await fixtureSite('seed')
   for (const file of required) {
-    const full = path.join(DIST, file)
+    const full = path.join(dist, file)
     if (!existsSync(full)) {
-      throw new Error(
-        `The built site is missing ${full}. Build it first: \`npm run build\` (\`npm test\` builds before running Vitest).`,
-      )
+      throw new Error(`The built site is missing ${full}: the seed site's build (npm run build) did not write it.`)
     }
   }
-  const server = await serveDist(DIST)
-  return { server, browser: await launchBrowser() }
+  const server = await serveDist(dist)
+  return { server, browser: await startChromium() }
 }
 
 export async function closeSite(site: Partial<Site> | undefined): Promise<void> {

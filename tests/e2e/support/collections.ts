@@ -1,0 +1,117 @@
+/**
+ * What each fixture site holds: the transcripts (and sidecars, recordings) written into its content folder
+ * before it is built. The global setup writes and builds them (tests/e2e/support/sites.ts); a test reads
+ * the same lists here to know what to expect, so a collection is described once.
+ */
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { dateLine, makeTranscript, WEEKDAYS } from '../../../scripts/make-corpus.ts'
+import { fixtures, seedPath } from '../../support/paths.ts'
+
+export const SEED = '1962-11-14-01181'
+
+/** The hostile-content transcripts (script and markup in every field), by page name. */
+export const HOSTILE_CONTENT = join(fixtures, 'hostile/content')
+export const hostileNames: string[] = readdirSync(HOSTILE_CONTENT)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => name.replace(/\.txt$/, ''))
+  .sort()
+
+/** The two real transcripts from other editions, in tests/fixtures/parse/. */
+export const REAL_NAMES = ['real-2-lbj-rowe', 'real-4-nixon-haldeman-meeting']
+/** The transcript with a recording and a sidecar, in tests/fixtures/audio/. */
+export const AUDIO_NAME = '1961-05-02-00057'
+/** A second transcript for the exports, beside the seed. */
+export const EXPORT_NAME = '1961-04-20-00042'
+
+/**
+ * The combined site: the seed, the real transcripts, the audio transcript (with its recording), the
+ * exports' fixture and the hostile-content transcripts. Their names do not collide, and each test reads
+ * its own pages: one build instead of four.
+ */
+export const combinedNames: string[] = [SEED, ...REAL_NAMES, AUDIO_NAME, EXPORT_NAME, ...hostileNames].sort()
+
+export function writeCombined(folder: string): void {
+  mkdirSync(folder, { recursive: true })
+  copyFileSync(seedPath, join(folder, `${SEED}.txt`))
+  for (const name of [...REAL_NAMES, EXPORT_NAME]) copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
+  cpSync(join(fixtures, 'audio'), folder, { recursive: true })
+  // Only the transcripts: the expected JSON beside them is the parser tests'.
+  for (const name of hostileNames) copyFileSync(join(HOSTILE_CONTENT, `${name}.txt`), join(folder, `${name}.txt`))
+}
+
+/** The base-path site (`/tapes/`): the seed and one small transcript with a sidecar. */
+export const BASE = '/tapes/'
+export const SIDECAR_NAME = '1964-01-07-00317'
+
+export function writeBasePath(folder: string): void {
+  mkdirSync(folder, { recursive: true })
+  copyFileSync(seedPath, join(folder, `${SEED}.txt`))
+  copyFileSync(join(fixtures, 'sidecar/transcript.txt'), join(folder, `${SIDECAR_NAME}.txt`))
+  writeFileSync(
+    join(folder, `${SIDECAR_NAME}.yml`),
+    [
+      'title: The President and the Governor on the highway bill',
+      'series: Presidential Recordings of Lyndon B. Johnson',
+      'source:',
+      '  publisher: Office of the Historian',
+      '  tape: WH6401.07',
+      '',
+    ].join('\n'),
+  )
+}
+
+/** Moves a raw transcript to `iso`: its header date, its weekday line and its file name. */
+function redate(text: string, iso: string): string {
+  return text
+    .replace(/^\d{4}\/\d{2}\/\d{2}$/m, iso.replaceAll('-', '/'))
+    .replace(new RegExp(`^(?:${WEEKDAYS.join('|')}), [A-Z][a-z]+ \\d{1,2}, \\d{4}$`, 'm'), dateLine(new Date(`${iso}T00:00:00Z`)))
+}
+
+/**
+ * The browse site (tests/e2e/browse.test.ts says what it proves): 150 generated transcripts redated to
+ * October 1962 (0–104), November 1962 (105–134) and January 1963 (135–149), and three copies of the seed
+ * dated 5 and 20 October and 14 November 1962. By page name: its raw text and date.
+ */
+export function browseCollection(): Map<string, { text: string; date: string }> {
+  const written = new Map<string, { text: string; date: string }>()
+  for (let index = 0; index < 150; index++) {
+    const { text, plan } = makeTranscript(index)
+    const [year, month, days] = index < 105 ? ['1962', '10', 31] : index < 135 ? ['1962', '11', 30] : ['1963', '01', 31]
+    const iso = `${year}-${month}-${String((index % days) + 1).padStart(2, '0')}`
+    written.set(`${iso}-${plan.id}`, { text: redate(text, iso), date: iso })
+  }
+  const seed = readFileSync(seedPath, 'utf8')
+  for (const [iso, id] of [
+    ['1962-10-05', '01181a'],
+    ['1962-10-20', '01181b'],
+    ['1962-11-14', '01181'],
+  ] as const) {
+    written.set(`${iso}-${id}`, { text: redate(seed.replace(/^01181$/m, id), iso), date: iso })
+  }
+  return written
+}
+
+export function writeBrowse(folder: string): void {
+  mkdirSync(folder, { recursive: true })
+  for (const [name, { text }] of browseCollection()) writeFileSync(join(folder, `${name}.txt`), text)
+}
+
+/**
+ * The two shards of the hub (tests/e2e/shards.test.ts): /1962/ holds the seed and generated transcripts
+ * 0 and 1, /1963/ generated transcripts 2, 3 and 4. Each shard's transcripts by name, with their raw text.
+ */
+export function shardCollections(): Record<string, Map<string, string>> {
+  const shards: Record<string, Map<string, string>> = { '/1962/': new Map(), '/1963/': new Map() }
+  shards['/1962/']!.set(SEED, readFileSync(seedPath, 'utf8'))
+  for (let i = 0; i < 5; i++) {
+    const { name, text } = makeTranscript(i)
+    shards[i < 2 ? '/1962/' : '/1963/']!.set(name, text)
+  }
+  return shards
+}
+
+export function writeShard(base: string, folder: string): void {
+  mkdirSync(folder, { recursive: true })
+  for (const [name, text] of shardCollections()[base]!) writeFileSync(join(folder, `${name}.txt`), text)
+}

@@ -129,11 +129,11 @@ export async function buildSearchIndex({
     for (const adding of inFlight) await adding
     indexing.finish(size === 1 ? undefined : `${groups.length} records of ${size}`)
 
-    const writing = performance.now()
+    const writing = progress(log, 'search index', 'records written by Pagefind', { total: groups.length })
     const outputPath = join(site, 'pagefind')
     const written = await index.writeFiles({ outputPath })
     if (written.errors.length > 0) throw new SearchBuildError(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-    log(`search index: Pagefind wrote its files in ${((performance.now() - writing) / 1000).toFixed(1)} s`)
+    writing.finish()
   } finally {
     await pagefind.close()
   }

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
 // - e2e: real Chromium against built sites. The project's global setup builds each fixture site once
 //   (tests/e2e/support/sites.ts: ./dist of the seed, a combined site, base-path, browse, shards), two at
 //   a time and in the background, so that they are built while the unit tier runs; each e2e file waits
-//   for its own site. Two e2e files run side by side: each serves its site on a port of its own and
+//   for its own site. Three e2e files run side by side (they wait on Chromium more than they use a core:
+//   a full run used 0.8 of the 2 cores with two): each serves its site on a port of its own and
 //   starts its own Chromium.
 export default defineConfig({
   test: {
@@ -33,7 +34,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
+          maxWorkers: 3,
           sequence: { groupOrder: 2 },
         },
       },

@@ -55,7 +55,7 @@ export async function setup(project: TestProject): Promise<void> {
     }),
     PARALLEL,
   )
-  // quality.test.ts lists the seed site's pages as it is collected, so the seed is built before any file
+  // the quality tests list the seed site's pages as it is collected, so the seed is built before any file
   // starts; the other sites are built while the tests run.
   if (names.includes('seed')) await seed
 }

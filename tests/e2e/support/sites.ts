@@ -57,7 +57,19 @@ const own = (write: (content: string) => void, env: Record<string, string> = {})
 export const SITES: Record<SiteName, SiteDefinition> = {
   // The seed as `npm run build` builds it, into ./dist (or a site built elsewhere: E2E_DIST_DIR, not rebuilt).
   seed: {
-    readers: ['build', 'edition', 'quality', 'quotes', 'reader', 'reading', 'search', 'speakers'],
+    readers: [
+      'build',
+      'edition',
+      'quality-axe',
+      'quality-axe-transcripts',
+      'quality-links',
+      'quality-pages',
+      'quotes',
+      'reader',
+      'reading',
+      'search',
+      'speakers',
+    ],
     prepare: () => (process.env.E2E_DIST_DIR ? [] : [{ args: ['scripts/build.ts'] }]),
     dist: () => process.env.E2E_DIST_DIR ?? join(root, 'dist'),
   },

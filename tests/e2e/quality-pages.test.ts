@@ -1,0 +1,200 @@
+/**
+ * Quality gates of the built site (issue 3), in real headless Chromium against the site served on
+ * 127.0.0.1: html-validate (recommended rules, `.htmlvalidate.json`) finds no error in any built HTML file;
+ * every page loads with no console error, no failed request and no request off 127.0.0.1; loading the
+ * scripts shifts no layout (CLS < 0.01); with JavaScript disabled every transcript page holds every turn
+ * (by id) and every note (li#fn-N) of its transcript.json, with all their words in order.
+ * The shared pages, views and site: support/quality.ts. Uses the site in `E2E_DIST_DIR`, else `<repo>/dist`
+ * (the e2e project's global setup builds it).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate'
+import { describe, expect, test } from 'vitest'
+import {
+  DIST,
+  newContext,
+  open,
+  origin,
+  pages,
+  REPO,
+  transcriptPages,
+  useSeedSite,
+  VIEWS,
+  type TranscriptJson,
+} from './support/quality.ts'
+
+useSeedSite()
+
+test('the built site has an index page and at least one transcript page', () => {
+  expect(
+    pages.map((p) => p.path),
+    `pages found in ${DIST}`,
+  ).toContain('/')
+  expect(transcriptPages.length, `transcript pages (folders with transcript.json) in ${DIST}`).toBeGreaterThan(0)
+})
+
+describe('html-validate', () => {
+  test('no errors in any built HTML file', async () => {
+    const configFile = path.join(REPO, '.htmlvalidate.json')
+    const config: ConfigData = existsSync(configFile)
+      ? (JSON.parse(readFileSync(configFile, 'utf8')) as ConfigData)
+      : { extends: ['html-validate:recommended'] }
+    // The built folder may lie outside the repository: use the repository's config for it, not a search.
+    const validator = new HtmlValidate(new FileSystemConfigLoader({ ...config, root: true }))
+    const errors: string[] = []
+    const files = pages.map((p) => p.file)
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files) {
+      const report = await validator.validateFile(file)
+      for (const result of report.results) {
+        for (const m of result.messages) {
+          if (m.severity === 2) errors.push(`${path.relative(DIST, file)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`)
+        }
+      }
+    }
+    expect(errors, 'html-validate errors').toEqual([])
+  })
+})
+
+describe.each(pages)('page $path', (sitePage) => {
+  test('loads with no console error, no failed request and no request off 127.0.0.1', async () => {
+    const context = await newContext()
+    const problems: string[] = []
+    // Nothing leaves the machine: requests elsewhere are recorded and refused.
+    await context.route(
+      (url) => url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin,
+      async (route) => {
+        problems.push(`third-party request: ${route.request().url()}`)
+        await route.abort('blockedbyclient')
+      },
+    )
+    try {
+      const page = await context.newPage()
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url}:${m.location().lineNumber})`)
+      })
+      page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`))
+      page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`))
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`)
+      })
+      const response = await page.goto(origin + sitePage.path, { waitUntil: 'load' })
+      expect(response?.status(), `GET ${sitePage.path}`).toBe(200)
+      await page.waitForLoadState('networkidle')
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      await page.waitForTimeout(300)
+    } finally {
+      await context.close()
+    }
+    expect(problems, `problems loading ${sitePage.path}`).toEqual([])
+  })
+
+  test('no layout shift when the scripts load (CLS < 0.01), at 1280 px and 320 px', async () => {
+    const shifts: string[] = []
+    for (const view of [VIEWS[0]!, VIEWS[2]!]) {
+      const context = await newContext(view.options)
+      try {
+        // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input, yet
+        // mobile emulation marks shifts after load as following input.
+        await context.addInitScript(() => {
+          const w = window as unknown as { __shifts: { value: number; sources: string[] }[] }
+          w.__shifts = []
+          if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+              const sources = (entry.sources ?? []).map((s) => {
+                const el = s.node instanceof Element ? s.node : s.node?.parentElement
+                return el
+                  ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`
+                  : '?'
+              })
+              w.__shifts.push({ value: entry.value, sources })
+            }
+          }).observe({ type: 'layout-shift', buffered: true })
+        })
+        const page = await open(context, sitePage.path)
+        await page.waitForTimeout(1000)
+        const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
+        expect(supported, "Chromium reports 'layout-shift' entries").toBe(true)
+        const entries = await page.evaluate(
+          () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
+        )
+        const cls = entries.reduce((sum, e) => sum + e.value, 0)
+        if (cls >= 0.01)
+          shifts.push(
+            `[${view.name}] CLS ${cls.toFixed(4)}: ${entries.map((e) => `${e.value.toFixed(4)} ${e.sources.join(' ')}`).join('; ')}`,
+          )
+      } finally {
+        await context.close()
+      }
+    }
+    expect(shifts, `layout shifts on ${sitePage.path}`).toEqual([])
+  })
+})
+
+/**
+ * Whether every word of `text` is in `page`, in order (other words may come between: the page adds
+ * controls, times and screen-reader announcements). Returns what is missing, or null.
+ */
+function firstMissingWord(text: string, page: string): string | null {
+  const words = text.split(/\s+/).filter(Boolean)
+  const pageWords = page.split(/\s+/).filter(Boolean)
+  let at = 0
+  for (const [i, word] of words.entries()) {
+    while (at < pageWords.length && pageWords[at] !== word) at++
+    if (at === pageWords.length)
+      return `lacks (in order) word ${i + 1} "${word}" of "${words.slice(Math.max(0, i - 5), i + 5).join(' ')}"`
+    at++
+  }
+  return null
+}
+
+describe.each(transcriptPages)('transcript page $path without JavaScript', (sitePage) => {
+  test('holds every turn and every footnote of its transcript.json', async () => {
+    const json = (await (await fetch(`${origin}${sitePage.path}transcript.json`)).json()) as TranscriptJson
+    const turns = json.blocks.filter((b) => b.type === 'turn')
+    expect(turns.length, `turns in ${sitePage.path}transcript.json`).toBeGreaterThan(0)
+    const context = await newContext({ javaScriptEnabled: false })
+    try {
+      const page = await open(context, sitePage.path)
+      const onPage = await page.evaluate(
+        ({ turnIds, notes }) => {
+          const text = (el: Element | null) => {
+            if (!el) return null
+            // The JSON's plain text has no footnote markers and no timestamps.
+            const clone = el.cloneNode(true) as Element
+            for (const a of clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]')) a.remove()
+            return clone.textContent ?? ''
+          }
+          return {
+            turns: turnIds.map((id) => ({
+              id,
+              count: document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length,
+              text: text(document.getElementById(id)),
+            })),
+            notes: notes.map((n) => ({ n, text: text(document.querySelector(`li#fn-${n}`)) })),
+          }
+        },
+        { turnIds: turns.map((t) => t.id!), notes: json.footnotes.map((f) => f.n) },
+      )
+      const missing: string[] = []
+      turns.forEach((turn, i) => {
+        const found = onPage.turns[i]!
+        if (found.count !== 1) missing.push(`#${turn.id}: ${found.count} elements with this id`)
+        else {
+          const lost = firstMissingWord((turn.paragraphs ?? []).join(' '), found.text!)
+          if (lost) missing.push(`#${turn.id}: ${lost}`)
+        }
+      })
+      json.footnotes.forEach((note, i) => {
+        const found = onPage.notes[i]!
+        const lost = found.text === null ? 'missing' : firstMissingWord(note.text, found.text)
+        if (lost) missing.push(`li#fn-${note.n}: ${lost}`)
+      })
+      expect(missing, `turns and notes of ${sitePage.path} missing without JavaScript`).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -10,6 +10,23 @@ import { words } from './query.ts'
 export { anchorId, parseAnchorId, voicesOf, type Anchor, type Fragment } from './search.ts'
 
 /**
+ * The section holding a word position (an index into `starts`, the sections' first positions), or -1 for a
+ * heading's own word (a turn's time); with `leading`, section 0 is the text before the first heading, which
+ * has no heading word. One rule for the build's word tables and the page's counts.
+ */
+export function sectionAt(starts: readonly number[], leading: boolean, position: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= position) low = mid
+    else high = mid - 1
+  }
+  if (starts[low]! > position) return -1
+  return !(leading && low === 0) && starts[low] === position ? -1 : low
+}
+
+/**
  * Which sections hold a match for every unit of the query (a free word, a quoted phrase): `units[u]` are
  * unit u's word positions in the record, `headings` the sections' heading positions. Words before the
  * first heading are a section of their own (a transcript's header lines); a heading's own word (a turn's
@@ -20,17 +37,7 @@ export function matchingSections(headings: number[], units: number[][]): number[
   const starts = leading ? [0, ...headings] : headings
   const all = starts.map((_, i) => i)
   if (units.length === 0) return all
-  const sectionOf = (position: number): number => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid]! <= position) low = mid
-      else high = mid - 1
-    }
-    const isHeading = !(leading && low === 0) && starts[low] === position
-    return isHeading ? -1 : low
-  }
+  const sectionOf = (position: number): number => sectionAt(starts, leading, position)
   let found = new Set(all)
   for (const positions of units) {
     const here = new Set(positions.map(sectionOf))

@@ -19,6 +19,7 @@ import {
   type WordDirectory,
   UNNAMED_LABEL,
 } from '../../contract/search.ts'
+import { sectionAt } from '../../contract/sections.ts'
 import { GzipFiles } from './gzip-files.ts'
 import type { HeadCollector } from './heads.ts'
 import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
@@ -57,18 +58,9 @@ function sectionsOf(row: RecordRow): Sections {
   return { row, starts, leading, transcript, local, codes }
 }
 
-/** The section holding a word position, or -1 for a heading's own word. */
-function sectionAt(sections: Sections, position: number): number {
-  const { starts, leading } = sections
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (starts[mid]! <= position) low = mid
-    else high = mid - 1
-  }
-  if (starts[low]! > position) return -1
-  return !(leading && low === 0) && starts[low] === position ? -1 : low
+/** The section holding a word position, or -1 for a heading's own word (the one rule: contract/sections.ts). */
+function sectionOf(sections: Sections, position: number): number {
+  return sectionAt(sections.starts, sections.leading, position)
 }
 
 /**
@@ -184,7 +176,7 @@ export async function writeWordTables(
         const firsts = spellings.onPage(page)
         const held = new Set<number>()
         for (const position of positions) {
-          const section = sectionAt(known, position)
+          const section = sectionOf(known, position)
           if (section >= 0) held.add(section)
           const printed = firsts?.get(position)
           if (printed !== undefined) {

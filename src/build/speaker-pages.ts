@@ -8,22 +8,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ListedSpeaker } from '../collection/browse.ts'
-import { sortSpeakers, voicesByKey } from '../collection/speaker-index.ts'
+import { sortSpeakers, type TranscriptRef, voicesByKey } from '../collection/speaker-index.ts'
 import type { TurnJson } from '../core/schema.ts'
 import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 
 export const TURNS_PER_PAGE = 100
-
-export interface TranscriptRef {
-  /** The page is at `/<name>/`. */
-  name: string
-  title: string
-  date: string
-  dateLine: string | null
-  id: string
-}
 
 /** A turn as a speaker page lists it. */
 export type SpeakerTurn = Pick<TurnJson, 'id' | 'time' | 'paragraphs'> & { speaker: Pick<TurnJson['speaker'], 'id' | 'label'> }

@@ -9,8 +9,6 @@ import { listedName, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type Speak
 import { turnsOf } from './speakers.ts'
 import { transcriptOrder } from './browse.ts'
 
-export { voiceNumber } from '../contract/speakers.ts'
-
 export interface TranscriptRef {
   /** The page is at `/<name>/`. */
   name: string

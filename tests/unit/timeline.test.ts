@@ -7,7 +7,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { timelineLayout, tickStep } from '../../src/collection/timeline-layout.ts'
-import { speakerIndex, voiceNumber } from '../../src/collection/speaker-index.ts'
+import { speakerIndex } from '../../src/collection/speaker-index.ts'
+import { voiceNumber } from '../../src/contract/speakers.ts'
 import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import type { TranscriptJson, TurnJson } from '../../src/core/schema.ts'

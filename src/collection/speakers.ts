@@ -24,6 +24,11 @@ export function turnsOf(transcript: Pick<TranscriptJson, 'blocks'>): TurnJson[] 
   return transcript.blocks.filter((block): block is TurnJson => block.type === 'turn')
 }
 
+/** Whether the transcript gives a time for any turn (core/timing.ts): only then has the page a jump-to-time field. */
+export function givesTimes(transcript: Pick<TranscriptJson, 'blocks'>): boolean {
+  return turnsOf(transcript).some((turn) => turn.time !== null)
+}
+
 /** Words as a reader counts them: runs of non-space characters (plain text keeps `[unclear]` as one). */
 export function countWords(turn: Pick<TurnJson, 'paragraphs'>): number {
   return turn.paragraphs.reduce((sum, paragraph) => sum + (paragraph.match(/\S+/g)?.length ?? 0), 0)

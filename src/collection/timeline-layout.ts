@@ -1,23 +1,26 @@
 /**
  * The conversation timeline's geometry, computed at build time: one row per speaker group, one bar per
- * turn. The SVG's user units are seconds (x = time.start, width = end − start), so the markup stays small
- * and needs no rounding; a turn shorter than `minWidth` is widened so it can still be seen and clicked.
+ * turn. The axis is the conversation itself, not the clock: turns in reading order, each as wide as its
+ * share of the words. A time axis would need a time for every turn, and a transcript gives times only where
+ * it prints them (../core/timing.ts); so the printed times are marked on the axis where they stand, and a
+ * bar's label gives its turn's time only when the transcript gives one. The SVG's user units are words, so
+ * the markup stays small; a turn shorter than `minWidth` is widened so it can still be seen and chosen.
  */
 import { shownTime } from '../contract/time.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
-import { speakerGroups, turnsOf, type SpeakerGroup } from './speakers.ts'
+import { countWords, speakerGroups, turnsOf, type SpeakerGroup } from './speakers.ts'
 
 export interface Bar {
   turnId: string
-  /** Seconds, as in the transcript's JSON. */
-  start: number
-  end: number
-  /** Geometry in the SVG's units (seconds), widened to the minimum and kept inside the axis. */
+  /** The turn's number in reading order, from 1. */
+  number: number
+  /** Words in the turn. */
+  words: number
+  /** Geometry in the SVG's units (words), widened to the minimum and kept inside the axis. */
   x: number
   width: number
-  /** The start and end as shown (`05:03`, `≈05:48`: `≈` before an estimated time). */
-  from: string
-  to: string
+  /** The turn's start as shown (`05:03`, `≈05:48`: `≈` before an estimate); absent when the transcript gives none. */
+  time?: string
 }
 
 export interface Row {
@@ -25,34 +28,37 @@ export interface Row {
   bars: Bar[]
 }
 
+/** A printed time on the axis, at the start of the turn that opens with it. */
+export interface Tick {
+  at: number
+  label: string
+}
+
 export interface TimelineLayout {
-  /** The axis runs from 0 to `domain` seconds: the last turn's end, rounded up to a whole tick. */
+  /** The axis runs from 0 to `domain` words (at least 1). */
   domain: number
-  /** Seconds between ticks, and the ticks from 0 (the end of the axis excluded). */
-  step: number
-  ticks: number[]
+  /** Printed times at the turns that open with them, thinned so that their labels never collide. */
+  ticks: Tick[]
+  /** How many turns open with a printed time, and how many turns the transcript gives a time for. */
+  printed: number
+  timed: number
   rows: Row[]
   /** Every turn in reading order, for the table. */
   bars: Array<Bar & { group: SpeakerGroup }>
 }
 
-/** Tick steps a reader finds natural: 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2 h. */
-const steps = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200]
-
-/** The smallest natural step that gives at most `maxTicks` intervals over `duration` seconds. */
-export function tickStep(duration: number, maxTicks = 6): number {
-  for (const step of steps) if (duration / step <= maxTicks) return step
-  return Math.ceil(duration / maxTicks / 3600) * 3600
-}
+/** Ticks closer than this share of the axis would print over each other. */
+const tickSpacing = 0.12
 
 export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'speakers'>): TimelineLayout {
   const turns = turnsOf(transcript)
   const groups = speakerGroups(transcript)
-  const last = Math.max(0, ...turns.map((turn) => turn.time.end))
-  const step = tickStep(last)
-  const domain = Math.max(step, Math.ceil(last / step) * step)
-  const ticks = Array.from({ length: domain / step }, (_, index) => index * step)
-  const minWidth = Math.max(1, Math.round(domain / 200))
+  const words = turns.map(countWords)
+  const domain = Math.max(
+    1,
+    words.reduce((sum, count) => sum + count, 0),
+  )
+  const minWidth = domain / 200
 
   const rowOf = new Map<string, Row>()
   const rows = groups.map((group) => {
@@ -61,21 +67,32 @@ export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'spea
     return row
   })
   const bars: TimelineLayout['bars'] = []
+  const ticks: Tick[] = []
+  let at = 0
   turns.forEach((turn, index) => {
+    const bar = toBar(turn, index + 1, words[index]!, at, domain, minWidth)
+    if (turn.time && !turn.time.estimated && (ticks.length === 0 || at - ticks.at(-1)!.at >= domain * tickSpacing))
+      ticks.push({ at, label: shownTime(turn.time.start, false) })
+    at += words[index]!
     const row = rowOf.get(turn.speaker.id)
     if (!row) return
-    const bar = toBar(turn, turns[index + 1], domain, minWidth)
     row.bars.push(bar)
     bars.push({ ...bar, group: row.group })
   })
-  return { domain, step, ticks, rows, bars }
+  const printed = turns.filter((turn) => turn.time && !turn.time.estimated).length
+  const timed = turns.filter((turn) => turn.time).length
+  return { domain, ticks, printed, timed, rows, bars }
 }
 
-function toBar(turn: TurnJson, next: TurnJson | undefined, domain: number, minWidth: number): Bar {
-  const { start, end, estimated } = turn.time
-  const width = Math.max(end - start, minWidth)
-  const x = Math.max(0, Math.min(start, domain - width))
-  // A turn ends where the next begins: its end is printed only when the next turn opens with a timestamp.
-  const endEstimated = !next || next.time.estimated || next.time.start !== end
-  return { turnId: turn.id, start, end, x, width, from: shownTime(start, estimated), to: shownTime(end, endEstimated) }
+function toBar(turn: TurnJson, number: number, words: number, at: number, domain: number, minWidth: number): Bar {
+  const width = Math.max(words, minWidth)
+  const x = Math.max(0, Math.min(at, domain - width))
+  return {
+    turnId: turn.id,
+    number,
+    words,
+    x,
+    width,
+    ...(turn.time ? { time: shownTime(turn.time.start, turn.time.estimated) } : {}),
+  }
 }

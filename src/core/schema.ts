@@ -63,12 +63,19 @@ export const turnSchema = z.object({
   editorial: z.array(editorialSchema),
   /** Page furniture printed between the turn's paragraphs, each before `paragraphs[before]`, when there is any. */
   furniture: z.array(pageFurnitureSchema.extend({ before: z.number().int().nonnegative() })).optional(),
-  /** When the turn starts and ends, in seconds; `estimated` unless it opens with a printed timestamp. */
-  time: z.object({
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-    estimated: z.boolean(),
-  }),
+  /**
+   * When the turn starts and ends, in seconds from the start of the tape; `estimated` unless it opens with a
+   * printed timestamp (an estimate lies between two printed times). Null when the transcript gives no time
+   * for the turn (before its first printed time, after its last, or in a transcript that prints none); `end`
+   * is absent when no time is given after the turn's start.
+   */
+  time: z
+    .object({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative().optional(),
+      estimated: z.boolean(),
+    })
+    .nullable(),
 })
 
 export const blockSchema = z.discriminatedUnion('type', [

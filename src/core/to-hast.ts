@@ -139,7 +139,9 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       const speaker = speakers.get(node.speaker)
       const time = times.get(node)
       const properties: Properties = { id: node.id, dataSpeaker: node.speaker }
-      if (time) Object.assign(properties, { dataStart: String(time.start), dataEnd: String(time.end) })
+      // Only the times the transcript gives (../timing.ts): a turn without one has no place on the tape.
+      if (time) properties.dataStart = String(time.start)
+      if (time?.end !== undefined) properties.dataEnd = String(time.end)
       const label = h('span.speaker-label', node.label)
       if (speaker && speaker.name !== node.label) label.properties.title = speaker.name
       const space: ElementContent = { type: 'text', value: ' ' }

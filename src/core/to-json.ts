@@ -51,7 +51,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
               break
             }
             case 'turn':
-              blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)!))
+              blocks.push(turnJson(block, speakers.get(block.speaker)?.name ?? block.label, times.get(block)))
               break
             case 'excision':
               blocks.push({
@@ -114,7 +114,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
   }
 }
 
-function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
+function turnJson(turn: Turn, name: string, time: TurnTime | undefined): TurnJson {
   const paragraphs = turn.children.filter((child): child is Paragraph => child.type === 'paragraph')
   const furniture: NonNullable<TurnJson['furniture']> = []
   let before = 0
@@ -143,7 +143,7 @@ function turnJson(turn: Turn, name: string, time: TurnTime): TurnJson {
     footnotes: paragraphs.flatMap(footnoteNumbers),
     editorial,
     ...(furniture.length > 0 ? { furniture } : {}),
-    time,
+    time: time ?? null,
   }
 }
 

@@ -79,12 +79,13 @@ describe('link to a time', () => {
   })
 
   test.each([
-    ['#t=00:10', 't-00-35', /before the first turn/], // the first turn opens at [00:35] (line 32)
-    ['#t=1:02:03', 'last', /after the end/],
-  ])('%s is clamped, with a notice', async (link, id, notice) => {
+    // the first turn opens at [00:35] (line 32)
+    ['#t=00:10', 't-00-35', /before the first time the transcript gives \(00:35\)/],
+    // the last printed time, [15:37], opens President Kennedy's turn at line 307; the turns after it have no time
+    ['#t=1:02:03', 't-15-37', /after the last time the transcript gives \(15:37\)/],
+  ])('%s is clamped to the transcript’s own times, with a notice', async (link, id, notice) => {
     const page = await open(`${PAGE}${link}`)
-    const expected = id === 'last' ? await page.locator('.turn').last().getAttribute('id') : id
-    await expect.poll(() => current(page).getAttribute('id')).toBe(expected)
+    await expect.poll(() => current(page).getAttribute('id')).toBe(id)
     await expect.poll(() => page.locator('.toast').textContent()).toMatch(notice)
     await context.close()
   })

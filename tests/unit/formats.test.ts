@@ -69,15 +69,22 @@ describe.each(exportedTranscripts)('exports of %s', (path) => {
     if (loaded.json.footnotes.length > 0) expect(text).toMatch(/\nNotes\n\n1\. /)
   })
 
-  test('vtt: valid WebVTT, a cue per turn named by the turn id, a voice span per cue', async () => {
+  test('vtt: valid WebVTT, a cue for each turn with a start and an end, named by the turn id; the others kept in NOTEs', async () => {
     const loaded = await readTranscript(path)
-    const { errors, cues } = new WebVTTParser().parse(formatNamed('vtt')!.write(loaded), 'subtitles')
+    const written = formatNamed('vtt')!.write(loaded)
+    const { errors, cues } = new WebVTTParser().parse(written, 'subtitles')
     expect(errors).toEqual([])
     const turns = loaded.json.blocks.filter((block) => block.type === 'turn')
-    expect(cues.map((cue) => cue.id).sort()).toEqual(turns.map((turn) => turn.id).sort())
+    const timed = turns.filter((turn) => turn.time?.end !== undefined)
+    expect(cues.map((cue) => cue.id).sort()).toEqual(timed.map((turn) => turn.id).sort())
     for (const cue of cues) {
       expect(cue.text).toMatch(/^<v [^>]+>/)
       expect(cue.endTime).toBeGreaterThan(cue.startTime)
+      expect(cue.startTime).toBe(timed.find((turn) => turn.id === cue.id)!.time!.start)
+    }
+    // A turn without a time has no cue, but its words are there, in a comment: nothing is lost.
+    for (const turn of turns.filter((turn) => !timed.includes(turn))) {
+      expect(written).toMatch(new RegExp(`^NOTE ${turn.id} \\(`, 'm'))
     }
   })
 

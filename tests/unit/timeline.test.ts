@@ -6,7 +6,7 @@
  * (line 366), Unidentified 4 (lines 40, 202, 224, 270): 146 turns.
  */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { timelineLayout, tickStep } from '../../src/collection/timeline-layout.ts'
+import { timelineLayout } from '../../src/collection/timeline-layout.ts'
 import { speakerIndex } from '../../src/collection/speaker-index.ts'
 import { voiceNumber } from '../../src/contract/speakers.ts'
 import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
@@ -114,85 +114,107 @@ describe('speaker groups (the participants panel)', () => {
 })
 
 describe('timeline layout', () => {
-  test('tick steps are natural and give at most six intervals', () => {
-    expect(tickStep(1144)).toBe(300) // 19:04 → every 5 minutes
-    expect(tickStep(100)).toBe(30)
-    expect(tickStep(180)).toBe(30)
-    expect(tickStep(181)).toBe(60)
-    expect(tickStep(3 * 3600)).toBe(1800)
-    expect(tickStep(20 * 3600)).toBe(14400)
-  })
-
-  test('a bar per turn at its start, as wide as the turn, on its speaker’s row', () => {
+  test('a bar per turn, in reading order, as wide as its words, on its speaker’s row; printed times as ticks', () => {
     const data = transcript(
       'a',
       '1960-01-01',
       [ann, voice(1), bob, voice(2)],
       [
-        ['ann-lee', 'a', 0, 30, false],
-        ['unidentified-1', 'b', 30, 95, true],
-        ['bob-ray', 'c', 95, 96, false],
-        ['unidentified-2', 'd', 96, 150, true],
-        ['ann-lee', 'e', 150, 179, true],
+        ['ann-lee', 'one two three', 0, 30, false],
+        ['unidentified-1', 'four five', 30, 95, true],
+        ['bob-ray', 'six', 95, 96, false],
+        ['unidentified-2', 'seven eight nine ten', 96, 150, true],
+        ['ann-lee', 'eleven', 150, 179, true],
       ],
     )
     const layout = timelineLayout(data)
-    // Last end 179 s → 30 s ticks, axis 0–180, minimum width 180 / 200 → 1 s.
-    expect(layout.step).toBe(30)
-    expect(layout.domain).toBe(180)
-    expect(layout.ticks).toEqual([0, 30, 60, 90, 120, 150])
+    // 3 + 2 + 1 + 4 + 1 = 11 words; minimum width 11 / 200 words.
+    expect(layout.domain).toBe(11)
     expect(layout.rows.map((row) => [row.group.key, row.bars.map((bar) => bar.turnId)])).toEqual([
       ['ann-lee', ['t-x-1', 't-x-5']],
       ['bob-ray', ['t-x-3']],
       ['unidentified', ['t-x-2', 't-x-4']],
     ])
-    expect(layout.bars.map((bar) => [bar.turnId, bar.x, bar.width, bar.from, bar.to])).toEqual([
-      ['t-x-1', 0, 30, '00:00', '≈00:30'],
-      ['t-x-2', 30, 65, '≈00:30', '01:35'],
-      ['t-x-3', 95, 1, '01:35', '≈01:36'],
-      ['t-x-4', 96, 54, '≈01:36', '≈02:30'],
-      ['t-x-5', 150, 29, '≈02:30', '≈02:59'],
+    expect(layout.bars.map((bar) => [bar.turnId, bar.number, bar.x, bar.width, bar.time])).toEqual([
+      ['t-x-1', 1, 0, 3, '00:00'],
+      ['t-x-2', 2, 3, 2, '≈00:30'],
+      ['t-x-3', 3, 5, 1, '01:35'],
+      ['t-x-4', 4, 6, 4, '≈01:36'],
+      ['t-x-5', 5, 10, 1, '≈02:30'],
     ])
+    // Only printed times are ticks: 00:00 at word 0, 01:35 at word 5 (5 / 11 apart: more than the spacing).
+    expect(layout.ticks).toEqual([
+      { at: 0, label: '00:00' },
+      { at: 5, label: '01:35' },
+    ])
+    expect([layout.printed, layout.timed]).toEqual([2, 5])
     expect(layout.bars.map((bar) => bar.group.key)).toEqual(['ann-lee', 'unidentified', 'bob-ray', 'unidentified', 'ann-lee'])
   })
 
-  test('a zero-length turn is widened to the minimum and kept inside the axis', () => {
+  test('a transcript that gives no times: bars in order and share, no time anywhere, no tick', () => {
     const data = transcript(
       'a',
       '1960-01-01',
       [ann, bob],
       [
-        ['ann-lee', 'a', 0, 600, false],
-        ['bob-ray', 'b', 600, 600, true],
+        ['ann-lee', 'a b', 0, 0],
+        ['bob-ray', '', 0, 0],
       ],
     )
+    for (const block of data.blocks) if (block.type === 'turn') block.time = null
     const layout = timelineLayout(data)
-    // 600 s → 2-minute ticks, axis 0–600, minimum width 3 s: the last bar ends at the axis' end.
-    expect(layout.domain).toBe(600)
-    expect(layout.bars.map((bar) => [bar.x, bar.width])).toEqual([
-      [0, 600],
-      [597, 3],
+    expect(layout.ticks).toEqual([])
+    expect([layout.printed, layout.timed]).toEqual([0, 0])
+    // A turn with no words is widened to the minimum (2 / 200) and kept inside the axis.
+    expect(layout.bars.map((bar) => [bar.x, bar.width, bar.time])).toEqual([
+      [0, 2, undefined],
+      [2 - 0.01, 0.01, undefined],
     ])
   })
 
-  test('the seed: 146 bars, each inside the axis, every turn once', async () => {
+  test('the seed: 146 bars, each inside the axis, every turn once; ticks only at printed times', async () => {
     const { json } = await readTranscript(seedPath)
     const layout = timelineLayout(json)
     expect(layout.bars).toHaveLength(146)
     expect(new Set(layout.bars.map((bar) => bar.turnId)).size).toBe(146)
     expect(layout.rows.reduce((sum, row) => sum + row.bars.length, 0)).toBe(146)
-    expect(layout.step).toBe(300)
     for (const bar of layout.bars) {
       expect(bar.x).toBeGreaterThanOrEqual(0)
       expect(bar.x + bar.width).toBeLessThanOrEqual(layout.domain)
       expect(bar.width).toBeGreaterThan(0)
     }
+    // 15 turns open with a printed time (lines 32, 64, 86, 94, 106, 120, 130, 142, 170, 178, 198, 234, 260,
+    // 302, 307); the [03:01] at line 62 stands inside a turn.
+    expect(layout.printed).toBe(15)
+    const printed = [
+      '00:35',
+      '03:35',
+      '05:03',
+      '05:48',
+      '06:24',
+      '07:24',
+      '08:25',
+      '09:41',
+      '10:52',
+      '11:14',
+      '11:59',
+      '13:37',
+      '14:14',
+      '15:19',
+      '15:37',
+    ]
+    for (const tick of layout.ticks) expect(printed).toContain(tick.label)
+    expect(layout.ticks[0]).toEqual({ at: 0, label: '00:35' })
     // Line 86 of the seed: `President Kennedy: [05:03] We've got the problem…`, a printed start.
     expect(layout.bars.find((bar) => bar.turnId === 't-05-03')).toMatchObject({
-      x: 303,
-      from: '05:03',
+      time: '05:03',
       group: { key: 'president-kennedy' },
     })
+    // The turns after the last printed time, [15:37] at line 307, have none: the first of them is line 309.
+    const last = layout.bars.findIndex((bar) => bar.turnId === 't-15-37')
+    expect(layout.bars[last + 1]!.time).toBeUndefined()
+    expect(layout.bars.slice(last + 1).every((bar) => bar.time === undefined)).toBe(true)
+    expect(layout.bars.slice(0, last + 1).every((bar) => bar.time !== undefined)).toBe(true)
   })
 })
 

@@ -101,7 +101,8 @@ function followTurns(audio: HTMLAudioElement, all: HTMLElement[], offset: number
   const made = () => {
     const track = audio.addTextTrack('metadata', 'Turns')
     track.mode = 'hidden'
-    for (const turn of all) {
+    // A cue only for a turn whose start and end the transcript gives (src/core/timing.ts).
+    for (const turn of all.filter((turn) => turn.dataset.end !== undefined)) {
       const cue = new VTTCue(...times(turn), '')
       cue.id = turn.id
       track.addCue(cue)

@@ -17,7 +17,8 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
   const speaker = isVoiceId(turn.dataset.speaker ?? '') ? 'Unidentified speaker' : label.title || label.textContent || ''
   const estimated = turn.querySelector('.turn-time') !== null
-  const time = spokenTime(Number(turn.dataset.start), estimated)
+  // A turn the transcript gives no time for is cited without one.
+  const at = turn.dataset.start === undefined ? '' : `, at ${spokenTime(Number(turn.dataset.start), estimated)}`
   const longDate = date
     ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', {
         timeZone: 'UTC',
@@ -36,12 +37,12 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
     tape ? `tape ${tape}` : '',
     publisher,
   ].filter((part): part is string => Boolean(part))
-  const chicago = `${speaker}, at ${time}, in “${title},” ${longDate}${held.map((part) => `, ${part}`).join('')}, ${url}.`
+  const chicago = `${speaker}${at}, in “${title},” ${longDate}${held.map((part) => `, ${part}`).join('')}, ${url}.`
   const key = `${(docId || name).replace(/\W/g, '')}-${turn.id}`
   const bibtex = [
     `@misc{${key},`,
     `  title = {${tex(title)}},`,
-    `  note = {${tex(`${speaker}, at ${time}`)}${docId ? tex(`; document ${docId}`) : ''}${tape ? tex(`; tape ${tape}`) : ''}},`,
+    `  note = {${tex(`${speaker}${at}`)}${docId ? tex(`; document ${docId}`) : ''}${tape ? tex(`; tape ${tape}`) : ''}},`,
     series || edition
       ? `  howpublished = {${tex([edition, volume ? `vol. ${volume}` : '', series !== edition ? series : ''].filter(Boolean).join(', '))}},`
       : '',

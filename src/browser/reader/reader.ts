@@ -22,8 +22,12 @@ function arrive(): void {
 function jumpTo(asked: string): void {
   const seconds = parseAskedTime(asked)
   const all = turns()
-  if (seconds === undefined || all.length === 0) {
+  if (seconds === undefined) {
     say(`“${asked}” is not a time: write minutes and seconds (06:00), seconds (360) or h:mm:ss.`)
+    return
+  }
+  if (all.length === 0) {
+    say('This transcript gives no times, so a link cannot open it at one.')
     return
   }
   const found = currentTurn(all, seconds)

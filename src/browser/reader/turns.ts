@@ -5,22 +5,26 @@ export function turns(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('.turn[data-start]')]
 }
 
-/** The turn in progress at `seconds`, clamped to the first and last turn with a notice. */
+/**
+ * The turn in progress at `seconds`, among the turns the transcript gives a time for (`data-start`),
+ * clamped to the first and last of them with a notice that names the transcript's own times.
+ */
 export function currentTurn(all: HTMLElement[], seconds: number): { turn: HTMLElement; clamped?: string } {
   const start = (turn: HTMLElement) => Number(turn.dataset.start)
   const first = all[0]!
   const last = all.at(-1)!
-  const end = Number(last.dataset.end)
+  // The last time the transcript gives: the last turn's end where known, else its start.
+  const end = Number(last.dataset.end ?? last.dataset.start)
   if (seconds < start(first)) {
     return {
       turn: first,
-      clamped: `${formatTime(seconds)} is before the first turn (${formatTime(start(first))}): showing the first turn.`,
+      clamped: `${formatTime(seconds)} is before the first time the transcript gives (${formatTime(start(first))}): showing the first turn with a time.`,
     }
   }
   if (seconds > end) {
     return {
       turn: last,
-      clamped: `${formatTime(seconds)} is after the end of the recording (${formatTime(end)}): showing the last turn.`,
+      clamped: `${formatTime(seconds)} is after the last time the transcript gives (${formatTime(end)}): showing the last turn with a time.`,
     }
   }
   let found = first

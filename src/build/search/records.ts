@@ -108,7 +108,8 @@ export function transcriptRecord(json: TranscriptJson): SearchRecord {
           id: block.id,
           kind: 'turn',
           voice,
-          heading: shownTime(block.time.start, block.time.estimated),
+          // A turn the transcript gives no time for is headed like editorial text: never a time it does not say.
+          heading: block.time ? shownTime(block.time.start, block.time.estimated) : SECTION_MARK,
           paragraphs: block.paragraphs,
         })
         break

@@ -1,15 +1,18 @@
 /**
- * WebVTT (https://www.w3.org/TR/webvtt1/): one cue per turn, its id the turn's id, its text the turn's
- * paragraphs in a `<v Speaker>` voice span, so a page's `<track>` can follow the recording turn by turn.
- * Printed times are exact; other starts and every end are estimated (../timing.ts), and a NOTE says which.
+ * WebVTT (https://www.w3.org/TR/webvtt1/): one cue per turn the transcript gives a time for, its id the
+ * turn's id, its text the turn's paragraphs in a `<v Speaker>` voice span, so a page's `<track>` can follow
+ * the recording turn by turn. Times come from ../timing.ts: printed times are exact, other starts and ends
+ * are estimated between two printed times, and a NOTE says which. A turn without a start and an end there
+ * (before the first printed time, after the last, or in a transcript that prints none) gets no cue, since a
+ * cue's times would be invented: its words are kept in a NOTE block in their place, so nothing is lost.
  * Cues are in order of start time, as WebVTT asks (a printed time that runs backwards reorders them).
  */
 import type { Paragraph } from 'mdast'
 import { toPlainText } from '../plain-text.ts'
 import { turnTimes } from '../timing.ts'
-import type { Conversation, TranscriptRoot } from '../types.ts'
+import type { Conversation, TranscriptRoot, Turn } from '../types.ts'
 import type { Format } from './format.ts'
-import { cueTime } from '../../contract/time.ts'
+import { cueTime, formatTime } from '../../contract/time.ts'
 
 export const vtt: Format = {
   name: 'vtt',
@@ -20,42 +23,59 @@ export const vtt: Format = {
   write: ({ tree }) => toVtt(tree),
 }
 
+interface Block {
+  text: string
+  /** For a cue: its start, to order cues by. */
+  start?: number
+}
+
 export function toVtt(tree: TranscriptRoot): string {
   const names = new Map(tree.speakers.map((speaker) => [speaker.id, speaker.name]))
   const times = turnTimes(tree)
   const conversation = tree.children.find((child): child is Conversation => child.type === 'conversation')
-  const cues = (conversation?.children ?? [])
-    .filter((block) => block.type === 'turn')
-    .map((turn) => {
-      const time = times.get(turn)!
-      const words = turn.children
-        .filter((child): child is Paragraph => child.type === 'paragraph')
-        .map((paragraph) => cueText(toPlainText(paragraph.children)))
-        .filter(Boolean)
-      // A cue must end after it starts; a turn too short to round to a second gets one.
-      const end = time.end > time.start ? time.end : time.start + 1
-      return {
-        id: turn.id,
-        start: time.start,
-        estimated: time.estimated,
-        text: `${turn.id}\n${cueTime(time.start)} --> ${cueTime(end)}\n<v ${cueText(names.get(turn.speaker) ?? turn.label)}>${words.join('\n')}</v>`,
-      }
-    })
-    .sort((a, b) => a.start - b.start)
-  const printed = cues.filter((cue) => !cue.estimated).map((cue) => cue.id)
+  const turns = (conversation?.children ?? []).filter((block): block is Turn => block.type === 'turn')
+  const blocks = turns.map((turn): Block => {
+    const time = times.get(turn)
+    const words = turn.children
+      .filter((child): child is Paragraph => child.type === 'paragraph')
+      .map((paragraph) => cueText(toPlainText(paragraph.children)))
+      .filter(Boolean)
+    const voice = `<v ${cueText(names.get(turn.speaker) ?? turn.label)}>${words.join('\n')}</v>`
+    if (time?.end === undefined) {
+      const from = time ? `starts at ${formatTime(time.start)}; the transcript gives no time after it` : 'no time given'
+      return { text: `NOTE ${turn.id} (${from})\n${voice}` }
+    }
+    // A cue must end after it starts; a turn too short to round to a second gets one.
+    const end = time.end > time.start ? time.end : time.start + 1
+    return {
+      start: time.start,
+      text: `${turn.id}\n${cueTime(time.start)} --> ${cueTime(end)}\n${voice}`,
+    }
+  })
+  // Turns with times are one run (every turn between two printed times has one): the others stand before
+  // or after it, in reading order; the cues in between are put in order of their starts.
+  const first = blocks.findIndex((block) => block.start !== undefined)
+  const last = blocks.findLastIndex((block) => block.start !== undefined)
+  const cues = first < 0 ? [] : blocks.slice(first, last + 1)
+  const ordered = [
+    ...(first < 0 ? blocks : blocks.slice(0, first)),
+    ...cues.toSorted((a, b) => (a.start ?? 0) - (b.start ?? 0)),
+    ...(first < 0 ? [] : blocks.slice(last + 1)),
+  ]
+  const printed = turns.filter((turn) => times.get(turn)?.estimated === false).map((turn) => turn.id)
   const note = [
     'NOTE',
-    `Transcript ${tree.name}: one cue per turn, the cue id is the turn's id.`,
+    `Transcript ${tree.name}: one cue per turn with a time, the cue id is the turn's id.`,
     'Times are from the start of the tape. A cue whose turn opens with a printed timestamp starts at that',
     'time exactly; every other start, and every end, is estimated from the length of the text between',
-    'printed times.',
+    'two printed times. A turn with no time the transcript gives has no cue: its words are in a NOTE.',
     printed.length === 0
-      ? 'No turn opens with a printed timestamp: every time here is estimated.'
-      : `Exact starts (${printed.length} of ${cues.length} cues): ${printed.join(' ')}`,
+      ? 'No turn opens with a printed timestamp: no time here is exact.'
+      : `Exact starts (${printed.length} of ${turns.length} turns): ${printed.join(' ')}`,
   ]
     .join('\n')
     .replaceAll('-->', '->')
-  return `${['WEBVTT', note, ...cues.map((cue) => cue.text)].join('\n\n')}\n`
+  return `${['WEBVTT', note, ...ordered.map((block) => block.text)].join('\n\n')}\n`
 }
 
 /** Cue text and voice names: `&`, `<` and `>` as character references (so no `-->` either). */

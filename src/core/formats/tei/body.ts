@@ -105,8 +105,8 @@ class TextWriter {
           const attrs = {
             'xml:id': xmlId('u', block.id),
             who: `#${speakerRef(block.speaker)}`,
-            start: `#${this.times.start.get(block)}`,
-            end: `#${this.times.end.get(block)}`,
+            start: optionalRef(this.times.start.get(block)),
+            end: optionalRef(this.times.end.get(block)),
           }
           parts.push(element('u', attrs, content))
           break
@@ -290,4 +290,9 @@ class TextWriter {
 
 function noteId(identifier: string): string {
   return xmlId('note', identifier)
+}
+
+/** A pointer to a `when`, or no attribute when the turn has no such time. */
+function optionalRef(id: string | undefined): string | undefined {
+  return id === undefined ? undefined : `#${id}`
 }

@@ -112,7 +112,7 @@ function teiHeader(tree: TranscriptRoot): string {
     element(
       'p',
       {},
-      'Times are seconds from the start of the tape. A timestamp printed in the transcript is exact; every other time in the timeline (a turn that opens without one, every end) is estimated from the length of the text between printed times and marked cert="low".',
+      'Times are seconds from the start of the tape. A timestamp printed in the transcript is exact; every other time in the timeline (a turn that opens without one, an end) is estimated from the length of the text between two printed times and marked cert="low". A turn before the first printed time or after the last has no start or end: the transcript gives none.',
     ),
   )
   const persons = tree.speakers.map((speaker) => {

@@ -1,7 +1,8 @@
 /**
- * The TEI `timeline` (Guidelines 8.4.2, 16.5): a `when` for every turn's start and end and every printed
- * timestamp, in seconds since the start of the tape. Printed times are exact; the others come from
- * ../../timing.ts and are marked `cert="low"` (estimated), as the header's `encodingDesc` says.
+ * The TEI `timeline` (Guidelines 8.4.2, 16.5): a `when` for every printed timestamp and for each turn's
+ * start and end the transcript gives a time for, in seconds since the start of the tape. Printed times are
+ * exact; the others are estimated between two printed times (../../timing.ts) and marked `cert="low"`, as
+ * the header's `encodingDesc` says. A turn with no time has no `start` (or no `end`): nothing is invented.
  */
 import { eachOfType } from '../../walk.ts'
 import { turnTimes } from '../../timing.ts'
@@ -12,7 +13,7 @@ export const origin = 'tl-origin'
 
 export interface Timeline {
   xml: string
-  /** The `when` of each turn's start and end. */
+  /** The `when` of each turn's start and end, for the turns that have one. */
   start: Map<Turn, string>
   end: Map<Turn, string>
   /** The `when` of each printed timestamp. */
@@ -35,15 +36,17 @@ export function timeline(tree: TranscriptRoot): Timeline {
   const turns = (conversation?.children ?? []).filter((block) => block.type === 'turn')
 
   for (const turn of turns) {
-    const time = times.get(turn)!
+    const time = times.get(turn)
     const id = xmlId('tl', turn.id)
-    points.push({ id, seconds: time.start, estimated: time.estimated })
-    start.set(turn, id)
+    if (time) {
+      points.push({ id, seconds: time.start, estimated: time.estimated })
+      start.set(turn, id)
+    }
     let count = 0
     eachOfType(turn, 'timestamp', (stamp) => {
       // The timestamp a turn opens with (`Turn.openingStamp`, the first in it) is its start; any other
       // gets a point of its own.
-      if (count === 0 && turn.openingStamp) stamps.set(stamp, id)
+      if (count === 0 && turn.openingStamp && time) stamps.set(stamp, id)
       else {
         const own = xmlId('tl', `${turn.id}.s${count}`)
         points.push({ id: own, seconds: stamp.seconds, estimated: false })
@@ -54,8 +57,10 @@ export function timeline(tree: TranscriptRoot): Timeline {
   }
   turns.forEach((turn, index) => {
     const next = turns[index + 1]
-    const time = times.get(turn)!
-    if (next && times.get(next)!.start === time.end) end.set(turn, start.get(next)!)
+    const time = times.get(turn)
+    if (time?.end === undefined) return
+    const following = next && start.get(next)
+    if (following && times.get(next)?.start === time.end) end.set(turn, following)
     else {
       const id = xmlId('tl', `${turn.id}.end`)
       points.push({ id, seconds: time.end, estimated: true })

@@ -346,9 +346,21 @@ describe('word heads: a single word or a phrase starts from one small file, and 
   })
 
   test('a phrase rarer than both of its pairs, whose heads list one transcript each: from its own triple, every transcript read first holds it', async () => {
-    // Three words in a row in one transcript only, each of its pairs in two or more, and neither pair
-    // most often in that transcript (most passages, then by label): worked out from the records' text. A
-    // pair's head here lists one transcript, that one, which does not hold the phrase.
+    // Three words in a row in fewer transcripts than each of its pairs, and neither pair most often in one
+    // that holds the phrase (most passages, then by label): a pair's head here lists one transcript, that
+    // one, which does not hold the phrase. And a triple the build gathered, in one transcript: the build
+    // gathers a triple in a transcript only once both of its pairs' heads have left transcripts out, that
+    // is once each pair was in more transcripts than a pair's head lists (one here) among those gathered
+    // before it; and it gathers the transcripts in the order it reads Pagefind's records back, by their
+    // fragment files' names (docs/search.md, "Triples"). Those names hash the records' text, so which
+    // transcript is gathered last changes with any record's words (a turn's heading too): the phrase is
+    // worked out from the records' text in that order, never from the heads the build wrote.
+    const pairHeadSize = 1
+    const gatherOrder = [...fragments]
+      .map(([id, fragment]) => ({ file: `${id}.pf_fragment`, name: fragment.filters.page?.[0] }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      .map(({ name }) => name!)
+    expect(gatherOrder.toSorted(), 'one transcript to a record').toEqual(transcripts.map((t) => t.name).toSorted())
     const sections = allSections().map((s) => ({ name: s.json.name, list: words(s.text) }))
     const transcriptsHolding = (phrase: string[]) =>
       new Set(sections.filter((s) => containsPhrase(s.list, phrase)).map((s) => s.name))
@@ -358,6 +370,14 @@ describe('word heads: a single word or a phrase starts from one small file, and 
       const label = (name: string) => labels.get(name)!
       return [...passages].sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0])))[0]![0]
     }
+    /** The transcripts holding a triple that are gathered once both of its pairs' heads leave one out. */
+    const gatheredIn = (triple: string[]) => {
+      const pairs = [triple.slice(0, 2), triple.slice(1)].map(transcriptsHolding)
+      return [...transcriptsHolding(triple)].filter((name) => {
+        const before = gatherOrder.slice(0, gatherOrder.indexOf(name))
+        return pairs.every((holding) => before.filter((other) => holding.has(other)).length > pairHeadSize)
+      })
+    }
     const phrase = sections
       .flatMap((s) => s.list.slice(2).map((word, i) => [s.list[i]!, s.list[i + 1]!, word]))
       .find((triple) => {
@@ -365,12 +385,13 @@ describe('word heads: a single word or a phrase starts from one small file, and 
         const pairs = [triple.slice(0, 2), triple.slice(1)]
         return (
           triple.every((w) => /^[a-z]+$/.test(w)) &&
-          held.size === 1 &&
-          pairs.every((pair) => transcriptsHolding(pair).size >= 2 && !held.has(mostOften(pair)))
+          pairs.every((pair) => transcriptsHolding(pair).size > held.size && !held.has(mostOften(pair))) &&
+          gatheredIn(triple).length === 1
         )
       })
     expect(phrase, 'such a phrase in the three transcripts').toBeDefined()
-    const [holder] = transcriptsHolding(phrase!)
+    // The one transcript the triple's head lists.
+    const [holder] = gatheredIn(phrase!)
     forgetWords()
     const { fetched, reading } = watched()
     const q = `"${phrase!.join(' ')}"`

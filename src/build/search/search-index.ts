@@ -144,6 +144,7 @@ export async function buildSearchIndex({
   const fragmentDir = join(pagefindDir, 'fragment')
   const meta = await readPagefindMeta(pagefindDir)
   const pageOf = new Map(meta.pages.map((hash, page) => [hash, page]))
+  // By file name, Pagefind's hash of each record's fragment: the order word triples are gathered in (sequences.ts).
   const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()

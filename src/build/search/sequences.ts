@@ -13,6 +13,9 @@
  * that hold it, but its counts are those met since, and it never claims to list them all
  * (`TRIPLE_HEAD_SIZE`); a triple with no head says nothing (its pairs' heads decide).
  * Gathered transcript by transcript as the passages are written; only each sequence's best rows kept.
+ * "Next" is the order the passages come in: Pagefind's records as the tables read them back, by their
+ * fragment files' names (Pagefind's hashes of the records' text and headings, search-index.ts), so which
+ * transcripts a triple is gathered in changes with any record's text (docs/search.md, "Triples").
  */
 import {
   encodePositions,

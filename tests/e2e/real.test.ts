@@ -52,6 +52,54 @@ describe('real transcripts from other editions', () => {
     await context.close()
   })
 
+  // The FRUS call prints no timestamp in its text (tests/fixtures/parse/real-2-lbj-rowe.txt): its header's
+  // time line says when the call was made, not where a turn lies on a tape. Nothing may show a tape time.
+  const TIMELESS = [1440, 1024, 390].flatMap((width) =>
+    (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })),
+  )
+  test.each(TIMELESS)(
+    'Johnson and Rowe ($width px, $colorScheme): no time the transcript does not give, anywhere',
+    async ({ width, colorScheme }) => {
+      const context = await site.browser!.newContext({ viewport: { width, height: 900 }, colorScheme })
+      try {
+        const page = await context.newPage()
+        await page.goto(`${site.server!.url}/real-2-lbj-rowe/`)
+        // Each turn's line (speaker, time, links) gives none; the dateline "1:58 p.m." is the source's own words.
+        const heads = (await page.locator('.turn .speaker').allTextContents()).join(' ')
+        expect(heads).not.toMatch(/≈|\b\d{1,2}:\d\d\b/)
+        expect(await page.locator('.turn[data-start], .turn[data-end], .turn-time, a[href*="#t="]').count()).toBe(0)
+        // No jump-to-time field, no time axis: the timeline says the transcript prints none, and has no tick.
+        expect(await page.locator('[data-jump], input[name="t"]').count()).toBe(0)
+        expect(await page.locator('.tl-desc').textContent()).toContain('The transcript prints no times')
+        expect(await page.locator('.tl-ticks text').count()).toBe(0)
+        const timeline = await page.locator('.tl').textContent()
+        expect(timeline).not.toMatch(/≈|\b\d\d:\d\d\b/)
+        // A turn's citation names no time.
+        await page.locator('.turn .turn-link').nth(3).click()
+        const panel = page.getByRole('dialog', { name: 'Link and citation for this turn' })
+        await expect.poll(() => panel.isVisible()).toBe(true)
+        expect(await panel.textContent()).not.toMatch(/\bat (about )?\d\d:\d\d|≈/)
+        // A link asking for a time is answered honestly, not clamped to an invented one.
+        // (A new page: on this one the turn just cited is marked, and a new fragment is no new load.)
+        const asked = await context.newPage()
+        await asked.goto(`${site.server!.url}/real-2-lbj-rowe/#t=30:00`)
+        await expect.poll(() => asked.locator('.toast').textContent()).toContain('gives no times')
+        expect(await asked.locator('.turn[aria-current]').count()).toBe(0)
+      } finally {
+        await context.close()
+      }
+    },
+    120_000,
+  )
+
+  test('Johnson and Rowe: the WebVTT export has no cue, and keeps every turn in a NOTE', async () => {
+    const response = await fetch(`${site.server!.url}/real-2-lbj-rowe/transcript.vtt`)
+    const vtt = await response.text()
+    expect(vtt.startsWith('WEBVTT')).toBe(true)
+    expect(vtt).not.toContain('-->')
+    expect(vtt.match(/^NOTE t-/gm)).toHaveLength(70)
+  })
+
   const pages = names.flatMap((name) =>
     VIEWS.map((view) => ({ name, view, shown: `${view.colorScheme}, ${view.viewport?.width} px` })),
   )

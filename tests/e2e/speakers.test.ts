@@ -427,11 +427,15 @@ describe('conversation timeline', () => {
           expect(turnSpeakers.has(bar.href.slice(1)), `${bar.href} is a turn`).toBe(true)
           expect(bar.width, `${bar.href} is visible`).toBeGreaterThan(0)
         }
-        // Each bar is named by speaker and times: Kennedy's turn opening with [05:03] (line 86).
+        // Each bar is named by speaker, its number and the time the transcript gives: Kennedy's turn opening
+        // with [05:03] (line 86) is the 23rd (the 23rd `Label:` line of the file).
         const kennedy = row(KENNEDY.name).bars.find((b) => b.href === '#t-05-03')
-        expect(kennedy?.title).toMatch(/^President Kennedy, 05:03–≈?\d\d:\d\d$/)
-        const name = await page.getByRole('link', { name: /^President Kennedy, 05:03–/ }).getAttribute('href')
+        expect(kennedy?.title).toBe('President Kennedy, turn 23, 05:03')
+        const name = await page.getByRole('link', { name: 'President Kennedy, turn 23, 05:03' }).getAttribute('href')
         expect(name).toBe('#t-05-03')
+        // The last turn (the 146th `Label:` line, McNamara's at line 368) is after the last printed time,
+        // [15:37] at line 307: its bar gives no time.
+        expect(bars.find((b) => b.title.includes('turn 146'))?.title).toBe('Robert McNamara, turn 146')
         // Unidentified turns are voices, not a person.
         expect(row(UNIDENTIFIED.name).bars.every((b) => b.title.startsWith('Unidentified voice, '))).toBe(true)
 
@@ -439,7 +443,7 @@ describe('conversation timeline', () => {
         const table = await page.$$eval('.tl table tbody tr', (trs) =>
           trs.map((tr) => ({
             href: tr.querySelector('a')?.getAttribute('href') ?? '',
-            speaker: tr.lastElementChild?.textContent ?? '',
+            speaker: tr.querySelector('td:nth-child(2)')?.textContent ?? '',
           })),
         )
         expect(table).toHaveLength(ALL_TURNS)

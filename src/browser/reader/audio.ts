@@ -91,33 +91,43 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
  * Hands `listen` the track whose cues are the turns: the transcript's WebVTT when the page has one
  * (`<track kind="metadata">`, fetched on first play or seek), else, or if it fails to load, one made here
  * from the turns' times. Cue times are set from the page's turns either way (tape time plus the
- * recording's offset), so that they always agree with the times shown.
+ * recording's offset), so that they always agree with the times shown. The turn that opens with the
+ * transcript's last printed time has no end in the transcript (and so no cue in its WebVTT): here, with the
+ * recording playing, it lasts until the recording's own end, a time the tape gives.
  */
 function followTurns(audio: HTMLAudioElement, all: HTMLElement[], offset: number, listen: (track: TextTrack) => void) {
+  const tapeEnd = () => (Number.isFinite(audio.duration) ? audio.duration : Number.MAX_VALUE)
   const times = (turn: HTMLElement): [number, number] => {
     const start = Number(turn.dataset.start) + offset
-    return [start, Math.max(start + 0.5, Number(turn.dataset.end) + offset)]
+    const end = turn.dataset.end === undefined ? tapeEnd() : Number(turn.dataset.end) + offset
+    return [start, Math.max(start + 0.5, end)]
+  }
+  const add = (track: TextTrack, turn: HTMLElement) => {
+    const cue = new VTTCue(...times(turn), '')
+    cue.id = turn.id
+    track.addCue(cue)
   }
   const made = () => {
     const track = audio.addTextTrack('metadata', 'Turns')
     track.mode = 'hidden'
-    // A cue only for a turn whose start and end the transcript gives (src/core/timing.ts).
-    for (const turn of all.filter((turn) => turn.dataset.end !== undefined)) {
-      const cue = new VTTCue(...times(turn), '')
-      cue.id = turn.id
-      track.addCue(cue)
-    }
+    for (const turn of all) add(track, turn)
     listen(track)
   }
   const element = audio.querySelector('track')
   if (!element) return made()
   const byId = new Map(all.map((turn) => [turn.id, turn]))
-  element.addEventListener('load', () => {
+  const loaded = () => {
+    const cued = new Set<string>()
     for (const cue of element.track.cues ?? []) {
       const turn = byId.get(cue.id)
       if (turn) [cue.startTime, cue.endTime] = times(turn)
+      cued.add(cue.id)
     }
-  })
+    for (const turn of all) if (!cued.has(turn.id)) add(element.track, turn)
+  }
+  // A `default` track may have loaded before this script ran (it runs when the page is idle).
+  if (element.readyState === HTMLTrackElement.LOADED) loaded()
+  else element.addEventListener('load', loaded, { once: true })
   element.addEventListener('error', made, { once: true })
   const start = () => {
     if (element.track.mode === 'disabled') element.track.mode = 'hidden'

@@ -5,7 +5,8 @@
  * between them (`"back perhaps"` matches `back, perhaps`), and never inside a longer word.
  */
 
-import { FACETS } from './search.ts'
+import { FACETS, pagefindTerm } from './search.ts'
+import { stem } from './stem.ts'
 
 export { FACETS, type Facet } from './search.ts'
 
@@ -101,10 +102,44 @@ export function matchesPhrases(text: string, query: ParsedQuery): boolean {
   return query.phrases.every((phrase) => containsPhrase(list, phrase))
 }
 
+/** Stems worked out once each: the marks of a page of results stem the same words again and again. */
+const stems = new Map<string, string>()
+/** A word as the search's index takes it (`searchStem('Kennedys')` is `kennedi`, as is `Kennedy`'s). */
+export function searchStem(word: string): string {
+  let known = stems.get(word)
+  if (known === undefined) {
+    known = stem(pagefindTerm(word))
+    if (stems.size > 50_000) stems.clear()
+    stems.set(word, known)
+  }
+  return known
+}
+
+/**
+ * Whether a printed word answers a free word of the query, the one rule for marks and results: it starts
+ * with the word as typed (`quarant` finds `quarantined`), or its stem starts with the typed word's stem
+ * (`Kennedys` finds `Kennedy`: both are `kennedi` in the index). Pagefind's own last resort, a word that the
+ * typed word starts with (`x` for `xyzzyq`), is no match: a result must show what was asked for.
+ */
+export function answersTerm(word: string, term: string): boolean {
+  return word.startsWith(term) || searchStem(word).startsWith(searchStem(term))
+}
+
+/**
+ * Whether a passage's text answers the whole query: a word for every free word (`answersTerm`) and every
+ * quoted phrase. What the search shows is what this passes, so every result has something marked.
+ */
+export function matchesQuery(text: string, query: ParsedQuery): boolean {
+  if (query.terms.length === 0) return matchesPhrases(text, query)
+  const list = words(text)
+  return query.terms.every((term) => list.some((word) => answersTerm(word, term))) && matchesPhrases(text, query)
+}
+
 /**
  * Where to mark a query in `text`, left to right, as `[start, end]` ranges: each phrase where its words
  * stand in a row (what lies between them included), as the phrase check finds it (`containsPhrase`), and
- * each word that starts with a free word (Pagefind matches `quarantine` in `quarantined` too). A longer
+ * each word that answers a free word (`answersTerm`: `quarantine` marks `quarantined`, `Kennedys` marks
+ * `Kennedy`). A longer
  * phrase wins over a shorter one or a word at the same place. Built on `placedWords`, not on a regular
  * expression per query: one with Unicode classes and case folding took 2–5 ms to compile, at every search.
  */
@@ -123,7 +158,7 @@ export function highlightRanges(text: string, query: ParsedQuery): Array<[number
       i += phrase.length
       continue outer
     }
-    if (terms.some((term) => placed[i]!.word.startsWith(term))) ranges.push([placed[i]!.start, placed[i]!.end])
+    if (terms.some((term) => answersTerm(placed[i]!.word, term))) ranges.push([placed[i]!.start, placed[i]!.end])
     i++
   }
   return ranges

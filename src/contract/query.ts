@@ -7,6 +7,7 @@
 
 import { FACETS, pagefindTerm } from './search.ts'
 import { stem } from './stem.ts'
+import { inDateRange, isoDay, labelDay } from './dates.ts'
 
 export { FACETS, type Facet } from './search.ts'
 
@@ -15,15 +16,20 @@ export interface SearchState {
   speaker: string[]
   transcript: string[]
   kind: string[]
+  /** The first and the last day of the transcripts searched (`1962-10-01`), either or both. */
+  from?: string
+  to?: string
 }
 
-/** `/search/?q=…&speaker=…&speaker=…` → state. */
+/** `/search/?q=…&from=…&to=…&speaker=…&speaker=…` → state (the form's own GET parameters). */
 export function stateFromParams(params: URLSearchParams): SearchState {
   return {
     q: params.get('q') ?? '',
     speaker: params.getAll('speaker'),
     transcript: params.getAll('transcript'),
     kind: params.getAll('kind'),
+    from: isoDay(params.get('from')),
+    to: isoDay(params.get('to')),
   }
 }
 
@@ -31,9 +37,18 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 export function paramsFromState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams()
   if (state.q.trim() !== '') params.set('q', state.q)
+  if (state.from) params.set('from', state.from)
+  if (state.to) params.set('to', state.to)
   for (const facet of FACETS) for (const value of state[facet]) params.append(facet, value)
   return params
 }
+
+/** Whether a state limits the search to a range of dates. */
+export const dated = (state: SearchState): boolean => Boolean(state.from || state.to)
+
+/** Whether a transcript facet's value (`1962-11-14 · Title`) lies in the state's range of dates. */
+export const inStateDates = (label: string | undefined, state: SearchState): boolean =>
+  inDateRange(labelDay(label), state.from, state.to)
 
 /** A text as the phrase check compares it: accents folded, curly apostrophes straight, lower case. */
 function fold(text: string): string {
@@ -131,8 +146,27 @@ export function answersTerm(word: string, term: string): boolean {
  */
 export function matchesQuery(text: string, query: ParsedQuery): boolean {
   if (query.terms.length === 0) return matchesPhrases(text, query)
-  const list = words(text)
-  return query.terms.every((term) => list.some((word) => answersTerm(word, term))) && matchesPhrases(text, query)
+  const placed = placedWords(text)
+  const answered = (term: string) =>
+    placed.some((word) => answersTerm(word.word, term) || innerWords(text, word).some((part) => answersTerm(part.word, term)))
+  return query.terms.every(answered) && matchesPhrases(text, query)
+}
+
+type Placed = { word: string; start: number; end: number }
+/**
+ * The words Pagefind also indexes inside a word run together from two (`thePresident`, as text taken from
+ * a PDF prints it): its parts at each change from a small letter to a capital. None for a plain word.
+ */
+function innerWords(text: string, { start, end }: Placed): Placed[] {
+  const printed = text.slice(start, end)
+  if (!/\p{Ll}\p{Lu}/u.test(printed)) return []
+  const parts: Placed[] = []
+  let at = 0
+  for (const cut of [...printed.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)].map((m) => m.index).concat(printed.length)) {
+    parts.push({ word: fold(printed.slice(at, cut)), start: start + at, end: start + cut })
+    at = cut
+  }
+  return parts
 }
 
 /**
@@ -158,7 +192,11 @@ export function highlightRanges(text: string, query: ParsedQuery): Array<[number
       i += phrase.length
       continue outer
     }
-    if (terms.some((term) => answersTerm(placed[i]!.word, term))) ranges.push([placed[i]!.start, placed[i]!.end])
+    const here = placed[i]!
+    if (terms.some((term) => answersTerm(here.word, term))) ranges.push([here.start, here.end])
+    else
+      for (const part of innerWords(text, here))
+        if (terms.some((term) => answersTerm(part.word, term))) ranges.push([part.start, part.end])
     i++
   }
   return ranges

@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
 import { forgetChunks, forgetWords, SearchSession, type Hit, type SearchData } from '../../src/browser/search/engine.ts'
-import { highlightRanges, parseQuery, words, type SearchState } from '../../src/contract/query.ts'
+import { labelText } from '../../src/contract/dates.ts'
+import {
+  highlightRanges,
+  paramsFromState,
+  parseQuery,
+  stateFromParams,
+  words,
+  type SearchState,
+} from '../../src/contract/query.ts'
 import { parseFragmentText, pagefindTerm, passagesPath, type WordChunk } from '../../src/contract/search.ts'
 import { stem } from '../../src/contract/stem.ts'
 import { loadTranscript } from '../../src/core/load.ts'
@@ -70,8 +78,8 @@ afterAll(() => rm(site, { recursive: true, force: true }))
 
 const none: SearchState = { q: '', speaker: [], transcript: [], kind: [] }
 
-async function hitsOf(q: string): Promise<{ hits: Hit[]; total?: number }> {
-  const search = await SearchSession.start(data, { ...none, q })
+async function hitsOf(q: string, more: Partial<SearchState> = {}): Promise<{ hits: Hit[]; total?: number }> {
+  const search = await SearchSession.start(data, { ...none, q, ...more })
   const hits: Hit[] = []
   while (!search.exhausted()) hits.push(...((await search.more()) ?? []))
   const counted = await search.count()
@@ -80,11 +88,15 @@ async function hitsOf(q: string): Promise<{ hits: Hit[]; total?: number }> {
 
 const address = (hit: Hit) => `${hit.fragment.filters.page?.[0]}#${hit.section.id ?? ''}`
 
-/** Every passage whose own text holds a word starting with `start`, read from the records. */
-function passagesSaying(start: string): string[] {
-  return transcripts.flatMap((json) =>
+/** Every passage whose own text holds a word starting with `start`, read from the records (`within`: those transcripts). */
+function passagesSaying(start: string, within: (json: TranscriptJson) => boolean = () => true): string[] {
+  return transcripts.filter(within).flatMap((json) =>
     transcriptRecord(json)
-      .sections.filter((section) => words(section.paragraphs.join(' ')).some((word) => word.startsWith(start)))
+      .sections.filter((section) => {
+        // Words run together (`thePresident`, from a PDF) hold their parts too, as Pagefind indexes them.
+        const text = section.paragraphs.join(' ')
+        return [...words(text), ...words(text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))].some((word) => word.startsWith(start))
+      })
       .map((section) => `${json.name}#${section.id ?? ''}`),
   )
 }
@@ -157,11 +169,55 @@ describe('search that never matches nothing', () => {
     }
   })
 
+  test('the marks follow the same rule: stems, word starts, and words run together', () => {
+    const text = 'the Kennedy brothers, thePresident, quarantined; X and K'
+    const marks = (q: string) => highlightRanges(text, parseQuery(q)).map(([start, end]) => text.slice(start, end))
+    expect(marks('Kennedys')).toEqual(['Kennedy'])
+    expect(marks('president quarantine')).toEqual(['President', 'quarantined'])
+    expect(marks('brother')).toEqual(['brothers'])
+    expect(marks('xyzzyq Kenedy')).toEqual([])
+  })
+
   test('every result has a marked match, for words, word starts, stems and phrases', async () => {
     for (const q of ['Kennedys', 'quarantines', 'quarant', 'missiles', 'K', 'x', '"castro with the"', 'krogh president']) {
       const { hits } = await hitsOf(q)
       const query = parseQuery(q)
       for (const hit of hits) expect(highlightRanges(hit.section.text, query).length, `${q}: ${address(hit)}`).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('a range of dates', () => {
+  test('keeps the passages of the transcripts dated within it, counted alike; either end may be open', async () => {
+    const dates = transcripts.map((json) => json.date).filter((date): date is string => typeof date === 'string')
+    expect(dates).toContain('1968-11-01')
+    for (const [from, to] of [
+      ['1968-01-01', '1973-12-31'],
+      ['1962-11-14', '1962-11-14'],
+      [undefined, '1965-01-01'],
+      ['1970-01-01', undefined],
+    ] as const) {
+      const within = (json: TranscriptJson) => !!json.date && (!from || json.date >= from) && (!to || json.date <= to)
+      const expected = passagesSaying('president', within)
+      expect(expected.length, `${from}–${to}`).toBeGreaterThan(0)
+      expect(expected.length).toBeLessThan(passagesSaying('president').length)
+      const { hits, total } = await hitsOf('president', { from, to })
+      expect(hits.map(address).sort(), `${from}–${to}`).toEqual([...expected].sort())
+      expect(total).toBe(expected.length)
+    }
+  })
+
+  test('is read from the URL as ISO days, and written back in a fixed order', () => {
+    const state = stateFromParams(new URLSearchParams('q=cuba&to=1963-01-31&from=1962-10-01&speaker=Dean+Rusk'))
+    expect(state).toMatchObject({ q: 'cuba', from: '1962-10-01', to: '1963-01-31' })
+    expect(paramsFromState(state).toString()).toBe('q=cuba&from=1962-10-01&to=1963-01-31&speaker=Dean+Rusk')
+    // An empty field (the form without JavaScript sends `from=`) or anything else is no limit.
+    expect(stateFromParams(new URLSearchParams('q=cuba&from=&to=soon'))).toMatchObject({ from: undefined, to: undefined })
+  })
+
+  test('a transcript facet value reads as the site writes dates, its ISO value kept for the URL', () => {
+    expect(labelText('1968-11-01 · Telephone conversation')).toBe('Friday, November 1, 1968 · Telephone conversation')
+    expect(labelText('1968-11-01 · Telephone conversation', 'en-GB')).toBe('Friday, 1 November 1968 · Telephone conversation')
+    expect(labelText(' · Undated')).toBe(' · Undated')
   })
 })

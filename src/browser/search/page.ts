@@ -6,7 +6,7 @@
  * browser); this file only puts it on the page.
  */
 import { keysOfValues, SPEAKERS_PATH, valuesOfKeys, type SpeakerKeys } from '../../contract/search.ts'
-import { FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../../contract/query.ts'
+import { dated, FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../../contract/query.ts'
 import { browserData } from './data.ts'
 import { SearchSession } from './engine.ts'
 import { renderFacets, renderResult } from './render.ts'
@@ -21,6 +21,8 @@ const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!
 const status = root.querySelector<HTMLElement>('[data-status]')!
 const list = root.querySelector<HTMLOListElement>('[data-results]')!
 const more = root.querySelector<HTMLButtonElement>('[data-more]')!
+const from = form.querySelector<HTMLInputElement>('input[name="from"]')!
+const to = form.querySelector<HTMLInputElement>('input[name="to"]')!
 
 // Pagefind is loaded only when a search needs it (a quoted phrase, or a word too common for the word
 // tables): words alone and choices alone never do.
@@ -84,7 +86,9 @@ async function run(state: SearchState): Promise<void> {
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
     if (!search.words && !search.filtered)
-      status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
+      status.textContent = dated(state)
+        ? 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript, to search these dates.'
+        : 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
     else status.textContent = search.candidates.length === 0 ? plural(0) : ''
     // The first results are shown as soon as they are read (`data-results`); the page fills up to its
     // size (`data-page`) and then the count follows.
@@ -147,6 +151,8 @@ async function count(mine: number, search: SearchSession): Promise<void> {
 /** Puts a state into the form (after a reload or the back button). */
 function fillForm(state: SearchState): void {
   input.value = state.q
+  from.value = state.from ?? ''
+  to.value = state.to ?? ''
   for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     box.checked = state[box.name as Facet]?.includes(box.value) ?? false
   }
@@ -198,6 +204,7 @@ form.addEventListener('submit', (event) => {
   commit('push')
 })
 facetsBox.addEventListener('change', () => commit('push'))
+for (const field of [from, to]) field.addEventListener('change', () => commit('push'))
 more.addEventListener('click', () => void showMore().catch(() => (status.textContent = 'More results could not be loaded.')))
 window.addEventListener('popstate', () => void fromLocation())
 

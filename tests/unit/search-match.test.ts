@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
 import { forgetChunks, forgetWords, SearchSession, type Hit, type SearchData } from '../../src/browser/search/engine.ts'
+import { closeNames, didYouMean, editDistance } from '../../src/browser/search/suggest.ts'
 import { labelText } from '../../src/contract/dates.ts'
 import {
   highlightRanges,
@@ -219,5 +220,20 @@ describe('a range of dates', () => {
     expect(labelText('1968-11-01 · Telephone conversation')).toBe('Friday, November 1, 1968 · Telephone conversation')
     expect(labelText('1968-11-01 · Telephone conversation', 'en-GB')).toBe('Friday, 1 November 1968 · Telephone conversation')
     expect(labelText(' · Undated')).toBe(' · Undated')
+  })
+})
+
+describe('did you mean', () => {
+  test('a misspelt name is offered the close name of a speaker that the transcripts print', async () => {
+    expect(editDistance('kenedy', 'kennedy')).toBe(1)
+    expect(editDistance('ruks', 'rusk')).toBe(1)
+    expect(await didYouMean(data, parseQuery('Kenedy'), 'Kenedy')).toBe('Kennedy')
+    expect(await didYouMean(data, parseQuery('Kenedy cuba'), 'Kenedy cuba')).toBe('Kennedy cuba')
+    expect(await didYouMean(data, parseQuery('Haldemann'), 'Haldemann')).toBe('Haldeman')
+    // Nothing close, or the word is no name's: nothing offered.
+    expect(await didYouMean(data, parseQuery('xyzzyq'), 'xyzzyq')).toBeUndefined()
+    expect(await didYouMean(data, parseQuery('Yzzzz'), 'Yzzzz')).toBeUndefined()
+    // A name's word no transcript prints is not offered: the search it offers would find nothing.
+    expect(closeNames(['kenedy'], ['President Kennedy'], () => false).size).toBe(0)
   })
 })

@@ -10,6 +10,7 @@ import { dated, FACETS, paramsFromState, stateFromParams, type Facet, type Searc
 import { browserData } from './data.ts'
 import { SearchSession } from './engine.ts'
 import { renderFacets, renderResult } from './render.ts'
+import { didYouMean } from './suggest.ts'
 
 /** How long the typing must pause before the results are counted (a word half typed is not worth it). */
 const COUNT_DELAY = 250
@@ -102,6 +103,7 @@ async function run(state: SearchState): Promise<void> {
     root.dataset.page = term
 
     if (search.words || search.filtered || facetsWanted) await count(mine, search)
+    if (search.words && search.exhausted() && list.childElementCount === 0) await suggest(mine, search)
   } catch (error) {
     if (mine !== generation) return
     // The index could not be read (a file missing after a new build, the network gone): say so.
@@ -146,6 +148,19 @@ async function count(mine: number, search: SearchSession): Promise<void> {
   }
   if (facetsWanted) renderFacets(facetsBox, counted.counts, search.state, !counted.facetsComplete)
   hideMoreWhenAllShown(search)
+}
+
+/** Nothing found: "Did you mean" a speaker's name close to a word typed (`Kenedy` → Kennedy), in the status. */
+async function suggest(mine: number, search: SearchSession): Promise<void> {
+  const suggested = await didYouMean(browserData, search.query, search.q).catch(() => undefined)
+  if (!suggested || mine !== generation) return
+  const state = { ...search.state, q: suggested, speaker: keysOfValues(search.state.speaker, speakerTable) }
+  const link = Object.assign(document.createElement('a'), {
+    href: `${location.pathname}?${paramsFromState(state).toString()}`,
+    textContent: suggested,
+  })
+  link.dataset.suggestion = ''
+  status.replaceChildren(`${plural(0)} Did you mean `, link, '?')
 }
 
 /** Puts a state into the form (after a reload or the back button). */

@@ -1,9 +1,10 @@
 /**
  * Every date the site writes for a reader, in one form: the day in full, in the site's locale (the
  * configuration's `locale`, src/build/config.ts; the page's `<html lang>` in the browser), as the
- * transcripts print their own date lines: `Friday, November 1, 1968` in `en-US`. The title block, the
- * browse and speaker pages, search results and the search's filters all write it here. Machine values
- * (URLs, `datetime`, the search's `from`/`to`) stay ISO (`1968-11-01`).
+ * transcripts print their own date lines: `Friday, November 1, 1968` in `en-US`. The browse, speaker and
+ * front pages, search results (on the hub too) and the search's filters all write it here; the title
+ * block shows the date line the transcript prints, which is this form when the source's line is. Machine
+ * values (URLs, `datetime`, the search's `from`/`to`) stay ISO (`1968-11-01`).
  */
 
 export const DEFAULT_LOCALE = 'en-US'

@@ -152,6 +152,15 @@ export function matchesQuery(text: string, query: ParsedQuery): boolean {
   return query.terms.every(answered) && matchesPhrases(text, query)
 }
 
+/**
+ * Whether a word as Pagefind splits text (at white space: `thePresident,`) holds a word answering one of
+ * `terms` (`answersTerm`), a part run together included: what a position Pagefind matched must show.
+ */
+export function printedAnswers(printed: string, terms: string[]): boolean {
+  const answers = (word: string) => terms.some((term) => answersTerm(word, term))
+  return placedWords(printed).some((word) => answers(word.word) || innerWords(printed, word).some((part) => answers(part.word)))
+}
+
 type Placed = { word: string; start: number; end: number }
 /**
  * The words Pagefind also indexes inside a word run together from two (`thePresident`, as text taken from

@@ -36,8 +36,8 @@ export interface WordMatch {
  * The sections holding every word of `terms`, by transcript, from the word tables, each word taken as
  * the marks take it (contract/query.ts `answersTerm`): the word Pagefind indexed for it (from the tables'
  * dictionary, else its stem) and every indexed word starting so, and the indexed words of printed words
- * starting with it as typed. `optional` words (a phrase's) narrow the sections when their tables fit the budget too,
- * cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
+ * starting with it as typed. `optional` words (a phrase's) narrow the sections when their tables fit the
+ * budget too, cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
  * Pagefind to answer).
  */
 export async function wordMatches(
@@ -67,9 +67,10 @@ export async function wordMatches(
           ),
         ),
       ]
-      const wanted = [...new Set([stem, ...printed].map((word) => chunkFor(chunks, word)))].sort((a, b) => a - b)
+      const wanted = [chunkFor(chunks, stem)]
       while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem))
         wanted.push(wanted.at(-1)! + 1)
+      for (const word of printed) if (!wanted.includes(chunkFor(chunks, word))) wanted.push(chunkFor(chunks, word))
       const bytes = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
       return { term, stem, printed, wanted, bytes, needed: needed.has(term) }
     }),

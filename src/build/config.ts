@@ -7,6 +7,7 @@
 import { z } from 'astro/zod'
 import { houseStyles } from '../core/styles/index.ts'
 import { normalizeBase } from '../contract/routes.ts'
+import { DEFAULT_LOCALE } from '../contract/dates.ts'
 
 /** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
 const basePath = z
@@ -45,6 +46,23 @@ export const siteConfigSchema = z.strictObject({
    * the style is detected per transcript.
    */
   style: z.string().trim().min(1).optional(),
+  /**
+   * The site's language and the way it writes dates (a BCP 47 tag): the pages' `lang`, and every date the
+   * site writes for a reader (src/contract/dates.ts): `en-US` gives `Friday, November 1, 1968`, `en-GB`
+   * `Friday, 1 November 1968`. Transcripts' own words are never rewritten.
+   * @default 'en-US'
+   */
+  locale: z
+    .string()
+    .trim()
+    .refine((tag) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1
+      } catch {
+        return false
+      }
+    }, 'expected a language tag this Node knows, such as `en-US` or `en-GB`')
+    .default(DEFAULT_LOCALE),
 })
 
 /** The options as written in astro.config.mjs. */

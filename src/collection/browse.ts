@@ -7,6 +7,7 @@
  */
 import type { SpeakerKind } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
+import { DEFAULT_LOCALE, formatDate as formatSiteDate } from '../contract/dates.ts'
 import {
   browseMonthRoute,
   browseUndatedRoute,
@@ -88,17 +89,17 @@ export function monthName(month: string): string {
   return MONTHS[Number(month) - 1] ?? month
 }
 
-/** `1962-11-14` → `November 14, 1962` (the transcripts' own style); `1962-11` → `November 1962`; '' → `undated`. */
-export function formatDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date)
-  if (!match) return date === '' ? 'undated' : date
-  const [, year, month, day] = match
-  return day ? `${monthName(month!)} ${Number(day)}, ${year}` : `${monthName(month!)} ${year}`
+/**
+ * `1962-11-14` → `Wednesday, November 14, 1962` in the site's locale (contract/dates.ts, the one form of a
+ * date the site writes); `1962-11` → `November 1962`; '' → `undated`.
+ */
+export function formatDate(date: string, locale: string = DEFAULT_LOCALE): string {
+  return formatSiteDate(date, locale)
 }
 
-/** `November 14, 1962`, or `November 14, 1962 – March 3, 1963` when the two differ. */
-export function formatDateRange(first: string, last: string): string {
-  return first === last ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`
+/** `Wednesday, November 14, 1962`, or `… – Sunday, March 3, 1963` when the two differ. */
+export function formatDateRange(first: string, last: string, locale: string = DEFAULT_LOCALE): string {
+  return first === last ? formatDate(first, locale) : `${formatDate(first, locale)} – ${formatDate(last, locale)}`
 }
 
 export function pageCount(items: number, perPage: number): number {

@@ -5,7 +5,9 @@
  * between them (`"back perhaps"` matches `back, perhaps`), and never inside a longer word.
  */
 
-import { FACETS } from './search.ts'
+import { FACETS, pagefindTerm } from './search.ts'
+import { stem } from './stem.ts'
+import { inDateRange, isoDay, labelDay } from './dates.ts'
 
 export { FACETS, type Facet } from './search.ts'
 
@@ -14,15 +16,20 @@ export interface SearchState {
   speaker: string[]
   transcript: string[]
   kind: string[]
+  /** The first and the last day of the transcripts searched (`1962-10-01`), either or both. */
+  from?: string
+  to?: string
 }
 
-/** `/search/?q=…&speaker=…&speaker=…` → state. */
+/** `/search/?q=…&from=…&to=…&speaker=…&speaker=…` → state (the form's own GET parameters). */
 export function stateFromParams(params: URLSearchParams): SearchState {
   return {
     q: params.get('q') ?? '',
     speaker: params.getAll('speaker'),
     transcript: params.getAll('transcript'),
     kind: params.getAll('kind'),
+    from: isoDay(params.get('from')),
+    to: isoDay(params.get('to')),
   }
 }
 
@@ -30,9 +37,18 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 export function paramsFromState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams()
   if (state.q.trim() !== '') params.set('q', state.q)
+  if (state.from) params.set('from', state.from)
+  if (state.to) params.set('to', state.to)
   for (const facet of FACETS) for (const value of state[facet]) params.append(facet, value)
   return params
 }
+
+/** Whether a state limits the search to a range of dates. */
+export const dated = (state: SearchState): boolean => Boolean(state.from || state.to)
+
+/** Whether a transcript facet's value (`1962-11-14 · Title`) lies in the state's range of dates. */
+export const inStateDates = (label: string | undefined, state: SearchState): boolean =>
+  inDateRange(labelDay(label), state.from, state.to)
 
 /** A text as the phrase check compares it: accents folded, curly apostrophes straight, lower case. */
 function fold(text: string): string {
@@ -101,10 +117,72 @@ export function matchesPhrases(text: string, query: ParsedQuery): boolean {
   return query.phrases.every((phrase) => containsPhrase(list, phrase))
 }
 
+/** Stems worked out once each: the marks of a page of results stem the same words again and again. */
+const stems = new Map<string, string>()
+/** A word as the search's index takes it (`searchStem('Kennedys')` is `kennedi`, as is `Kennedy`'s). */
+export function searchStem(word: string): string {
+  let known = stems.get(word)
+  if (known === undefined) {
+    known = stem(pagefindTerm(word))
+    if (stems.size > 50_000) stems.clear()
+    stems.set(word, known)
+  }
+  return known
+}
+
+/**
+ * Whether a printed word answers a free word of the query, the one rule for marks and results: it starts
+ * with the word as typed (`quarant` finds `quarantined`), or its stem starts with the typed word's stem
+ * (`Kennedys` finds `Kennedy`: both are `kennedi` in the index). Pagefind's own last resort, a word that the
+ * typed word starts with (`x` for `xyzzyq`), is no match: a result must show what was asked for.
+ */
+export function answersTerm(word: string, term: string): boolean {
+  return word.startsWith(term) || searchStem(word).startsWith(searchStem(term))
+}
+
+/**
+ * Whether a passage's text answers the whole query: a word for every free word (`answersTerm`) and every
+ * quoted phrase. What the search shows is what this passes, so every result has something marked.
+ */
+export function matchesQuery(text: string, query: ParsedQuery): boolean {
+  if (query.terms.length === 0) return matchesPhrases(text, query)
+  const placed = placedWords(text)
+  const answered = (term: string) =>
+    placed.some((word) => answersTerm(word.word, term) || innerWords(text, word).some((part) => answersTerm(part.word, term)))
+  return query.terms.every(answered) && matchesPhrases(text, query)
+}
+
+/**
+ * Whether a word as Pagefind splits text (at white space: `thePresident,`) holds a word answering one of
+ * `terms` (`answersTerm`), a part run together included: what a position Pagefind matched must show.
+ */
+export function printedAnswers(printed: string, terms: string[]): boolean {
+  const answers = (word: string) => terms.some((term) => answersTerm(word, term))
+  return placedWords(printed).some((word) => answers(word.word) || innerWords(printed, word).some((part) => answers(part.word)))
+}
+
+type Placed = { word: string; start: number; end: number }
+/**
+ * The words Pagefind also indexes inside a word run together from two (`thePresident`, as text taken from
+ * a PDF prints it): its parts at each change from a small letter to a capital. None for a plain word.
+ */
+function innerWords(text: string, { start, end }: Placed): Placed[] {
+  const printed = text.slice(start, end)
+  if (!/\p{Ll}\p{Lu}/u.test(printed)) return []
+  const parts: Placed[] = []
+  let at = 0
+  for (const cut of [...printed.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)].map((m) => m.index).concat(printed.length)) {
+    parts.push({ word: fold(printed.slice(at, cut)), start: start + at, end: start + cut })
+    at = cut
+  }
+  return parts
+}
+
 /**
  * Where to mark a query in `text`, left to right, as `[start, end]` ranges: each phrase where its words
  * stand in a row (what lies between them included), as the phrase check finds it (`containsPhrase`), and
- * each word that starts with a free word (Pagefind matches `quarantine` in `quarantined` too). A longer
+ * each word that answers a free word (`answersTerm`: `quarantine` marks `quarantined`, `Kennedys` marks
+ * `Kennedy`). A longer
  * phrase wins over a shorter one or a word at the same place. Built on `placedWords`, not on a regular
  * expression per query: one with Unicode classes and case folding took 2–5 ms to compile, at every search.
  */
@@ -123,7 +201,11 @@ export function highlightRanges(text: string, query: ParsedQuery): Array<[number
       i += phrase.length
       continue outer
     }
-    if (terms.some((term) => placed[i]!.word.startsWith(term))) ranges.push([placed[i]!.start, placed[i]!.end])
+    const here = placed[i]!
+    if (terms.some((term) => answersTerm(here.word, term))) ranges.push([here.start, here.end])
+    else
+      for (const part of innerWords(text, here))
+        if (terms.some((term) => answersTerm(part.word, term))) ranges.push([part.start, part.end])
     i++
   }
   return ranges

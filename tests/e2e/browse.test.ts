@@ -68,7 +68,7 @@ describe('the front page', () => {
       '/',
       async (page) => {
         expect(await page.locator('main').textContent()).toContain(
-          '153 transcripts, recorded from October 1, 1962 to January 26, 1963',
+          '153 transcripts, recorded from Monday, October 1, 1962 to Saturday, January 26, 1963',
         )
         const years = await page.$$eval('main .br-year', (hs) => hs.map((h) => h.textContent!.replace(/\s+/g, ' ').trim()))
         expect(years).toEqual(['1962 138 transcripts', '1963 15 transcripts'])
@@ -183,7 +183,7 @@ describe('speaker pages and the participants index, without JavaScript', () => {
       async (page) => {
         const turnLinks = () => page.$$eval('main .sp-turns a[href*="/#"]', (as) => as.map((a) => a.getAttribute('href')!))
         expect(await page.locator('.sp-summary').textContent()).toBe(
-          '144 turns in 3 transcripts from October 5, 1962 to November 14, 1962. Page 1 of 2: turns 1–100.',
+          '144 turns in 3 transcripts from Friday, October 5, 1962 to Wednesday, November 14, 1962. Page 1 of 2: turns 1–100.',
         )
         const one = await turnLinks()
         expect(one).toHaveLength(100)
@@ -228,7 +228,7 @@ describe('speaker pages and the participants index, without JavaScript', () => {
         expect(await page.locator('nav[aria-label="Speakers by surname"] [aria-current="page"]').textContent()).toMatch(/^B/)
         const row = page.locator('main .sp-index li', { has: page.locator('a[href="/speakers/mcgeorge-bundy/"]') })
         expect((await row.textContent())!.replace(/\s+/g, ' ')).toBe(
-          'McGeorge Bundy · 144 turns in 3 transcripts · October 5, 1962 – November 14, 1962',
+          'McGeorge Bundy · 144 turns in 3 transcripts · Friday, October 5, 1962 – Wednesday, November 14, 1962',
         )
         expect(await row.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))).toEqual([
           '1962-10-05',

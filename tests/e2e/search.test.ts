@@ -166,6 +166,108 @@ describe('search', () => {
     })
   })
 
+  /** Types `q` into the search page's field and waits for its results. */
+  async function typed(page: Page, q: string): Promise<void> {
+    await page.fill('#search-q', q)
+    await settled(page, q)
+  }
+
+  // "Kennedy" in the seed's passages (grep -n -i kennedy, less the speaker labels): the header's
+  // "John F. Kennedy", intro-2, "Bobby [Kennedy]" (t-00-35-8), epilogue-3 and notes 4, 11, 17 and 18.
+  const kennedy = () =>
+    [
+      `/${NAME}/`,
+      turnUrl('intro-2'),
+      turnUrl('t-00-35-8'),
+      turnUrl('epilogue-3'),
+      turnUrl('fn-4'),
+      turnUrl('fn-11'),
+      turnUrl('fn-17'),
+      turnUrl('fn-18'),
+    ].sort()
+
+  test('nonsense finds nothing', async () => {
+    // Single letters are words of the index (`a`, `I`); Pagefind's last resort, the longest indexed word a
+    // query word starts with, answered `Azzzz` and `Izzzz` with every passage holding them, nothing marked.
+    await withSearch('xyzzyq', async (page) => {
+      for (const q of ['xyzzyq', 'Yzzzz', 'Azzzz', 'Izzzz']) {
+        if (q !== 'xyzzyq') await typed(page, q)
+        expect(await allResults(page), q).toEqual([])
+        await expect.poll(() => page.locator('[data-status]').textContent()).toBe('No results.')
+      }
+    })
+  })
+
+  test('a plural finds the name: "Kennedys" finds every passage that says "Kennedy"', async () => {
+    await withSearch('Kennedys', async (page) => {
+      for (const q of ['Kennedys', 'Kennedy']) {
+        if (q !== 'Kennedys') await typed(page, q)
+        expect((await allResults(page)).sort(), q).toEqual(kennedy())
+        await expect.poll(() => page.locator('[data-status]').textContent()).toBe('8 results.')
+      }
+    })
+  })
+
+  test('a misspelt name finds nothing and is offered the speaker’s name', async () => {
+    await withSearch('Kenedy', async (page) => {
+      expect(await allResults(page)).toEqual([])
+      expect(await page.locator('[data-status]').textContent()).toBe('No results. Did you mean Kennedy?')
+      await page.locator('[data-status] a[data-suggestion]').click()
+      await settled(page, 'Kennedy')
+      expect((await allResults(page)).sort()).toEqual(kennedy())
+    })
+  })
+
+  test('every result shows a marked match in its excerpt: stems, word starts, phrases', async () => {
+    await withSearch('Kennedys', async (page) => {
+      for (const q of ['Kennedys', 'quarantines', 'missile', 'soviets cuba', '"castro with the"']) {
+        if (q !== 'Kennedys') await typed(page, q)
+        await allResults(page)
+        const items = page.locator('.search-result')
+        expect(await items.count(), q).toBeGreaterThan(0)
+        const marked = await items.evaluateAll((list) =>
+          list.map((item) => item.querySelectorAll('.search-result-excerpt mark').length),
+        )
+        expect(
+          marked.filter((n) => n === 0),
+          q,
+        ).toEqual([])
+      }
+    })
+  })
+
+  test('a range of dates keeps the transcripts dated within it; the dates read as on the transcript page', async () => {
+    await withSearch('quarantine', async (page) => {
+      const all = await allResults(page)
+      expect(all.length).toBeGreaterThan(0)
+      // The form's own fields, as a reader fills them: the URL holds ISO days.
+      await page.fill('#search-from', '1962-11-01')
+      await page.fill('#search-to', '1962-11-30')
+      await page.locator('#search-to').dispatchEvent('change')
+      await settled(page, 'quarantine')
+      expect(new URL(page.url()).search).toBe('?q=quarantine&from=1962-11-01&to=1962-11-30')
+      expect(await allResults(page)).toEqual(all)
+      // The seed is of 14 November 1962: a range after it holds nothing.
+      await page.goto(`${server.url}/search/?q=quarantine&from=1962-11-15`)
+      await settled(page, 'quarantine')
+      expect(await allResults(page)).toEqual([])
+      expect(await page.locator('[data-status]').textContent()).toBe('No results.')
+      expect(await page.inputValue('#search-from')).toBe('1962-11-15')
+      await page.goto(`${server.url}/search/?q=quarantine&to=1962-11-14`)
+      await settled(page, 'quarantine')
+      expect(await allResults(page)).toEqual(all)
+
+      // One way of writing a date: the result's, the transcript filter's and the transcript page's.
+      const shown = await page.locator('.search-result-meta time').first().textContent()
+      expect(shown).toBe('Wednesday, November 14, 1962')
+      await showFacets(page, 'quarantine')
+      expect(await page.locator('fieldset[data-facet="transcript"] label').first().textContent()).toContain(`${shown} · `)
+      await page.locator('.search-result-title a').first().click()
+      await page.waitForURL((url) => url.pathname === `/${NAME}/`)
+      expect(await page.locator('.title-facts time[datetime="1962-11-14"]').textContent()).toBe(shown)
+    })
+  })
+
   test('choosing a result opens the transcript at that turn with the searched words marked', async () => {
     await withSearch('"castro with the"', async (page) => {
       await page.locator('.search-result-title a').first().click()

@@ -150,6 +150,20 @@ describe('a hub over two shards', () => {
     })
   }, 120_000)
 
+  test('nonsense finds nothing on the hub, and every passage shown marks a word asked for', async () => {
+    // `Izzzz`: Pagefind's last resort took the longest indexed word it starts with, `i`, in every transcript.
+    await withHub('Izzzz', async (page) => {
+      expect(await allResults(page)).toEqual([])
+      expect(await page.locator('[data-status]').textContent()).toBe('No passages found for “Izzzz”.')
+    })
+    await withHub('Kennedys', async (page) => {
+      expect((await allResults(page)).length).toBeGreaterThan(0)
+      const marks = await page.locator('.hub-result mark').allTextContents()
+      expect(marks.length).toBeGreaterThan(0)
+      for (const mark of marks) expect(mark).toMatch(/^\[?Kennedy/)
+    })
+  })
+
   test('a quoted phrase from one transcript of /1963/ finds that transcript only', async () => {
     const [name, text] = [...shards['/1963/']!][1]!
     // The first four words of a turn, when they are plain words (no editorial marks, no note numbers).

@@ -49,12 +49,14 @@ describe('dates', () => {
   })
 
   test('formatDate writes dates as the transcripts do; a range only when the two differ', () => {
-    expect(formatDate('1962-11-04')).toBe('November 4, 1962')
-    expect(formatDate('1963-01-15')).toBe('January 15, 1963')
+    // As the transcripts print their date lines (`Wednesday, November 14, 1962`), in the site's locale.
+    expect(formatDate('1962-11-04')).toBe('Sunday, November 4, 1962')
+    expect(formatDate('1963-01-15')).toBe('Tuesday, January 15, 1963')
     expect(formatDate('1962-11')).toBe('November 1962')
     expect(formatDate('')).toBe('undated')
-    expect(formatDateRange('1962-11-04', '1962-11-04')).toBe('November 4, 1962')
-    expect(formatDateRange('1962-11-04', '1963-03-03')).toBe('November 4, 1962 – March 3, 1963')
+    expect(formatDate('1962-11-04', 'en-GB')).toBe('Sunday, 4 November 1962')
+    expect(formatDateRange('1962-11-04', '1962-11-04')).toBe('Sunday, November 4, 1962')
+    expect(formatDateRange('1962-11-04', '1963-03-03')).toBe('Sunday, November 4, 1962 – Sunday, March 3, 1963')
   })
 
   test('transcriptOrder: by date, then name, the undated last', () => {

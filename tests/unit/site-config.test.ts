@@ -17,6 +17,7 @@ describe('resolveSiteConfig', () => {
         title: 'Transcript Reader',
         description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
         base: '/',
+        locale: 'en-US',
       },
     })
   })
@@ -29,6 +30,7 @@ describe('resolveSiteConfig', () => {
       site: 'https://example.org',
       base: '/tapes',
       style: 'frus',
+      locale: 'en-GB',
     }
     expect(resolveSiteConfig(options, {})).toEqual({ ok: true, config: { ...options, base: '/tapes/' } })
   })
@@ -44,6 +46,7 @@ describe('resolveSiteConfig', () => {
     [{ base: 'tapes dir' }, 'option `base`: expected a path'],
     [{ base: '/a/../b/' }, 'option `base`'],
     [{ publisher: 3 }, 'option `publisher`'],
+    [{ locale: 'not a locale!' }, 'option `locale`: expected a language tag'],
     [{ titel: 'Tapes' }, 'unknown option `titel`'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})

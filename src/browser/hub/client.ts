@@ -9,6 +9,8 @@
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
 import { pagefindFolderRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
+import { parseQuery, printedAnswers } from '../../contract/query.ts'
+import { fragmentWords } from '../../contract/sections.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
 import { responseText } from '../search/response-text.ts'
 import { renderResult, type ResultLook } from '../search/result.ts'
@@ -86,6 +88,8 @@ async function search(q: string): Promise<void> {
   const shardOf = new Map(manifest.shards.flatMap((shard) => shard.records.map((id) => [id, shard] as const)))
   const pagefind = await loadPagefind(manifest.shards)
   const results = (await pagefind.search(q))?.results ?? []
+  const query = parseQuery(q)
+  const wanted = [...query.terms, ...query.phrases.flat()]
 
   /** Transcripts with matches still to show, in the results' order; read a few records at a time. */
   const pending: Array<{ shard: HubShard; name: string; positions: number[] }> = []
@@ -112,7 +116,11 @@ async function search(q: string): Promise<void> {
       const loaded = await Promise.all(
         pending.splice(0, Math.min(BATCH, PAGE - hits.length)).map(async ({ shard, name, positions }) => {
           const passages = parseFragmentText(await text(await fetch(shardUrl(shard, passagesPath(name)))))
-          return passagesAt(passages, positions, PER_TRANSCRIPT).map((passage) => ({ shard, name, passages, passage }))
+          // Only what shows a word of the query: Pagefind's last resort matches a shorter word the query
+          // word starts with (`x` for `xyzzyq`), which the page would mark as if it were asked for.
+          const printed = fragmentWords(passages.content)
+          const shown = positions.filter((position) => printedAnswers(printed[position] ?? '', wanted))
+          return passagesAt(passages, shown, PER_TRANSCRIPT).map((passage) => ({ shard, name, passages, passage }))
         }),
       )
       hits.push(...loaded.flat())

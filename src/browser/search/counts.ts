@@ -14,7 +14,7 @@ import {
   type Totals,
   type ValueTables,
 } from '../../contract/search.ts'
-import type { SearchState } from '../../contract/query.ts'
+import { inStateDates, type SearchState } from '../../contract/query.ts'
 import { matchingSections } from '../../contract/sections.ts'
 
 export {
@@ -136,11 +136,16 @@ export function totalsTallies(totals: Totals): { speakerKinds: Tally[]; transcri
   return { speakerKinds, transcripts }
 }
 
-/** Whether one section's values pass the state's choices in every facet but `except`. */
+/**
+ * Whether one section's values pass the state's choices in every facet but `except`, and its transcript's
+ * date the state's range of dates (a range holds in every facet's counts).
+ */
 export function passes(values: Partial<Record<Facet, string>>, state: SearchState, except?: Facet): boolean {
-  return FACETS.every(
-    (facet) =>
-      facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])),
+  return (
+    FACETS.every(
+      (facet) =>
+        facet === except || state[facet].length === 0 || (values[facet] !== undefined && state[facet].includes(values[facet])),
+    ) && inStateDates(values.transcript, state)
   )
 }
 

@@ -10,7 +10,7 @@
  */
 import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../../contract/search.ts'
 import { countSections, tableTallies, totalsTallies, type Counts, type Tally } from './counts.ts'
-import { parseQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
+import { dated, inStateDates, parseQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
 import { headCandidates } from './heads.ts'
 import {
   allowedTranscripts,
@@ -94,7 +94,8 @@ export class SearchSession {
     this.q = state.q.trim()
     this.query = parseQuery(this.q)
     this.words = this.query.terms.length + this.query.phrases.length > 0
-    this.filtered = chosenFacets(state).length > 0
+    // A range of dates narrows a search for words; alone it lists nothing (no table lists passages by date).
+    this.filtered = chosenFacets(state).length > 0 || (this.words && dated(state))
   }
 
   /**
@@ -146,7 +147,10 @@ export class SearchSession {
         data: () => data.passages(match.name),
       }))
       search.candidates = search.unfiltered
-      search.queue = search.allowed ? search.unfiltered.filter((c) => search.allowed!.has(c.id)) : [...search.unfiltered]
+      const labels = new Map(ranked.map((match) => [match.name, match.label]))
+      search.queue = search.unfiltered.filter(
+        (c) => (!search.allowed || search.allowed.has(c.id)) && inStateDates(labels.get(c.id), state),
+      )
       search.nextRecord = search.candidates.length
       return search
     }
@@ -344,7 +348,13 @@ export class SearchSession {
       for (const facet of FACETS) {
         let source: Tally[]
         if (facet !== 'transcript')
-          source = state.transcript.length > 0 ? await tablesOf('transcript') : (await totalsOf()).tallies.speakerKinds
+          // The totals know no dates: with a range, the listed value's tables (its own facet's values only).
+          source =
+            state.transcript.length > 0
+              ? await tablesOf('transcript')
+              : dated(state) && listed
+                ? await tablesOf(listed)
+                : (await totalsOf()).tallies.speakerKinds
         else if (state.speaker.length > 0) source = await tablesOf('speaker')
         else if (state.kind.length > 0) source = await tablesOf('kind')
         else {
@@ -354,6 +364,7 @@ export class SearchSession {
         }
         counts[facet] = countSections(source, state).counts[facet]
       }
+      if (dated(state) && state.transcript.length === 0) facetsComplete = false
       return { total, counts, complete: true, facetsComplete }
     } catch {
       return null

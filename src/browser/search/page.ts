@@ -6,10 +6,11 @@
  * browser); this file only puts it on the page.
  */
 import { keysOfValues, SPEAKERS_PATH, valuesOfKeys, type SpeakerKeys } from '../../contract/search.ts'
-import { FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../../contract/query.ts'
+import { dated, FACETS, paramsFromState, stateFromParams, type Facet, type SearchState } from '../../contract/query.ts'
 import { browserData } from './data.ts'
 import { SearchSession } from './engine.ts'
 import { renderFacets, renderResult } from './render.ts'
+import { didYouMean } from './suggest.ts'
 
 /** How long the typing must pause before the results are counted (a word half typed is not worth it). */
 const COUNT_DELAY = 250
@@ -21,6 +22,8 @@ const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!
 const status = root.querySelector<HTMLElement>('[data-status]')!
 const list = root.querySelector<HTMLOListElement>('[data-results]')!
 const more = root.querySelector<HTMLButtonElement>('[data-more]')!
+const from = form.querySelector<HTMLInputElement>('input[name="from"]')!
+const to = form.querySelector<HTMLInputElement>('input[name="to"]')!
 
 // Pagefind is loaded only when a search needs it (a quoted phrase, or a word too common for the word
 // tables): words alone and choices alone never do.
@@ -84,7 +87,9 @@ async function run(state: SearchState): Promise<void> {
     list.replaceChildren()
     if (!facetsWanted) facetsBox.replaceChildren(offer)
     if (!search.words && !search.filtered)
-      status.textContent = 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
+      status.textContent = dated(state)
+        ? 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript, to search these dates.'
+        : 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
     else status.textContent = search.candidates.length === 0 ? plural(0) : ''
     // The first results are shown as soon as they are read (`data-results`); the page fills up to its
     // size (`data-page`) and then the count follows.
@@ -98,6 +103,7 @@ async function run(state: SearchState): Promise<void> {
     root.dataset.page = term
 
     if (search.words || search.filtered || facetsWanted) await count(mine, search)
+    if (search.words && search.exhausted() && list.childElementCount === 0) await suggest(mine, search)
   } catch (error) {
     if (mine !== generation) return
     // The index could not be read (a file missing after a new build, the network gone): say so.
@@ -144,9 +150,24 @@ async function count(mine: number, search: SearchSession): Promise<void> {
   hideMoreWhenAllShown(search)
 }
 
+/** Nothing found: "Did you mean" a speaker's name close to a word typed (`Kenedy` → Kennedy), in the status. */
+async function suggest(mine: number, search: SearchSession): Promise<void> {
+  const suggested = await didYouMean(browserData, search.query, search.q).catch(() => undefined)
+  if (!suggested || mine !== generation) return
+  const state = { ...search.state, q: suggested, speaker: keysOfValues(search.state.speaker, speakerTable) }
+  const link = Object.assign(document.createElement('a'), {
+    href: `${location.pathname}?${paramsFromState(state).toString()}`,
+    textContent: suggested,
+  })
+  link.dataset.suggestion = ''
+  status.replaceChildren(`${plural(0)} Did you mean `, link, '?')
+}
+
 /** Puts a state into the form (after a reload or the back button). */
 function fillForm(state: SearchState): void {
   input.value = state.q
+  from.value = state.from ?? ''
+  to.value = state.to ?? ''
   for (const box of facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     box.checked = state[box.name as Facet]?.includes(box.value) ?? false
   }
@@ -198,6 +219,7 @@ form.addEventListener('submit', (event) => {
   commit('push')
 })
 facetsBox.addEventListener('change', () => commit('push'))
+for (const field of [from, to]) field.addEventListener('change', () => commit('push'))
 more.addEventListener('click', () => void showMore().catch(() => (status.textContent = 'More results could not be loaded.')))
 window.addEventListener('popstate', () => void fromLocation())
 

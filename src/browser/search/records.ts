@@ -18,7 +18,7 @@ import {
   type ValueTables,
 } from '../../contract/search.ts'
 import { passes, valueRows, type SummaryRow } from './counts.ts'
-import { matchesPhrases, type ParsedQuery, type SearchState } from '../../contract/query.ts'
+import { matchesQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
 import { headingPositions, matchingSections, sectionsOf, termPositions, type Section } from '../../contract/sections.ts'
 
 export type { Fragment } from '../../contract/search.ts'
@@ -208,7 +208,7 @@ export function hitsOf(
   return matchingSections(headings, positions)
     .map((i) => sections[i]!)
     .filter((section) => !state || passes(sectionValues(section, fragment), state))
-    .filter((section) => matchesPhrases(section.text, query))
+    .filter((section) => matchesQuery(section.text, query))
     .map((section) => ({ section, fragment }))
 }
 
@@ -251,7 +251,7 @@ export async function readRecords(
           .map((n) => sections[n])
           .filter(
             (section): section is Section =>
-              !!section && (!state || passes(sectionValues(section, fragment), state)) && matchesPhrases(section.text, query),
+              !!section && (!state || passes(sectionValues(section, fragment), state)) && matchesQuery(section.text, query),
           )
           .map((section) => ({ section, fragment })),
       )

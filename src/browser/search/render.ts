@@ -9,7 +9,8 @@ import { kindName } from '../../contract/passages.ts'
 import { sitePath, transcriptRoute, turnRoute } from '../../contract/routes.ts'
 import { el } from '../dom.ts'
 import type { Hit } from './engine.ts'
-import { excerptSpan, renderResult as renderResultItem, type Excerpt, type ResultLook } from './result.ts'
+import { labelText } from '../../contract/dates.ts'
+import { excerptSpan, pageLocale, renderResult as renderResultItem, type Excerpt, type ResultLook } from './result.ts'
 
 const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Transcript', kind: 'Kind of text' }
 /** Values shown before "Show all": long lists (a thousand transcripts) stay short until asked for. */
@@ -32,7 +33,8 @@ export function renderFacets(box: HTMLElement, counts: Counts, state: SearchStat
     const item = (value: string) => {
       const box = el('input', { type: 'checkbox', name: facet, value })
       box.checked = chosen.includes(value)
-      const label = facet === 'kind' ? kindName(value) : value
+      // A transcript's value leads with its ISO date (the URL's); the reader sees the site's date.
+      const label = facet === 'kind' ? kindName(value) : facet === 'transcript' ? labelText(value, pageLocale()) : value
       return el(
         'li',
         {},

@@ -6,6 +6,7 @@
  * same passage reads the same on both.
  */
 import { passageName, type PassagePlace } from '../../contract/passages.ts'
+import { DEFAULT_LOCALE, formatDate } from '../../contract/dates.ts'
 import { el } from '../dom.ts'
 
 /** Words an excerpt holds, and how many of them come before its first match. */
@@ -53,13 +54,15 @@ export interface ResultLook {
   excerpt: string
 }
 
-/** One formatter for every result: `toLocaleDateString` builds a new one on each call (about 0.3 ms). */
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+/**
+ * The site's locale, as the page declares it (`<html lang>`, from the configuration's `locale`): every
+ * date a result shows is written in it (contract/dates.ts).
+ */
+export const pageLocale = (): string => document.documentElement.lang || DEFAULT_LOCALE
 
-/** `1962-11-14` → `14 November 1962`; anything else as it is. */
+/** `1962-11-14` → `Wednesday, November 14, 1962`, as the transcript's page and the site's other pages write it. */
 export function longDate(iso: string | undefined): string {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? ''
-  return LONG_DATE.format(new Date(`${iso}T12:00:00Z`))
+  return iso ? formatDate(iso, pageLocale()) : ''
 }
 
 const classOf = (name: string | undefined): Record<string, string> => (name ? { class: name } : {})

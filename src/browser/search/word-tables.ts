@@ -13,6 +13,7 @@ import {
   type WordChunk,
   type WordDirectory,
 } from '../../contract/search.ts'
+import { stem as stemOf } from '../../contract/stem.ts'
 import { groupTallies, type Tally } from './counts.ts'
 import type { SearchData } from './records.ts'
 
@@ -33,9 +34,10 @@ export interface WordMatch {
 
 /**
  * The sections holding every word of `terms`, by transcript, from the word tables, each word taken as
- * Pagefind takes it (the word Pagefind indexed for it, from the tables' dictionary, and every word
- * starting so). `optional` words (a phrase's) narrow the sections when their tables fit the budget too,
- * cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
+ * the marks take it (contract/query.ts `answersTerm`): the word Pagefind indexed for it (from the tables'
+ * dictionary, else its stem) and every indexed word starting so, and the indexed words of printed words
+ * starting with it as typed. `optional` words (a phrase's) narrow the sections when their tables fit the
+ * budget too, cheapest first. `undefined` when the tables cannot say within `budget` bytes (then the query is for
  * Pagefind to answer).
  */
 export async function wordMatches(
@@ -55,12 +57,22 @@ export async function wordMatches(
     words.map(async (term) => {
       const home = chunkFor(chunks, term)
       const dictionary = chunks[home]![3] ? await data.json<Record<string, string>>(wordDictionaryPath(home)) : undefined
-      const stem = dictionary?.[term] ?? term
+      // A word no transcript prints (`Kennedys`) is stemmed here as Pagefind stems every word it indexes.
+      const stem = dictionary?.[term] ?? stemOf(term)
+      // Printed words that start with the word as typed, under another stem (`abili`: `ability`, `abil`).
+      const printed = [
+        ...new Set(
+          Object.entries(dictionary ?? {}).flatMap(([word, indexed]) =>
+            word.startsWith(term) && !indexed.startsWith(stem) ? [indexed] : [],
+          ),
+        ),
+      ]
       const wanted = [chunkFor(chunks, stem)]
       while (wanted.at(-1)! + 1 < chunks.length && chunks[wanted.at(-1)! + 1]![0].startsWith(stem))
         wanted.push(wanted.at(-1)! + 1)
+      for (const word of printed) if (!wanted.includes(chunkFor(chunks, word))) wanted.push(chunkFor(chunks, word))
       const bytes = wanted.filter((n) => !wordChunks.has(wordChunkPath(n))).reduce((sum, n) => sum + chunks[n]![2], 0)
-      return { term, stem, wanted, bytes, needed: needed.has(term) }
+      return { term, stem, printed, wanted, bytes, needed: needed.has(term) }
     }),
   )
   // Every needed word; then the optional ones (a phrase's words), cheapest first, while the budget lasts.
@@ -74,8 +86,8 @@ export async function wordMatches(
   }
   if (chosen.length === 0 || spent > budget) return undefined
   let found: Map<string, WordMatch> | undefined
-  for (const { stem, wanted } of chosen) {
-    const key = `${stem}\u0000${wanted.join(',')}`
+  for (const { stem, printed, wanted } of chosen) {
+    const key = `${stem}\u0000${printed.join(' ')}\u0000${wanted.join(',')}`
     let here = stemMatches.get(key)
     if (!here) {
       const tables = await Promise.all(
@@ -90,20 +102,14 @@ export async function wordMatches(
         }),
       )
       if (tables.some((table) => !table)) return undefined
-      let matched = tables.flatMap((table) =>
+      // Every indexed word starting with the stem, as Pagefind takes it, and the stems of printed words
+      // starting with the word as typed; never Pagefind's last resort, the longest indexed word the stem
+      // starts with (`x` for `xyzzyq`: a key of speakers' letters answered every such query).
+      const matched = tables.flatMap((table) =>
         Object.keys(table!.words)
-          .filter((word) => word.startsWith(stem))
+          .filter((word) => word.startsWith(stem) || printed.includes(word))
           .map((word) => ({ table: table!, word })),
       )
-      if (matched.length === 0) {
-        // Pagefind then takes the longest word the stem starts with.
-        const shorter = tables.flatMap((table) =>
-          Object.keys(table!.words)
-            .filter((word) => stem.startsWith(word))
-            .map((word) => ({ table: table!, word })),
-        )
-        matched = shorter.sort((a, b) => b.word.length - a.word.length).slice(0, 1)
-      }
       here = new Map<string, WordMatch>()
       for (const { table, word } of matched) {
         for (const [t, sections, codes] of table.words[word]!) {

@@ -98,11 +98,15 @@ describe.each(pages)('page $path', (sitePage) => {
         // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input, yet
         // mobile emulation marks shifts after load as following input.
         await context.addInitScript(() => {
-          const w = window as unknown as { __shifts: { value: number; sources: string[] }[] }
+          const w = window as unknown as {
+            __shifts: { value: number; sources: string[] }[]
+            __record: (entries: PerformanceEntryList) => void
+            __shiftObserver?: PerformanceObserver
+          }
           w.__shifts = []
           if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+          w.__record = (list) => {
+            for (const entry of list as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
               const sources = (entry.sources ?? []).map((s) => {
                 const el = s.node instanceof Element ? s.node : s.node?.parentElement
                 return el
@@ -111,15 +115,38 @@ describe.each(pages)('page $path', (sitePage) => {
               })
               w.__shifts.push({ value: entry.value, sources })
             }
-          }).observe({ type: 'layout-shift', buffered: true })
+          }
+          w.__shiftObserver = new PerformanceObserver((list) => w.__record(list.getEntries()))
+          w.__shiftObserver.observe({ type: 'layout-shift', buffered: true })
         })
         const page = await open(context, sitePage.path)
-        await page.waitForTimeout(1000)
+        // Not a fixed wait: until the scripts deferred to idle time have done their work (the participants'
+        // filter swaps each name's link for a button, src/components/Participants.astro), then one more idle
+        // period and two frames, so that any shift they caused is laid out and reported.
+        await page.waitForFunction(() => {
+          const panel = document.querySelector('[data-speaker-panel]')
+          return (
+            !panel || (panel.querySelector('a[data-speaker]') === null && panel.querySelector('button[data-speaker]') !== null)
+          )
+        })
+        await page.evaluate(
+          () =>
+            new Promise<void>((resolve) =>
+              requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+            ),
+        )
         const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
         expect(supported, "Chromium reports 'layout-shift' entries").toBe(true)
-        const entries = await page.evaluate(
-          () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
-        )
+        // The entries delivered so far, and those queued for the observer but not yet delivered.
+        const entries = await page.evaluate(() => {
+          const w = window as unknown as {
+            __shifts: { value: number; sources: string[] }[]
+            __record: (entries: PerformanceEntryList) => void
+            __shiftObserver?: PerformanceObserver
+          }
+          if (w.__shiftObserver) w.__record(w.__shiftObserver.takeRecords())
+          return w.__shifts
+        })
         const cls = entries.reduce((sum, e) => sum + e.value, 0)
         if (cls >= 0.01)
           shifts.push(

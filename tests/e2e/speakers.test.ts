@@ -13,9 +13,9 @@
  *
  * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (the e2e project's global setup runs `npm run build`).
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { AxeBuilder } from './support/axe.ts'
 import { closeSite, openSite, withPage, type Site } from './support/site.ts'
 
 const NAME = '1962-11-14-01181'
@@ -256,7 +256,10 @@ describe('participants panel', () => {
     })
   })
 
-  test('no axe-core violations in the panel (a speaker chosen) and the timeline (table open), light and dark', async () => {
+  // axe-core on the long transcript page, twice: the allowance of the other axe tests (support/quality-axe.ts).
+  test('no axe-core violations in the panel (a speaker chosen) and the timeline (table open), light and dark', {
+    timeout: 180_000,
+  }, async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await site.browser!.newContext({ colorScheme })
       try {
@@ -380,7 +383,7 @@ describe('speaker pages', () => {
     )
   })
 
-  test('no axe-core violations on the speaker pages', async () => {
+  test('no axe-core violations on the speaker pages', { timeout: 180_000 }, async () => {
     for (const url of ['/speakers/', `/speakers/${BUNDY.key}/`, '/speakers/unidentified/']) {
       await withPage(site, url, async (page) => {
         const results = await new AxeBuilder({ page }).analyze()

@@ -208,9 +208,9 @@ describe(`notes of ${PAGE_PATH}`, () => {
 })
 
 /**
- * How much ink the list's number of `note` leaves in the gutter to its left, where an `<ol>` paints its
- * markers: the pixels of a screenshot of that strip that differ from the page's background. A number cut
- * off (issue 21, item 2: `content-visibility` on a note clipped its marker) leaves none.
+ * How much ink the list's number of `note` leaves in the strip left of its words, where an `<ol>` paints
+ * its markers: the pixels of a screenshot of that strip that differ from the page's background. A number
+ * cut off (issue 21, item 2: `content-visibility` on a note clipped its marker) leaves none.
  */
 async function inkLeftOf(page: Page, note: string): Promise<number> {
   const item = page.locator(note)
@@ -218,9 +218,15 @@ async function inkLeftOf(page: Page, note: string): Promise<number> {
   // The browser lays out a note when it comes near the screen: let it paint before the picture is taken.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   const clip = await item.evaluate((li) => {
-    const r = li.getBoundingClientRect()
+    // The strip just left of the first line of the note's words: in the list's padding or in the note's own.
+    const words = (li.querySelector('p') ?? li).getBoundingClientRect()
     const line = Number.parseFloat(getComputedStyle(li).lineHeight) || 20
-    return { x: Math.max(0, r.left - 36), y: r.top, width: Math.min(36, r.left), height: Math.min(line, r.height) }
+    return {
+      x: Math.max(0, words.left - 36),
+      y: words.top,
+      width: Math.min(36, words.left),
+      height: Math.min(line, words.height),
+    }
   })
   const png = await page.screenshot({ clip })
   return page.evaluate(async (base64) => {

@@ -26,8 +26,9 @@ export function anchorReference(link: Element, identifier: string, anchored: Set
  * note whose reference comes closest before its own; that note must come earlier in the list (an anchored
  * element can only follow anchors before it), which it does unless notes are referred to out of their
  * order (a heading's note before the introduction's): such a note has only its reference to go by.
+ * Returns whether every note of the list was placed: then the list has nothing left to show on a wide screen.
  */
-export function placeNotes(list: Element, anchored: ReadonlySet<string>): void {
+export function placeNotes(list: Element, anchored: ReadonlySet<string>): boolean {
   const order = new Map([...anchored].map((identifier, i) => [identifier, i]))
   const placed: string[] = []
   for (const item of list.children) {
@@ -41,4 +42,5 @@ export function placeNotes(list: Element, anchored: ReadonlySet<string>): void {
     if (above) item.properties.dataAfter = `--note-${above}`
     placed.push(identifier)
   }
+  return placed.length === list.children.filter((item) => item.type === 'element').length
 }

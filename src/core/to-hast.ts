@@ -279,5 +279,7 @@ function markNotes(
     duplicate.properties.value = number
     list.children.splice(first + 1, 0, duplicate)
   }
-  placeNotes(list, anchored)
+  // Every note in the margin: a wide screen shows no list, so its heading and the menu's link to it go
+  // (src/styles/notes.css; issue 21, item 8).
+  if (placeNotes(list, anchored)) footer!.properties.dataMarginOnly = ''
 }

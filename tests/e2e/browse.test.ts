@@ -84,10 +84,16 @@ describe('the front page', () => {
           ['/browse/1962/11/', 'November 1962', '31 transcripts'],
           ['/browse/1963/01/', 'January 1963', '15 transcripts'],
         ])
-        // More than 100: the transcripts are reached through their months.
-        expect(await page.locator('main .transcript-list').count()).toBe(0)
-        for (const href of ['/browse/', '/speakers/', '/search/'])
-          expect(await page.locator(`main a[href="${href}"]`).count()).toBe(1)
+        // More than 100: the transcripts are reached through their months, and five are named, spread over
+        // the dates: the first (1 October 1962) and the last (26 January 1963) among them (issue 21).
+        const named = await page.$$eval('main .transcript-list time', (ts) => ts.map((t) => t.getAttribute('datetime')))
+        expect(named).toHaveLength(5)
+        expect(named[0]).toBe('1962-10-01')
+        expect(named[4]).toBe('1963-01-26')
+        for (const href of ['/speakers/', '/search/']) expect(await page.locator(`main a[href="${href}"]`).count()).toBe(1)
+        // One link to browsing, the header's: the years and months below are the page's way in by date.
+        expect(await page.locator('a[href="/browse/"]').count()).toBe(1)
+        expect(await page.locator('.site-header a[href="/browse/"]').count()).toBe(1)
       },
       noScript,
     )

@@ -206,3 +206,101 @@ describe(`notes of ${PAGE_PATH}`, () => {
     )
   })
 })
+
+/**
+ * How much ink the list's number of `note` leaves in the strip left of its words, where an `<ol>` paints
+ * its markers: the pixels of a screenshot of that strip that differ from the page's background. A number
+ * cut off (issue 21, item 2: `content-visibility` on a note clipped its marker) leaves none.
+ */
+async function inkLeftOf(page: Page, note: string): Promise<number> {
+  const item = page.locator(note)
+  await item.scrollIntoViewIfNeeded()
+  // The browser lays out a note when it comes near the screen: let it paint before the picture is taken.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  const clip = await item.evaluate((li) => {
+    // The strip just left of the first line of the note's words: in the list's padding or in the note's own.
+    const words = (li.querySelector('p') ?? li).getBoundingClientRect()
+    const line = Number.parseFloat(getComputedStyle(li).lineHeight) || 20
+    return {
+      x: Math.max(0, words.left - 36),
+      y: words.top,
+      width: Math.min(36, words.left),
+      height: Math.min(line, words.height),
+    }
+  })
+  const png = await page.screenshot({ clip })
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    const canvas = new OffscreenCanvas(image.width, image.height)
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    const { data } = context.getImageData(0, 0, image.width, image.height)
+    const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!]
+    let ink = 0
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 120) ink++
+    }
+    return ink
+  }, png.toString('base64'))
+}
+
+describe(`the notes list of ${PAGE_PATH} keeps its numbers (issue 21, item 2)`, () => {
+  test.each([
+    ['390 px phone', PHONE],
+    ['1024 px screen', { viewport: { width: 1024, height: 768 } }],
+  ])('at %s every note shows its number beside it', async (_name, view) => {
+    await withPage(
+      site,
+      PAGE_PATH,
+      async (page) => {
+        const numbers = json.footnotes.map((f) => f.n)
+        expect(numbers.length).toBeGreaterThan(0)
+        for (const n of numbers) {
+          expect(await inkLeftOf(page, `#fn-${n}`), `the number of note ${n}`).toBeGreaterThan(10)
+        }
+      },
+      view,
+    )
+  })
+})
+
+describe(`margin notes of ${PAGE_PATH} with a speaker chosen (issue 21, item 3)`, () => {
+  test('at 1440 px with ?speaker=dean-rusk no two notes shown in the margin overlap, and each is beside its reference', async () => {
+    await withPage(
+      site,
+      `${PAGE_PATH}?speaker=dean-rusk`,
+      async (page) => {
+        await expect.poll(() => page.locator('.turn[hidden]').count()).toBeGreaterThan(0)
+        const { notes } = await notesAndReferences(page)
+        const shown = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('section[data-footnotes] li[id^="fn-"]')]
+            .filter((li) => li.checkVisibility({ visibilityProperty: true }) && li.getBoundingClientRect().height > 0)
+            .map((li) => li.id.slice(3)),
+        )
+        const inMargin = notes.filter((note) => note.position === 'absolute' && shown.includes(note.n))
+        expect(inMargin.length, 'notes shown in the margin').toBeGreaterThan(0)
+        for (let i = 0; i < inMargin.length; i++) {
+          for (let j = i + 1; j < inMargin.length; j++) {
+            const [a, b] = [inMargin[i]!, inMargin[j]!]
+            const apart = a.note.bottom <= b.note.top || b.note.bottom <= a.note.top
+            expect(
+              apart,
+              `notes ${a.n} (${a.note.top}–${a.note.bottom}) and ${b.n} (${b.note.top}–${b.note.bottom}) overlap`,
+            ).toBe(true)
+          }
+        }
+        // A note shown in the margin belongs to a reference the reader can see, and stands level with or below it.
+        const visibleRefs = await page.evaluate(
+          (ns) => ns.filter((n) => document.getElementById(`fnref-${n}`)?.checkVisibility()),
+          shown,
+        )
+        for (const note of inMargin) {
+          expect(visibleRefs, `the reference of note ${note.n} is shown`).toContain(note.n)
+          expect(note.note.top, `note ${note.n} top`).toBeGreaterThanOrEqual(note.ref.top - 1)
+        }
+      },
+      WIDE,
+    )
+  })
+})

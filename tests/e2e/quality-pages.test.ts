@@ -10,9 +10,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate'
+import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import {
   DIST,
+  firstOfKind,
   newContext,
   open,
   origin,
@@ -158,6 +160,90 @@ describe.each(pages)('page $path', (sitePage) => {
     }
     expect(shifts, `layout shifts on ${sitePage.path}`).toEqual([])
   })
+})
+
+/** The header's search form, measured: the field's and the button's boxes, and the baselines of the button's
+ * text and of the menu's first link, and how many search fields the page shows. */
+function measureHeaderSearch(page: Page) {
+  return page.evaluate(() => {
+    const form = document.querySelector('.site-header form[role="search"]')
+    if (!form) return null
+    const input = form.querySelector('input')!
+    const button = form.querySelector('button')!
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return { top: r.top, height: r.height }
+    }
+    // A text's baseline: an empty inline-block put at the end of its line sits on it.
+    const baselineOf = (el: Element) => {
+      const probe = document.createElement('span')
+      probe.style.display = 'inline-block'
+      el.append(probe)
+      const y = probe.getBoundingClientRect().bottom
+      probe.remove()
+      return y
+    }
+    const link = document.querySelector('.site-nav > a')!
+    const style = (el: Element) => getComputedStyle(el)
+    return {
+      input: box(input),
+      button: box(button),
+      // A field's text cannot hold a probe: it is centred in the field as the button's is, so the same
+      // font size in boxes of the same height and top puts both on one baseline.
+      fontSizes: [style(input).fontSize, style(button).fontSize],
+      buttonBaseline: baselineOf(button),
+      menuBaseline: baselineOf(link),
+      fields: [...document.querySelectorAll('input[type="search"]')].filter((el) => (el as HTMLElement).checkVisibility()).length,
+    }
+  })
+}
+
+describe("the header's search field (issue 21, item 10)", () => {
+  test.each([
+    ['1440 px', { viewport: { width: 1440, height: 900 } }],
+    ['390 px', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ])(
+    'at %s the field and its button share a height and a baseline with the menu, on every kind of page; /search/ shows one search field',
+    async (_name, view) => {
+      const problems: string[] = []
+      for (const sitePage of firstOfKind) {
+        const context = await newContext(view)
+        try {
+          const page = await open(context, sitePage.path)
+          if (sitePage.path === '/search/') {
+            // The page's own field, shown once its script runs; the header has none.
+            const fields = () =>
+              page.evaluate(
+                () =>
+                  [...document.querySelectorAll('input[type="search"]')].filter((el) => (el as HTMLElement).checkVisibility())
+                    .length,
+              )
+            await expect.poll(fields, { message: '/search/: search fields shown' }).toBe(1)
+            continue
+          }
+          const m = await measureHeaderSearch(page)
+          if (!m) {
+            problems.push(`${sitePage.path}: no search form in the header`)
+            continue
+          }
+          if (Math.abs(m.input.height - m.button.height) > 0.5)
+            problems.push(`${sitePage.path}: field ${m.input.height} px tall, button ${m.button.height} px`)
+          if (Math.abs(m.input.top - m.button.top) > 0.5)
+            problems.push(`${sitePage.path}: field top ${m.input.top}, button top ${m.button.top}`)
+          if (m.fontSizes[0] !== m.fontSizes[1])
+            problems.push(`${sitePage.path}: field text ${m.fontSizes[0]}, button text ${m.fontSizes[1]}`)
+          if (m.input.height < 24) problems.push(`${sitePage.path}: field ${m.input.height} px tall, under the 24 px of a target`)
+          // On a wide screen the form stands in the menu's line; on a phone the menu takes its own line, which may wrap.
+          if (view.viewport.width > 1000 && Math.abs(m.buttonBaseline - m.menuBaseline) > 1)
+            problems.push(`${sitePage.path}: button baseline ${m.buttonBaseline}, menu baseline ${m.menuBaseline}`)
+          if (m.fields !== 1) problems.push(`${sitePage.path}: ${m.fields} search fields shown`)
+        } finally {
+          await context.close()
+        }
+      }
+      expect(problems).toEqual([])
+    },
+  )
 })
 
 /**

@@ -207,4 +207,17 @@ describe('print', () => {
     for (const content of ['#t-00-35', '#fn-9', '#excision-1', 'h1']) expect(await shown(content), content).toBe(true)
     await context.close()
   })
+
+  test("prints the page's address, and neither the notes' ↩ back-links nor the timeline's directions (issue 21)", async () => {
+    const page = await open(PAGE)
+    await page.emulateMedia({ media: 'print' })
+    const shown = (selector: string) => page.locator(selector).first().isVisible()
+    for (const control of ['[data-footnote-backref]', '.tl-choose']) expect(await shown(control), control).toBe(false)
+    expect(await shown('.print-address'), '.print-address').toBe(true)
+    expect(await page.locator('.print-address').textContent()).toBe(`Address: ${server.url}${PAGE}`)
+    // On screen the address is not shown: the browser's own address bar has it.
+    await page.emulateMedia({ media: 'screen' })
+    expect(await shown('.print-address')).toBe(false)
+    await context.close()
+  })
 })

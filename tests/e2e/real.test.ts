@@ -7,7 +7,7 @@
 import type { BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
-import { REAL_NAMES as names } from './support/collections.ts'
+import { EXPORT_NAME, REAL_NAMES as names, SEED } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site } from './support/site.ts'
 
 const VIEWS: BrowserContextOptions[] = [
@@ -51,6 +51,35 @@ describe('real transcripts from other editions', () => {
     expect(await page.locator('body').textContent()).not.toContain('Telephone Conversation Between President:')
     await context.close()
   })
+
+  // Every note of the Johnson–Rowe call and of the export fixture is referenced, so on a wide screen each stands
+  // in the margin; the seed keeps one unreferenced note in the list (issue 21, item 8).
+  test.each(['real-2-lbj-rowe', EXPORT_NAME, SEED])(
+    '/%s/ at 1440 px: "Notes" in the page menu is absent or leads to notes under their heading, never to an empty heading',
+    async (name) => {
+      const context = await site.browser!.newContext({ viewport: { width: 1440, height: 900 } })
+      try {
+        const page = await context.newPage()
+        expect((await page.goto(`${site.server!.url}/${name}/`))?.status()).toBe(200)
+        const found = await page.evaluate(() => {
+          const shown = (el: Element | null) => !!el && (el as HTMLElement).checkVisibility({ visibilityProperty: true })
+          const link = [...document.querySelectorAll<HTMLAnchorElement>('.page-nav a')].find((a) => a.textContent === 'Notes')
+          const heading = document.getElementById('footnote-label')
+          const listed = [...document.querySelectorAll('section[data-footnotes] li')].filter(
+            (li) => shown(li) && getComputedStyle(li).position !== 'absolute',
+          ).length
+          // A heading kept for screen readers only (1 px, clipped) is not one a reader sees.
+          const seen = (el: Element | null) => shown(el) && el!.getBoundingClientRect().height > 1
+          return { link: shown(link ?? null), target: link?.hash ?? null, heading: seen(heading), listed }
+        })
+        if (found.link) expect(found.target).toBe('#footnote-label')
+        if (found.link || found.heading) expect(found.listed, 'notes listed under the "Notes" heading').toBeGreaterThan(0)
+        if (name === SEED) expect(found).toMatchObject({ link: true, heading: true, listed: 1 })
+      } finally {
+        await context.close()
+      }
+    },
+  )
 
   // The FRUS call prints no timestamp in its text (tests/fixtures/parse/real-2-lbj-rowe.txt): its header's
   // time line says when the call was made, not where a turn lies on a tape. Nothing may show a tape time.

@@ -4,6 +4,7 @@
  * form, footnote popovers, and each turn's link-and-cite popover (its code is loaded on first use).
  */
 import { setupNotes } from './notes.ts'
+import { fillPrintAddress } from './print-address.ts'
 import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
 import { parseAskedTime, timeFragment } from '../../contract/time.ts'
 
@@ -62,3 +63,4 @@ window.addEventListener('popstate', arrive)
 document.querySelector('[data-jump]')?.classList.add('ready')
 arrive()
 setupNotes()
+fillPrintAddress()

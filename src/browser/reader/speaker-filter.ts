@@ -4,6 +4,7 @@
  * in `?speaker=<key>` (pushed to history, read on load and on back/forward) and is announced politely.
  */
 import { fragment } from './turns.ts'
+import { foldNotesOfHiddenTurns } from './margin-notes.ts'
 import { searchRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
 import { UNIDENTIFIED_KEY } from '../../contract/speakers.ts'
 
@@ -48,6 +49,7 @@ function enhance(panel: HTMLElement): void {
     current = choice
     const shown = choice ? turns.filter((turn) => choice.ids.has(turn.dataset.speaker!)) : turns
     for (const turn of turns) turn.hidden = !!choice && !choice.ids.has(turn.dataset.speaker!)
+    foldNotesOfHiddenTurns()
     conversation?.toggleAttribute('data-speaker-filtered', !!choice)
     for (const { button, key: each } of choices.values()) button.setAttribute('aria-pressed', String(each === choice?.key))
     bar.hidden = !choice

@@ -16,6 +16,8 @@ export interface Format {
   name: string
   /** The label a reader sees in the page's download list. */
   label: string
+  /** What the file is for, to a reader who has not met the format, after its label in the download list. */
+  purpose: string
   /** Without the dot: `/<name>/transcript.<extension>`. */
   extension: string
   /** The media type the file is served as. */

@@ -11,6 +11,7 @@ export function jsonText(json: TranscriptJson | TranscriptJson[]): string {
 export const json: Format = {
   name: 'json',
   label: 'JSON',
+  purpose: 'the whole transcript as data (turns, speakers, times, notes), for programs and your own analysis',
   extension: 'json',
   mediaType: 'application/json',
   site: true,

@@ -5,6 +5,7 @@ import type { Format } from './format.ts'
 export const raw: Format = {
   name: 'raw',
   label: 'Raw text',
+  purpose: 'the transcript in its source syntax',
   extension: 'txt',
   mediaType: 'text/plain; charset=utf-8',
   // The source itself is the raw file; the site serves the reading text as .txt instead.

@@ -13,6 +13,7 @@ import type { Format } from './format.ts'
 export const text: Format = {
   name: 'text',
   label: 'Text',
+  purpose: 'plain text to read, quote or search in any editor',
   extension: 'txt',
   mediaType: 'text/plain; charset=utf-8',
   site: true,

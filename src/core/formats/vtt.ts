@@ -17,6 +17,7 @@ import { cueTime, formatTime } from '../../contract/time.ts'
 export const vtt: Format = {
   name: 'vtt',
   label: 'WebVTT',
+  purpose: 'captions: each turn as a subtitle that a video or audio player shows in time with the recording',
   extension: 'vtt',
   mediaType: 'text/vtt; charset=utf-8',
   site: true,

@@ -13,6 +13,8 @@ import { element, xmlText } from './xml.ts'
 export const tei: Format = {
   name: 'tei',
   label: 'TEI',
+  purpose:
+    'XML marked up by the Text Encoding Initiative’s standard for scholarly editions, for digital-edition and text-analysis tools',
   extension: 'xml',
   mediaType: 'application/tei+xml',
   site: true,

@@ -17,6 +17,9 @@ import { type PublishedRecording, publishRecording, recordingLink } from './reco
 import { formatTime, shownTime, spokenTime } from '../contract/time.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { titleBlock, type TitleBlockOptions } from './title-block.ts'
+import { citationFields } from './citation.ts'
+import { sourceNote } from './source-note.ts'
+import { transcriptRoute } from '../contract/routes.ts'
 import { turnTimes } from './timing.ts'
 import type {
   Conversation,
@@ -101,6 +104,15 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
           content.push(state.one(child, node as never) as Element)
         }
       }
+      // Where the text comes from and how to cite it, after the text and before its notes.
+      const defaults = options.citation ?? {}
+      content.push(
+        sourceNote(citationFields(node, defaults), {
+          url: `${defaults.address ?? '/'}${transcriptRoute(node.name).slice(1)}`,
+          ...(options.aboutHref ? { aboutHref: options.aboutHref } : {}),
+          ...(defaults.locale ? { locale: defaults.locale } : {}),
+        }),
+      )
       const status = header?.children.find((field) => field.name === 'status')
       const series = status?.children.find((child) => child.type === 'emphasis')
       const documentId = header?.children.find((field) => field.name === 'id')
@@ -139,7 +151,13 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       const speaker = speakers.get(node.speaker)
       const time = times.get(node)
       const properties: Properties = { id: node.id, dataSpeaker: node.speaker }
-      if (time) Object.assign(properties, { dataStart: String(time.start), dataEnd: String(time.end) })
+      // `data-time`: whether the start is printed (a citation gives only a printed time, src/browser/reader/cite.ts).
+      if (time)
+        Object.assign(properties, {
+          dataStart: String(time.start),
+          dataEnd: String(time.end),
+          dataTime: time.estimated ? 'estimated' : 'printed',
+        })
       const label = h('span.speaker-label', node.label)
       if (speaker && speaker.name !== node.label) label.properties.title = speaker.name
       const space: ElementContent = { type: 'text', value: ' ' }

@@ -6,6 +6,7 @@
 import { setupNotes } from './notes.ts'
 import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
 import { parseAskedTime, timeFragment } from '../../contract/time.ts'
+import { longDate, todayIso } from '../../contract/citation.ts'
 
 function arrive(): void {
   const asked = askedTime()
@@ -58,3 +59,6 @@ window.addEventListener('popstate', arrive)
 document.querySelector('[data-jump]')?.classList.add('ready')
 arrive()
 setupNotes()
+// The "Cite as" block leaves the access date to the reader (src/core/source-note.ts): today's, once this runs.
+const accessed = document.querySelector<HTMLElement>('.cite-accessed')
+if (accessed) accessed.textContent = longDate(todayIso(), accessed.closest<HTMLElement>('[data-locale]')?.dataset.locale)

@@ -98,7 +98,7 @@ describe('the citation in the JSON', () => {
       '  year: 2001',
       '  archive: John F. Kennedy Library',
       '  tape: 58',
-      '  archiveUrl: https://www.jfklibrary.org/asset-viewer/archives/JFKPOF/TPOF/JFKPOF-TPOF-058',
+      '  archiveUrl: https://archive.example.org/tape-58',
     ].join('\n')
     const { json, file } = load(seedPath, { sidecar: { value: sidecar, path: 'seed.yml' } })
     expect(file.messages).toEqual(
@@ -111,7 +111,7 @@ describe('the citation in the JSON', () => {
       publisher: 'W. W. Norton',
       place: 'New York',
       year: '2001',
-      archiveUrl: 'https://www.jfklibrary.org/asset-viewer/archives/JFKPOF/TPOF/JFKPOF-TPOF-058',
+      archiveUrl: 'https://archive.example.org/tape-58',
     })
     expect(citationText(json.citation, { url: 'https://example.org/s/', accessed: '2026-12-06' })).toContain(
       'in Presidential Recordings: John F. Kennedy, vol. 4, ed. Timothy Naftali, David Coleman, and Ernest May (New York: W. W. Norton, 2001)',

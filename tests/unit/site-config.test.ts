@@ -17,6 +17,7 @@ describe('resolveSiteConfig', () => {
         title: 'Transcript Reader',
         description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
         base: '/',
+        locale: 'en-US',
       },
     })
   })
@@ -26,6 +27,10 @@ describe('resolveSiteConfig', () => {
       title: 'Tapes',
       description: 'The tapes.',
       publisher: 'Miller Center',
+      edition: 'The Presidential Recordings',
+      editors: ['Marc Selverstone', 'Keri Matthews'],
+      locale: 'en-GB',
+      about: 'Transcripts from the Miller Center.\n\nDrafts are marked as drafts.',
       site: 'https://example.org',
       base: '/tapes',
       style: 'frus',
@@ -45,6 +50,8 @@ describe('resolveSiteConfig', () => {
     [{ base: '/a/../b/' }, 'option `base`'],
     [{ publisher: 3 }, 'option `publisher`'],
     [{ titel: 'Tapes' }, 'unknown option `titel`'],
+    [{ editors: 'Marc Selverstone' }, 'option `editors`'],
+    [{ locale: 'not a language!' }, 'option `locale`: expected a language tag'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})
     expect(result.ok).toBe(false)

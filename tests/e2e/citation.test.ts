@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { AxeBuilder } from './support/axe.ts'
 import { closeSite, openSite } from './support/site.ts'
 import type { DistServer } from '../../scripts/lib/dist-server.ts'
 
@@ -125,5 +126,50 @@ describe('the source note and "Cite as" block, without JavaScript', () => {
     expect(cite).toContain('document 1181')
     expect(cite).not.toMatch(/document 0/)
     await context.close()
+  })
+})
+
+describe('the key to the marks and the About page (issue 21, items 7 and 9)', () => {
+  test('the key names each kind the seed uses, linked to its section of /about/; marks are not styled as links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${server.url}${PAGE}`)
+    const key = page.getByRole('complementary', { name: 'Key to the marks' })
+    const links = await key.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))
+    // The seed has [unclear] (line 32), supplied words, [Laughs]-style directions, and two excisions (lines 232, 370).
+    expect(links).toEqual([
+      ['Unclear passage', '/about/#unclear'],
+      ['Supplied by the editors', '/about/#supplied'],
+      ['Stage direction', '/about/#direction'],
+      ['Excision', '/about/#excision'],
+    ])
+    const style = await page
+      .locator('.transcript .mark.unclear')
+      .first()
+      .evaluate((el) => ({
+        decoration: getComputedStyle(el).textDecorationLine,
+        title: el.getAttribute('title'),
+      }))
+    expect(style).toEqual({ decoration: 'none', title: 'Unclear passage' })
+    // Line 232, "Seven seconds excised as classified information.": a length, not a time.
+    expect(await page.locator('.excision-gap').first().textContent()).toBe('7 seconds excised')
+    expect(await page.locator('.excision-gap').nth(1).textContent()).toBe('1 minute 37 seconds excised')
+    // Every page links the About page from its header and footer.
+    for (const where of ['.site-header', '.site-footer'])
+      expect(await page.locator(`${where} a[href="/about/"]`).count(), where).toBe(1)
+    await page.goto(`${server.url}/about/`)
+    for (const [, href] of links) expect(await page.locator(`[id="${href!.split('#')[1]}"]`).count(), href!).toBe(1)
+    expect(await page.locator('#times').count()).toBe(1)
+    expect(await page.locator('#sources').count()).toBe(1)
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.violations.map((v) => v.id)).toEqual([])
+    await context.close()
+  })
+
+  test('the seed page with the source note, the key and an open citation panel: axe finds nothing', async () => {
+    const page = await openPanel(390, 844, 't-05-03')
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    await page.context().close()
   })
 })

@@ -13,6 +13,7 @@
 import type { PhrasingContent } from 'mdast'
 import type { CitationFields, CitationStatus } from '../contract/citation.ts'
 import { toPlainText } from './plain-text.ts'
+import { eachOfType } from './walk.ts'
 import type { HeaderField, TranscriptRoot } from './types.ts'
 
 /** What the site's configuration gives every citation (src/build/config.ts); the CLI has none. */
@@ -39,6 +40,7 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   const printed = status ? readStatus(status.children) : { status: 'unstated' as const, editors: [] }
   const id = field('id')
   const date = field('date')?.value
+  const held = sourceNoteOf(tree)
 
   const fields: CitationFields = {
     title: meta.title ?? (heading ? toPlainText(heading.children) : id ? toPlainText(id.children) : tree.name),
@@ -63,9 +65,9 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   set('publisher', source.publisher ?? printed.publisher ?? defaults.publisher)
   set('place', source.place ?? printed.place)
   set('year', source.year ?? printed.year)
-  set('archive', source.archive ?? printed.archive)
-  set('collection', source.collection)
-  set('tape', source.tape)
+  set('archive', source.archive ?? held.archive ?? printed.archive)
+  set('collection', source.collection ?? held.collection)
+  set('tape', source.tape ?? held.tape)
   set('archiveUrl', source.archiveUrl)
   set('editionUrl', source.url)
   return fields
@@ -75,6 +77,32 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
 export function readerNumber(id: string | undefined): string | undefined {
   if (id === undefined) return undefined
   return /^\d+$/.test(id) ? String(Number(id)) : id
+}
+
+/**
+ * The note an edition hangs on a document's heading to say where it comes from, as FRUS prints it
+ * (real-2-lbj-rowe.txt, note 1: "Source: Johnson Library, Recordings and Transcripts, Recording of Telephone
+ * Conversation …, Tape F6811.01, PNO 1. …"): its archive (a first part naming a library or archives), the
+ * collection after it, and the tape. Only a note that begins "Source:".
+ */
+function sourceNoteOf(tree: TranscriptRoot): { archive?: string; collection?: string; tape?: string } {
+  const heading = tree.children.find((child) => child.type === 'heading')
+  const markers = new Set<string>()
+  if (heading) eachOfType(heading, 'footnoteReference', (reference) => void markers.add(reference.identifier))
+  const note = tree.children.find((child) => child.type === 'footnoteDefinition' && markers.has(child.identifier))
+  const text = note && 'children' in note ? toPlainText(note.children as never) : ''
+  // Its first sentence (`p.m.,` does not end one).
+  const source = /^Source:\s*(.*)$/.exec(text.split(/\.\s+(?=\p{Lu})/u)[0] ?? '')?.[1]
+  if (!source) return {}
+  const parts = source.split(/,\s*/)
+  const found: { archive?: string; collection?: string; tape?: string } = {}
+  if (/\b(?:Library|Archives?)\b/.test(parts[0] ?? '')) {
+    found.archive = parts[0]!
+    if (parts[1] && !/^Recording\b/.test(parts[1])) found.collection = parts[1]
+  }
+  const tape = parts.map((part) => /^Tape\s+(\S+)$/.exec(part)?.[1]).find(Boolean)
+  if (tape) found.tape = tape
+  return found
 }
 
 interface PrintedStatus {

@@ -9,6 +9,8 @@
  * - the FRUS call (tests/fixtures/parse/real-2-lbj-rowe.txt), lines 7–8: "published in *Foreign Relations of
  *   the United States, 1964–1968, Volume VII, Vietnam, September 1968–January 1969*, Document 173, Kent Sieg,
  *   ed. (Washington: Government Printing Office, 2003)"; header id `00173`;
+ *   its note 1 (line 44), on the heading: "Source: Johnson Library, Recordings and Transcripts, Recording of
+ *   Telephone Conversation Between Johnson and Rowe, November 1, 1968, 1:58 p.m., Tape F6811.01, PNO 1.";
  * - the Watergate meeting (real-4-nixon-haldeman-meeting.txt), line 7: "released by the Nixon Presidential
  *   Library as wspf/898-006.pdf"; it names no edition, editor or publisher.
  */
@@ -71,6 +73,10 @@ describe('the citation in the JSON', () => {
       publisher: 'Government Printing Office',
       place: 'Washington',
       year: '2003',
+      // From the FRUS source note on the heading, not the sidecar (it has none).
+      archive: 'Johnson Library',
+      collection: 'Recordings and Transcripts',
+      tape: 'F6811.01',
       site: { title: 'Transcript Reader', editors: [] },
     })
     expect(json.citation.archiveUrl).toBeUndefined()
@@ -138,7 +144,7 @@ describe('the citation as text', () => {
     const { json } = load(rowePath)
     const url = 'https://example.org/real-2-lbj-rowe/#t-00-00-3'
     expect(citationText(json.citation, { url, accessed: '2026-12-06', turn: { speaker: 'James Rowe' } })).toBe(
-      `James Rowe, in “173. Telephone Conversation Between President Johnson and James Rowe,” November 1, 1968, document 173, in Foreign Relations of the United States, 1964–1968, vol. VII, Vietnam, September 1968–January 1969, ed. Kent Sieg (Washington: Government Printing Office, 2003). Transcript Reader, ${url}, accessed December 6, 2026.`,
+      `James Rowe, in “173. Telephone Conversation Between President Johnson and James Rowe,” November 1, 1968, document 173, in Foreign Relations of the United States, 1964–1968, vol. VII, Vietnam, September 1968–January 1969, ed. Kent Sieg (Washington: Government Printing Office, 2003), Tape F6811.01, Johnson Library, Recordings and Transcripts. Transcript Reader, ${url}, accessed December 6, 2026.`,
     )
   })
 })

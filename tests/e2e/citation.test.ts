@@ -144,7 +144,7 @@ describe('the key to the marks and the About page (issue 21, items 7 and 9)', ()
       ['Excision', '/about/#excision'],
     ])
     const style = await page
-      .locator('.transcript .mark.unclear')
+      .locator('.conversation .mark.unclear')
       .first()
       .evaluate((el) => ({
         decoration: getComputedStyle(el).textDecorationLine,

@@ -5,6 +5,9 @@
  * the panel both write them with `citationText`, so a citation reads the same wherever it is copied from.
  * In contract/ because the page's script formats the panel's citation and may import nothing from core.
  */
+import { longDate } from './long-date.ts'
+
+export { longDate, todayIso } from './long-date.ts'
 
 /**
  * What the transcript is, as its status note or its sidecar says: a `draft` (to appear in `edition`),
@@ -68,23 +71,10 @@ export interface CitationUse {
 /** Where the static "Cite as" block leaves the access date to the reader (the page's script fills it in). */
 export const ACCESSED_PLACEHOLDER = '[date]'
 
-/** Today in the reader's own calendar, ISO (`2026-12-06`): the access date a citation gives. */
-export function todayIso(now: Date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`
-}
-
 /** Names as a list reads them: `A`, `A and B`, `A, B, and C`. */
 export function names(list: readonly string[]): string {
   if (list.length <= 2) return list.join(' and ')
   return `${list.slice(0, -1).join(', ')}, and ${list.at(-1)}`
-}
-
-/** The long date in the site's locale (`November 14, 1962`), read in UTC so that it never shifts a day. */
-export function longDate(iso: string, locale = 'en-US'): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
 /** The edition, volume and volume title (`Presidential Recordings: John F. Kennedy, vol. 4`). */

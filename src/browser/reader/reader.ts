@@ -6,7 +6,7 @@
 import { setupNotes } from './notes.ts'
 import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
 import { parseAskedTime, timeFragment } from '../../contract/time.ts'
-import { longDate, todayIso } from '../../contract/citation.ts'
+import { longDate, todayIso } from '../../contract/long-date.ts'
 
 function arrive(): void {
   const asked = askedTime()

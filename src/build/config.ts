@@ -8,6 +8,7 @@ import { z } from 'astro/zod'
 import { houseStyles } from '../core/styles/index.ts'
 import { normalizeBase } from '../contract/routes.ts'
 import { DEFAULT_LOCALE } from '../contract/dates.ts'
+import type { CitationDefaults } from '../core/citation.ts'
 
 /** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
 const basePath = z
@@ -31,6 +32,20 @@ export const siteConfigSchema = z.strictObject({
    * `source.publisher`. Left out of citations when absent.
    */
   publisher: z.string().trim().min(1).optional(),
+  /**
+   * The name of the online edition in citations ("Cite as", the turn panel, the JSON and the TEI), when it is
+   * not the site's `title` (`The Presidential Recordings Digital Edition`).
+   * @default the site's `title`
+   */
+  edition: z.string().trim().min(1).optional(),
+  /** The site's editors, one name each: named in the source note as the online edition's editors. */
+  editors: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * The About page's account of where the collection's texts come from (plain text; blank lines between
+   * paragraphs). The rest of the page (the marks, how times are given) is the reader's own.
+   * @default a sentence saying the texts are transcripts as their editions print them
+   */
+  about: z.string().trim().min(1).optional(),
   /**
    * The site's address, without its path (`https://example.org`): Astro's `site`, for absolute URLs.
    */
@@ -105,4 +120,15 @@ export function resolveSiteConfig(
 
 function invalid(problems: string[]): string {
   return `Invalid options for transcriptReader() in astro.config.mjs:\n${problems.map((problem) => `- ${problem}`).join('\n')}`
+}
+
+/** What every citation takes from the site's configuration (src/core/citation.ts). */
+export function citationDefaults(config: SiteConfig): CitationDefaults {
+  return {
+    title: config.edition ?? config.title,
+    ...(config.publisher !== undefined ? { publisher: config.publisher } : {}),
+    ...(config.editors !== undefined ? { editors: config.editors } : {}),
+    address: `${(config.site ?? '').replace(/\/+$/, '')}${config.base}`,
+    locale: config.locale,
+  }
 }

@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
 import { siteFormats } from '../core/formats/index.ts'
 import { exportRoute, routeFile } from '../contract/routes.ts'
-import { resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
+import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
@@ -69,6 +69,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             cache,
             ...(config.style !== undefined ? { style: config.style } : {}),
             site: config,
+            citation: citationDefaults(config),
             base: config.base,
             log: logger,
             cacheReady: () => {

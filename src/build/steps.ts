@@ -19,6 +19,7 @@ import { transcriptOrder } from '../collection/browse.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import { counted, progress } from '../contract/progress.ts'
 import { transcriptName } from '../core/load.ts'
+import type { CitationDefaults } from '../core/citation.ts'
 import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
@@ -48,6 +49,8 @@ export interface StepsOptions {
    * title, the publisher in citations), so a change to it makes every transcript again.
    */
   site?: object
+  /** What every citation takes from the site's configuration; part of `site`, so of the digest. */
+  citation?: CitationDefaults
   /** The site's base path (`/`, `/tapes/`), which each page's title block links under; part of the digest. */
   base?: string
   log: StepsLog
@@ -96,6 +99,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
         digest,
         cache,
         base,
+        ...(options.citation ? { citation: options.citation } : {}),
         ...(sidecar ? { sidecar } : {}),
         ...(options.style !== undefined ? { style: options.style } : {}),
       })

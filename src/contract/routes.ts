@@ -75,6 +75,10 @@ export const speakerLetterRoute = (slug: string, page = 1): string => pageRoute(
 /** A speaker's turns in every transcript, by their key (src/contract/speakers.ts): `/speakers/george-ball/2/`. */
 export const speakerRoute = (key: string, page = 1): string => pageRoute(`/speakers/${segment(key)}/`, page)
 
+// The collection's editorial method: what each mark means, how times are given, where the texts come from.
+/** `/about/`, or one of its sections (`aboutSections` in src/contract/marks.ts): `/about/#unclear`. */
+export const aboutRoute = (section?: string): string => (section ? `/about/#${segment(section)}` : '/about/')
+
 // Browsing by date.
 export const browseRoute = (): string => '/browse/'
 export const browseYearRoute = (year: string): string => `/browse/${segment(year)}/`

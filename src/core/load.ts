@@ -11,6 +11,7 @@ import { toJson } from './to-json.ts'
 import type { TranscriptJson } from './schema.ts'
 import { readSidecar, sidecarMeta } from './sidecar.ts'
 import type { TranscriptRoot } from './types.ts'
+import type { CitationDefaults } from './citation.ts'
 
 export interface LoadedTranscript {
   tree: TranscriptRoot
@@ -29,6 +30,8 @@ export interface LoadOptions {
   sidecar?: SidecarInput
   /** The house style to read with when the sidecar names none (the site configuration's default). */
   style?: string
+  /** What the site's configuration gives every citation (its name, publisher, editors). */
+  citation?: CitationDefaults
 }
 
 /** `folder/<name>.txt` → `<name>` (vfile's path handling: Node's own in Node). */
@@ -56,5 +59,5 @@ export function loadTranscript(value: string | Uint8Array, path: string, options
   })
   const meta = sidecar && sidecarMeta(sidecar)
   if (meta) tree.meta = meta
-  return { tree, file, json: toJson(tree, file) }
+  return { tree, file, json: toJson(tree, file, options.citation) }
 }

@@ -145,14 +145,55 @@ export const footnoteSchema = z.object({
 /** Where the transcript was published and archived (from its sidecar); every field optional. */
 export const sourceSchema = z.object({
   publisher: z.string().optional(),
+  place: z.string().optional(),
+  year: z.string().optional(),
   edition: z.string().optional(),
   volume: z.string().optional(),
+  volumeTitle: z.string().optional(),
+  editors: z.array(z.string()).optional(),
+  status: z.enum(['draft', 'published']).optional(),
   /** The document's number or id in the edition. */
   document: z.string().optional(),
   archive: z.string().optional(),
+  collection: z.string().optional(),
   /** The tape or conversation number in the archive. */
   tape: z.string().optional(),
+  archiveUrl: z.string().optional(),
   url: z.string().optional(),
+})
+
+/**
+ * The transcript's citation (src/contract/citation.ts `CitationFields`, decided by src/core/citation.ts):
+ * the same fields the page's source note, its turn panel and the TEI give. The access date is the reader's
+ * and the page's address the site's, so neither is here.
+ */
+export const citationSchema = z.object({
+  title: z.string(),
+  date: z.string().optional(),
+  /** `draft`: to appear in `edition`, never cited as published there; `unstated`: the source says neither. */
+  status: z.enum(['draft', 'published', 'unstated']),
+  /** The status note as printed. */
+  statusNote: z.string().optional(),
+  edition: z.string().optional(),
+  volume: z.string().optional(),
+  volumeTitle: z.string().optional(),
+  editors: z.array(z.string()),
+  /** The document's number as cited: a numeric id without zero padding (`00173` → `173`). */
+  document: z.string().optional(),
+  publisher: z.string().optional(),
+  place: z.string().optional(),
+  year: z.string().optional(),
+  archive: z.string().optional(),
+  collection: z.string().optional(),
+  tape: z.string().optional(),
+  /** The archive's own copy, from the sidecar only. */
+  archiveUrl: z.string().optional(),
+  /** The edition's text online, from the sidecar only. */
+  editionUrl: z.string().optional(),
+  /** The online edition the transcript is read in: the site's configuration (the CLI's default title). */
+  site: z.object({ title: z.string(), publisher: z.string().optional(), editors: z.array(z.string()) }),
+  /** The transcript's version, once versions are kept. */
+  version: z.string().optional(),
 })
 
 /** The recording the transcript follows (from its sidecar). */
@@ -194,6 +235,8 @@ export const transcriptSchema = z.object({
   recording: recordingSchema.optional(),
   /** The editorial status note. */
   status: z.string().nullable(),
+  /** How to cite it: edition, editors, volume, document, archive and tape, draft or published. */
+  citation: citationSchema,
   /** The printed weekday date line. */
   dateLine: z.string().nullable(),
   /** The printed time range. */
@@ -215,4 +258,5 @@ export const transcriptSchema = z.object({
 export type TranscriptJson = z.infer<typeof transcriptSchema>
 export type BlockJson = z.infer<typeof blockSchema>
 export type TurnJson = z.infer<typeof turnSchema>
+export type CitationJson = z.infer<typeof citationSchema>
 export type PageFurnitureJson = z.infer<typeof pageFurnitureSchema>

@@ -40,15 +40,41 @@ export const sidecarSchema = z.strictObject({
   title: text.optional(),
   /** Printed label → the person's full name and, optionally, their role. */
   speakers: z.record(text, z.strictObject({ name: text, role: text.optional() })).optional(),
+  /** The series the transcript belongs to (`Presidential Recordings: John F. Kennedy, Volume 4`). */
   series: text.optional(),
+  /**
+   * Where the transcript was published and where its recording is kept: what its citation and source note
+   * say (src/core/citation.ts). Each key overrides what the transcript's status note prints.
+   */
   source: z
     .strictObject({
+      /** Who published the edition (`Government Printing Office`). */
       publisher: text.optional(),
+      /** Where the edition was published (`Washington`). */
+      place: text.optional(),
+      /** The year the edition was published (`2003`). */
+      year: number.optional(),
+      /** The edition (`Foreign Relations of the United States, 1964–1968`). */
       edition: text.optional(),
+      /** Its volume (`VII`, `4`). */
       volume: number.optional(),
+      /** The volume's own title (`Vietnam, September 1968–January 1969`). */
+      volumeTitle: text.optional(),
+      /** The edition's editors, one name each (`[Timothy Naftali, David Coleman]`). */
+      editors: z.array(text).min(1).optional(),
+      /** `draft` (to appear in the edition) or `published` in it; when absent, the status note decides. */
+      status: z.enum(['draft', 'published']).optional(),
+      /** The document's number in the edition (`173`). */
       document: number.optional(),
+      /** The archive holding the recording (`John F. Kennedy Library`). */
       archive: text.optional(),
+      /** The archive's collection (`President's Office Files, Presidential Recordings Collection`). */
+      collection: text.optional(),
+      /** The tape or conversation number in the archive (`58`, `F6811.01`). */
       tape: number.optional(),
+      /** The archive's own copy of the recording or document: its catalogue page or file. */
+      archiveUrl: url.optional(),
+      /** Where the edition's text can be read (`https://history.state.gov/…/d173`). */
       url: url.optional(),
     })
     .optional(),

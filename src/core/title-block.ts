@@ -13,6 +13,7 @@ import type { State } from 'mdast-util-to-hast'
 import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptMeta, TranscriptRoot } from './types.ts'
 import { publishRecording } from './recording.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
+import type { CitationDefaults } from './citation.ts'
 
 export interface TitleBlockOptions {
   /**
@@ -20,6 +21,10 @@ export interface TitleBlockOptions {
    * transcript's page can use. Without it participants are named without links.
    */
   speakerHref?: (speaker: Speaker) => string
+  /** What every citation takes from the site's configuration (./citation.ts); the CLI's page has none. */
+  citation?: CitationDefaults
+  /** The About page (the editorial method), as a URL the page can use: the source note and the marks' key link it. */
+  aboutHref?: string
 }
 
 /** What each printed header line is, in the block. */

@@ -17,6 +17,11 @@ import { type PublishedRecording, publishRecording, recordingLink } from './reco
 import { formatTime, shownTime, spokenTime } from '../contract/time.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { titleBlock, type TitleBlockOptions } from './title-block.ts'
+import { citationFields } from './citation.ts'
+import { sourceNote } from './source-note.ts'
+import { marksKey } from './marks-key.ts'
+import { markMeanings } from '../contract/marks.ts'
+import { transcriptRoute } from '../contract/routes.ts'
 import { turnTimes } from './timing.ts'
 import type {
   Conversation,
@@ -96,11 +101,24 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       const header = node.children.find((child): child is Header => child.type === 'header')
       const meta = node.meta ?? {}
       const content: ElementContent[] = [titleBlock(state, node, options)]
+      // The marks' key stands just before the conversation, linked to the About page's sections.
+      const about = options.aboutHref
+      const key = marksKey(node, (section) => (about ? `${about}#${section}` : undefined))
       for (const child of node.children) {
+        if (child.type === 'conversation' && key) content.push(key)
         if (child.type === 'section' || child.type === 'conversation') {
           content.push(state.one(child, node as never) as Element)
         }
       }
+      // Where the text comes from and how to cite it, after the text and before its notes.
+      const defaults = options.citation ?? {}
+      content.push(
+        sourceNote(citationFields(node, defaults), {
+          url: `${defaults.address ?? '/'}${transcriptRoute(node.name).slice(1)}`,
+          ...(options.aboutHref ? { aboutHref: options.aboutHref } : {}),
+          ...(defaults.locale ? { locale: defaults.locale } : {}),
+        }),
+      )
       const status = header?.children.find((field) => field.name === 'status')
       const series = status?.children.find((child) => child.type === 'emphasis')
       const documentId = header?.children.find((field) => field.name === 'id')
@@ -140,7 +158,8 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       const time = times.get(node)
       const properties: Properties = { id: node.id, dataSpeaker: node.speaker }
       // Only the times the transcript gives (../timing.ts): a turn without one has no place on the tape.
-      if (time) properties.dataStart = String(time.start)
+      // `data-time`: whether the start is printed (a citation gives only a printed time, src/browser/reader/cite.ts).
+      if (time) Object.assign(properties, { dataStart: String(time.start), dataTime: time.estimated ? 'estimated' : 'printed' })
       if (time?.end !== undefined) properties.dataEnd = String(time.end)
       const label = h('span.speaker-label', node.label)
       if (speaker && speaker.name !== node.label) label.properties.title = speaker.name
@@ -164,7 +183,8 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
     excision(state: State, node: Excision) {
       const properties: Properties = { id: passages.get(node) }
       if (node.seconds !== null) properties.dataSeconds = String(node.seconds)
-      const gap = node.seconds === null ? 'Excision' : `Excision, ${formatTime(node.seconds)}`
+      // A length, not a time: "7 seconds excised", never "00:07", which reads as a moment of the tape.
+      const gap = node.seconds === null ? 'Excised' : `${excisedLength(node.seconds)} excised`
       return h('p.excision', properties, [h('span.excision-gap', { ariaHidden: 'true' }, gap), ' ', ...all(state, node)])
     },
     directionBlock(state: State, node: DirectionBlock) {
@@ -220,6 +240,17 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
   return article
 }
 
+/** `7 seconds`, `1 minute 37 seconds`, `1 hour 2 minutes`: an excision's length in words. */
+export function excisedLength(seconds: number): string {
+  const units: [number, string][] = [
+    [Math.floor(seconds / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+    [Math.round(seconds % 60), 'second'],
+  ]
+  const parts = units.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`)
+  return parts.length > 0 ? parts.join(' ') : '0 seconds'
+}
+
 /**
  * A turn's "play from here": a link into the recording at the turn's start, which the player's script
  * turns into a seek. Its mark is drawn by CSS and its name is a label, so copying the turn copies none of it.
@@ -245,7 +276,12 @@ function mark(kind: 'unclear' | 'supplied' | 'direction' | 'omission', inNotes: 
     const [open, close] = delimitersOf(node)
     const text: ElementContent[] = [{ type: 'text', value: open }, ...inner, { type: 'text', value: close }]
     if (inNotes.has(node)) return text
-    return h(`span.mark.${kind}${kind === 'unclear' && node.conjecture ? '.conjecture' : ''}`, text)
+    // The title names the kind for a pointer's hover; screen readers hear it from reading-text.css.
+    return h(
+      `span.mark.${kind}${kind === 'unclear' && node.conjecture ? '.conjecture' : ''}`,
+      { title: markMeanings[kind].name },
+      text,
+    )
   }
 }
 

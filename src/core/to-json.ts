@@ -8,8 +8,10 @@ import { toPlainText } from './plain-text.ts'
 import type { BlockJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
 import type { HeaderFieldName, PageFurniture, TranscriptRoot, Turn } from './types.ts'
+import { citationFields, type CitationDefaults } from './citation.ts'
 
-export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
+/** `citation`: the site's defaults for the citation (its configuration); the CLI gives none. */
+export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefaults = {}): TranscriptJson {
   const header = new Map<HeaderFieldName, string>()
   let headerMarks: Marks = {}
   let date = ''
@@ -104,6 +106,7 @@ export function toJson(tree: TranscriptRoot, file: VFile): TranscriptJson {
     ...(meta.source !== undefined ? { source: { ...meta.source } } : {}),
     ...(meta.recording !== undefined ? { recording: { ...meta.recording } } : {}),
     status: header.get('status') ?? null,
+    citation: citationFields(tree, citation),
     dateLine: header.get('dateLine') ?? null,
     time: header.get('time') ?? null,
     speakers: tree.speakers.map((speaker) => ({ ...speaker, labels: [...speaker.labels] })),

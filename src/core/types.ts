@@ -210,15 +210,29 @@ export type TranscriptNode = TranscriptRoot | RootContent | HeaderField | Conver
 export interface Source {
   /** Who published the edition (`Miller Center`, `Office of the Historian`). */
   publisher?: string
+  /** Where the edition was published (`Washington`). */
+  place?: string
+  /** The year the edition was published (`2003`). */
+  year?: string
   /** The edition or collection (`Presidential Recordings of John F. Kennedy`). */
   edition?: string
   volume?: string
+  /** The volume's own title (`Vietnam, September 1968–January 1969`). */
+  volumeTitle?: string
+  /** The edition's editors, one name each. */
+  editors?: string[]
+  /** `draft` (to appear in the edition) or `published` in it; when absent, the status note decides. */
+  status?: 'draft' | 'published'
   /** The document's number or id in the edition. */
   document?: string
   /** The archive holding the recording (`John F. Kennedy Library`). */
   archive?: string
+  /** The archive's collection or series (`President's Office Files, Presidential Recordings Collection`). */
+  collection?: string
   /** The tape or conversation number in the archive. */
   tape?: string
+  /** The archive's own copy of the recording or document (its catalogue page or file). */
+  archiveUrl?: string
   /** Where the source can be read. */
   url?: string
 }

@@ -84,7 +84,8 @@ describe(`the title block of ${PAGE_PATH}`, () => {
           .evaluateAll((rows) =>
             rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ')]),
           )
-        expect(facts.map(([label]) => label)).toEqual(['Date', 'Time', 'Participants', 'Document', 'Status'])
+        // The tape and its archive come from the sidecar (content/transcripts/1962-11-14-01181.yml, after note 4).
+        expect(facts.map(([label]) => label)).toEqual(['Date', 'Time', 'Participants', 'Document', 'Tape', 'Status'])
         expect(facts[0]![1]).toBe(json.dateLine)
         expect(facts[1]![1]).toBe(json.time)
         expect(facts[3]![1]).toBe(json.id)

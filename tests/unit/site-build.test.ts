@@ -152,6 +152,7 @@ describe('speaker pages', () => {
       date,
       title: `Meeting ${name}`,
       status: null,
+      citation: { title: `Meeting ${name}`, status: 'unstated', editors: [], site: { title: 'Transcript Reader', editors: [] } },
       dateLine: null,
       time: null,
       speakers: [...voices].map(([id, kind]) => ({

@@ -27,6 +27,9 @@ describe('resolveSiteConfig', () => {
       title: 'Tapes',
       description: 'The tapes.',
       publisher: 'Miller Center',
+      edition: 'The Presidential Recordings',
+      editors: ['Marc Selverstone', 'Keri Matthews'],
+      about: 'Transcripts from the Miller Center.\n\nDrafts are marked as drafts.',
       site: 'https://example.org',
       base: '/tapes',
       style: 'frus',
@@ -48,6 +51,8 @@ describe('resolveSiteConfig', () => {
     [{ publisher: 3 }, 'option `publisher`'],
     [{ locale: 'not a locale!' }, 'option `locale`: expected a language tag'],
     [{ titel: 'Tapes' }, 'unknown option `titel`'],
+    [{ editors: 'Marc Selverstone' }, 'option `editors`'],
+    [{ locale: 'not a language!' }, 'option `locale`: expected a language tag'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})
     expect(result.ok).toBe(false)

@@ -30,6 +30,7 @@ function transcript(
     date,
     title: `Meeting ${name}`,
     status: null,
+    citation: { title: `Meeting ${name}`, status: 'unstated', editors: [], site: { title: 'Transcript Reader', editors: [] } },
     dateLine: null,
     time: null,
     speakers: voices.map((voice) => ({ id: voice.id, name: voice.name, labels: [voice.name], kind: voice.kind ?? 'person' })),

@@ -1,60 +1,34 @@
 /**
- * A turn's panel, loaded on the first click of a turn's link: the permalink (copied to the clipboard)
- * and the turn's citation in Chicago style and as BibTeX, each with a copy button.
+ * A turn's panel, loaded on the first click of a turn's link: the permalink (copied to the clipboard) and the
+ * turn's citation, as text and as BibTeX, each with a copy button. The citation's fields are the page's own
+ * (its source note's `data-citation`, decided by src/core/citation.ts) and are written by the one formatter
+ * (src/contract/citation.ts), so the panel cites exactly what the page's "Cite as" says, plus the turn: its
+ * speaker and, only when the transcript prints one at its start, its time (never an estimate).
  */
-import { openPopover } from './popover.ts'
-import { spokenTime } from '../../contract/time.ts'
+import { keepInView, openPopover } from './popover.ts'
+import { formatTime } from '../../contract/time.ts'
 import { isVoiceId } from '../../contract/speakers.ts'
+import { citationBibtex, citationText, todayIso, type CitationFields, type CitationUse } from '../../contract/citation.ts'
 
 export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void {
   const article = turn.closest<HTMLElement>('article')!
-  const { name = '', series, document: docId, date, sourceEdition: edition, sourceVolume: volume } = article.dataset
-  const { sourceArchive: archive, sourceTape: tape } = article.dataset
-  // The transcript's own publisher (its sidecar's `source`), else the site's (its configuration).
-  const publisher = article.dataset.sourcePublisher ?? document.documentElement.dataset.sitePublisher
-  const title = article.dataset.title ?? document.title
+  const note = article.querySelector<HTMLElement>('.source-note')
+  const fields = JSON.parse(note?.dataset.citation ?? 'null') as CitationFields | null
   const url = `${location.origin}${location.pathname}#${turn.id}`
   const label = turn.querySelector<HTMLElement>('.speaker-label')!
   const speaker = isVoiceId(turn.dataset.speaker ?? '') ? 'Unidentified speaker' : label.title || label.textContent || ''
-  const estimated = turn.querySelector('.turn-time') !== null
-  // A turn the transcript gives no time for is cited without one.
-  const at = turn.dataset.start === undefined ? '' : `, at ${spokenTime(Number(turn.dataset.start), estimated)}`
-  const longDate = date
-    ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', {
-        timeZone: 'UTC',
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-      })
-    : ''
-  // Where the transcript was published and archived, in citation order; only what is known.
-  const held = [
-    edition,
-    volume ? `vol. ${volume}` : '',
-    docId ? `document ${docId}` : '',
-    series && series !== edition ? series : '',
-    archive,
-    tape ? `tape ${tape}` : '',
-    publisher,
-  ].filter((part): part is string => Boolean(part))
-  const chicago = `${speaker}${at}, in “${title},” ${longDate}${held.map((part) => `, ${part}`).join('')}, ${url}.`
-  const key = `${(docId || name).replace(/\W/g, '')}-${turn.id}`
-  const bibtex = [
-    `@misc{${key},`,
-    `  title = {${tex(title)}},`,
-    `  note = {${tex(`${speaker}${at}`)}${docId ? tex(`; document ${docId}`) : ''}${tape ? tex(`; tape ${tape}`) : ''}},`,
-    series || edition
-      ? `  howpublished = {${tex([edition, volume ? `vol. ${volume}` : '', series !== edition ? series : ''].filter(Boolean).join(', '))}},`
-      : '',
-    publisher ? `  publisher = {${tex(publisher)}},` : '',
-    archive ? `  organization = {${tex(archive)}},` : '',
-    date ? `  date = {${date}},` : '',
-    `  url = {${url}},`,
-    `  urldate = {${new Date().toISOString().slice(0, 10)}}`,
-    '}',
-  ]
-    .filter(Boolean)
-    .join('\n')
+  // A time only when the transcript prints it at the turn's start (src/core/to-hast.ts `data-time`).
+  const time = turn.dataset.time === 'printed' ? formatTime(Number(turn.dataset.start)) : undefined
+  const use: CitationUse = {
+    url,
+    accessed: todayIso(),
+    turn: { speaker, ...(time !== undefined ? { time } : {}) },
+    ...(note?.dataset.locale ? { locale: note.dataset.locale } : {}),
+  }
+  const title = fields?.title ?? document.title
+  const cited = fields ?? { title, status: 'unstated', editors: [], site: { title: document.title, editors: [] } }
+  const text = citationText(cited, use)
+  const bibtex = citationBibtex(cited, { ...use, key: `${(fields?.document ?? turn.id).replace(/\W/g, '')}-${turn.id}` })
 
   const status = element('p', 'Copying the link…')
   status.setAttribute('role', 'status')
@@ -62,30 +36,33 @@ export function openTurnPanel(link: HTMLAnchorElement, turn: HTMLElement): void 
   address.readOnly = true
   address.value = url
   address.setAttribute('aria-label', 'Link to this turn')
-  const chicagoText = element('p', chicago)
-  const bibtexText = element('pre', bibtex)
+  const citation = element('p', text)
+  citation.className = 'citation-text'
   const close = element('button', 'Close') as HTMLButtonElement
-  const popover = openPopover(link, `Link and citation for this turn`, [
-    status,
-    address,
-    element('h2', 'Cite this turn (Chicago)'),
-    chicagoText,
-    copyButton('Copy citation', chicago, status),
-    element('h2', 'BibTeX'),
-    bibtexText,
-    copyButton('Copy BibTeX', bibtex, status),
-    close,
-  ])
+  close.type = 'button'
+  const buttons = element('p')
+  buttons.className = 'popover-buttons'
+  buttons.append(copyButton('Copy citation', text, status), copyButton('Copy BibTeX', bibtex, status), close)
+  const more = element('details')
+  more.append(element('summary', 'BibTeX'), element('pre', bibtex))
+  // After the speaker's line, not inside it: the panel reads in the text's font, not the label's.
+  const popover = openPopover(
+    link,
+    'Link and citation for this turn',
+    [status, address, element('h2', 'Cite this turn'), citation, buttons, more],
+    link.closest('.speaker') ?? link,
+    'div',
+  )
   close.addEventListener('click', () => popover.close(true))
+  keepInView(popover.element)
   copy(url, status, 'Link copied to the clipboard.')
-  address.focus()
+  address.focus({ preventScroll: true })
   address.select()
 }
 
 function element(tag: string, text?: string): HTMLElement {
   const node = document.createElement(tag)
   if (text !== undefined) node.textContent = text
-  if (tag === 'p' || tag === 'pre' || tag === 'h2' || tag === 'input' || tag === 'button') node.style.display = 'block'
   return node
 }
 
@@ -93,11 +70,7 @@ function copyButton(label: string, text: string, status: HTMLElement): HTMLEleme
   const button = element('button', label)
   button.setAttribute('type', 'button')
   button.addEventListener('click', () =>
-    copy(
-      text,
-      status,
-      `${label.replace('Copy ', '')} copied.`.replace(/^./, (c) => c.toUpperCase()),
-    ),
+    copy(text, status, `${label.replace('Copy ', '').replace(/^./, (c) => c.toUpperCase())} copied.`),
   )
   return button
 }
@@ -114,9 +87,4 @@ function copy(text: string, status: HTMLElement, done: string): void {
     () => say(done),
     () => say('Copying is not allowed here: select the text and copy it.'),
   )
-}
-
-/** Escapes BibTeX's special characters. */
-function tex(value: string): string {
-  return value.replace(/[\\{}%&$#_^~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
 }

@@ -12,10 +12,17 @@ let returningFocus = false
  * Opens a popover for `control` (which gets aria-expanded and, on Esc, focus back), placed in the
  * document right after `after` so that Tab moves from the control into it.
  */
-export function openPopover(control: HTMLElement, label: string, content: Node[], after: Element = control): Popover {
+export function openPopover(
+  control: HTMLElement,
+  label: string,
+  content: Node[],
+  after: Element = control,
+  tag: 'span' | 'div' = 'span',
+): Popover {
   const anchor = control
   current?.close(false)
-  const element = document.createElement('span')
+  // A span inside a paragraph (a note at its reference), a div between blocks (a turn's panel).
+  const element = document.createElement(tag)
   element.className = 'popover'
   element.id = `popover-${control.id || 'turn'}`
   element.setAttribute('role', 'dialog')
@@ -64,6 +71,18 @@ export function isReturningFocus(): boolean {
 
 export function currentPopover(): Popover | undefined {
   return current
+}
+
+/**
+ * Scrolls the page as little as needed for the whole popover to be on screen (its top kept in view when it
+ * is taller than the screen): a panel opened from a line at the bottom of the screen shows its buttons.
+ */
+export function keepInView(element: HTMLElement): void {
+  const margin = 8
+  const box = element.getBoundingClientRect()
+  const below = box.bottom + margin - window.innerHeight
+  if (below > 0) window.scrollBy(0, Math.min(below, box.top - margin))
+  else if (box.top < margin) window.scrollBy(0, box.top - margin)
 }
 
 /** Below the anchor when it fits, above otherwise; never off the left or right edge. */

@@ -7,6 +7,7 @@ import { setupNotes } from './notes.ts'
 import { fillPrintAddress } from './print-address.ts'
 import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
 import { parseAskedTime, timeFragment } from '../../contract/time.ts'
+import { longDate, todayIso } from '../../contract/long-date.ts'
 
 function arrive(): void {
   const asked = askedTime()
@@ -64,3 +65,6 @@ document.querySelector('[data-jump]')?.classList.add('ready')
 arrive()
 setupNotes()
 fillPrintAddress()
+// The "Cite as" block leaves the access date to the reader (src/core/source-note.ts): today's, once this runs.
+const accessed = document.querySelector<HTMLElement>('.cite-accessed')
+if (accessed) accessed.textContent = longDate(todayIso(), accessed.closest<HTMLElement>('[data-locale]')?.dataset.locale)

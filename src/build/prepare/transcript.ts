@@ -10,7 +10,8 @@ import { dirname } from 'node:path'
 import { loadTranscript } from '../../core/load.ts'
 import { sidecarPath } from './transcript-files.ts'
 import { speakerKey } from '../../contract/speakers.ts'
-import { sitePath, speakerRoute } from '../../contract/routes.ts'
+import { aboutRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
+import type { CitationDefaults } from '../../core/citation.ts'
 import { renderTranscript } from '../../core/render.ts'
 import { transcriptSchema } from '../../core/schema.ts'
 import { siteFormats } from '../../core/formats/index.ts'
@@ -32,6 +33,8 @@ export interface PrepareTask {
   cache: string
   /** The site's base path (`/`, `/tapes/`): the page's links carry it, so it is part of `digest`. */
   base: string
+  /** What every citation takes from the site's configuration (part of `digest`). */
+  citation?: CitationDefaults
 }
 
 export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: false; shown: string; message: string }
@@ -42,6 +45,7 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
     const { tree, file, json } = loadTranscript(readFileSync(task.path), task.shown, {
       ...(sidecar ? { sidecar } : {}),
       ...(task.style !== undefined ? { style: task.style } : {}),
+      ...(task.citation ? { citation: task.citation } : {}),
     })
     const checked = transcriptSchema.safeParse(json)
     if (!checked.success)
@@ -50,12 +54,19 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
     mkdirSync(dirname(jsonPath), { recursive: true })
     // Each export of the formats registry the site serves; the JSON as checked against the schema.
     for (const format of siteFormats) {
-      const text = format === jsonFormat ? jsonText(checked.data) : format.write({ tree, file })
+      const text =
+        format === jsonFormat
+          ? jsonText(checked.data)
+          : format.write({ tree, file, ...(task.citation ? { citation: task.citation } : {}) })
       replaceFile(exportArtifact(json.name, format.extension, task.cache), text)
     }
     writeFileSync(
       htmlArtifact(json.name, task.cache),
-      renderTranscript(tree, { speakerHref: (speaker) => sitePath(speakerRoute(speakerKey(speaker)), task.base) }),
+      renderTranscript(tree, {
+        speakerHref: (speaker) => sitePath(speakerRoute(speakerKey(speaker)), task.base),
+        aboutHref: sitePath(aboutRoute(), task.base),
+        ...(task.citation ? { citation: task.citation } : {}),
+      }),
     )
     return { ok: true, summary: summarize(checked.data, task.digest) }
   } catch (error) {

@@ -4,11 +4,14 @@
  */
 import type { VFile } from 'vfile'
 import type { TranscriptRoot } from '../types.ts'
+import type { CitationDefaults } from '../citation.ts'
 
 /** A parsed transcript as the formats read it: the tree and the file that holds its messages. */
 export interface ParsedTranscript {
   tree: TranscriptRoot
   file: VFile
+  /** The site's defaults for the citation (its configuration), when a site writes the export. */
+  citation?: CitationDefaults
 }
 
 export interface Format {

@@ -15,6 +15,6 @@ export const json: Format = {
   extension: 'json',
   mediaType: 'application/json',
   site: true,
-  write: ({ tree, file }) => jsonText(toJson(tree, file)),
-  writeMany: (transcripts) => jsonText(transcripts.map(({ tree, file }) => toJson(tree, file))),
+  write: ({ tree, file, citation }) => jsonText(toJson(tree, file, citation)),
+  writeMany: (transcripts) => jsonText(transcripts.map(({ tree, file, citation }) => toJson(tree, file, citation))),
 }

@@ -249,6 +249,8 @@ class InlineScanner {
     if (marks.omission?.test(inner)) return { type: 'omission', ...delimiters, children, position }
     if (isWhollyEmphasized(children) || marks.direction.test(inner))
       return { type: 'direction', ...delimiters, children, position }
+    // An uncertain hearing: the words themselves are the conjectured reading.
+    if (delimiter.otherwise === 'unclear') return { type: 'unclear', ...delimiters, children, position, conjecture: inner }
     return { type: delimiter.otherwise, ...delimiters, children, position }
   }
 }

@@ -19,8 +19,12 @@ export interface LabelSeparator {
 export interface MarkDelimiter {
   open: '[' | '('
   close: ']' | ')'
-  /** `supplied` for square brackets (words the editors supplied), `direction` for a transcriber's parenthesis. */
-  otherwise: 'supplied' | 'direction'
+  /**
+   * `supplied` for square brackets (words the editors supplied); for a transcriber's parenthesis, `direction`
+   * (a note on what was heard) or `unclear` (the words as the transcriber thought they heard them: the
+   * mark's words are its conjectured reading).
+   */
+  otherwise: 'supplied' | 'direction' | 'unclear'
   /** Whether an unpaired delimiter is worth a warning (a `[` always is; speech may hold a stray `)`). */
   reportUnpaired: boolean
 }

@@ -20,11 +20,24 @@ export const watergate: HouseStyle = {
   marks: {
     delimiters: [
       { open: '[', close: ']', otherwise: 'supplied', reportUnpaired: true },
-      { open: '(', close: ')', otherwise: 'direction', reportUnpaired: false },
+      // What the transcribers wrote in parentheses is one of three things, decided here once: unclear speech
+      // (`(unintelligible)`), material withheld (`(Privileged Material Deleted)`), a note on a sound or an
+      // action (`(Laughter)`, `(Door closes)`, `(15 Second Pause)`, `(clears throat)`: the vocabulary below),
+      // or else words they were unsure they heard (`(she's off to)`): an uncertain hearing, never a direction.
+      { open: '(', close: ')', otherwise: 'unclear', reportUnpaired: false },
     ],
     // Run together at old line ends as often as not: `(unintelligiblepassage.)`, `(unintelligible/REMOVED)`.
     unclear: /^(?:unclear|inaudible|unintelligible|indistinct|garbled)/i,
-    direction: seed.marks.direction,
+    direction: new RegExp(
+      [
+        seed.marks.direction.source,
+        // Run together or not (`Doorcloses`), at the start: a sound, an action, a pause of some seconds.
+        String.raw`^(?:\d+\s*-?\s*seconds?\s+)?(?:pause\w*|laugh\w*|door\w*|knock\w*|(?:tele)?phone\b|buzz\w*|clears?\s*(?:his\s+)?throat|background\b|noise\b|tape\b|static\b|footsteps\b|rustl\w*|tapping\b|writing\b|silence\b|cough\w*|sigh\w*|whistl\w*|crosstalk\b|voices?\b)`,
+        // Or a sentence about someone: `(President and Haldeman laugh)`, `(Woods enters)`.
+        String.raw`\b(?:laugh(?:s|ing|ter)?|enters|leaves|exits|coughs|sighs)\.?$`,
+      ].join('|'),
+      'i',
+    ),
     omission: /\b(?:deleted|withheld|omitted)\)?\.?$/i,
   },
   furniture: {

@@ -59,6 +59,7 @@ export const SITES: Record<SiteName, SiteDefinition> = {
   seed: {
     readers: [
       'build',
+      'citation',
       'edition',
       'quality-axe',
       'quality-axe-transcripts',

@@ -9,6 +9,8 @@ import { UNIDENTIFIED_KIND } from '../../../contract/speakers.ts'
 import type { Format } from '../format.ts'
 import { speakerRef, teiText } from './body.ts'
 import { element, xmlText } from './xml.ts'
+import { citationFields, type CitationDefaults } from '../../citation.ts'
+import { sourceBibl } from './bibl.ts'
 
 export const tei: Format = {
   name: 'tei',
@@ -18,23 +20,19 @@ export const tei: Format = {
   extension: 'xml',
   mediaType: 'application/tei+xml',
   site: true,
-  write: ({ tree }) => toTei(tree),
+  write: ({ tree, citation }) => toTei(tree, citation),
 }
 
-export function toTei(tree: TranscriptRoot): string {
+/** `defaults`: the site's defaults for the citation (its configuration); the CLI gives none. */
+export function toTei(tree: TranscriptRoot, defaults: CitationDefaults = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element(
     'TEI',
     { xmlns: 'http://www.tei-c.org/ns/1.0' },
-    `\n${teiHeader(tree)}\n${teiText(tree)}\n`,
+    `\n${teiHeader(tree, defaults)}\n${teiText(tree)}\n`,
   )}\n`
 }
 
-/** An element for a value the sidecar may give, or nothing. */
-function optional(name: string, value: string | undefined): string[] {
-  return value ? [element(name, {}, xmlText(value))] : []
-}
-
-function teiHeader(tree: TranscriptRoot): string {
+function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
   const fields = new Map<HeaderFieldName, { text: string; value?: string }>()
   for (const child of tree.children) {
     if (child.type !== 'header') continue
@@ -45,7 +43,6 @@ function teiHeader(tree: TranscriptRoot): string {
   const date = fields.get('date')
   const when = date?.value
   const meta = tree.meta ?? {}
-  const source = meta.source ?? {}
   const title = meta.title ?? (heading ? toPlainText(heading.children) : (id ?? tree.name))
   const status = fields.get('status')?.text
   const dateLine = fields.get('dateLine')?.text
@@ -64,24 +61,7 @@ function teiHeader(tree: TranscriptRoot): string {
   )
   const dateElement = (text: string | undefined) =>
     when || text ? element('date', { when: when || undefined }, xmlText(text ?? date?.text ?? '')) : ''
-  const bibl = element(
-    'bibl',
-    {},
-    [
-      element('title', {}, xmlText(title)),
-      ...optional('edition', source.edition),
-      ...optional('publisher', source.publisher),
-      ...(source.volume ? [element('biblScope', { unit: 'volume' }, xmlText(source.volume))] : []),
-      ...(meta.series ? [element('series', {}, element('title', {}, xmlText(meta.series)))] : []),
-      id ? element('idno', { type: 'document' }, xmlText(id)) : '',
-      ...(source.document && source.document !== id ? [element('idno', { type: 'edition' }, xmlText(source.document))] : []),
-      ...(source.tape ? [element('idno', { type: 'tape' }, xmlText(source.tape))] : []),
-      ...(source.archive ? [element('orgName', { role: 'archive' }, xmlText(source.archive))] : []),
-      dateElement(date?.text),
-      status ? element('note', { type: 'status' }, xmlText(status)) : '',
-      ...(source.url ? [element('ptr', { target: source.url })] : []),
-    ].join(''),
-  )
+  const bibl = sourceBibl(citationFields(tree, defaults), { id, series: meta.series, dateElement: dateElement(date?.text) })
   const recordingText = [dateLine, time].filter(Boolean).join(', ')
   // With a recording file (the sidecar's `recording`), a paragraph names it and where the tape's 0:00 is.
   const file = meta.recording

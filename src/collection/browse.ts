@@ -5,7 +5,7 @@
  * window of page numbers a pager shows. Pure functions of the summaries and of the speaker directory:
  * the pages only render what these return, and hash it for their cache key (src/build/cache-key.ts).
  */
-import type { SpeakerKind } from '../contract/speakers.ts'
+import { type SpeakerKind, voicesPhrase } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
 import {
   browseMonthRoute,
@@ -244,13 +244,13 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
 
 /**
  * A transcript's participants as the lists show them: each person by name, then the unidentified voices
- * as their number (each unidentified turn is its own voice), never as a person.
+ * counted as voices (`voicesPhrase`: `2 unidentified voices`), never by their turns, never as a person.
  */
 export function participants(speakers: readonly SummarySpeaker[]): { key: string; text: string; person: boolean }[] {
   return speakers.map((group) =>
     group.kind === 'person'
       ? { key: group.key, text: group.name, person: true }
-      : { key: group.key, text: `${group.turns} unidentified voice${group.turns === 1 ? '' : 's'}`, person: false },
+      : { key: group.key, text: voicesPhrase(group.voices ?? { voices: group.turns, exact: group.turns <= 1 }), person: false },
   )
 }
 

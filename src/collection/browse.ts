@@ -5,7 +5,7 @@
  * window of page numbers a pager shows. Pure functions of the summaries and of the speaker directory:
  * the pages only render what these return, and hash it for their cache key (src/build/cache-key.ts).
  */
-import { type SpeakerKind, voicesPhrase } from '../contract/speakers.ts'
+import { type SpeakerKind, sortWord, voicesPhrase } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
 import {
   browseMonthRoute,
@@ -254,10 +254,12 @@ export function participants(speakers: readonly SummarySpeaker[]): { key: string
   )
 }
 
-/** The letter a name is filed under: the first letter of its last word, without accents; `#` when not A–Z. */
+/**
+ * The letter a name is filed under: the first letter of its sort word (`sortWord`: the surname, or a
+ * title-only name's title), without accents; `#` when not A–Z.
+ */
 export function initialOf(name: string): string {
-  const surname = name.trim().split(/\s+/).at(-1) ?? ''
-  const letter = surname.normalize('NFKD').replace(/\p{M}/gu, '').charAt(0).toUpperCase()
+  const letter = sortWord(name).word.normalize('NFKD').replace(/\p{M}/gu, '').charAt(0).toUpperCase()
   return /^[A-Z]$/.test(letter) ? letter : '#'
 }
 
@@ -275,6 +277,8 @@ export function letterHref(letter: string, page = 1): string {
 export interface ParticipantRow {
   key: string
   name: string
+  /** A title only (`President`): filed by the title, and said to be one, never shown as a surname. */
+  title: boolean
   href: string
   turns: number
   transcripts: number
@@ -299,7 +303,7 @@ export function participantRow(
   entry: Pick<ListedSpeaker, 'key' | 'name' | 'turns' | 'transcripts' | 'first' | 'last'>,
 ): ParticipantRow {
   const { key, name, turns, transcripts, first, last } = entry
-  return { key, name, href: speakerRoute(key), turns, transcripts, first, last }
+  return { key, name, title: !sortWord(name).surname, href: speakerRoute(key), turns, transcripts, first, last }
 }
 
 /** The `count` people with the most turns, most first (ties by the directory's order, by surname). */

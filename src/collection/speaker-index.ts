@@ -5,7 +5,7 @@
  */
 import { transcriptTitle } from '../core/names.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
-import { listedName, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type SpeakerKind } from '../contract/speakers.ts'
+import { listedName, sortWord, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type SpeakerKind } from '../contract/speakers.ts'
 import { turnsOf } from './speakers.ts'
 import { transcriptOrder } from './browse.ts'
 
@@ -92,14 +92,17 @@ export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }
   return sortSpeakers([...entries.values()])
 }
 
-/** People by surname, then the unidentified voices (if any). */
+/** People by surname (or a title-only name by its title), then the unidentified voices (if any). */
 export function sortSpeakers<T extends { name: string; kind: SpeakerKind }>(entries: T[]): T[] {
   const people = entries.filter((entry) => entry.kind === 'person').sort(bySurname)
   return [...people, ...entries.filter((entry) => entry.kind === UNIDENTIFIED_KIND)]
 }
 
-/** `McGeorge Bundy` before `President Kennedy`: by the last word of the name, then the whole name. */
+/**
+ * `McGeorge Bundy` before `President Kennedy`: by the sort word (`sortWord`: the surname, or a title-only
+ * name's title, so `President` files between `Pearson` and `Pym`), then the whole name.
+ */
 function bySurname(a: { name: string }, b: { name: string }): number {
-  const last = (name: string) => name.split(/\s+/).at(-1) ?? name
-  return last(a.name).localeCompare(last(b.name)) || a.name.localeCompare(b.name)
+  const word = (name: string) => sortWord(name).word
+  return word(a.name).localeCompare(word(b.name)) || a.name.localeCompare(b.name)
 }

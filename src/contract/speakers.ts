@@ -80,9 +80,6 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 )
 
-/** Words that may join the words of a title (`Secretary of State`, `Chief of Staff`). */
-const TITLE_LINKS = new Set(['of', 'the', 'for', 'and', 'to'])
-
 /** `PRESIDENT` → `President`, to look a word up among the titles. */
 function titleCased(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
@@ -98,11 +95,14 @@ export function isTitleWord(word: string): boolean {
  * names an office, and no word of it is a surname.
  */
 export function isTitleOnly(name: string): boolean {
-  const words = name.trim().split(/\s+/).filter(Boolean)
+  // What follows `of` is the office's domain (`of State`, `of the Treasury`), not a name.
+  const words = name
+    .trim()
+    .split(/\s+of\s+/i)[0]!
+    .split(/\s+/)
+    .filter(Boolean)
   const head = words[0]?.toLowerCase() === 'the' ? words.slice(1) : words
-  return (
-    head.length > 0 && isTitleWord(head[0]!) && head.every((word) => isTitleWord(word) || TITLE_LINKS.has(word.toLowerCase()))
-  )
+  return head.length > 0 && head.every(isTitleWord)
 }
 
 /**

@@ -239,6 +239,7 @@ describe('participants', () => {
     expect(participantRow(entry('George Ball'))).toEqual({
       key: 'george-ball',
       name: 'George Ball',
+      title: false,
       href: '/speakers/george-ball/',
       turns: 3,
       transcripts: 2,

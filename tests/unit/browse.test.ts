@@ -225,6 +225,8 @@ describe('participants', () => {
   })
 
   const entry = (name: string, kind: SpeakerEntry['kind'] = 'person'): SpeakerEntry => ({
+    roles: [],
+    in: [],
     key: name.toLowerCase().replace(/\s+/g, '-'),
     name,
     kind,

@@ -36,6 +36,8 @@ export interface SpeakerTranscript extends TranscriptRef {
   page: number
   /** A hash of its turns' table (`in/<name>.json`): the filtered page's cache key. */
   table: string
+  /** For the unidentified voices: how many voices in this transcript. */
+  voices?: { voices: number; exact: boolean }
 }
 
 export interface SpeakerEntry extends ListedSpeaker {
@@ -138,7 +140,13 @@ export function writeSpeakerPages(
       } satisfies SpeakerPage)
       mkdirSync(join(next, entry.key, 'in'), { recursive: true })
       writeFileSync(transcriptFile(next, entry.key, summary.name), table)
-      entry.in.push({ ...ref, turns: voices.turns.length, page: entry.pages.length + 1, table: hashOf(table) })
+      entry.in.push({
+        ...ref,
+        turns: voices.turns.length,
+        page: entry.pages.length + 1,
+        table: hashOf(table),
+        ...(voices.voices ? { voices: voices.voices } : {}),
+      })
       let appearance: Appearance | undefined
       for (const turn of voices.turns) {
         if (!appearance) {

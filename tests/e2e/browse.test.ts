@@ -217,16 +217,16 @@ describe('speaker pages and the participants index, without JavaScript', () => {
       site(),
       '/speakers/',
       async (page) => {
-        const letters = await page.$$eval('nav[aria-label="Speakers by surname"] a', (as) =>
+        const letters = await page.$$eval('nav[aria-label="Speakers by surname or title"] a', (as) =>
           as.map((a) => a.getAttribute('href')!),
         )
         expect(letters).toContain('/speakers/index/b/')
         expect(letters.every((href) => /^\/speakers\/index\/([a-z]|other)\/$/.test(href))).toBe(true)
         expect(await page.locator('main a[href="/speakers/unidentified/"]').count()).toBe(1)
-        expect(await follow(page, 'nav[aria-label="Speakers by surname"] a[href="/speakers/index/b/"]')).toBe(
+        expect(await follow(page, 'nav[aria-label="Speakers by surname or title"] a[href="/speakers/index/b/"]')).toBe(
           '/speakers/index/b/',
         )
-        expect(await page.locator('nav[aria-label="Speakers by surname"] [aria-current="page"]').textContent()).toMatch(/^B/)
+        expect(await page.locator('nav[aria-label="Speakers by surname or title"] [aria-current="page"]').textContent()).toMatch(/^B/)
         const row = page.locator('main .sp-index li', { has: page.locator('a[href="/speakers/mcgeorge-bundy/"]') })
         expect((await row.textContent())!.replace(/\s+/g, ' ')).toBe(
           'McGeorge Bundy · 144 turns in 3 transcripts · October 5, 1962 – November 14, 1962',

@@ -8,16 +8,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ListedSpeaker } from '../collection/browse.ts'
-import { sortSpeakers, type TranscriptRef, voicesByKey } from '../collection/speaker-index.ts'
-import type { TurnJson } from '../core/schema.ts'
+import { sortSpeakers, speakerAppearances, type SpeakerTurn, type TranscriptRef } from '../collection/speaker-index.ts'
 import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 
-export const TURNS_PER_PAGE = 100
+export type { SpeakerTurn } from '../collection/speaker-index.ts'
 
-/** A turn as a speaker page lists it. */
-export type SpeakerTurn = Pick<TurnJson, 'id' | 'time' | 'paragraphs'> & { speaker: Pick<TurnJson['speaker'], 'id' | 'label'> }
+export const TURNS_PER_PAGE = 100
 
 export interface Appearance {
   transcript: TranscriptRef
@@ -31,9 +29,26 @@ export interface SpeakerPage {
   appearances: Appearance[]
 }
 
+/** A transcript a speaker speaks in, as their page's filter lists it. */
+export interface SpeakerTranscript extends TranscriptRef {
+  turns: number
+  /** The page (1-based) of their turns where this transcript's start. */
+  page: number
+  /** A hash of its turns' table (`in/<name>.json`): the filtered page's cache key. */
+  table: string
+  /** For the unidentified voices: how many voices in this transcript. */
+  voices?: { voices: number; exact: boolean }
+}
+
 export interface SpeakerEntry extends ListedSpeaker {
   /** One hash per page of its content: the page's cache key. */
   pages: string[]
+  /** What the transcripts' sidecars say they were (`Counsel to the President`), each once. */
+  roles: string[]
+  /** For the unidentified voices: how many voices, across the collection (never their turns). */
+  voices?: { voices: number; exact: boolean }
+  /** The transcripts they speak in, in date order: the page's filter by transcript and date. */
+  in: SpeakerTranscript[]
 }
 
 function folder(cache: string): string {
@@ -43,6 +58,15 @@ function folder(cache: string): string {
 /** `mcgeorge-bundy` page 2 → its file; keys are slugs, safe as file names. */
 function pageFile(base: string, key: string, page: number): string {
   return join(base, key, `${page}.json`)
+}
+
+/** A speaker's turns in one transcript (the page filtered by it): `mcgeorge-bundy/in/<name>.json`. */
+function transcriptFile(base: string, key: string, name: string): string {
+  return join(base, key, 'in', `${encodeURIComponent(name)}.json`)
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
 /**
@@ -71,7 +95,7 @@ export function writeSpeakerPages(
     const page = entry.pages.length + 1
     mkdirSync(join(next, entry.key), { recursive: true })
     writeFileSync(pageFile(next, entry.key, page), text)
-    entry.pages.push(createHash('sha256').update(text).digest('hex').slice(0, 16))
+    entry.pages.push(hashOf(text))
     endedIn.set(entry.key, appearances.at(-1)!.transcript.name)
     pending.set(entry.key, [])
     pendingTurns.set(entry.key, 0)
@@ -86,7 +110,7 @@ export function writeSpeakerPages(
       dateLine: summary.dateLine,
       id: summary.id,
     }
-    for (const voices of voicesByKey(readTranscriptJson(summary.name, cache))) {
+    for (const voices of speakerAppearances(readTranscriptJson(summary.name, cache))) {
       let entry = entries.get(voices.key)
       if (!entry) {
         entry = {
@@ -98,11 +122,31 @@ export function writeSpeakerPages(
           first: summary.date,
           last: summary.date,
           pages: [],
+          roles: [],
+          in: [],
         }
         entries.set(voices.key, entry)
       }
       entry.transcripts += 1
       entry.last = summary.date
+      for (const role of voices.roles) if (!entry.roles.includes(role)) entry.roles.push(role)
+      if (voices.voices) {
+        const sum = entry.voices ?? { voices: 0, exact: true }
+        entry.voices = { voices: sum.voices + voices.voices.voices, exact: sum.exact && voices.voices.exact }
+      }
+      // The page filtered by this transcript: all its turns, in one table of its own.
+      const table = JSON.stringify({
+        appearances: [{ transcript: ref, turns: voices.turns, continued: false }],
+      } satisfies SpeakerPage)
+      mkdirSync(join(next, entry.key, 'in'), { recursive: true })
+      writeFileSync(transcriptFile(next, entry.key, summary.name), table)
+      entry.in.push({
+        ...ref,
+        turns: voices.turns.length,
+        page: entry.pages.length + 1,
+        table: hashOf(table),
+        ...(voices.voices ? { voices: voices.voices } : {}),
+      })
       let appearance: Appearance | undefined
       for (const turn of voices.turns) {
         if (!appearance) {
@@ -111,12 +155,7 @@ export function writeSpeakerPages(
           appearance = { transcript: ref, turns: [], continued: list.length === 0 && endedIn.get(voices.key) === summary.name }
           list.push(appearance)
         }
-        appearance.turns.push({
-          id: turn.id,
-          time: turn.time,
-          paragraphs: turn.paragraphs,
-          speaker: { id: turn.speaker.id, label: turn.speaker.label },
-        })
+        appearance.turns.push(turn)
         entry.turns += 1
         const count = (pendingTurns.get(voices.key) ?? 0) + 1
         pendingTurns.set(voices.key, count)
@@ -139,6 +178,11 @@ export function writeSpeakerPages(
 export function readSpeakerDirectory(cache = siteCacheFolder()): SpeakerEntry[] {
   const path = join(folder(cache), 'index.json')
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SpeakerEntry[]) : []
+}
+
+/** A speaker's turns in one transcript: their page filtered by it. */
+export function readSpeakerTranscript(key: string, name: string, cache = siteCacheFolder()): SpeakerPage {
+  return JSON.parse(readFileSync(transcriptFile(folder(cache), key, name), 'utf8')) as SpeakerPage
 }
 
 /** One page (1-based) of a speaker's turns. */

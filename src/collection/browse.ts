@@ -5,7 +5,7 @@
  * window of page numbers a pager shows. Pure functions of the summaries and of the speaker directory:
  * the pages only render what these return, and hash it for their cache key (src/build/cache-key.ts).
  */
-import type { SpeakerKind } from '../contract/speakers.ts'
+import { type SpeakerKind, sortWord, voicesPhrase } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
 import { DEFAULT_LOCALE, formatDate as formatSiteDate } from '../contract/dates.ts'
 import {
@@ -245,20 +245,22 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
 
 /**
  * A transcript's participants as the lists show them: each person by name, then the unidentified voices
- * as their number (each unidentified turn is its own voice), never as a person.
+ * counted as voices (`voicesPhrase`: `2 unidentified voices`), never by their turns, never as a person.
  */
 export function participants(speakers: readonly SummarySpeaker[]): { key: string; text: string; person: boolean }[] {
   return speakers.map((group) =>
     group.kind === 'person'
       ? { key: group.key, text: group.name, person: true }
-      : { key: group.key, text: `${group.turns} unidentified voice${group.turns === 1 ? '' : 's'}`, person: false },
+      : { key: group.key, text: voicesPhrase(group.voices ?? { voices: group.turns, exact: group.turns <= 1 }), person: false },
   )
 }
 
-/** The letter a name is filed under: the first letter of its last word, without accents; `#` when not A–Z. */
+/**
+ * The letter a name is filed under: the first letter of its sort word (`sortWord`: the surname, or a
+ * title-only name's title), without accents; `#` when not A–Z.
+ */
 export function initialOf(name: string): string {
-  const surname = name.trim().split(/\s+/).at(-1) ?? ''
-  const letter = surname.normalize('NFKD').replace(/\p{M}/gu, '').charAt(0).toUpperCase()
+  const letter = sortWord(name).word.normalize('NFKD').replace(/\p{M}/gu, '').charAt(0).toUpperCase()
   return /^[A-Z]$/.test(letter) ? letter : '#'
 }
 
@@ -276,6 +278,8 @@ export function letterHref(letter: string, page = 1): string {
 export interface ParticipantRow {
   key: string
   name: string
+  /** A title only (`President`): filed by the title, and said to be one, never shown as a surname. */
+  title: boolean
   href: string
   turns: number
   transcripts: number
@@ -300,7 +304,7 @@ export function participantRow(
   entry: Pick<ListedSpeaker, 'key' | 'name' | 'turns' | 'transcripts' | 'first' | 'last'>,
 ): ParticipantRow {
   const { key, name, turns, transcripts, first, last } = entry
-  return { key, name, href: speakerRoute(key), turns, transcripts, first, last }
+  return { key, name, title: !sortWord(name).surname, href: speakerRoute(key), turns, transcripts, first, last }
 }
 
 /** The `count` people with the most turns, most first (ties by the directory's order, by surname). */

@@ -1,13 +1,21 @@
 /**
- * Every speaker across every transcript, for the speaker pages: a person (one speaker id) gathers their
- * turns from all transcripts; unidentified voices are gathered on one page of their own, by transcript,
- * each turn still its own voice.
+ * What the speaker pages show, worked out one transcript at a time (the build, src/build/speaker-pages.ts,
+ * gathers them across the collection in date order and writes the pages' tables): a person (one speaker
+ * id) is one page; the unidentified voices share one page of their own, counted as voices, never as one
+ * person. Each turn comes with the turn before and after it, so a page can show it in its exchange.
  */
-import { transcriptTitle } from '../core/names.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
-import { listedName, speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, type SpeakerKind } from '../contract/speakers.ts'
+import {
+  listedName,
+  sortWord,
+  speakerKey,
+  UNIDENTIFIED_KEY,
+  UNIDENTIFIED_KIND,
+  unidentifiedVoices,
+  type SpeakerKind,
+} from '../contract/speakers.ts'
+import { speakerInRoute, speakerYearRoute } from '../contract/routes.ts'
 import { turnsOf } from './speakers.ts'
-import { transcriptOrder } from './browse.ts'
 
 export interface TranscriptRef {
   /** The page is at `/<name>/`. */
@@ -16,21 +24,6 @@ export interface TranscriptRef {
   date: string
   dateLine: string | null
   id: string
-}
-
-export interface Appearance {
-  transcript: TranscriptRef
-  turns: TurnJson[]
-}
-
-export interface SpeakerEntry {
-  /** The person's speaker id, or `unidentified`: the page is at `/speakers/<key>/`. */
-  key: string
-  name: string
-  kind: SpeakerKind
-  turns: number
-  /** In the order of the transcripts given (by date), turns in reading order. */
-  appearances: Appearance[]
 }
 
 /** One speaker's turns in one transcript: a person, or all its unidentified voices. */
@@ -67,39 +60,111 @@ export function voicesByKey(data: Pick<TranscriptJson, 'name' | 'speakers' | 'bl
   return [...groups.values()]
 }
 
-/** Every person, then (if any) the unidentified voices; transcripts are taken in transcript order. */
-export function speakerIndex(transcripts: ReadonlyArray<{ data: TranscriptJson }>): SpeakerEntry[] {
-  const entries = new Map<string, SpeakerEntry>()
-  const sorted = [...transcripts].sort((a, b) => transcriptOrder(a.data, b.data))
-  for (const { data } of sorted) {
-    const ref: TranscriptRef = {
-      name: data.name,
-      title: transcriptTitle(data),
-      date: data.date,
-      dateLine: data.dateLine,
-      id: data.id,
-    }
-    for (const voices of voicesByKey(data)) {
-      let entry = entries.get(voices.key)
-      if (!entry) {
-        entry = { key: voices.key, name: voices.name, kind: voices.kind, turns: 0, appearances: [] }
-        entries.set(voices.key, entry)
-      }
-      entry.appearances.push({ transcript: ref, turns: voices.turns })
-      entry.turns += voices.turns.length
-    }
-  }
-  return sortSpeakers([...entries.values()])
+/** A turn beside one of the speaker's, shown collapsed with it: who spoke and what they said. */
+export interface NeighbourTurn {
+  id: string
+  /** The name the transcript gives (`President`, `Unidentified`), and the label as printed. */
+  name: string
+  label: string
+  paragraphs: string[]
 }
 
-/** People by surname, then the unidentified voices (if any). */
+/** A turn as a speaker page lists it, in its exchange: the turn before and the turn after, when there are. */
+export type SpeakerTurn = Pick<TurnJson, 'id' | 'time' | 'paragraphs'> & {
+  speaker: Pick<TurnJson['speaker'], 'id' | 'label'>
+  before?: NeighbourTurn
+  after?: NeighbourTurn
+}
+
+/** One speaker's turns in one transcript, as their page shows them, with what the transcript says of them. */
+export interface SpeakerAppearance {
+  key: string
+  name: string
+  kind: SpeakerKind
+  /** The roles the transcript's sidecar gives them (`Counsel to the President`), in order. */
+  roles: string[]
+  /** For the unidentified voices: how many voices they are here (`unidentifiedVoices`), never their turns. */
+  voices?: { voices: number; exact: boolean }
+  turns: SpeakerTurn[]
+}
+
+/**
+ * What the speaker pages show of one transcript, the one place it is worked out: each speaker's turns
+ * (`voicesByKey`), each with the turn before and after it in the conversation.
+ */
+export function speakerAppearances(data: Pick<TranscriptJson, 'name' | 'speakers' | 'blocks'>): SpeakerAppearance[] {
+  const all = turnsOf(data)
+  const at = new Map(all.map((turn, index) => [turn, index]))
+  const neighbour = (turn: TurnJson | undefined): NeighbourTurn | undefined =>
+    turn && { id: turn.id, name: turn.speaker.name, label: turn.speaker.label, paragraphs: turn.paragraphs }
+  return voicesByKey(data).map((group) => {
+    const speakers = data.speakers.filter((speaker) => speakerKey(speaker) === group.key)
+    const roles = [...new Set(speakers.flatMap((speaker) => (speaker.role === undefined ? [] : [speaker.role])))]
+    const turns = group.turns.map((turn): SpeakerTurn => {
+      const index = at.get(turn)!
+      const before = neighbour(all[index - 1])
+      const after = neighbour(all[index + 1])
+      return {
+        id: turn.id,
+        time: turn.time,
+        paragraphs: turn.paragraphs,
+        speaker: { id: turn.speaker.id, label: turn.speaker.label },
+        ...(before ? { before } : {}),
+        ...(after ? { after } : {}),
+      }
+    })
+    const appearance: SpeakerAppearance = { key: group.key, name: group.name, kind: group.kind, roles, turns }
+    if (group.kind === UNIDENTIFIED_KIND) appearance.voices = unidentifiedVoices(speakers)
+    return appearance
+  })
+}
+
+/** People by surname (or a title-only name by its title), then the unidentified voices (if any). */
 export function sortSpeakers<T extends { name: string; kind: SpeakerKind }>(entries: T[]): T[] {
   const people = entries.filter((entry) => entry.kind === 'person').sort(bySurname)
   return [...people, ...entries.filter((entry) => entry.kind === UNIDENTIFIED_KIND)]
 }
 
-/** `McGeorge Bundy` before `President Kennedy`: by the last word of the name, then the whole name. */
+/**
+ * `McGeorge Bundy` before `President Kennedy`: by the sort word (`sortWord`: the surname, or a title-only
+ * name's title, so `President` files between `Pearson` and `Pym`), then the whole name.
+ */
 function bySurname(a: { name: string }, b: { name: string }): number {
-  const last = (name: string) => name.split(/\s+/).at(-1) ?? name
-  return last(a.name).localeCompare(last(b.name)) || a.name.localeCompare(b.name)
+  const word = (name: string) => sortWord(name).word
+  return word(a.name).localeCompare(word(b.name)) || a.name.localeCompare(b.name)
+}
+
+/** A transcript as a speaker page's filter lists it. */
+export interface FilterTranscript extends TranscriptRef {
+  turns: number
+}
+
+/** One year of a speaker page's filter: its page (when the speaker's transcripts span years), its transcripts. */
+export interface FilterYear {
+  /** `1962`, or `''` for undated transcripts. */
+  year: string
+  /** The page filtered by this year; null when every transcript is of one year (the speaker's page is that). */
+  href: string | null
+  current: boolean
+  transcripts: Array<FilterTranscript & { href: string; current: boolean }>
+}
+
+/**
+ * A speaker page's filter, without JavaScript: links to the page filtered by each transcript and, when
+ * their transcripts span years, by each year; `current` marks the filter shown (a transcript's name or a
+ * year). Transcripts in the order given (by date).
+ */
+export function speakerFilter(key: string, transcripts: readonly FilterTranscript[], current?: string): FilterYear[] {
+  const years = new Map<string, FilterYear>()
+  for (const transcript of transcripts) {
+    const year = transcript.date.slice(0, 4)
+    let group = years.get(year)
+    if (!group) {
+      group = { year, href: null, current: current === year, transcripts: [] }
+      years.set(year, group)
+    }
+    group.transcripts.push({ ...transcript, href: speakerInRoute(key, transcript.name), current: current === transcript.name })
+  }
+  if (years.size > 1) for (const group of years.values()) if (group.year) group.href = speakerYearRoute(key, group.year)
+  return [...years.values()]
 }

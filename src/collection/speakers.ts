@@ -3,7 +3,14 @@
  * speaker pages. Every person is one group; every unidentified voice goes into the one "Unidentified
  * voices" group, which is never presented as a person.
  */
-import { speakerKey, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, UNIDENTIFIED_LABEL, type SpeakerKind } from '../contract/speakers.ts'
+import {
+  speakerKey,
+  UNIDENTIFIED_KEY,
+  UNIDENTIFIED_KIND,
+  UNIDENTIFIED_LABEL,
+  unidentifiedVoices,
+  type SpeakerKind,
+} from '../contract/speakers.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
 
 export interface SpeakerGroup {
@@ -18,6 +25,8 @@ export interface SpeakerGroup {
   words: number
   /** Share of the conversation's words, 0 to 1. */
   share: number
+  /** For the unidentified voices: how many voices they are (`unidentifiedVoices`), never their turns. */
+  voices?: { voices: number; exact: boolean }
 }
 
 export function turnsOf(transcript: Pick<TranscriptJson, 'blocks'>): TurnJson[] {
@@ -63,6 +72,7 @@ export function speakerGroups(transcript: Pick<TranscriptJson, 'blocks' | 'speak
       turns: 0,
       words: 0,
       share: 0,
+      voices: unidentifiedVoices(voices),
     }
     groups.set(UNIDENTIFIED_KEY, group)
     for (const id of ids) groupOf.set(id, group)

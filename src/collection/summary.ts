@@ -18,6 +18,8 @@ export const summarySpeakerSchema = z.object({
   kind: z.enum(['person', UNIDENTIFIED_KIND]),
   /** Turns in this transcript. */
   turns: z.number().int().nonnegative(),
+  /** For the unidentified voices: how many voices (`unidentifiedVoices`), never their turns. */
+  voices: z.object({ voices: z.number().int().nonnegative(), exact: z.boolean() }).optional(),
 })
 
 export const summarySchema = z.object({
@@ -61,7 +63,13 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     time: json.time,
     turns: json.blocks.reduce((sum, block) => sum + (block.type === 'turn' ? 1 : 0), 0),
     notes: json.footnotes.length,
-    speakers: speakerGroups(json).map(({ key, name, kind, turns }) => ({ key, name, kind, turns })),
+    speakers: speakerGroups(json).map(({ key, name, kind, turns, voices }) => ({
+      key,
+      name,
+      kind,
+      turns,
+      ...(voices ? { voices } : {}),
+    })),
     diagnostics: json.diagnostics,
     digest,
   }

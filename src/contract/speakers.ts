@@ -25,9 +25,99 @@ export const UNIDENTIFIED_LABEL = 'Unidentified voices'
 /** How one unidentified voice is named in a list of passages (a search result): `Unidentified · ≈00:48`. */
 export const UNIDENTIFIED_VOICE = 'Unidentified'
 
-/** A label that names no one: `Unidentified`, `Unknown`; each such turn is a voice of its own. */
+/**
+ * A label (or a key's name for one) that names no one: `Unidentified`, `Unknown No. 1`, `Voice`,
+ * `Unidentified Man`.
+ */
 export function isUnidentifiedLabel(label: string): boolean {
-  return /^(?:unidentified|unknown)\b/i.test(label)
+  return /^(?:unidentified|unknown|voice)\b/i.test(label)
+}
+
+/**
+ * A label that tells no voice from another (`Unidentified`, `Unknown`, `Voice`, `Unidentified speaker`):
+ * its turns may be one person or several, so each is a voice of its own and their number is unknown. Any
+ * other unidentified label (`UN`, `UNK` in a key, `Unknown No. 1`, `Unidentified Woman`) is one voice
+ * however many turns it has.
+ */
+export function isGenericVoiceLabel(label: string): boolean {
+  return /^(?:unidentified|unknown|voice)(?:\s+(?:speaker|voice|person|participant))?\.?$/i.test(label.trim())
+}
+
+/**
+ * How many unidentified voices a transcript has, the one count every list and title block shows: each
+ * voice with a label of its own counts one, never its turns. Voices under a generic label
+ * (`isGenericVoiceLabel`) cannot be counted: `exact` is then false, and `voices` is a lower bound.
+ */
+export function unidentifiedVoices(speakers: ReadonlyArray<{ kind: SpeakerKind; labels: readonly string[] }>): {
+  voices: number
+  exact: boolean
+} {
+  const voices = speakers.filter((speaker) => speaker.kind === UNIDENTIFIED_KIND)
+  const generic = voices.filter((voice) => voice.labels.every(isGenericVoiceLabel))
+  const distinct = voices.length - generic.length
+  // Several turns under a generic label are one voice at least, and perhaps more.
+  return { voices: distinct + (generic.length > 0 ? 1 : 0), exact: generic.length <= 1 }
+}
+
+/** `2 unidentified voices`, `an unidentified voice`, or `unidentified voices` when the transcript does not say how many. */
+export function voicesPhrase(count: { voices: number; exact: boolean }): string {
+  if (!count.exact) return 'unidentified voices'
+  return count.voices === 1 ? 'an unidentified voice' : `${count.voices} unidentified voices`
+}
+
+/**
+ * Words that are a title or an office, not a name (`President`, `Secretary`, `Operator`): a label or a
+ * name made only of these names an office, not a person's surname. Read by the parser (a bare title is
+ * the participant the heading gives that title) and by the speakers index (`sortWord`).
+ */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'President Vice Secretary Ambassador General Gen. Admiral Adm. Senator Sen. Governor Gov. Chancellor ' +
+    'Chairman Attorney Prime Minister Premier Dr. Mr. Mrs. Ms. Miss Judge Justice Congressman Congresswoman ' +
+    'Representative Rep. Colonel Col. Captain Capt. Major Lieutenant Lt. Sir Lord Lady Mayor Director ' +
+    'Commander King Queen Prince Princess Reverend Rev. Father Sister Speaker Deputy Under Assistant ' +
+    'Operator Aide Counsel Press Chief Staff'
+  ).split(' '),
+)
+
+/** `PRESIDENT` → `President`, to look a word up among the titles. */
+function titleCased(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+}
+
+/** Whether a word is a title (`President`, `PRESIDENT`, `Sen.`). */
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(titleCased(word))
+}
+
+/**
+ * Whether a name is a title only (`President`, `The President`, `Secretary of State`, `OPERATOR`): it
+ * names an office, and no word of it is a surname.
+ */
+export function isTitleOnly(name: string): boolean {
+  // What follows `of` is the office's domain (`of State`, `of the Treasury`), not a name.
+  const words = name
+    .trim()
+    .split(/\s+of\s+/i)[0]!
+    .split(/\s+/)
+    .filter(Boolean)
+  const head = words[0]?.toLowerCase() === 'the' ? words.slice(1) : words
+  return head.length > 0 && head.every(isTitleWord)
+}
+
+/**
+ * The word a person is sorted and filed under in the speakers index, the one rule: a name's last word,
+ * its surname (`McGeorge Bundy` → `Bundy`, `President Kennedy` → `Kennedy`); a title-only name by its
+ * first title word (`President` → `President`, `The President` → `President`, `Secretary of State` →
+ * `Secretary`), and then `surname` is false: the index must not present that word as a surname.
+ */
+export function sortWord(name: string): { word: string; surname: boolean } {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  if (isTitleOnly(name)) {
+    const word = words[0]!.toLowerCase() === 'the' ? words[1]! : words[0]!
+    return { word, surname: false }
+  }
+  return { word: words.at(-1) ?? name, surname: true }
 }
 
 /** The id of the `n`-th unidentified voice of a transcript: `unidentified-3`. */

@@ -7,7 +7,10 @@ import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 
 /** A person, or one unidentified voice. */
 export const speakerSchema = z.object({
-  /** Slug of the name (`mcgeorge-bundy`), or `unidentified-N` for the N-th unidentified turn. */
+  /**
+   * Slug of the name (`mcgeorge-bundy`), or `unidentified-N` for the N-th unidentified voice (a label of its
+   * own, such as a key's `UN`, is one voice; each turn of a generic `Unidentified` is one).
+   */
   id: z.string().min(1),
   /** The resolved full name (`McGeorge Bundy`, `George Ball`); `Unidentified` for unidentified voices. */
   name: z.string().min(1),
@@ -17,6 +20,19 @@ export const speakerSchema = z.object({
   kind: z.enum(['person', UNIDENTIFIED_KIND]),
   /** What the person was (`Secretary of Defense`), when a sidecar says so. */
   role: z.string().optional(),
+})
+
+/** One entry of the printed key of the speakers: `P = President` at line 9, column 1. */
+export const speakerKeyEntrySchema = z.object({
+  /** The letters as printed: `P`, `UNK`. */
+  code: z.string().min(1),
+  /** The name the key gives them, as printed. */
+  name: z.string().min(1),
+  /** What the key adds in parentheses (`either E or K`). */
+  note: z.string().optional(),
+  /** Where the entry is printed, 1-based. */
+  line: z.number().int(),
+  column: z.number().int(),
 })
 
 /** A bracketed editorial mark inside a turn. */
@@ -243,6 +259,8 @@ export const transcriptSchema = z.object({
   time: z.string().nullable(),
   /** Every voice, in order of first appearance. */
   speakers: z.array(speakerSchema),
+  /** The printed key of the speakers (`P = President`), when the transcript has one: whence their names. */
+  speakerKey: z.array(speakerKeyEntrySchema).optional(),
   /** The body in reading order. */
   blocks: z.array(blockSchema),
   /** All footnote definitions, in number order. */

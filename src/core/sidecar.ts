@@ -38,8 +38,25 @@ const recordingSource = text.refine(
 export const sidecarSchema = z.strictObject({
   /** Shown instead of the transcript's heading. */
   title: text.optional(),
-  /** Printed label → the person's full name and, optionally, their role. */
-  speakers: z.record(text, z.strictObject({ name: text, role: text.optional() })).optional(),
+  /**
+   * Printed label → who speaks under it: `name` (the full name, shown instead of the label and before any
+   * name the transcript's key or notes give) and `role` (what they were: `Counsel to the President`,
+   * shown on their speaker page). Either may come alone: a role alone keeps the name the transcript gives.
+   *
+   * ```yaml
+   * speakers:
+   *   P: { name: Richard Nixon, role: President of the United States }
+   *   D: { role: Counsel to the President }
+   * ```
+   */
+  speakers: z
+    .record(
+      text,
+      z
+        .strictObject({ name: text.optional(), role: text.optional() })
+        .refine((speaker) => speaker.name !== undefined || speaker.role !== undefined, 'expected a `name`, a `role` or both'),
+    )
+    .optional(),
   /** The series the transcript belongs to (`Presidential Recordings: John F. Kennedy, Volume 4`). */
   series: text.optional(),
   /**

@@ -12,7 +12,7 @@ import type { Heading } from 'mdast'
 import type { State } from 'mdast-util-to-hast'
 import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptMeta, TranscriptRoot } from './types.ts'
 import { publishRecording } from './recording.ts'
-import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
+import { UNIDENTIFIED_KIND, unidentifiedVoices, voicesPhrase } from '../contract/speakers.ts'
 import type { CitationDefaults } from './citation.ts'
 
 export interface TitleBlockOptions {
@@ -122,7 +122,10 @@ function row(label: string, content: ElementContent[], name: string): Element {
   return h(`div.title-${name}`, [h('dt', label), h('dd', content)])
 }
 
-/** People by name, linked to their pages, in order of first appearance; unidentified voices counted, never named. */
+/**
+ * People by name, linked to their pages, in order of first appearance; unidentified voices counted as
+ * voices (a label of their own is one voice, whatever its turns: `unidentifiedVoices`), never named.
+ */
 function participants(speakers: readonly Speaker[], options: TitleBlockOptions): ElementContent[] {
   const people = speakers.filter((speaker) => speaker.kind === 'person')
   const voices = speakers.filter((speaker) => speaker.kind === UNIDENTIFIED_KIND)
@@ -130,7 +133,7 @@ function participants(speakers: readonly Speaker[], options: TitleBlockOptions):
     options.speakerHref ? h('a', { href: options.speakerHref(speaker) }, text) : { type: 'text', value: text }
   const items: ElementContent[] = people.map((person) => named(person, person.name))
   if (voices.length > 0) {
-    items.push(named(voices[0]!, voices.length === 1 ? 'an unidentified voice' : `${voices.length} unidentified voices`))
+    items.push(named(voices[0]!, voicesPhrase(unidentifiedVoices(voices))))
   }
   return items.flatMap((item, i) => {
     const separator = i === 0 ? '' : i === items.length - 1 ? (items.length > 2 ? ', and ' : ' and ') : ', '

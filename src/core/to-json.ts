@@ -110,6 +110,17 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     dateLine: header.get('dateLine') ?? null,
     time: header.get('time') ?? null,
     speakers: tree.speakers.map((speaker) => ({ ...speaker, labels: [...speaker.labels] })),
+    ...(tree.speakerKey
+      ? {
+          speakerKey: tree.speakerKey.map(({ code, name, note, position }) => ({
+            code,
+            name,
+            ...(note !== undefined ? { note } : {}),
+            line: position?.start.line ?? 1,
+            column: position?.start.column ?? 1,
+          })),
+        }
+      : {}),
     blocks,
     footnotes,
     ...(Object.keys(headerMarks).length > 0 ? { headerMarks } : {}),

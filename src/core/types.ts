@@ -7,7 +7,7 @@
  * the parser makes has a `position` pointing into the source file.
  */
 import type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text } from 'mdast'
-import type { Literal, Node, Parent } from 'unist'
+import type { Literal, Node, Parent, Position } from 'unist'
 import type { SpeakerKind } from '../contract/speakers.ts'
 
 export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }
@@ -166,6 +166,20 @@ export interface Speaker {
   role?: string
 }
 
+/**
+ * One entry of a printed key of the speakers (`P = President`, `X Unknown No. 1 (either E or K)`). Not a
+ * node: the root's `speakerKey`. The paragraph that prints it stays in the introduction, word for word.
+ */
+export interface SpeakerKeyEntry {
+  /** The letters the turns are labelled with, as printed: `P`, `UNK`. */
+  code: string
+  /** Whom the key says they stand for, as printed: `President`, `Unknown No. 1`. */
+  name: string
+  /** What the key adds in parentheses after the name: `either E or K`. */
+  note?: string
+  position?: Position
+}
+
 export type RootContent = Header | Section | Heading | Conversation | PageBreak | FootnoteDefinition
 
 /** Inline content the parser makes (mdast's other phrasing kinds, such as links or code, never occur). */
@@ -265,6 +279,8 @@ export interface TranscriptRoot extends Parent {
   /** The house style the transcript was read in (`seed`, `frus`, `watergate`; see styles/). */
   style: string
   speakers: Speaker[]
+  /** The printed key of the speakers, when the transcript has one: the names of its labels' letters. */
+  speakerKey?: SpeakerKeyEntry[]
   /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
   meta?: TranscriptMeta
   children: RootContent[]

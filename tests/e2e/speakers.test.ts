@@ -13,7 +13,7 @@
  *
  * Uses the site in `E2E_DIST_DIR`, else `<repo>/dist` (the e2e project's global setup runs `npm run build`).
  */
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
 import { closeSite, openSite, withPage, type Site } from './support/site.ts'
@@ -389,6 +389,120 @@ describe('speaker pages', () => {
         const results = await new AxeBuilder({ page }).analyze()
         expect(results.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
       })
+    }
+  })
+})
+
+/**
+ * A speaker page worth reading (issue 21): each turn in its exchange, collapsed, and the page filtered by
+ * transcript, all without JavaScript. Ball's turns in the raw file (lines 70, 74, 78, 294, 300) and the
+ * turns around them: line 66 `Rusk: I think it has, …` (with its second paragraph, line 68), line 72
+ * `Rusk: In the short term.`; line 292 `Bundy: Bobby said Dobrynin said he understood it perfectly.`, line
+ * 296 `President Kennedy: Dobrynin said he did?`.
+ */
+describe('speaker pages: the exchange and the filter', () => {
+  const FILTER = 'nav[aria-label="Filter by transcript and date"]'
+  /** A neighbouring turn as read: its head and its paragraphs, one space between. */
+  const words = async (turn: Locator) => (await turn.locator('p').allTextContents()).map((p) => p.trim()).join(' ')
+
+  test('each turn shows the turn before and after it, collapsed, opened without JavaScript', async () => {
+    await withPage(
+      site,
+      `/speakers/${BALL.key}/`,
+      async (page) => {
+        const exchanges = page.locator('main ol.sp-turns > li details')
+        expect(await exchanges.count(), 'one exchange per turn').toBe(BALL.turns)
+        // Collapsed: the neighbours' words are not shown until asked for.
+        expect(await exchanges.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual(Array(5).fill(false))
+        await expect.poll(() => page.getByText('In the short term.').first().isVisible()).toBe(false)
+        const first = exchanges.nth(0)
+        await first.locator('summary').click()
+        expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
+        const before = await words(first.locator('.sp-before'))
+        const after = await words(first.locator('.sp-after'))
+        expect(before).toMatch(/^Before, Dean Rusk: I think it has, but we'll actually check that particular point\./)
+        expect(before).toContain('In the long term we think there is promise')
+        expect(after).toBe('After, Dean Rusk: In the short term.')
+        // Ball's fourth turn (line 294), between Bundy (292) and the President (296).
+        const fourth = exchanges.nth(3)
+        await fourth.locator('summary').click()
+        expect(await words(fourth.locator('.sp-before'))).toBe(
+          'Before, McGeorge Bundy: Bobby said Dobrynin said he understood it perfectly.',
+        )
+        expect(await words(fourth.locator('.sp-after'))).toBe('After, President Kennedy: Dobrynin said he did?')
+        // The neighbours are not links to turns: every turn link is still one of Ball's own.
+        expect(await speakerPageLinks(page)).toHaveLength(BALL.turns)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
+
+  test('the filter by transcript: a link per transcript, its date and turns; the filtered page holds exactly those turns', async () => {
+    await withPage(
+      site,
+      `/speakers/${BUNDY.key}/`,
+      async (page) => {
+        const filter = page.locator(FILTER)
+        expect((await filter.locator('[aria-current="page"]').textContent())?.trim()).toBe('All transcripts')
+        const entry = filter.locator('li', { hasText: 'Off-the-Record Oval Office Conversation on Cuba' })
+        expect(((await entry.textContent()) ?? '').replace(/\s+/g, ' ')).toContain('November 14, 1962 · 48 turns')
+        await entry.getByRole('link').click()
+        await page.waitForLoadState('load')
+        expect(new URL(page.url()).pathname).toBe(`/speakers/${BUNDY.key}/in/${NAME}/`)
+        expect(((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+          'McGeorge Bundy in “Off-the-Record Oval Office Conversation on Cuba”',
+        )
+        const links = await speakerPageLinks(page)
+        expect(links).toHaveLength(BUNDY.turns)
+        const turnSpeakers = await turnsOnTranscriptPage(page)
+        for (const link of links) expect(turnSpeakers.get(link.href.split('#')[1]!)).toBe(BUNDY.key)
+        // The transcript is the current choice; "All transcripts" leads back to the whole page.
+        await page.goto(`${origin}/speakers/${BUNDY.key}/in/${NAME}/`)
+        expect((await page.locator(`${FILTER} [aria-current="page"]`).textContent())?.trim()).toBe(
+          'Off-the-Record Oval Office Conversation on Cuba',
+        )
+        await page.locator(FILTER).getByRole('link', { name: 'All transcripts' }).click()
+        await page.waitForLoadState('load')
+        expect(new URL(page.url()).pathname).toBe(`/speakers/${BUNDY.key}/`)
+      },
+      { javaScriptEnabled: false },
+    )
+  })
+
+  test('the unidentified voices are counted as voices, never by their turns', async () => {
+    await withPage(
+      site,
+      '/speakers/unidentified/',
+      async (page) => {
+        const summary = ((await page.locator('.sp-summary').textContent()) ?? '').replace(/\s+/g, ' ').trim()
+        // Four turns under a plain `Unidentified`: one voice or four, the transcript does not say.
+        expect(summary).toBe(
+          'Unidentified voices that the editors could not name, in 1 transcript on November 14, 1962: 4 turns.',
+        )
+        expect(summary).not.toMatch(/\d+ unidentified voices/)
+        await page.goto(`${origin}${PAGE_PATH}`)
+        expect(((await page.locator('.title-participants dd').textContent()) ?? '').replace(/\s+/g, ' ')).toMatch(
+          /, and unidentified voices$/,
+        )
+      },
+      { javaScriptEnabled: false },
+    )
+  })
+
+  test('no axe-core violations on a filtered page with an exchange open, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await site.browser!.newContext({ colorScheme })
+      try {
+        const page = await context.newPage()
+        await page.goto(`${origin}/speakers/${BALL.key}/in/${NAME}/`)
+        await page.locator('main details summary').first().click()
+        const results = await new AxeBuilder({ page }).analyze()
+        expect(
+          results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([])
+      } finally {
+        await context.close()
+      }
     }
   })
 })

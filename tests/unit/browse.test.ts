@@ -194,19 +194,20 @@ describe('pages', () => {
 })
 
 describe('participants', () => {
-  test('people by name, unidentified voices by their number, never as a person', () => {
+  test('people by name, unidentified voices by their number of voices (never of turns), never as a person', () => {
     expect(
       participants([
         { key: 'george-ball', name: 'George Ball', kind: 'person', turns: 5 },
-        { key: 'unidentified', name: 'Unidentified voices', kind: 'unidentified', turns: 4 },
+        { key: 'unidentified', name: 'Unidentified voices', kind: 'unidentified', turns: 58, voices: { voices: 2, exact: true } },
       ]),
     ).toEqual([
       { key: 'george-ball', text: 'George Ball', person: true },
-      { key: 'unidentified', text: '4 unidentified voices', person: false },
+      { key: 'unidentified', text: '2 unidentified voices', person: false },
     ])
-    expect(participants([{ key: 'unidentified', name: 'Unidentified voices', kind: 'unidentified', turns: 1 }])[0]!.text).toBe(
-      '1 unidentified voice',
-    )
+    // Four turns under a generic `Unidentified`: one voice or four, the transcript does not say.
+    const generic = { key: 'unidentified', name: 'Unidentified voices', kind: 'unidentified', turns: 4 } as const
+    expect(participants([{ ...generic, voices: { voices: 1, exact: false } }])[0]!.text).toBe('unidentified voices')
+    expect(participants([{ ...generic, turns: 1, voices: { voices: 1, exact: true } }])[0]!.text).toBe('an unidentified voice')
   })
 
   test('initialOf: the first letter of the last word, accents dropped; other scripts under #', () => {
@@ -226,6 +227,8 @@ describe('participants', () => {
   })
 
   const entry = (name: string, kind: SpeakerEntry['kind'] = 'person'): SpeakerEntry => ({
+    roles: [],
+    in: [],
     key: name.toLowerCase().replace(/\s+/g, '-'),
     name,
     kind,
@@ -240,6 +243,7 @@ describe('participants', () => {
     expect(participantRow(entry('George Ball'))).toEqual({
       key: 'george-ball',
       name: 'George Ball',
+      title: false,
       href: '/speakers/george-ball/',
       turns: 3,
       transcripts: 2,

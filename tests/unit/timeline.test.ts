@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { timelineLayout } from '../../src/collection/timeline-layout.ts'
-import { speakerIndex } from '../../src/collection/speaker-index.ts'
+import { sortSpeakers, speakerAppearances } from '../../src/collection/speaker-index.ts'
 import { voiceNumber } from '../../src/contract/speakers.ts'
 import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
@@ -242,29 +242,36 @@ describe('speaker index (the speaker pages)', () => {
     ],
   )
 
-  test('a person gathers their turns from every transcript, by date; unidentified voices apart, last', () => {
-    const entries = speakerIndex([{ data: late }, { data: early }])
-    expect(entries.map((entry) => [entry.key, entry.kind, entry.turns])).toEqual([
-      ['ann-lee', 'person', 2],
-      ['bob-ray', 'person', 2],
-      ['unidentified', 'unidentified', 3],
+  test('one transcript: each speaker’s turns, in its exchange (the turn before and after); unidentified voices apart', () => {
+    const byKey = (data: TranscriptJson) => new Map(speakerAppearances(data).map((a) => [a.key, a]))
+    const ann = byKey(early).get('ann-lee')!
+    expect(ann.turns.map((turn) => [turn.id, turn.before?.id, turn.before?.name, turn.after?.id])).toEqual([
+      ['t-x-3', 't-x-2', 'Unidentified', 't-x-4'],
     ])
-    const annEntry = entries[0]!
-    expect(annEntry.appearances.map((a) => [a.transcript.name, a.turns.map((turn) => turn.paragraphs[0])])).toEqual([
-      ['1961-01-01-00001', ['c']],
-      ['1962-01-01-00002', ['f']],
+    expect(ann.turns[0]!.after).toEqual({ id: 't-x-4', name: 'Bob Ray', label: 'Bob Ray', paragraphs: ['d'] })
+    // The first turn has no turn before it, the last none after.
+    const bob = byKey(early).get('bob-ray')!
+    expect(bob.turns.map((turn) => [turn.before?.id ?? null, turn.after?.id ?? null])).toEqual([
+      [null, 't-x-2'],
+      ['t-x-3', null],
     ])
-    const voices = entries[2]!
+    const voices = byKey(late).get('unidentified')!
     expect(voices.name).toBe('Unidentified voices')
-    expect(voices.appearances.map((a) => [a.transcript.name, a.turns.map((turn) => turn.speaker.id)])).toEqual([
-      ['1961-01-01-00001', ['unidentified-1']],
-      ['1962-01-01-00002', ['unidentified-1', 'unidentified-2']],
+    expect(voices.turns.map((turn) => turn.speaker.id)).toEqual(['unidentified-1', 'unidentified-2'])
+    // Two turns under the generic `Unidentified`: one voice or two, the transcript does not say.
+    expect(voices.voices).toEqual({ voices: 1, exact: false })
+    expect(sortSpeakers([...speakerAppearances(late), ...speakerAppearances(early)]).map((a) => a.key)).toEqual([
+      'ann-lee',
+      'ann-lee',
+      'bob-ray',
+      'unidentified',
+      'unidentified',
     ])
     expect(voiceNumber('unidentified-12')).toBe('12')
   })
 
   test('a person whose id would take the unidentified voices’ address is refused', () => {
     const clash = transcript('x', '1960-01-01', [{ id: 'unidentified', name: 'Unidentified' }], [['unidentified', 'a', 0, 1]])
-    expect(() => speakerIndex([{ data: clash }])).toThrow(/unidentified voices' page/)
+    expect(() => speakerAppearances(clash)).toThrow(/unidentified voices' page/)
   })
 })

@@ -24,6 +24,7 @@ import { parseInline, type InlineContext } from './inline.ts'
 import { labelReader, misfitLabel, type LabelMatch, type LabelReader } from './labels.ts'
 import { Locator, splitParagraphs } from './source.ts'
 import { openingStamp } from './opening-stamp.ts'
+import { readSpeakerKey } from './speaker-key.ts'
 import { namedParticipants, resolveSpeakers, type Resolution } from './speakers.ts'
 import { assignTurnIds } from './turn-ids.ts'
 
@@ -36,7 +37,7 @@ export interface ParseOptions {
    */
   style?: string
   /** Names for labels, from a sidecar: label as printed → name (and role). They come before any other source. */
-  speakers?: Record<string, { name: string; role?: string }>
+  speakers?: Record<string, { name?: string; role?: string }>
 }
 
 export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
@@ -184,20 +185,11 @@ class Builder implements BlockReader {
     )
   }
 
-  /** A speaker key in the introduction, one code and name a line: `N President`, `X Unknown No. 1 (either E or K)`. */
+  /** A printed key of the speakers before the first turn (speaker-key.ts), kept in the tree with its places. */
   readKey(items: FlowItem[]): void {
-    const pattern = this.style.speakerKey
-    if (!pattern) return
-    for (const item of items) {
-      if (item.kind !== 'paragraph') continue
-      for (const line of item.parts.flat()) {
-        const match = pattern.exec(line.text)
-        const code = match?.groups?.code
-        // What the key says in parentheses (`(either E or K)`) is a note on the name, not part of it.
-        const name = match?.groups?.name?.replace(/\s*\([^)]*\)\s*$/, '').trim()
-        if (code && name && !this.key.has(code)) this.key.set(code, name)
-      }
-    }
+    const entries = readSpeakerKey(items, this.style.speakerKey, this.context.locator)
+    for (const entry of entries) this.key.set(entry.code, entry.name)
+    if (entries.length > 0) this.tree.speakerKey = entries
   }
 
   /** A line of the typed pages that is not text (styles/: running heads, page numbers), as a node. */

@@ -4,24 +4,27 @@
  * Bundy:`, whose surname `Bundy:` then resolves to it), the participants footnote, a heading or
  * introduction naming the participants (`Between President Johnson and James Rowe`: `President:` is
  * President Johnson, `Rowe:` James Rowe), then the editorial narrative (`George Ball`). Otherwise the
- * label as printed is the name (`PRESIDENT`). `Unidentified` and a key's `Unknown No. 1` are never one
- * person: each such turn is a voice of its own.
+ * label as printed is the name (`PRESIDENT`). An unidentified voice is never a person: a label of its own
+ * (`UN`, `UNK` in a key, `Unknown No. 1`) is one voice however many turns it has; a generic label
+ * (`Unidentified`, `Voice`) tells no voice from another, so each of its turns is a voice of its own.
  */
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
-import { isUnidentifiedLabel, speakerSlug, UNIDENTIFIED_KEY, UNIDENTIFIED_KIND, voiceId } from '../../contract/speakers.ts'
+import {
+  isGenericVoiceLabel,
+  isTitleWord,
+  isUnidentifiedLabel,
+  speakerSlug,
+  TITLE_WORDS,
+  UNIDENTIFIED_KEY,
+  UNIDENTIFIED_KIND,
+  voiceId,
+} from '../../contract/speakers.ts'
 import type { Speaker } from '../types.ts'
 
-/** Words that open a label or a name without being a given name. */
-const titles = new Set(
-  (
-    'President Vice Secretary Ambassador General Gen. Admiral Adm. Senator Sen. Governor Gov. Chancellor ' +
-    'Chairman Attorney Prime Minister Premier Dr. Mr. Mrs. Ms. Miss Judge Justice Congressman Congresswoman ' +
-    'Representative Rep. Colonel Col. Captain Capt. Major Lieutenant Lt. Sir Lord Lady Mayor Director ' +
-    'Commander King Queen Prince Princess Reverend Rev. Father Sister Speaker Deputy Under Assistant'
-  ).split(' '),
-)
+/** Words that open a label or a name without being a given name (one list: the contract's). */
+const titles = TITLE_WORDS
 const stopwords = new Set(
   (
     'A An And As At After Before Both But By For From In Including Into Of On Or See The Then This ' +
@@ -43,8 +46,8 @@ export interface NameSources {
   named?: string[]
   /** A speaker key's codes and names (`N` → `President`). */
   key?: ReadonlyMap<string, string>
-  /** The sidecar's speakers: label as printed → name and role. */
-  given?: Readonly<Record<string, { name: string; role?: string }>>
+  /** The sidecar's speakers: label as printed → name and role (a role alone keeps the name found otherwise). */
+  given?: Readonly<Record<string, { name?: string; role?: string }>>
 }
 
 export interface Resolution {
@@ -82,8 +85,15 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
     return names
   }
 
+  const givenFor = (label: string) => sources.given?.[label] ?? sources.given?.[normal(label)]
+  // A role the sidecar gives for a label, kept whichever source names the speaker.
+  const roleOf = (label: string) => givenFor(label)?.role
+  /** Unidentified voices with a label of their own, by that label: one voice, however many turns. */
+  const voicesByLabel = new Map<string, Speaker>()
   const addSpeaker = (name: string, label: string, kind: Speaker['kind'], role?: string): Speaker => {
-    let speaker = kind === 'person' ? byName.get(name) : undefined
+    role ??= roleOf(label)
+    const voiceLabel = kind === UNIDENTIFIED_KIND && !isGenericVoiceLabel(label) ? normal(label) : undefined
+    let speaker = kind === 'person' ? byName.get(name) : voiceLabel === undefined ? undefined : voicesByLabel.get(voiceLabel)
     if (!speaker) {
       const base = kind === UNIDENTIFIED_KIND ? UNIDENTIFIED_KEY : speakerSlug(name)
       let id = kind === UNIDENTIFIED_KIND ? voiceId(++unidentifiedCount) : base
@@ -97,6 +107,7 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
       usedIds.add(id)
       speakers.push(speaker)
       if (kind === 'person') byName.set(name, speaker)
+      if (voiceLabel !== undefined) voicesByLabel.set(voiceLabel, speaker)
     }
     const labels = labelSets.get(speaker)!
     if (!labels.has(label)) {
@@ -109,8 +120,8 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
   const named = (sources.named ?? []).map(nfc)
   const unresolved = new Set<string>()
   const turnSpeakers = turns.map(({ label, position }) => {
-    const given = sources.given?.[label] ?? sources.given?.[normal(label)]
-    if (given)
+    const given = givenFor(label)
+    if (given?.name !== undefined)
       return addSpeaker(nfc(given.name), label, isUnidentifiedLabel(given.name) ? UNIDENTIFIED_KIND : 'person', given.role).id
     const keyed = sources.key?.get(label)
     if (keyed) return addSpeaker(nfc(keyed), label, isUnidentifiedLabel(keyed) ? UNIDENTIFIED_KIND : 'person').id
@@ -129,8 +140,7 @@ export function resolveSpeakers(turns: TurnLabel[], sources: NameSources, file: 
       return addSpeaker(normal(label), label, 'person').id
     }
     // A bare title (`President:`, `PRESIDENT:`) is the participant the heading names with that title.
-    const title = titleCase(words[0]!)
-    const isTitle = titles.has(title)
+    const isTitle = isTitleWord(words[0]!)
     let names = isTitle ? [] : lookUp(words[0]!, 'participants')
     if (names.length === 0) names = participantsCalled(words[0]!, isTitle, named)
     if (names.length === 0 && !isTitle) names = lookUp(words[0]!, 'narrative')
@@ -202,11 +212,6 @@ function participantsCalled(word: string, isTitle: boolean, named: string[]): st
     return (isTitle ? words[0]! : words.at(-1)!).toLowerCase() === wanted
   })
   return [...new Set(matches)]
-}
-
-/** `PRESIDENT` → `President`, to look a word up among the titles. */
-function titleCase(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
 }
 
 /**

@@ -57,7 +57,7 @@ export interface HouseStyle {
   dateline?: RegExp
   /** A heading line that may end like a sentence (`…FROM 9:47 TO 9:59 A.M.`). */
   heading?: RegExp
-  /** One line of a speaker key in the introduction: `N President` (groups `code` and `name`). */
+  /** One entry of a printed key of the speakers: `P = President`, `N President` (groups `code` and `name`). */
   speakerKey?: RegExp
   /** Evidence that a transcript is in this style: each pattern found in the text adds its weight. */
   detect: Array<{ pattern: RegExp; weight: number }>

@@ -1,7 +1,8 @@
 /**
  * Transcripts made for the Watergate Special Prosecution Force (Nixon Library, `wspf/…`): labels in
- * capitals (`HALDEMAN:`, once `HALDEMAN;`) or a speaker key's letters (`N:` with `N President` in the
- * introduction), transcribers' notes in parentheses (`(unintelligible)`, `(Pause)`, `(Privileged Material
+ * capitals (`HALDEMAN:`, once `HALDEMAN;`) or a printed key's letters (`P:` with `P = President` or
+ * `N President` in the introduction, as in the White House's 1974 *Submission of Recorded Presidential
+ * Conversations*: parse/speaker-key.ts), transcribers' notes in parentheses (`(unintelligible)`, `(Pause)`, `(Privileged Material
  * Deleted)`), and the typed pages' running heads (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) and page
  * numbers between paragraphs.
  */
@@ -15,7 +16,8 @@ export const watergate: HouseStyle = {
   title: 'Watergate Special Prosecution Force transcripts',
   labels: {
     separators: [{ char: ':' }, { char: ';', capitalsOnly: true, slip: true }],
-    never: seed.labels.never,
+    // The Submission's headings open like a label: `MEETING: THE PRESIDENT, HALDEMAN AND DEAN, …`.
+    never: /^(?:NOTE|Note|Source|SOURCE|MEETING|Meeting|TELEPHONE CONVERSATION|Telephone Conversation|CONVERSATION)$/,
   },
   marks: {
     delimiters: [
@@ -46,10 +48,13 @@ export const watergate: HouseStyle = {
     pageNumber: /^(?:-\s*)?(\d{1,4})(?:\s*-)?$/,
   },
   dateline: frus.dateline,
-  heading: /^TRANSCRIPT OF\b/i,
-  speakerKey: /^(?<code>\p{Lu}{1,3})\s+(?<name>\p{Lu}.{0,80})$/u,
+  heading: /^(?:TRANSCRIPT OF\b|MEETING:|TELEPHONE CONVERSATION:)/i,
+  // `P = President`, `H - Haldeman`, `N President`, `UNK = Unknown`: capitals, a separator, a capitalised name.
+  speakerKey: /^(?<code>\p{Lu}{1,5})(?:\s*[=\u2013\u2014]\s*|\s+-\s+|\s+)(?<name>\p{Lu}.{0,80})$/u,
   detect: [
     { pattern: /Watergate Special Prosecution Force/i, weight: 3 },
+    { pattern: /Submission of Recorded Presidential Conversations/i, weight: 3 },
+    { pattern: /^(?:MEETING|TELEPHONE CONVERSATION): THE PRESIDENT\b/m, weight: 2 },
     { pattern: /^TRANSCRIPT OF (?:A )?(?:MEETING|CONVERSATION|TELEPHONE)/m, weight: 2 },
     { pattern: /\((?:Privileged |Expletive |Characterization )?Material[^)]{0,60}Deleted\)/i, weight: 2 },
     { pattern: /\((?:unintelligible|inaudible)/i, weight: 1 },

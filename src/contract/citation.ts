@@ -95,7 +95,8 @@ export function editionPhrase(fields: CitationFields): string {
     case 'published':
       return `in ${edition}${imprint ? ` (${imprint})` : ''}`
     case 'unstated':
-      return `in ${edition}`
+      // The source's own publisher (its sidecar's, or printed) is the edition's; the site's is not.
+      return `in ${edition}${imprint && fields.publisher !== fields.site.publisher ? ` (${imprint})` : ''}`
   }
 }
 

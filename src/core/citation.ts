@@ -94,7 +94,8 @@ function sourceNoteOf(tree: TranscriptRoot): { archive?: string; collection?: st
   // Its first sentence (`p.m.,` does not end one).
   const source = /^Source:\s*(.*)$/.exec(text.split(/\.\s+(?=\p{Lu})/u)[0] ?? '')?.[1]
   if (!source) return {}
-  const parts = source.split(/,\s*/)
+  // A note of one sentence keeps its full stop: not part of the last field (an abbreviation's, `p.m.`, stays).
+  const parts = source.replace(/(?<!\b\p{Ll})\.$/u, '').split(/,\s*/)
   const found: { archive?: string; collection?: string; tape?: string } = {}
   if (/\b(?:Library|Archives?)\b/.test(parts[0] ?? '')) {
     found.archive = parts[0]!

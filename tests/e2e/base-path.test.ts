@@ -123,7 +123,8 @@ describe(`a site built with the base ${BASE}`, () => {
       expect(failed).toEqual([])
       const text = await panel.textContent()
       expect(text).toContain(
-        '“The President and the Governor on the highway bill,” January 7, 1964, document 00317, Presidential Recordings of Lyndon B. Johnson, tape WH6401.07, Office of the Historian',
+        // The document's number unpadded (00317 is its id), the sidecar's publisher as the edition's, its tape.
+        '“The President and the Governor on the highway bill,” January 7, 1964, document 317, in Presidential Recordings of Lyndon B. Johnson (Office of the Historian), Tape WH6401.07',
       )
       expect(text).toContain(`${site.server!.url}${BASE}${OTHER}/#`)
     })

@@ -477,7 +477,7 @@ describe('speaker pages: the exchange and the filter', () => {
         const summary = ((await page.locator('.sp-summary').textContent()) ?? '').replace(/\s+/g, ' ').trim()
         // Four turns under a plain `Unidentified`: one voice or four, the transcript does not say.
         expect(summary).toBe(
-          'Unidentified voices that the editors could not name, in 1 transcript on November 14, 1962: 4 turns.',
+          'Unidentified voices that the editors could not name, in 1 transcript on Wednesday, November 14, 1962: 4 turns.',
         )
         expect(summary).not.toMatch(/\d+ unidentified voices/)
         await page.goto(`${origin}${PAGE_PATH}`)

@@ -40,7 +40,7 @@ describe('the filter by transcript and date', () => {
 describe('what a speaker page says first', () => {
   test('a person: turns, transcripts, dates', () => {
     expect(speakerSummary({ kind: 'person', turns: 5, transcripts: 1, first: '1962-11-14', last: '1962-11-14' }).summary).toBe(
-      '5 turns in 1 transcript on November 14, 1962.',
+      '5 turns in 1 transcript on Wednesday, November 14, 1962.',
     )
   })
 
@@ -54,7 +54,7 @@ describe('what a speaker page says first', () => {
       voices: { voices: 2, exact: true },
     })
     expect(keyed.summary).toBe(
-      '2 unidentified voices that the editors could not name, in 1 transcript on April 17, 1973: 58 turns.',
+      '2 unidentified voices that the editors could not name, in 1 transcript on Tuesday, April 17, 1973: 58 turns.',
     )
     const generic = speakerSummary({
       kind: 'unidentified',

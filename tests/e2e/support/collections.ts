@@ -3,7 +3,7 @@
  * before it is built. The global setup writes and builds them (tests/e2e/support/sites.ts); a test reads
  * the same lists here to know what to expect, so a collection is described once.
  */
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { dateLine, makeTranscript, WEEKDAYS } from '../../../scripts/make-corpus.ts'
 import { fixtures, seedPath } from '../../support/paths.ts'
@@ -21,6 +21,13 @@ export const hostileNames: string[] = readdirSync(HOSTILE_CONTENT)
 export const REAL_NAMES = ['real-2-lbj-rowe', 'real-4-nixon-haldeman-meeting']
 /** The transcript with a recording and a sidecar, in tests/fixtures/audio/. */
 export const AUDIO_NAME = '1961-05-02-00057'
+/** The seed as content/transcripts holds it: its text and, when it has one, its sidecar. */
+function copySeed(folder: string): void {
+  copyFileSync(seedPath, join(folder, `${SEED}.txt`))
+  const sidecar = seedPath.replace(/\.txt$/, '.yml')
+  if (existsSync(sidecar)) copyFileSync(sidecar, join(folder, `${SEED}.yml`))
+}
+
 /** A second transcript for the exports, beside the seed. */
 export const EXPORT_NAME = '1961-04-20-00042'
 
@@ -33,7 +40,7 @@ export const combinedNames: string[] = [SEED, ...REAL_NAMES, AUDIO_NAME, EXPORT_
 
 export function writeCombined(folder: string): void {
   mkdirSync(folder, { recursive: true })
-  copyFileSync(seedPath, join(folder, `${SEED}.txt`))
+  copySeed(folder)
   for (const name of [...REAL_NAMES, EXPORT_NAME]) copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
   cpSync(join(fixtures, 'audio'), folder, { recursive: true })
   // Only the transcripts: the expected JSON beside them is the parser tests'.
@@ -46,7 +53,7 @@ export const SIDECAR_NAME = '1964-01-07-00317'
 
 export function writeBasePath(folder: string): void {
   mkdirSync(folder, { recursive: true })
-  copyFileSync(seedPath, join(folder, `${SEED}.txt`))
+  copySeed(folder)
   copyFileSync(join(fixtures, 'sidecar/transcript.txt'), join(folder, `${SIDECAR_NAME}.txt`))
   writeFileSync(
     join(folder, `${SIDECAR_NAME}.yml`),

@@ -19,6 +19,15 @@ export default defineConfig({
   vite: {
     cacheDir: `${astroCacheDir()}/vite`,
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    plugins: [
+      // No module-preload helper around the pages' dynamic imports (0.9 KB gzip on every transcript page):
+      // the chunks a lazily loaded script needs are few and small, and the first scripts loaded most of
+      // them. Astro sets `build.modulePreload` itself, so the client environment is told here.
+      {
+        name: 'transcript-reader:no-preload-helper',
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
   },
   // The site's configuration, in one place (src/build/config.ts, README "Site configuration"). `base: '/tapes/'`
   // serves the site under a sub-path (every link goes through src/contract/routes.ts); `SITE_BASE=/tapes/`

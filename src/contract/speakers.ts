@@ -68,17 +68,22 @@ export function voicesPhrase(count: { voices: number; exact: boolean }): string 
 /**
  * Words that are a title or an office, not a name (`President`, `Secretary`, `Operator`): a label or a
  * name made only of these names an office, not a person's surname. Read by the parser (a bare title is
- * the participant the heading gives that title) and by the speakers index (`sortWord`).
+ * the participant the heading gives that title) and by the speakers index (`sortWord`). Marked pure so that
+ * the page's scripts, which read other names from this module, do not carry the list.
  */
-export const TITLE_WORDS: ReadonlySet<string> = new Set(
-  (
-    'President Vice Secretary Ambassador General Gen. Admiral Adm. Senator Sen. Governor Gov. Chancellor ' +
-    'Chairman Attorney Prime Minister Premier Dr. Mr. Mrs. Ms. Miss Judge Justice Congressman Congresswoman ' +
-    'Representative Rep. Colonel Col. Captain Capt. Major Lieutenant Lt. Sir Lord Lady Mayor Director ' +
-    'Commander King Queen Prince Princess Reverend Rev. Father Sister Speaker Deputy Under Assistant ' +
-    'Operator Aide Counsel Press Chief Staff'
-  ).split(' '),
-)
+export const TITLE_WORDS: ReadonlySet<string> = /* @__PURE__ */ titleWords()
+
+function titleWords(): ReadonlySet<string> {
+  return new Set(
+    (
+      'President Vice Secretary Ambassador General Gen. Admiral Adm. Senator Sen. Governor Gov. Chancellor ' +
+      'Chairman Attorney Prime Minister Premier Dr. Mr. Mrs. Ms. Miss Judge Justice Congressman Congresswoman ' +
+      'Representative Rep. Colonel Col. Captain Capt. Major Lieutenant Lt. Sir Lord Lady Mayor Director ' +
+      'Commander King Queen Prince Princess Reverend Rev. Father Sister Speaker Deputy Under Assistant ' +
+      'Operator Aide Counsel Press Chief Staff'
+    ).split(' '),
+  )
+}
 
 /** `PRESIDENT` → `President`, to look a word up among the titles. */
 function titleCased(word: string): string {

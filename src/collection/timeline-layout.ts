@@ -32,6 +32,8 @@ export interface Row {
 export interface Tick {
   at: number
   label: string
+  /** Near the axis' end the label stands to the left of its mark, so that it never runs off the row. */
+  end: boolean
 }
 
 export interface TimelineLayout {
@@ -47,8 +49,13 @@ export interface TimelineLayout {
   bars: Array<Bar & { group: SpeakerGroup }>
 }
 
-/** Ticks closer than this share of the axis would print over each other. */
-const tickSpacing = 0.12
+/**
+ * The share of the axis a time's label takes (`05:03`, about 35 px; the axis is about 230 px wide on a
+ * 390 px phone): labels are kept at least this far apart, so that they never print over each other.
+ */
+const labelWidth = 0.16
+/** Past this share of the axis a label stands to the left of its mark. */
+const endLabels = 0.85
 
 export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'speakers'>): TimelineLayout {
   const turns = turnsOf(transcript)
@@ -68,11 +75,18 @@ export function timelineLayout(transcript: Pick<TranscriptJson, 'blocks' | 'spea
   })
   const bars: TimelineLayout['bars'] = []
   const ticks: Tick[] = []
+  // Where the last label kept ends, as a share of the axis: the next must start after it.
+  let taken = Number.NEGATIVE_INFINITY
   let at = 0
   turns.forEach((turn, index) => {
     const bar = toBar(turn, index + 1, words[index]!, at, domain, minWidth)
-    if (turn.time && !turn.time.estimated && (ticks.length === 0 || at - ticks.at(-1)!.at >= domain * tickSpacing))
-      ticks.push({ at, label: shownTime(turn.time.start, false) })
+    const share = at / domain
+    const end = share > endLabels
+    const from = end ? share - labelWidth : share
+    if (turn.time && !turn.time.estimated && from >= taken) {
+      ticks.push({ at, label: shownTime(turn.time.start, false), end })
+      taken = from + labelWidth
+    }
     at += words[index]!
     const row = rowOf.get(turn.speaker.id)
     if (!row) return

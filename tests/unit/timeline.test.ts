@@ -143,10 +143,10 @@ describe('timeline layout', () => {
       ['t-x-4', 4, 6, 4, '≈01:36'],
       ['t-x-5', 5, 10, 1, '≈02:30'],
     ])
-    // Only printed times are ticks: 00:00 at word 0, 01:35 at word 5 (5 / 11 apart: more than the spacing).
+    // Only printed times are ticks: 00:00 at word 0, 01:35 at word 5 (5 / 11 of the axis apart: more than a label).
     expect(layout.ticks).toEqual([
-      { at: 0, label: '00:00' },
-      { at: 5, label: '01:35' },
+      { at: 0, label: '00:00', end: false },
+      { at: 5, label: '01:35', end: false },
     ])
     expect([layout.printed, layout.timed]).toEqual([2, 5])
     expect(layout.bars.map((bar) => bar.group.key)).toEqual(['ann-lee', 'unidentified', 'bob-ray', 'unidentified', 'ann-lee'])
@@ -205,7 +205,13 @@ describe('timeline layout', () => {
       '15:37',
     ]
     for (const tick of layout.ticks) expect(printed).toContain(tick.label)
-    expect(layout.ticks[0]).toEqual({ at: 0, label: '00:35' })
+    expect(layout.ticks[0]).toEqual({ at: 0, label: '00:35', end: false })
+    // No two labels overlap: each takes 0.16 of the axis, to the right of its mark or, near the end, to the left.
+    const spans = layout.ticks.map((tick) => {
+      const from = tick.at / layout.domain - (tick.end ? 0.16 : 0)
+      return [from, from + 0.16] as const
+    })
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1])
     // Line 86 of the seed: `President Kennedy: [05:03] We've got the problem…`, a printed start.
     expect(layout.bars.find((bar) => bar.turnId === 't-05-03')).toMatchObject({
       time: '05:03',

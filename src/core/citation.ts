@@ -106,18 +106,11 @@ function sourceNoteOf(tree: TranscriptRoot): { archive?: string; collection?: st
   return found
 }
 
-interface PrintedStatus {
-  status: CitationStatus
-  edition?: string
-  volume?: string
-  volumeTitle?: string
-  editors: string[]
-  document?: string
-  publisher?: string
-  place?: string
-  year?: string
-  archive?: string
-}
+/** What a printed status note gives: the citation's own fields (one declaration, ../contract/citation.ts). */
+type PrintedStatus = Pick<
+  CitationFields,
+  'status' | 'edition' | 'volume' | 'volumeTitle' | 'editors' | 'document' | 'publisher' | 'place' | 'year' | 'archive'
+>
 
 /**
  * What a status note says: draft or published, and, when it names the edition in italics, the edition,

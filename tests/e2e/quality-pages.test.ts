@@ -97,7 +97,7 @@ describe.each(pages)('page $path', (sitePage) => {
     for (const view of [VIEWS[0]!, VIEWS[2]!]) {
       const context = await newContext(view.options)
       try {
-        // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input, yet
+        // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input but a hover, yet
         // mobile emulation marks shifts after load as following input.
         await context.addInitScript(() => {
           const w = window as unknown as {
@@ -122,9 +122,11 @@ describe.each(pages)('page $path', (sitePage) => {
           w.__shiftObserver.observe({ type: 'layout-shift', buffered: true })
         })
         const page = await open(context, sitePage.path)
-        // Not a fixed wait: until the scripts deferred to idle time have done their work (the participants'
-        // filter swaps each name's link for a button, src/components/Participants.astro), then one more idle
-        // period and two frames, so that any shift they caused is laid out and reported.
+        // Not a fixed wait: a pointer reaches the participants panel, which fetches its filter (it swaps
+        // each name's link for a button, src/components/Participants.astro); once the swap is done, one
+        // idle period and two frames, so that any shift it caused is laid out and reported. The pointer's
+        // arrival is dispatched, not moved there: a real hover would first scroll the page.
+        if (await page.locator('[data-speaker-panel]').count()) await page.dispatchEvent('[data-speaker-panel] h2', 'pointerover')
         await page.waitForFunction(() => {
           const panel = document.querySelector('[data-speaker-panel]')
           return (

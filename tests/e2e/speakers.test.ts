@@ -105,6 +105,13 @@ function choice(page: Page, name: string) {
   return page.locator('[data-speaker-panel]').getByRole('button', { name, exact: true })
 }
 
+/** The names are links until a reader reaches for the panel (a pointer over it): then they are buttons. */
+async function reachPanel(page: Page): Promise<void> {
+  await page.locator('[data-speaker-panel] h2').hover()
+  await expect.poll(() => page.locator('[data-speaker-panel] button[data-speaker]').count()).toBe(9)
+  expect(await page.locator('[data-speaker-panel] a[data-speaker]').count()).toBe(0)
+}
+
 describe('participants panel', () => {
   test('without JavaScript: every speaker with turns and share of words, each name a link to their page', async () => {
     await withPage(
@@ -140,8 +147,24 @@ describe('participants panel', () => {
     )
   })
 
+  test('the names stay links until a reader reaches for the panel, and a first click on one filters', async () => {
+    await withPage(site, PAGE_PATH, async (page) => {
+      const links = page.locator('[data-speaker-panel] a[data-speaker]')
+      await page.waitForLoadState('networkidle')
+      expect(await links.count(), 'no filter script fetched before the reader reaches for it').toBe(9)
+      // The click moves the pointer over the panel (which fetches the filter) and lands on the link at
+      // once, before the module can have arrived: it is held, then given to the name's button.
+      await page.locator('[data-speaker-panel]').getByRole('link', { name: BALL.name, exact: true }).click()
+      await expect.poll(async () => (await visibleTurns(page)).length).toBe(BALL.turns)
+      expect(new URL(page.url()).pathname, 'the link was not followed').toBe(PAGE_PATH)
+      expect(speakerParam(page)).toBe(BALL.key)
+      expect(await choice(page, BALL.name).getAttribute('aria-pressed')).toBe('true')
+    })
+  })
+
   test('choosing a speaker shows exactly their turns, and the choice is in the URL', async () => {
     await withPage(site, PAGE_PATH, async (page) => {
+      await reachPanel(page)
       for (const who of [BALL, BUNDY, KENNEDY, LINCOLN, UNIDENTIFIED]) {
         await choice(page, who.name).click()
         const shown = await visibleTurns(page)
@@ -210,9 +233,11 @@ describe('participants panel', () => {
 
   test('works by keyboard: Tab between names, Enter and Space toggle, focus stays put', async () => {
     await withPage(site, PAGE_PATH, async (page) => {
+      // Focus reaching the first name (a link) fetches the filter; the button that replaces it keeps focus.
+      await page.locator('[data-speaker-panel] a[data-speaker]').first().focus()
       const buttons = page.locator('[data-speaker-panel] button[data-speaker]')
       await expect.poll(() => buttons.count()).toBe(9)
-      await buttons.first().focus()
+      expect(await page.evaluate(() => document.activeElement?.matches('[data-speaker-panel] button[data-speaker]'))).toBe(true)
       const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
       const names: string[] = [await focused()]
       for (let i = 1; i < 9; i++) {

@@ -38,7 +38,9 @@ function enhance(panel: HTMLElement): void {
     const key = link.dataset.speaker!
     button.dataset.speaker = key
     choices.set(key, { key, name: link.textContent!.trim(), ids: new Set(link.dataset.speakerIds!.split(' ')), button })
+    const hadFocus = document.activeElement === link
     link.replaceWith(button)
+    if (hadFocus) button.focus() // loaded by focusing this name: the reader's place stays where it was
   }
 
   let current: Choice | undefined

@@ -152,9 +152,12 @@ export interface FilterYear {
 /**
  * A speaker page's filter, without JavaScript: links to the page filtered by each transcript and, when
  * their transcripts span years, by each year; `current` marks the filter shown (a transcript's name or a
- * year). Transcripts in the order given (by date).
+ * year). Transcripts in the order given (by date). None for a speaker of one transcript: their page is
+ * already that transcript's, and a filtered copy of it would be a second page saying the same. The pages
+ * filtered by transcript or year are built from this, so a page exists exactly when a filter links to it.
  */
 export function speakerFilter(key: string, transcripts: readonly FilterTranscript[], current?: string): FilterYear[] {
+  if (transcripts.length < 2) return []
   const years = new Map<string, FilterYear>()
   for (const transcript of transcripts) {
     const year = transcript.date.slice(0, 4)

@@ -255,6 +255,76 @@ describe('speaker pages and the participants index, without JavaScript', () => {
   })
 })
 
+/**
+ * A speaker of several transcripts (McGeorge Bundy: 48 turns in each of the three copies of the seed, dated
+ * 5 and 20 October and 14 November 1962) has a filter by transcript, all without JavaScript; the copy of
+ * 14 November is the seed itself (`Bundy:` opens 48 turns of the raw file).
+ */
+describe('a speaker page filtered by transcript, without JavaScript', () => {
+  const FILTER = 'nav[aria-label="Filter by transcript and date"]'
+  const FILTERED = '/speakers/mcgeorge-bundy/in/1962-11-14-01181/'
+
+  test('a link per transcript, its date and turns; the filtered page holds exactly those turns', async () => {
+    await withPage(
+      site(),
+      '/speakers/mcgeorge-bundy/',
+      async (page) => {
+        const filter = page.locator(FILTER)
+        expect((await filter.locator('[aria-current="page"]').textContent())?.trim()).toBe('All transcripts')
+        const entries = (await filter.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+        expect(entries).toEqual([
+          'Off-the-Record Oval Office Conversation on Cuba · Friday, October 5, 1962 · 48 turns',
+          'Off-the-Record Oval Office Conversation on Cuba · Saturday, October 20, 1962 · 48 turns',
+          'Off-the-Record Oval Office Conversation on Cuba · Wednesday, November 14, 1962 · 48 turns',
+        ])
+        // One year: the year is said, not a page of its own (the speaker's page is that year's).
+        expect((await filter.locator('.sp-filter-year').allTextContents()).map((t) => t.trim())).toEqual(['1962'])
+        expect(await filter.locator('.sp-filter-year a').count()).toBe(0)
+        expect(await follow(page, `${FILTER} li:has-text("November 14, 1962") a`)).toBe(FILTERED)
+        expect(((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+          'McGeorge Bundy in “Off-the-Record Oval Office Conversation on Cuba”',
+        )
+        const links = await page.$$eval('main ol li a[href*="/#"]', (as) => as.map((a) => a.getAttribute('href')!))
+        expect(links).toHaveLength(48)
+        expect(links.every((href) => href.startsWith('/1962-11-14-01181/#'))).toBe(true)
+        await page.goto(new URL('/1962-11-14-01181/', opened.server!.url).href)
+        const bundy = new Set(
+          await page.$$eval('div.turn[data-speaker="mcgeorge-bundy"]', (turns) =>
+            turns.map((turn) => `/1962-11-14-01181/#${turn.id}`),
+          ),
+        )
+        expect(bundy.size).toBe(48)
+        expect(links.filter((href) => !bundy.has(href))).toEqual([])
+        // The transcript is the current choice; "All transcripts" leads back to the whole page.
+        await page.goto(new URL(FILTERED, opened.server!.url).href)
+        expect((await page.locator(`${FILTER} [aria-current="page"]`).textContent())?.trim()).toBe(
+          'Off-the-Record Oval Office Conversation on Cuba',
+        )
+        expect(await follow(page, `${FILTER} a:text-is("All transcripts")`)).toBe('/speakers/mcgeorge-bundy/')
+      },
+      noScript,
+    )
+  })
+
+  test('no axe-core violations on the filtered page with an exchange open, light and dark', async () => {
+    const problems: string[] = []
+    for (const view of [VIEWS[0]!, VIEWS[3]!]) {
+      await withPage(
+        site(),
+        FILTERED,
+        async (page) => {
+          await page.locator('main details summary').first().click()
+          const results = await new AxeBuilder({ page }).analyze()
+          for (const v of results.violations)
+            problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        },
+        view.options,
+      )
+    }
+    expect(problems).toEqual([])
+  })
+})
+
 describe('quality', () => {
   // Every view on a page of each kind (a month's second page, a letter of the index, a speaker's page with
   // a transcript continued on the next); light at 1280 px and dark at 320 px on the others.

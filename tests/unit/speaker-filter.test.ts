@@ -17,6 +17,11 @@ const ref = (name: string, date: string, turns: number) => ({
 })
 
 describe('the filter by transcript and date', () => {
+  test('one transcript: no filter (the speaker’s page is that transcript’s), so no filtered page either', () => {
+    expect(speakerFilter('ann-lee', [ref('a', '1962-10-16', 2)])).toEqual([])
+    expect(speakerFilter('ann-lee', [ref('a', '1962-10-16', 2)], 'a')).toEqual([])
+  })
+
   test('one year: a link per transcript, no year page (the speaker’s page is that year)', () => {
     const years = speakerFilter('ann-lee', [ref('a', '1962-10-16', 2), ref('b', '1962-11-14', 1)])
     expect(years.map((y) => [y.year, y.href, y.transcripts.map((t) => t.href)])).toEqual([

@@ -5,11 +5,46 @@
  * on the rest); transcript pages also with a turn and a note as :target and with a note open in place; at
  * 320 px no page scrolls sideways (WCAG 1.4.10 reflow).
  */
-import { describe, expect, test } from 'vitest'
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
 import { AXE_TAGS, AxeBuilder } from './axe.ts'
-import { firstOfKind, formatAxe, newContext, open, origin, type SitePage, type TranscriptJson, VIEWS } from './quality.ts'
+import { firstOfKind, formatAxe, newContext, origin, type SitePage, type TranscriptJson, VIEWS } from './quality.ts'
+
+type View = (typeof VIEWS)[number]
+
+/**
+ * One Chromium page per device (the 1280 px desktop, the 320 px phone) for the whole file, led from page to
+ * page, each page loaded once per device and scanned in light and then dark (`emulateMedia`). A fresh
+ * context for every view cost about 1.5 s a scan in renderer start-up and axe-core's first run, as much as
+ * the scan of a small page itself (measured on the seed site's nine speaker pages: 23.0 s with a context
+ * each, 9.9 s with one page led from one to the next). Nothing is kept from one page to the next but the
+ * warm renderer: every page is a new document, and the colour scheme is set before each scan.
+ */
+const devices = new Map<string, Promise<{ context: BrowserContext; page: Page }>>()
+
+function deviceOf(view: View): Promise<Page> {
+  const { colorScheme: _, ...device } = view.options as BrowserContextOptions
+  const key = JSON.stringify(device)
+  let opened = devices.get(key)
+  if (!opened) {
+    opened = newContext(device).then(async (context) => ({ context, page: await context.newPage() }))
+    devices.set(key, opened)
+  }
+  return opened.then(({ page }) => page)
+}
+
+async function load(page: Page, urlPath: string): Promise<void> {
+  const response = await page.goto(origin + urlPath, { waitUntil: 'load' })
+  expect(response?.status(), `GET ${urlPath}`).toBe(200)
+  await page.waitForLoadState('networkidle')
+}
 
 export function axeGate(checked: SitePage[]): void {
+  afterAll(async () => {
+    for (const opened of devices.values()) await (await opened).context.close()
+    devices.clear()
+  })
+
   describe.each(checked)('page $path', (sitePage: SitePage) => {
     // Every view on the first page of each kind; the others of that kind (same template) light at
     // 1280 px and dark at 320 px, so each page still meets both schemes and the narrow width.
@@ -27,78 +62,87 @@ export function axeGate(checked: SitePage[]): void {
         if (json.footnotes[0]) targets.push(`#fn-${json.footnotes[0].n}`)
       }
       const problems: string[] = []
-      // The views are independent (a context each), so they are checked side by side: axe-core on a long
-      // transcript is CPU-bound in each page's renderer, and the machine has more than one core.
+      // The two devices are independent pages, so they are checked side by side: axe-core on a long
+      // transcript is CPU-bound in each page's renderer, and the machine has more than one core. A
+      // device's views (light, dark) share one load of the page.
+      const byDevice = Map.groupBy(views, (view) => view.options.viewport?.width === 320)
       await Promise.all(
-        views.map(async (view) => {
-          const context = await newContext(view.options)
-          try {
-            const page = await open(context, sitePage.path)
-            const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
-            expect(dark, `prefers-color-scheme: dark in view "${view.name}"`).toBe(view.options.colorScheme === 'dark')
-            for (const hash of view.options.viewport?.width === 320 ? [''] : targets) {
-              if (hash) await page.goto(origin + sitePage.path + hash)
-              const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-              for (const line of formatAxe(results.violations)) problems.push(`[${view.name}${hash ? ` ${hash}` : ''}] ${line}`)
-            }
-            // A footnote's note opened in place (issue 3, item 4): focus the first reference and scan the
-            // page with the note's dialog open. A dialog that does not open is a problem, not a skipped scan.
-            // At 1280 px the notes stand in the margin (src/styles/notes.css, from 75rem) and open nowhere,
-            // so this scan is made 1,000 px wide, where they open in place.
-            if (
-              sitePage.transcript &&
-              view.options.viewport?.width !== 320 &&
-              (await page.locator('a[data-footnote-ref]').count()) > 0
-            ) {
-              await page.setViewportSize({ width: 1000, height: 800 })
-              await page.goto(origin + sitePage.path)
-              await page.locator('a[data-footnote-ref]').first().focus()
-              const dialog = page.locator('[role="dialog"]:visible')
-              const opened = await dialog
-                .first()
-                .waitFor({ timeout: 10_000 })
-                .then(
-                  () => true,
-                  () => false,
-                )
-              if (opened) {
-                const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-                for (const line of formatAxe(results.violations))
-                  problems.push(`[${view.name}, 1,000 px, a note open in place] ${line}`)
-              } else {
-                problems.push(
-                  `[${view.name}, 1,000 px] focusing the first note reference opened no dialog in 10 s: its note was not scanned`,
-                )
-              }
-            }
-            if (view.options.viewport?.width === 320) {
-              const wide = await page.evaluate(() => ({
-                scrollWidth: document.documentElement.scrollWidth,
-                clientWidth: document.documentElement.clientWidth,
-                culprits: [...document.querySelectorAll('body *')]
-                  .filter(
-                    (el) =>
-                      el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
-                      (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
-                  )
-                  .slice(0, 5)
-                  .map(
-                    (el) =>
-                      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`,
-                  ),
-              }))
-              if (wide.scrollWidth > wide.clientWidth) {
-                problems.push(
-                  `[${view.name}] the page is ${wide.scrollWidth} px wide in a ${wide.clientWidth} px viewport; too wide: ${wide.culprits.join(', ')}`,
-                )
-              }
-            }
-          } finally {
-            await context.close()
-          }
+        [...byDevice.values()].map(async (deviceViews) => {
+          const page = await deviceOf(deviceViews[0]!)
+          await load(page, sitePage.path)
+          for (const view of deviceViews) await checkView(page, view)
         }),
       )
       expect(problems.sort(), `accessibility problems on ${sitePage.path}`).toEqual([])
+
+      async function checkView(page: Page, view: View): Promise<void> {
+        // The view before may have left a turn or a note as :target: each view starts from the page itself.
+        if (page.url() !== origin + sitePage.path) await load(page, sitePage.path)
+        await page.emulateMedia({ colorScheme: view.options.colorScheme ?? 'light' })
+        const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
+        expect(dark, `prefers-color-scheme: dark in view "${view.name}"`).toBe(view.options.colorScheme === 'dark')
+        for (const hash of view.options.viewport?.width === 320 ? [''] : targets) {
+          if (hash) await page.goto(origin + sitePage.path + hash)
+          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+          for (const line of formatAxe(results.violations)) problems.push(`[${view.name}${hash ? ` ${hash}` : ''}] ${line}`)
+        }
+        // A footnote's note opened in place (issue 3, item 4): focus the first reference and scan the
+        // page with the note's dialog open. A dialog that does not open is a problem, not a skipped scan.
+        // At 1280 px the notes stand in the margin (src/styles/notes.css, from 75rem) and open nowhere,
+        // so this scan is made 1,000 px wide, where they open in place.
+        if (
+          sitePage.transcript &&
+          view.options.viewport?.width !== 320 &&
+          (await page.locator('a[data-footnote-ref]').count()) > 0
+        ) {
+          const viewport = page.viewportSize()!
+          await page.setViewportSize({ width: 1000, height: 800 })
+          await page.goto(origin + sitePage.path)
+          await page.locator('a[data-footnote-ref]').first().focus()
+          const dialog = page.locator('[role="dialog"]:visible')
+          const opened = await dialog
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .then(
+              () => true,
+              () => false,
+            )
+          if (opened) {
+            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+            for (const line of formatAxe(results.violations))
+              problems.push(`[${view.name}, 1,000 px, a note open in place] ${line}`)
+          } else {
+            problems.push(
+              `[${view.name}, 1,000 px] focusing the first note reference opened no dialog in 10 s: its note was not scanned`,
+            )
+          }
+          // Back as this device is, and to the page itself, for the next view.
+          await page.setViewportSize(viewport)
+          await load(page, sitePage.path)
+        }
+        if (view.options.viewport?.width === 320) {
+          const wide = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+            culprits: [...document.querySelectorAll('body *')]
+              .filter(
+                (el) =>
+                  el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+                  (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+              )
+              .slice(0, 5)
+              .map(
+                (el) =>
+                  `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`,
+              ),
+          }))
+          if (wide.scrollWidth > wide.clientWidth) {
+            problems.push(
+              `[${view.name}] the page is ${wide.scrollWidth} px wide in a ${wide.clientWidth} px viewport; too wide: ${wide.culprits.join(', ')}`,
+            )
+          }
+        }
+      }
     })
   })
 }

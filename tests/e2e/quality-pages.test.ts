@@ -10,16 +10,16 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import {
   DIST,
   firstOfKind,
-  newContext,
-  open,
+  load,
   origin,
   pages,
   REPO,
+  reusedPage,
   transcriptPages,
   useSeedSite,
   VIEWS,
@@ -27,6 +27,30 @@ import {
 } from './support/quality.ts'
 
 useSeedSite()
+
+/** Where the page that loads each site page in turn reports its problems: the running test's list. */
+let sink: string[] | undefined
+
+/** Records the problems of every page loaded in this context: console errors, uncaught exceptions, failed
+ * requests, HTTP errors; a request elsewhere than 127.0.0.1 is recorded and refused (nothing leaves the machine). */
+async function watch(page: Page, context: BrowserContext): Promise<void> {
+  const report = (problem: string) => sink?.push(problem)
+  await context.route(
+    (url) => url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin,
+    async (route) => {
+      report(`third-party request: ${route.request().url()}`)
+      await route.abort('blockedbyclient')
+    },
+  )
+  page.on('console', (m) => {
+    if (m.type() === 'error') report(`console error: ${m.text()} (${m.location().url}:${m.location().lineNumber})`)
+  })
+  page.on('pageerror', (e) => report(`uncaught exception: ${e.message}`))
+  page.on('requestfailed', (r) => report(`failed request: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`))
+  page.on('response', (r) => {
+    if (r.status() >= 400) report(`HTTP ${r.status()}: ${r.url()}`)
+  })
+}
 
 test('the built site has an index page and at least one transcript page', () => {
   expect(
@@ -59,35 +83,45 @@ describe('html-validate', () => {
   })
 })
 
+/** In every document of the layout-shift page, before its scripts: records each layout shift with its sources. */
+function observeShifts(): void {
+  const w = window as unknown as {
+    __shifts: { value: number; sources: string[] }[]
+    __record: (entries: PerformanceEntryList) => void
+    __shiftObserver?: PerformanceObserver
+  }
+  w.__shifts = []
+  if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return
+  w.__record = (list) => {
+    for (const entry of list as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+      const sources = (entry.sources ?? []).map((s) => {
+        const el = s.node instanceof Element ? s.node : s.node?.parentElement
+        return el
+          ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`
+          : '?'
+      })
+      w.__shifts.push({ value: entry.value, sources })
+    }
+  }
+  w.__shiftObserver = new PerformanceObserver((list) => w.__record(list.getEntries()))
+  w.__shiftObserver.observe({ type: 'layout-shift', buffered: true })
+}
+
 describe.each(pages)('page $path', (sitePage) => {
   test('loads with no console error, no failed request and no request off 127.0.0.1', async () => {
-    const context = await newContext()
     const problems: string[] = []
-    // Nothing leaves the machine: requests elsewhere are recorded and refused.
-    await context.route(
-      (url) => url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin,
-      async (route) => {
-        problems.push(`third-party request: ${route.request().url()}`)
-        await route.abort('blockedbyclient')
-      },
-    )
+    sink = problems
     try {
-      const page = await context.newPage()
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url}:${m.location().lineNumber})`)
-      })
-      page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`))
-      page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`))
-      page.on('response', (r) => {
-        if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`)
-      })
+      const page = await reusedPage({}, watch, 'requests')
       const response = await page.goto(origin + sitePage.path, { waitUntil: 'load' })
       expect(response?.status(), `GET ${sitePage.path}`).toBe(200)
       await page.waitForLoadState('networkidle')
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
       await page.waitForTimeout(300)
+      // Off the page before the sink is closed: anything it still logs or fetches is this page's.
+      await page.goto('about:blank')
     } finally {
-      await context.close()
+      sink = undefined
     }
     expect(problems, `problems loading ${sitePage.path}`).toEqual([])
   })
@@ -95,70 +129,42 @@ describe.each(pages)('page $path', (sitePage) => {
   test('no layout shift when the scripts load (CLS < 0.01), at 1280 px and 320 px', async () => {
     const shifts: string[] = []
     for (const view of [VIEWS[0]!, VIEWS[2]!]) {
-      const context = await newContext(view.options)
-      try {
-        // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input but a hover, yet
-        // mobile emulation marks shifts after load as following input.
-        await context.addInitScript(() => {
-          const w = window as unknown as {
-            __shifts: { value: number; sources: string[] }[]
-            __record: (entries: PerformanceEntryList) => void
-            __shiftObserver?: PerformanceObserver
-          }
-          w.__shifts = []
-          if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return
-          w.__record = (list) => {
-            for (const entry of list as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
-              const sources = (entry.sources ?? []).map((s) => {
-                const el = s.node instanceof Element ? s.node : s.node?.parentElement
-                return el
-                  ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`
-                  : '?'
-              })
-              w.__shifts.push({ value: entry.value, sources })
-            }
-          }
-          w.__shiftObserver = new PerformanceObserver((list) => w.__record(list.getEntries()))
-          w.__shiftObserver.observe({ type: 'layout-shift', buffered: true })
-        })
-        const page = await open(context, sitePage.path)
-        // Not a fixed wait: a pointer reaches the participants panel, which fetches its filter (it swaps
-        // each name's link for a button, src/components/Participants.astro); once the swap is done, one
-        // idle period and two frames, so that any shift it caused is laid out and reported. The pointer's
-        // arrival is dispatched, not moved there: a real hover would first scroll the page.
-        if (await page.locator('[data-speaker-panel]').count()) await page.dispatchEvent('[data-speaker-panel] h2', 'pointerover')
-        await page.waitForFunction(() => {
-          const panel = document.querySelector('[data-speaker-panel]')
-          return (
-            !panel || (panel.querySelector('a[data-speaker]') === null && panel.querySelector('button[data-speaker]') !== null)
-          )
-        })
-        await page.evaluate(
-          () =>
-            new Promise<void>((resolve) =>
-              requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-            ),
+      // Every shift counts, also those Chromium marks `hadRecentInput`: the test gives no input but a hover, yet
+      // mobile emulation marks shifts after load as following input.
+      const page = await reusedPage(view.options, (_, context) => context.addInitScript(observeShifts), 'layout-shift')
+      await load(page, sitePage.path)
+      // Not a fixed wait: a pointer reaches the participants panel, which fetches its filter (it swaps
+      // each name's link for a button, src/components/Participants.astro); once the swap is done, one
+      // idle period and two frames, so that any shift it caused is laid out and reported. The pointer's
+      // arrival is dispatched, not moved there: a real hover would first scroll the page.
+      if (await page.locator('[data-speaker-panel]').count()) await page.dispatchEvent('[data-speaker-panel] h2', 'pointerover')
+      await page.waitForFunction(() => {
+        const panel = document.querySelector('[data-speaker-panel]')
+        return !panel || (panel.querySelector('a[data-speaker]') === null && panel.querySelector('button[data-speaker]') !== null)
+      })
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+          ),
+      )
+      const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
+      expect(supported, "Chromium reports 'layout-shift' entries").toBe(true)
+      // The entries delivered so far, and those queued for the observer but not yet delivered.
+      const entries = await page.evaluate(() => {
+        const w = window as unknown as {
+          __shifts: { value: number; sources: string[] }[]
+          __record: (entries: PerformanceEntryList) => void
+          __shiftObserver?: PerformanceObserver
+        }
+        if (w.__shiftObserver) w.__record(w.__shiftObserver.takeRecords())
+        return w.__shifts
+      })
+      const cls = entries.reduce((sum, e) => sum + e.value, 0)
+      if (cls >= 0.01)
+        shifts.push(
+          `[${view.name}] CLS ${cls.toFixed(4)}: ${entries.map((e) => `${e.value.toFixed(4)} ${e.sources.join(' ')}`).join('; ')}`,
         )
-        const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
-        expect(supported, "Chromium reports 'layout-shift' entries").toBe(true)
-        // The entries delivered so far, and those queued for the observer but not yet delivered.
-        const entries = await page.evaluate(() => {
-          const w = window as unknown as {
-            __shifts: { value: number; sources: string[] }[]
-            __record: (entries: PerformanceEntryList) => void
-            __shiftObserver?: PerformanceObserver
-          }
-          if (w.__shiftObserver) w.__record(w.__shiftObserver.takeRecords())
-          return w.__shifts
-        })
-        const cls = entries.reduce((sum, e) => sum + e.value, 0)
-        if (cls >= 0.01)
-          shifts.push(
-            `[${view.name}] CLS ${cls.toFixed(4)}: ${entries.map((e) => `${e.value.toFixed(4)} ${e.sources.join(' ')}`).join('; ')}`,
-          )
-      } finally {
-        await context.close()
-      }
     }
     expect(shifts, `layout shifts on ${sitePage.path}`).toEqual([])
   })
@@ -208,40 +214,36 @@ describe("the header's search field (issue 21, item 10)", () => {
     'at %s the field and its button share a height and a baseline with the menu, on every kind of page; /search/ shows one search field',
     async (_name, view) => {
       const problems: string[] = []
+      const page = await reusedPage(view)
       for (const sitePage of firstOfKind) {
-        const context = await newContext(view)
-        try {
-          const page = await open(context, sitePage.path)
-          if (sitePage.path === '/search/') {
-            // The page's own field, shown once its script runs; the header has none.
-            const fields = () =>
-              page.evaluate(
-                () =>
-                  [...document.querySelectorAll('input[type="search"]')].filter((el) => (el as HTMLElement).checkVisibility())
-                    .length,
-              )
-            await expect.poll(fields, { message: '/search/: search fields shown' }).toBe(1)
-            continue
-          }
-          const m = await measureHeaderSearch(page)
-          if (!m) {
-            problems.push(`${sitePage.path}: no search form in the header`)
-            continue
-          }
-          if (Math.abs(m.input.height - m.button.height) > 0.5)
-            problems.push(`${sitePage.path}: field ${m.input.height} px tall, button ${m.button.height} px`)
-          if (Math.abs(m.input.top - m.button.top) > 0.5)
-            problems.push(`${sitePage.path}: field top ${m.input.top}, button top ${m.button.top}`)
-          if (m.fontSizes[0] !== m.fontSizes[1])
-            problems.push(`${sitePage.path}: field text ${m.fontSizes[0]}, button text ${m.fontSizes[1]}`)
-          if (m.input.height < 24) problems.push(`${sitePage.path}: field ${m.input.height} px tall, under the 24 px of a target`)
-          // On a wide screen the form stands in the menu's line; on a phone the menu takes its own line, which may wrap.
-          if (view.viewport.width > 1000 && Math.abs(m.buttonBaseline - m.menuBaseline) > 1)
-            problems.push(`${sitePage.path}: button baseline ${m.buttonBaseline}, menu baseline ${m.menuBaseline}`)
-          if (m.fields !== 1) problems.push(`${sitePage.path}: ${m.fields} search fields shown`)
-        } finally {
-          await context.close()
+        await load(page, sitePage.path)
+        if (sitePage.path === '/search/') {
+          // The page's own field, shown once its script runs; the header has none.
+          const fields = () =>
+            page.evaluate(
+              () =>
+                [...document.querySelectorAll('input[type="search"]')].filter((el) => (el as HTMLElement).checkVisibility())
+                  .length,
+            )
+          await expect.poll(fields, { message: '/search/: search fields shown' }).toBe(1)
+          continue
         }
+        const m = await measureHeaderSearch(page)
+        if (!m) {
+          problems.push(`${sitePage.path}: no search form in the header`)
+          continue
+        }
+        if (Math.abs(m.input.height - m.button.height) > 0.5)
+          problems.push(`${sitePage.path}: field ${m.input.height} px tall, button ${m.button.height} px`)
+        if (Math.abs(m.input.top - m.button.top) > 0.5)
+          problems.push(`${sitePage.path}: field top ${m.input.top}, button top ${m.button.top}`)
+        if (m.fontSizes[0] !== m.fontSizes[1])
+          problems.push(`${sitePage.path}: field text ${m.fontSizes[0]}, button text ${m.fontSizes[1]}`)
+        if (m.input.height < 24) problems.push(`${sitePage.path}: field ${m.input.height} px tall, under the 24 px of a target`)
+        // On a wide screen the form stands in the menu's line; on a phone the menu takes its own line, which may wrap.
+        if (view.viewport.width > 1000 && Math.abs(m.buttonBaseline - m.menuBaseline) > 1)
+          problems.push(`${sitePage.path}: button baseline ${m.buttonBaseline}, menu baseline ${m.menuBaseline}`)
+        if (m.fields !== 1) problems.push(`${sitePage.path}: ${m.fields} search fields shown`)
       }
       expect(problems).toEqual([])
     },
@@ -270,46 +272,42 @@ describe.each(transcriptPages)('transcript page $path without JavaScript', (site
     const json = (await (await fetch(`${origin}${sitePage.path}transcript.json`)).json()) as TranscriptJson
     const turns = json.blocks.filter((b) => b.type === 'turn')
     expect(turns.length, `turns in ${sitePage.path}transcript.json`).toBeGreaterThan(0)
-    const context = await newContext({ javaScriptEnabled: false })
-    try {
-      const page = await open(context, sitePage.path)
-      const onPage = await page.evaluate(
-        ({ turnIds, notes }) => {
-          const text = (el: Element | null) => {
-            if (!el) return null
-            // The JSON's plain text has no footnote markers and no timestamps.
-            const clone = el.cloneNode(true) as Element
-            for (const a of clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]')) a.remove()
-            return clone.textContent ?? ''
-          }
-          return {
-            turns: turnIds.map((id) => ({
-              id,
-              count: document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length,
-              text: text(document.getElementById(id)),
-            })),
-            notes: notes.map((n) => ({ n, text: text(document.querySelector(`li#fn-${n}`)) })),
-          }
-        },
-        { turnIds: turns.map((t) => t.id!), notes: json.footnotes.map((f) => f.n) },
-      )
-      const missing: string[] = []
-      turns.forEach((turn, i) => {
-        const found = onPage.turns[i]!
-        if (found.count !== 1) missing.push(`#${turn.id}: ${found.count} elements with this id`)
-        else {
-          const lost = firstMissingWord((turn.paragraphs ?? []).join(' '), found.text!)
-          if (lost) missing.push(`#${turn.id}: ${lost}`)
+    const page = await reusedPage({ javaScriptEnabled: false })
+    await load(page, sitePage.path)
+    const onPage = await page.evaluate(
+      ({ turnIds, notes }) => {
+        const text = (el: Element | null) => {
+          if (!el) return null
+          // The JSON's plain text has no footnote markers and no timestamps.
+          const clone = el.cloneNode(true) as Element
+          for (const a of clone.querySelectorAll('a[data-footnote-ref], a[id^="ts-"]')) a.remove()
+          return clone.textContent ?? ''
         }
-      })
-      json.footnotes.forEach((note, i) => {
-        const found = onPage.notes[i]!
-        const lost = found.text === null ? 'missing' : firstMissingWord(note.text, found.text)
-        if (lost) missing.push(`li#fn-${note.n}: ${lost}`)
-      })
-      expect(missing, `turns and notes of ${sitePage.path} missing without JavaScript`).toEqual([])
-    } finally {
-      await context.close()
-    }
+        return {
+          turns: turnIds.map((id) => ({
+            id,
+            count: document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length,
+            text: text(document.getElementById(id)),
+          })),
+          notes: notes.map((n) => ({ n, text: text(document.querySelector(`li#fn-${n}`)) })),
+        }
+      },
+      { turnIds: turns.map((t) => t.id!), notes: json.footnotes.map((f) => f.n) },
+    )
+    const missing: string[] = []
+    turns.forEach((turn, i) => {
+      const found = onPage.turns[i]!
+      if (found.count !== 1) missing.push(`#${turn.id}: ${found.count} elements with this id`)
+      else {
+        const lost = firstMissingWord((turn.paragraphs ?? []).join(' '), found.text!)
+        if (lost) missing.push(`#${turn.id}: ${lost}`)
+      }
+    })
+    json.footnotes.forEach((note, i) => {
+      const found = onPage.notes[i]!
+      const lost = found.text === null ? 'missing' : firstMissingWord(note.text, found.text)
+      if (lost) missing.push(`li#fn-${note.n}: ${lost}`)
+    })
+    expect(missing, `turns and notes of ${sitePage.path} missing without JavaScript`).toEqual([])
   })
 })

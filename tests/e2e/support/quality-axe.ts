@@ -3,48 +3,24 @@
  * file checks: axe-core finds 0 violations (WCAG 2.0/2.1/2.2 A and AA, best practices, support/axe.ts),
  * light and dark, 1280 px and 320 px wide (all four on the first page of each kind, light 1280 and dark 320
  * on the rest); transcript pages also with a turn and a note as :target and with a note open in place; at
- * 320 px no page scrolls sideways (WCAG 1.4.10 reflow).
+ * 320 px no page scrolls sideways (WCAG 1.4.10 reflow). One page per device for the whole file
+ * (support/quality.ts `reusedPage`), light and dark scanned in one load of each page (`emulateMedia`).
  */
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { AXE_TAGS, AxeBuilder } from './axe.ts'
-import { firstOfKind, formatAxe, newContext, origin, type SitePage, type TranscriptJson, VIEWS } from './quality.ts'
+import { firstOfKind, formatAxe, load, origin, reusedPage, type SitePage, type TranscriptJson, VIEWS } from './quality.ts'
 
 type View = (typeof VIEWS)[number]
 
-/**
- * One Chromium page per device (the 1280 px desktop, the 320 px phone) for the whole file, led from page to
- * page, each page loaded once per device and scanned in light and then dark (`emulateMedia`). A fresh
- * context for every view cost about 1.5 s a scan in renderer start-up and axe-core's first run, as much as
- * the scan of a small page itself (measured on the seed site's nine speaker pages: 23.0 s with a context
- * each, 9.9 s with one page led from one to the next). Nothing is kept from one page to the next but the
- * warm renderer: every page is a new document, and the colour scheme is set before each scan.
- */
-const devices = new Map<string, Promise<{ context: BrowserContext; page: Page }>>()
-
+/** A device's page (support/quality.ts: one for the whole file): the view's options less its colour scheme,
+ * which is emulated before each scan, so that light and dark share one load of the page. */
 function deviceOf(view: View): Promise<Page> {
-  const { colorScheme: _, ...device } = view.options as BrowserContextOptions
-  const key = JSON.stringify(device)
-  let opened = devices.get(key)
-  if (!opened) {
-    opened = newContext(device).then(async (context) => ({ context, page: await context.newPage() }))
-    devices.set(key, opened)
-  }
-  return opened.then(({ page }) => page)
-}
-
-async function load(page: Page, urlPath: string): Promise<void> {
-  const response = await page.goto(origin + urlPath, { waitUntil: 'load' })
-  expect(response?.status(), `GET ${urlPath}`).toBe(200)
-  await page.waitForLoadState('networkidle')
+  const { colorScheme: _, ...device } = view.options
+  return reusedPage(device)
 }
 
 export function axeGate(checked: SitePage[]): void {
-  afterAll(async () => {
-    for (const opened of devices.values()) await (await opened).context.close()
-    devices.clear()
-  })
-
   describe.each(checked)('page $path', (sitePage: SitePage) => {
     // Every view on the first page of each kind; the others of that kind (same template) light at
     // 1280 px and dark at 320 px, so each page still meets both schemes and the narrow width.

@@ -6,7 +6,7 @@
  * (the e2e project's global setup builds it).
  */
 import { expect, test, describe } from 'vitest'
-import { newContext, open, origin, pages, TIME_FRAGMENT, transcriptPages, useSeedSite } from './support/quality.ts'
+import { load, newContext, origin, pages, TIME_FRAGMENT, transcriptPages, useSeedSite } from './support/quality.ts'
 
 useSeedSite()
 
@@ -20,9 +20,11 @@ describe('links', () => {
     const scripted = await newContext()
     try {
       // Links and ids as served (no JavaScript) and after the scripts ran (links they add count too).
+      // One page for each, led through the site (a new document each time).
       for (const ctx of [context, scripted]) {
+        const page = await ctx.newPage()
         for (const sitePage of pages) {
-          const page = await open(ctx, sitePage.path)
+          await load(page, sitePage.path)
           const found = await page.evaluate(() => {
             const urls: string[] = []
             const attr = (sel: string, name: string) =>
@@ -60,7 +62,6 @@ describe('links', () => {
               if (!m[2]!.startsWith('data:')) refs.push({ from: new URL(sheet).pathname, url: new URL(m[2]!, sheet).href })
             }
           }
-          await page.close()
         }
       }
     } finally {

@@ -141,15 +141,6 @@ export async function newContext(options: BrowserContextOptions = {}): Promise<B
   return browser.newContext(options)
 }
 
-/** Opens a page and waits until its scripts and requests have settled. */
-export async function open(context: BrowserContext, urlPath: string): Promise<Page> {
-  const page = await context.newPage()
-  const response = await page.goto(origin + urlPath, { waitUntil: 'load' })
-  expect(response?.status(), `GET ${urlPath}`).toBe(200)
-  await page.waitForLoadState('networkidle')
-  return page
-}
-
 export function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
   return violations.flatMap((v) =>
     v.nodes.map(

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
-import type { BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { root } from '../support/paths.ts'
 import { AxeBuilder } from './support/axe.ts'
@@ -332,24 +332,40 @@ describe('quality', () => {
   const twoViews = ['/', '/browse/1962/', '/speakers/', '/speakers/mcgeorge-bundy/2/']
   const checked = [...everyView, ...twoViews]
 
+  // One page per device (1280 px, 320 px) for every page checked, light and dark in one load
+  // (`emulateMedia`): a context per view paid a renderer's start and axe-core's first run for each scan.
+  const devices = new Map<boolean, Promise<{ context: BrowserContext; page: Page }>>()
+  afterAll(async () => {
+    for (const device of devices.values()) await (await device).context.close()
+  })
+  const deviceFor = (narrow: boolean) => {
+    let device = devices.get(narrow)
+    if (!device) {
+      const { colorScheme: _, ...options } = VIEWS[narrow ? 2 : 0]!.options
+      device = opened.browser!.newContext(options).then(async (context) => ({ context, page: await context.newPage() }))
+      devices.set(narrow, device)
+    }
+    return device.then((d) => d.page)
+  }
+
   test.each(checked)(
     '%s: no axe-core violations (light and dark, 1280 and 320 px), no sideways scrolling',
     { timeout: 180_000 },
     async (path) => {
       const problems: string[] = []
-      for (const view of everyView.includes(path) ? VIEWS : [VIEWS[0]!, VIEWS[3]!]) {
-        await withPage(
-          site(),
-          path,
-          async (page) => {
-            const results = await new AxeBuilder({ page }).analyze()
-            for (const v of results.violations)
-              problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-            const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
-            if (wide) problems.push(`[${view.name}] scrolls sideways`)
-          },
-          view.options,
-        )
+      const views = everyView.includes(path) ? VIEWS : [VIEWS[0]!, VIEWS[3]!]
+      for (const narrow of [false, true]) {
+        const page = await deviceFor(narrow)
+        const response = await page.goto(new URL(path, opened.server!.url).href)
+        expect(response?.status(), `GET ${path}`).toBe(200)
+        for (const view of views.filter((v) => (v.options.viewport?.width === 320) === narrow)) {
+          await page.emulateMedia({ colorScheme: view.options.colorScheme! })
+          const results = await new AxeBuilder({ page }).analyze()
+          for (const v of results.violations)
+            problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+          if (wide) problems.push(`[${view.name}] scrolls sideways`)
+        }
       }
       expect(problems).toEqual([])
     },

@@ -9,7 +9,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
-import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
+import { closeSite, openFixtureSite, type Site, withDevicePage, withPage } from './support/site.ts'
 
 const PAGE = '/1961-05-02-00057/'
 const SEED = '/1962-11-14-01181/'
@@ -284,7 +284,7 @@ describe('with JavaScript', () => {
     ['light', 320],
     ['dark', 320],
   ] as const)('axe-core: no violations, %s at %i px, while playing', async (colorScheme, width) => {
-    await withPage(
+    await withDevicePage(
       site(),
       PAGE,
       async (page) => {

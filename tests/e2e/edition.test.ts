@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
-import { closeSite, openSite, withPage, type Site } from './support/site.ts'
+import { closeSite, openSite, withDevicePage, withPage, type Site } from './support/site.ts'
 
 const NAME = '1962-11-14-01181'
 const PAGE_PATH = `/${NAME}/`
@@ -197,7 +197,7 @@ describe(`notes of ${PAGE_PATH}`, () => {
     ['390 px, light', { ...PHONE, colorScheme: 'light' as const }],
     ['390 px, dark', { ...PHONE, colorScheme: 'dark' as const }],
   ])('no axe-core violations at %s', { timeout: 240_000 }, async (_name, view) => {
-    await withPage(
+    await withDevicePage(
       site,
       PAGE_PATH,
       async (page) => {

@@ -8,7 +8,7 @@ import type { BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
 import { EXPORT_NAME, REAL_NAMES as names, SEED } from './support/collections.ts'
-import { closeSite, openFixtureSite, type Site } from './support/site.ts'
+import { closeSite, openFixtureSite, type Site, withDevicePage } from './support/site.ts'
 
 const VIEWS: BrowserContextOptions[] = [
   { colorScheme: 'light', viewport: { width: 1280, height: 800 } },
@@ -135,19 +135,18 @@ describe('real transcripts from other editions', () => {
   test.each(pages)(
     '/$name/ ($shown): no axe-core violations',
     async ({ name, view }) => {
-      const context = await site.browser!.newContext(view)
-      try {
-        const page = await context.newPage()
-        const response = await page.goto(`${site.server!.url}/${name}/`)
-        expect(response?.status()).toBe(200)
-        const results = await new AxeBuilder({ page }).analyze()
-        const problems = results.violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        )
-        expect(problems).toEqual([])
-      } finally {
-        await context.close()
-      }
+      await withDevicePage(
+        site,
+        `/${name}/`,
+        async (page) => {
+          const results = await new AxeBuilder({ page }).analyze()
+          const problems = results.violations.map(
+            (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          )
+          expect(problems).toEqual([])
+        },
+        view,
+      )
     },
     300_000,
   )

@@ -114,3 +114,38 @@ export async function withPage<T>(
     await context.close()
   }
 }
+
+const devices = new WeakMap<Browser, Map<string, Promise<Page>>>()
+
+/**
+ * `withPage` for the scans that look at one page in several views (axe-core, light and dark, wide and
+ * narrow): one page per device (the options less the colour scheme, which is emulated) for the whole file,
+ * closed with the browser, and led to `path` as a new document each time. A fresh context for each view paid a
+ * renderer's start and axe-core's first run before every scan, about as much as a scan of a small page.
+ */
+export async function withDevicePage<T>(
+  site: Partial<Site>,
+  path: string,
+  use: (page: Page) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
+  const { browser, server } = site
+  if (!browser || !server) throw new Error('the browser did not start')
+  const { colorScheme = 'light', ...device } = options
+  let pages = devices.get(browser)
+  if (!pages) {
+    pages = new Map()
+    devices.set(browser, pages)
+  }
+  const key = JSON.stringify(device)
+  let page = pages.get(key)
+  if (!page) {
+    page = browser.newContext(device).then((context) => context.newPage())
+    pages.set(key, page)
+  }
+  const ready = await page
+  await ready.emulateMedia({ colorScheme })
+  const response = await ready.goto(new URL(path, server.url).href)
+  expect(response?.status(), `GET ${path}`).toBe(200)
+  return use(ready)
+}

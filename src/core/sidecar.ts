@@ -21,6 +21,7 @@ import {
 } from 'yaml'
 import { report } from './diagnostics.ts'
 import { houseStyles } from './styles/index.ts'
+import type { GivenFacts } from './parse/facts.ts'
 import type { TranscriptMeta } from './types.ts'
 
 /** Text, not empty. */
@@ -34,6 +35,13 @@ const recordingSource = text.refine(
   (src) => /^https?:\/\//i.test(src) || !(/^[/\\]|^[a-z]:/i.test(src) || src.split(/[/\\]/).includes('..')),
   'expected a file beside the transcript (a relative path, without `..`) or an http or https URL',
 )
+
+/** `1972-09-15`: a calendar date, ISO (YAML 1.2 keeps it as text). */
+const isoDate = text.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const check = new Date(Date.UTC(year, month - 1, day))
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day
+}, 'is not a calendar date')
 
 export const sidecarSchema = z.strictObject({
   /** Shown instead of the transcript's heading. */
@@ -103,6 +111,22 @@ export const sidecarSchema = z.strictObject({
     .optional(),
   /** The house style to read the transcript with, by name. */
   conventions: text.optional(),
+  /**
+   * What the text does not print, or prints wrongly: each overrides the header's or the printed heading's
+   * (src/core/parse/facts.ts), and the JSON says it came from the sidecar. `id`: the document id (else the
+   * header's, a numbered heading's, or the file's name); `date`: `YYYY-MM-DD`; `time`: 24-hour, a time or
+   * a span (`17:27-18:17`); `place`: where the conversation was held (`Oval Office`).
+   */
+  id: number.optional(),
+  date: isoDate.optional(),
+  time: text
+    .regex(/^\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?$/, 'expected a 24-hour time or span, such as `17:27-18:17`')
+    .refine(
+      (value) => value.split(/\s*[-–]\s*/).every((time) => /^(?:[01]?\d|2[0-3]):[0-5]\d$/.test(time)),
+      'is not a time of day',
+    )
+    .optional(),
+  place: text.optional(),
 })
 
 export type Sidecar = z.infer<typeof sidecarSchema>
@@ -168,6 +192,18 @@ export function readSidecar(file: VFile): Sidecar | undefined {
     return undefined
   }
   return sidecar
+}
+
+/** The facts a sidecar gives the parser (`ParseOptions.given`): id, date, time, place. */
+export function sidecarFacts(sidecar: Sidecar): GivenFacts | undefined {
+  const { id, date, time, place } = sidecar
+  const given: GivenFacts = {
+    ...(id !== undefined ? { id } : {}),
+    ...(date !== undefined ? { date } : {}),
+    ...(time !== undefined ? { time } : {}),
+    ...(place !== undefined ? { place } : {}),
+  }
+  return Object.keys(given).length > 0 ? given : undefined
 }
 
 /** The part of a sidecar recorded on the transcript's tree (`TranscriptRoot.meta`). */

@@ -37,11 +37,17 @@ const recordingSource = text.refine(
 )
 
 /** `1972-09-15`: a calendar date, ISO (YAML 1.2 keeps it as text). */
-const isoDate = text.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
-  const check = new Date(Date.UTC(year, month - 1, day))
-  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day
-}, 'is not a calendar date')
+const isoDate = text.refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  const check = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return !!check && check.getUTCMonth() === Number(match![2]) - 1 && check.getUTCDate() === Number(match![3])
+}, 'expected a calendar date as YYYY-MM-DD')
+
+/** `17:27` or `17:27-18:17`: a 24-hour time of day, or a span. */
+const clockTime = text.refine(
+  (value) => /^(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d)?$/.test(value),
+  'expected a 24-hour time or span, such as `17:27-18:17`',
+)
 
 export const sidecarSchema = z.strictObject({
   /** Shown instead of the transcript's heading. */
@@ -119,13 +125,7 @@ export const sidecarSchema = z.strictObject({
    */
   id: number.optional(),
   date: isoDate.optional(),
-  time: text
-    .regex(/^\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?$/, 'expected a 24-hour time or span, such as `17:27-18:17`')
-    .refine(
-      (value) => value.split(/\s*[-–]\s*/).every((time) => /^(?:[01]?\d|2[0-3]):[0-5]\d$/.test(time)),
-      'is not a time of day',
-    )
-    .optional(),
+  time: clockTime.optional(),
   place: text.optional(),
 })
 

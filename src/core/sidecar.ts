@@ -21,6 +21,7 @@ import {
 } from 'yaml'
 import { report } from './diagnostics.ts'
 import { houseStyles } from './styles/index.ts'
+import { isoDate as calendarDate } from './parse/dates.ts'
 import type { GivenFacts } from './parse/facts.ts'
 import type { TranscriptMeta } from './types.ts'
 
@@ -39,8 +40,7 @@ const recordingSource = text.refine(
 /** `1972-09-15`: a calendar date, ISO (YAML 1.2 keeps it as text). */
 const isoDate = text.refine((value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  const check = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return !!check && check.getUTCMonth() === Number(match![2]) - 1 && check.getUTCDate() === Number(match![3])
+  return !!match && calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) !== undefined
 }, 'expected a calendar date as YYYY-MM-DD')
 
 /** `17:27` or `17:27-18:17`: a 24-hour time of day, or a span. */

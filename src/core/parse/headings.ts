@@ -43,7 +43,7 @@ const readers: Record<HeadingKind, HeadingReader> = {
       lines,
       value,
     ),
-  frus: (lines, after, value) => {
+  frus: (lines, after) => {
     const line = lines[0]!
     const match =
       /^(?<id>\d{1,4})\.\s+(?:Telephone\s+)?(?:Conversation|Meeting)\b.*?\b(?:Between|With|Among)\s+(?<who>.+?)[\p{No}\d]*$/du.exec(

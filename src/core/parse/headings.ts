@@ -10,6 +10,7 @@
 import type { HeadingKind } from '../heading-kinds.ts'
 import type { TimeSpan } from '../types.ts'
 import { monthDate, readDate, readTime, timeSpan } from './dates.ts'
+import type { FlowItem } from './flow.ts'
 import type { Line } from './source.ts'
 
 /** A value read from the source, with its offsets. */
@@ -85,6 +86,59 @@ export function readHeading(kinds: readonly HeadingKind[], lines: Line[], after:
   for (const kind of kinds) {
     const read = readers[kind](lines, after, value)
     if (read) return read
+  }
+  return undefined
+}
+
+/** Where a printed heading stands in the flow, what it read, and what follows it before the turns. */
+export interface PlacedHeading {
+  read: HeadingRead
+  index: number
+  /** Paragraphs after the heading and before the turns that are introduction (`This opens just as Dean comes in`). */
+  after: FlowItem[]
+  /** Where the conversation starts in the flow. */
+  from: number
+}
+
+/**
+ * A printed heading the style knows, in `body`: the paragraph right before the first turn (past what may
+ * stand between, `passes`: a dateline, a direction), else the file's first paragraph. It may span several
+ * lines or take only the first lines of its paragraph: `body[index]` becomes the heading's lines alone.
+ */
+export function placePrintedHeading(
+  body: FlowItem[],
+  firstTurn: number,
+  kinds: readonly HeadingKind[],
+  value: string,
+  passes: (item: FlowItem) => boolean,
+): PlacedHeading | undefined {
+  let last = firstTurn - 1
+  while (last >= 0 && (body[last]!.kind === 'footnotes' || passes(body[last]!))) last--
+  for (const index of new Set([last, 0])) {
+    const item = body[index]
+    if (index < 0 || index >= firstTurn || item?.kind !== 'paragraph') continue
+    const lines = item.parts[0]!
+    const between = body
+      .slice(index + 1, firstTurn)
+      .flatMap((next): Line[] => (next.kind === 'paragraph' ? next.parts.flat() : []))
+    const read = readHeading(kinds, item.parts.length === 1 ? lines : lines.slice(0, 1), between, value)
+    if (!read) continue
+    const taken = lines.slice(0, read.lines)
+    body[index] = { kind: 'paragraph', parts: [taken], breaks: [], start: taken[0]!.start, end: taken.at(-1)!.end }
+    const rest = lines.slice(read.lines)
+    const restItem: FlowItem[] =
+      rest.length > 0 || item.parts.length > 1
+        ? [
+            {
+              ...item,
+              parts: [rest, ...item.parts.slice(1)].filter((part) => part.length > 0),
+              start: (rest[0] ?? item.parts[1]![0]!).start,
+            },
+          ]
+        : []
+    // A heading right before the turns: what follows it (a dateline) is the conversation's, as before.
+    if (index === last) return { read, index, after: restItem, from: index + 1 }
+    return { read, index, after: [...restItem, ...body.slice(index + 1, firstTurn)], from: firstTurn }
   }
   return undefined
 }

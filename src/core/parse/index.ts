@@ -22,11 +22,11 @@ import { decodeFile } from './decode.ts'
 import { endsSentence, toFlow, type FlowItem, type FootnoteBlock, type ProseParagraph } from './flow.ts'
 import { recordingFacts, type GivenFacts } from './facts.ts'
 import { readHeader } from './header.ts'
-import { readHeading, type HeadingRead } from './headings.ts'
+import { placePrintedHeading, type HeadingRead } from './headings.ts'
 import { parseInline, type InlineContext } from './inline.ts'
 import { labelReader, misfitLabel, type LabelMatch, type LabelReader } from './labels.ts'
 import { splitAtTurns } from './layout.ts'
-import { Locator, splitParagraphs, type Line } from './source.ts'
+import { Locator, splitParagraphs } from './source.ts'
 import { openingStamp } from './opening-stamp.ts'
 import { readSpeakerKey } from './speaker-key.ts'
 import { namedParticipants, resolveSpeakers, type Resolution } from './speakers.ts'
@@ -168,7 +168,8 @@ class Builder implements BlockReader {
       this.readFacts()
       return
     }
-    const printed = this.readPrintedHeading(body, firstTurn)
+    const printed = placePrintedHeading(body, firstTurn, this.style.headings, this.value, (item) => this.beforeFirstTurn(item))
+    this.printedHeading = printed?.read
     const headingIndex = printed?.index ?? this.findHeading(body, firstTurn)
     this.readKey(body.slice(0, firstTurn))
     this.pushSection('introduction', body.slice(0, headingIndex ?? firstTurn))
@@ -196,44 +197,6 @@ class Builder implements BlockReader {
 
   /** Sets the tree's facts (facts.ts), once the heading is read; set up in `build`. */
   readFacts: () => void = () => {}
-
-  /**
-   * A printed heading a house style knows (headings.ts): the paragraph right before the first turn (past a
-   * dateline or a direction, as `findHeading`), else the first paragraph of the file. It may span several
-   * lines or take only the first lines of its paragraph; the rest, up to the turns, is introduction.
-   */
-  readPrintedHeading(body: FlowItem[], firstTurn: number): { index: number; after: FlowItem[]; from: number } | undefined {
-    let last = firstTurn - 1
-    while (last >= 0 && (body[last]!.kind === 'footnotes' || this.beforeFirstTurn(body[last]!))) last--
-    for (const index of new Set([last, 0])) {
-      const item = body[index]
-      if (index < 0 || index >= firstTurn || item?.kind !== 'paragraph') continue
-      const lines = item.parts[0]!
-      const after = body
-        .slice(index + 1, firstTurn)
-        .flatMap((next): Line[] => (next.kind === 'paragraph' ? next.parts.flat() : []))
-      const read = readHeading(this.style.headings, item.parts.length === 1 ? lines : lines.slice(0, 1), after, this.value)
-      if (!read) continue
-      this.printedHeading = read
-      const taken = lines.slice(0, read.lines)
-      body[index] = { kind: 'paragraph', parts: [taken], breaks: [], start: taken[0]!.start, end: taken.at(-1)!.end }
-      const rest = lines.slice(read.lines)
-      const restItem: FlowItem[] =
-        rest.length > 0 || item.parts.length > 1
-          ? [
-              {
-                ...item,
-                parts: [rest, ...item.parts.slice(1)].filter((part) => part.length > 0),
-                start: (rest[0] ?? item.parts[1]![0]!).start,
-              },
-            ]
-          : []
-      // A heading right before the turns: what follows it (a dateline) is the conversation's, as before.
-      if (index === last) return { index, after: restItem, from: index + 1 }
-      return { index, after: [...restItem, ...body.slice(index + 1, firstTurn)], from: firstTurn }
-    }
-    return undefined
-  }
 
   /**
    * The heading is a single short line, not a sentence (unless the house style's headings may end like

@@ -39,7 +39,10 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   const status = field('status')
   const printed = status ? readStatus(status.children) : { status: 'unstated' as const, editors: [] }
   const id = field('id')
-  const date = field('date')?.value
+  // The facts put the sidecar's date and id over the printed ones (parse/facts.ts); a file's name is no id.
+  const date = tree.facts?.date?.value ?? field('date')?.value
+  const facts = tree.facts
+  const documentId = facts && facts.id.from !== 'name' ? facts.id.value : id ? toPlainText(id.children) : undefined
   const held = sourceNoteOf(tree)
 
   const fields: CitationFields = {
@@ -60,7 +63,7 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   set('edition', source.edition ?? printed.edition ?? meta.series)
   set('volume', source.volume ?? printed.volume)
   set('volumeTitle', source.volumeTitle ?? printed.volumeTitle)
-  set('document', readerNumber(source.document ?? printed.document ?? (id ? toPlainText(id.children) : undefined)))
+  set('document', readerNumber(source.document ?? printed.document ?? documentId))
   // A draft's publisher is not yet known: the site that shows it publishes it.
   set('publisher', source.publisher ?? printed.publisher ?? defaults.publisher)
   set('place', source.place ?? printed.place)

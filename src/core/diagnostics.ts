@@ -16,6 +16,10 @@ export const rules = {
   'missing-id': { severity: 'error', about: 'The header does not start with a document id line.' },
   'missing-date': { severity: 'error', about: 'The header has no `YYYY/MM/DD` date line after the id.' },
   'invalid-date': { severity: 'error', about: 'The header date is not a calendar date.' },
+  undated: {
+    severity: 'warning',
+    about: 'Nothing gives the recording’s date: neither a header, nor a heading, nor the sidecar.',
+  },
   'no-turns': { severity: 'error', about: 'No `Speaker: text` turn was found.' },
   'internal-error': { severity: 'error', about: 'The parser failed; please report the file.' },
   'missing-heading': { severity: 'warning', about: 'No heading line stands before the first turn.' },

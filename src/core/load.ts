@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import { parse } from './parse/index.ts'
 import { toJson } from './to-json.ts'
 import type { TranscriptJson } from './schema.ts'
-import { readSidecar, sidecarMeta } from './sidecar.ts'
+import { readSidecar, sidecarFacts, sidecarMeta } from './sidecar.ts'
 import type { TranscriptRoot } from './types.ts'
 import type { CitationDefaults } from './citation.ts'
 
@@ -52,8 +52,10 @@ export function loadTranscript(value: string | Uint8Array, path: string, options
     sidecar = readSidecar(sidecarFile)
     file.messages.push(...sidecarFile.messages)
   }
+  const given = sidecar && sidecarFacts(sidecar)
   const tree = parse(file, {
     name: transcriptName(path),
+    ...(given ? { given } : {}),
     ...(sidecar?.speakers ? { speakers: sidecar.speakers } : {}),
     ...((sidecar?.conventions ?? options.style) !== undefined ? { style: sidecar?.conventions ?? options.style } : {}),
   })

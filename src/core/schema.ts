@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
+import { headingKindNames } from './heading-kinds.ts'
 
 /** A person, or one unidentified voice. */
 export const speakerSchema = z.object({
@@ -55,8 +56,8 @@ export const timestampSchema = z.object({
 /** A line of the typed pages that is not text: a running head or a bare page number. */
 export const pageFurnitureSchema = z.object({
   type: z.literal('pageFurniture'),
-  /** `runningHead` (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`) or `pageNumber` (`2`). */
-  kind: z.enum(['runningHead', 'pageNumber']),
+  /** `runningHead` (`APRIL 17, 1973 FROM 9:47 TO 9:59 A.M.2`), `pageNumber` (`2`) or `note` (`_____*The quotation marks …`). */
+  kind: z.enum(['runningHead', 'pageNumber', 'note']),
   /** The line as printed. */
   text: z.string(),
   /** The page number it carries, as printed, when it can be read. */
@@ -220,6 +221,36 @@ export const recordingSchema = z.object({
   offset: z.number().nonnegative().optional(),
 })
 
+/** A fact about the recording: its value, where it came from and, from the text, its words and place. */
+function fact<T extends z.ZodType>(value: T) {
+  return z.object({
+    value,
+    /** `text` (the header or the printed heading), `sidecar`, or `name` (the id only: the file's name). */
+    from: z.enum(['text', 'sidecar', 'name']),
+    /** From the text: the seed's header lines, or the printed heading (and its dateline). */
+    in: z.enum(['header', 'heading']).optional(),
+    /** As printed (from the text), or as the sidecar gives it. */
+    printed: z.string().optional(),
+    /** Where it is printed, 1-based (from the text only). */
+    line: z.number().int().positive().optional(),
+    column: z.number().int().positive().optional(),
+  })
+}
+
+/** Id, date, time, place and participants, each with where it came from (src/core/parse/facts.ts). */
+export const metadataSchema = z.object({
+  /** The printed heading they were read from, when the transcript opens with one a house style knows. */
+  heading: z.enum(headingKindNames).optional(),
+  id: fact(z.string()),
+  /** ISO `YYYY-MM-DD`. */
+  date: fact(z.string()).optional(),
+  /** 24-hour `HH:MM`: the start, and the end when printed. */
+  time: fact(z.object({ start: z.string(), end: z.string().optional() })).optional(),
+  place: fact(z.string()).optional(),
+  /** The participants as the heading prints them. */
+  participants: fact(z.array(z.string())).optional(),
+})
+
 export const diagnosticSchema = z.object({
   /** `info` says what the parser decided (such as the house style); it never fails a build. */
   severity: z.enum(['error', 'warning', 'info']),
@@ -237,9 +268,9 @@ export const diagnosticSchema = z.object({
 export const transcriptSchema = z.object({
   /** File name without `.txt`; the page is at `/<name>/`. */
   name: z.string(),
-  /** Document id printed first in the header (`01181`). */
+  /** Document id: the header's (`01181`), a numbered heading's, the sidecar's, else the file's name. */
   id: z.string(),
-  /** ISO date of the recording; empty when the header has none. */
+  /** ISO date of the recording (header, heading or sidecar); empty when nothing gives one: undated. */
   date: z.string(),
   /** The sidecar's `title` when it gives one, else the plain text of the conversation's heading. */
   title: z.string(),
@@ -255,8 +286,10 @@ export const transcriptSchema = z.object({
   citation: citationSchema,
   /** The printed weekday date line. */
   dateLine: z.string().nullable(),
-  /** The printed time range. */
+  /** The time range as printed (the header's line, else the heading's), or as the sidecar gives it. */
   time: z.string().nullable(),
+  /** Where id, date, time, place and participants came from: the text or the sidecar. */
+  metadata: metadataSchema,
   /** Every voice, in order of first appearance. */
   speakers: z.array(speakerSchema),
   /** The printed key of the speakers (`P = President`), when the transcript has one: whence their names. */
@@ -278,3 +311,4 @@ export type BlockJson = z.infer<typeof blockSchema>
 export type TurnJson = z.infer<typeof turnSchema>
 export type CitationJson = z.infer<typeof citationSchema>
 export type PageFurnitureJson = z.infer<typeof pageFurnitureSchema>
+export type MetadataJson = z.infer<typeof metadataSchema>

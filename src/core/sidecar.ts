@@ -21,6 +21,8 @@ import {
 } from 'yaml'
 import { report } from './diagnostics.ts'
 import { houseStyles } from './styles/index.ts'
+import { isoDate as calendarDate } from './parse/dates.ts'
+import type { GivenFacts } from './parse/facts.ts'
 import type { TranscriptMeta } from './types.ts'
 
 /** Text, not empty. */
@@ -33,6 +35,18 @@ const url = z.url({ protocol: /^https?$/, error: 'expected an http or https URL'
 const recordingSource = text.refine(
   (src) => /^https?:\/\//i.test(src) || !(/^[/\\]|^[a-z]:/i.test(src) || src.split(/[/\\]/).includes('..')),
   'expected a file beside the transcript (a relative path, without `..`) or an http or https URL',
+)
+
+/** `1972-09-15`: a calendar date, ISO (YAML 1.2 keeps it as text). */
+const isoDate = text.refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return !!match && calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) !== undefined
+}, 'expected a calendar date as YYYY-MM-DD')
+
+/** `17:27` or `17:27-18:17`: a 24-hour time of day, or a span. */
+const clockTime = text.refine(
+  (value) => /^(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d)?$/.test(value),
+  'expected a 24-hour time or span, such as `17:27-18:17`',
 )
 
 export const sidecarSchema = z.strictObject({
@@ -103,6 +117,16 @@ export const sidecarSchema = z.strictObject({
     .optional(),
   /** The house style to read the transcript with, by name. */
   conventions: text.optional(),
+  /**
+   * What the text does not print, or prints wrongly: each overrides the header's or the printed heading's
+   * (src/core/parse/facts.ts), and the JSON says it came from the sidecar. `id`: the document id (else the
+   * header's, a numbered heading's, or the file's name); `date`: `YYYY-MM-DD`; `time`: 24-hour, a time or
+   * a span (`17:27-18:17`); `place`: where the conversation was held (`Oval Office`).
+   */
+  id: number.optional(),
+  date: isoDate.optional(),
+  time: clockTime.optional(),
+  place: text.optional(),
 })
 
 export type Sidecar = z.infer<typeof sidecarSchema>
@@ -168,6 +192,18 @@ export function readSidecar(file: VFile): Sidecar | undefined {
     return undefined
   }
   return sidecar
+}
+
+/** The facts a sidecar gives the parser (`ParseOptions.given`): id, date, time, place. */
+export function sidecarFacts(sidecar: Sidecar): GivenFacts | undefined {
+  const { id, date, time, place } = sidecar
+  const given: GivenFacts = {
+    ...(id !== undefined ? { id } : {}),
+    ...(date !== undefined ? { date } : {}),
+    ...(time !== undefined ? { time } : {}),
+    ...(place !== undefined ? { place } : {}),
+  }
+  return Object.keys(given).length > 0 ? given : undefined
 }
 
 /** The part of a sidecar recorded on the transcript's tree (`TranscriptRoot.meta`). */

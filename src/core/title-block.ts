@@ -3,7 +3,8 @@
  * facts (date, time, participants, document, tape, series, source, status, recording). Each printed fact is
  * the header line the transcript prints, rendered from the tree with its marks and note references, so
  * nothing printed is lost; the participants are the tree's speakers; series, source and recording are the
- * sidecar's (`TranscriptRoot.meta`), shown only when it gives them. A sidecar's title heads the block and
+ * sidecar's (`TranscriptRoot.meta`), shown only when it gives them. Without the seed's header, the date, time
+ * and place are the facts a printed heading or the sidecar gives (`TranscriptRoot.facts`), in their words. A sidecar's title heads the block and
  * the printed heading follows it.
  */
 import type { Element, ElementContent } from 'hast'
@@ -36,10 +37,10 @@ const labels: Record<HeaderFieldName, string> = {
   status: 'Status',
 }
 
-type Fact = HeaderFieldName | 'participants' | 'tape' | 'series' | 'source' | 'recording'
+type Fact = HeaderFieldName | 'place' | 'participants' | 'tape' | 'series' | 'source' | 'recording'
 
-/** The order of the facts: when, who, what it is and where it comes from, how it may be heard. */
-const order: readonly Fact[] = ['date', 'time', 'participants', 'id', 'tape', 'series', 'source', 'status', 'recording']
+/** The order of the facts: when, where, who, what it is and where it comes from, how it may be heard. */
+const order: readonly Fact[] = ['date', 'time', 'place', 'participants', 'id', 'tape', 'series', 'source', 'status', 'recording']
 
 export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlockOptions): Element {
   const heading = root.children.find((child): child is Heading => child.type === 'heading')
@@ -59,6 +60,21 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
       if (shown) rows.push(row(shown.label, shown.content, fact))
       continue
     }
+    if (fact === 'date' || fact === 'time' || fact === 'place' || fact === 'id') {
+      // Without the seed's header lines, what a printed heading or the sidecar gives, as printed or given
+      // (never the file's name: that is no document id).
+      const known = root.facts?.[fact]
+      const shown = known && known.from !== 'name' ? (known.printed ?? String(known.value)) : undefined
+      const printedInHeader = (fact !== 'place' && fields.has(fact)) || (fact === 'date' && fields.has('dateLine'))
+      // The sidecar's value overrides the header's line; a heading's only stands where no header line does.
+      if (shown !== undefined && (known?.from === 'sidecar' || !printedInHeader)) {
+        const words: ElementContent[] = [{ type: 'text', value: shown }]
+        const content = fact === 'date' ? [h('time', { dateTime: root.facts!.date!.value }, words)] : words
+        rows.push(row(fact === 'place' ? 'Place' : labels[fact], content, fact.toLowerCase()))
+        continue
+      }
+    }
+    if (fact === 'place') continue
     if (fact === 'date') {
       const date = fields.get('date')
       const line = fields.get('dateLine')

@@ -5,16 +5,15 @@ import { assertNever } from './kinds.ts'
 import { VFile } from 'vfile'
 import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
-import type { BlockJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
+import type { BlockJson, MetadataJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
-import type { HeaderFieldName, PageFurniture, TranscriptRoot, Turn } from './types.ts'
+import type { Fact, HeaderFieldName, PageFurniture, RecordingFacts, TranscriptRoot, Turn } from './types.ts'
 import { citationFields, type CitationDefaults } from './citation.ts'
 
 /** `citation`: the site's defaults for the citation (its configuration); the CLI gives none. */
 export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefaults = {}): TranscriptJson {
   const header = new Map<HeaderFieldName, string>()
   let headerMarks: Marks = {}
-  let date = ''
   const blocks: BlockJson[] = []
   const ids = paragraphIds(tree)
   const passages = passageIds(tree)
@@ -27,7 +26,6 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
       case 'header':
         for (const field of child.children) {
           header.set(field.name, toPlainText(field.children))
-          if (field.name === 'date') date = field.value ?? ''
         }
         headerMarks = marks(child)
         break
@@ -97,10 +95,11 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     .sort((a, b) => a.n - b.n)
 
   const meta = tree.meta ?? {}
+  const facts: RecordingFacts = tree.facts ?? { id: { value: header.get('id') ?? tree.name, from: 'text' } }
   return {
     name: tree.name,
-    id: header.get('id') ?? '',
-    date,
+    id: facts.id.value,
+    date: facts.date?.value ?? '',
     title: meta.title ?? title,
     ...(meta.series !== undefined ? { series: meta.series } : {}),
     ...(meta.source !== undefined ? { source: { ...meta.source } } : {}),
@@ -108,7 +107,8 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     status: header.get('status') ?? null,
     citation: citationFields(tree, citation),
     dateLine: header.get('dateLine') ?? null,
-    time: header.get('time') ?? null,
+    time: header.get('time') ?? facts.time?.printed ?? null,
+    metadata: metadataJson(facts),
     speakers: tree.speakers.map((speaker) => ({ ...speaker, labels: [...speaker.labels] })),
     ...(tree.speakerKey
       ? {
@@ -125,6 +125,25 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     footnotes,
     ...(Object.keys(headerMarks).length > 0 ? { headerMarks } : {}),
     diagnostics: diagnosticsJson(file),
+  }
+}
+
+function metadataJson(facts: RecordingFacts): MetadataJson {
+  const json: MetadataJson = { ...(facts.heading ? { heading: facts.heading } : {}), id: factJson(facts.id) }
+  if (facts.date) json.date = factJson(facts.date)
+  if (facts.time) json.time = factJson(facts.time)
+  if (facts.place) json.place = factJson(facts.place)
+  if (facts.participants) json.participants = factJson(facts.participants)
+  return json
+}
+
+function factJson<T>({ value, from, in: where, printed, position }: Fact<T>) {
+  return {
+    value,
+    from,
+    ...(where !== undefined ? { in: where } : {}),
+    ...(printed !== undefined ? { printed } : {}),
+    ...(position ? { line: position.start.line, column: position.start.column } : {}),
   }
 }
 

@@ -9,6 +9,7 @@
 import type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text } from 'mdast'
 import type { Literal, Node, Parent, Position } from 'unist'
 import type { SpeakerKind } from '../contract/speakers.ts'
+import type { HeadingKind } from './heading-kinds.ts'
 
 export type { Emphasis, FootnoteDefinition, FootnoteReference, Heading, Paragraph, PhrasingContent, Text }
 
@@ -70,7 +71,8 @@ export interface Omission extends Parent {
  */
 export interface PageFurniture extends Literal {
   type: 'pageFurniture'
-  kind: 'runningHead' | 'pageNumber'
+  /** `note`: a note printed on the page, below a rule (`_____*The quotation marks used …`), not part of the speech. */
+  kind: 'runningHead' | 'pageNumber' | 'note'
   /** The line as printed. */
   value: string
   /** The page number it carries, as printed (`2`), when it can be read. */
@@ -272,6 +274,44 @@ export interface TranscriptMeta {
   recording?: Recording
 }
 
+/** Where a fact about the recording was found: the transcript's text, its sidecar, or (the id only) its file name. */
+export type FactSource = 'text' | 'sidecar' | 'name'
+
+/** A fact about the recording as data, with where it came from and, from the text, where it is printed. */
+export interface Fact<T> {
+  value: T
+  from: FactSource
+  /** Where in the text: the seed's header lines or the printed heading (and its dateline). */
+  in?: 'header' | 'heading'
+  /** The words as printed (`SEPTEMBER 15, 1972`), for a fact read from the text; as given, from the sidecar. */
+  printed?: string
+  position?: Position
+}
+
+/** A time of day or a span, 24-hour `HH:MM`: `17:27` to `18:17`. */
+export interface TimeSpan {
+  start: string
+  end?: string
+}
+
+/**
+ * What the transcript says about the recording (its seed header or its printed heading), with the
+ * sidecar's `id`, `date`, `time` and `place` over it: decided once (parse/facts.ts), read by the JSON, the
+ * title block, the citation and the collection.
+ */
+export interface RecordingFacts {
+  /** The printed heading the facts were read from, when the transcript opens with one a house style knows. */
+  heading?: HeadingKind
+  /** Always given: the header's id, the heading's document number, the sidecar's, or else the file's name. */
+  id: Fact<string>
+  /** ISO `YYYY-MM-DD`; absent when nothing gives it (the transcript is undated). */
+  date?: Fact<string>
+  time?: Fact<TimeSpan>
+  place?: Fact<string>
+  /** As printed in the heading, in order. */
+  participants?: Fact<string[]>
+}
+
 export interface TranscriptRoot extends Parent {
   type: 'root'
   /** The file name without `.txt`: the page's path. */
@@ -283,6 +323,8 @@ export interface TranscriptRoot extends Parent {
   speakerKey?: SpeakerKeyEntry[]
   /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
   meta?: TranscriptMeta
+  /** Id, date, time, place and participants, from the text or the sidecar (set by the parser). */
+  facts?: RecordingFacts
   children: RootContent[]
 }
 

@@ -7,7 +7,7 @@
 import type { BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
-import { EXPORT_NAME, REAL_NAMES as names, SEED } from './support/collections.ts'
+import { EXPORT_NAME, HEADING_NAME, REAL_NAMES, SEED, UNDATED_NAME } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withDevicePage } from './support/site.ts'
 
 const VIEWS: BrowserContextOptions[] = [
@@ -39,6 +39,30 @@ describe('real transcripts from other editions', () => {
     expect(await page.locator('.turn[data-speaker="h-r-haldeman"] .speaker-label').first().getAttribute('title')).toBe(
       'H.R. HALDEMAN',
     )
+    await context.close()
+  })
+
+  test('a witness with no header (line 1 `September 15, 1972. (5:27pm - 6:17pm)`): the title block gives date, time and place as printed', async () => {
+    const context = await site.browser!.newContext()
+    const page = await context.newPage()
+    expect((await page.goto(`${site.server!.url}/${HEADING_NAME}/`))?.status()).toBe(200)
+    expect(await page.locator('.title-date time').getAttribute('datetime')).toBe('1972-09-15')
+    expect(await page.locator('.title-date dd').textContent()).toBe('September 15, 1972')
+    expect(await page.locator('.title-time dd').textContent()).toBe('5:27pm - 6:17pm')
+    expect(await page.locator('.title-place dd').textContent()).toBe('Oval Office')
+    expect(await page.locator('.turn').count()).toBe(21)
+    expect(await page.locator('.title-id').count()).toBe(0)
+    await context.close()
+  })
+
+  test('an undated transcript builds, and the browse pages list it as undated', async () => {
+    const context = await site.browser!.newContext()
+    const page = await context.newPage()
+    expect((await page.goto(`${site.server!.url}/${UNDATED_NAME}/`))?.status()).toBe(200)
+    expect(await page.locator('.title-date').count()).toBe(0)
+    await page.goto(`${site.server!.url}/browse/undated/`)
+    const item = page.locator(`a[href$="/${UNDATED_NAME}/"]`).first().locator('xpath=ancestor::li[1]')
+    expect(await item.textContent()).toContain('Undated')
     await context.close()
   })
 
@@ -129,7 +153,7 @@ describe('real transcripts from other editions', () => {
     expect(vtt.match(/^NOTE t-/gm)).toHaveLength(70)
   })
 
-  const pages = names.flatMap((name) =>
+  const pages = [...REAL_NAMES, HEADING_NAME].flatMap((name) =>
     VIEWS.map((view) => ({ name, view, shown: `${view.colorScheme}, ${view.viewport?.width} px` })),
   )
   test.each(pages)(

@@ -14,7 +14,16 @@ export function words(text: string): string[] {
 
 /** Every word the JSON carries, counting each footnote number where a marker or a definition is. */
 export function jsonWords(json: TranscriptJson): string[] {
-  const parts: string[] = [json.id, json.date, json.status ?? '', json.dateLine ?? '', json.time ?? '']
+  // The header's lines are no block, so their words are counted here; an id, date or time read from a
+  // printed heading is counted in the heading's text, and one from the sidecar or the file's name is not the text's.
+  const { id, date, time } = json.metadata
+  const parts: string[] = [
+    id.in === 'header' ? json.id : '',
+    date?.in === 'header' ? json.date : '',
+    json.status ?? '',
+    json.dateLine ?? '',
+    time?.in === 'heading' || time?.from === 'sidecar' ? '' : (json.time ?? ''),
+  ]
   const marks = (item: { timestamps?: Array<{ label: string }>; footnotes?: number[] }) => {
     parts.push(...(item.timestamps ?? []).map((t) => t.label), ...(item.footnotes ?? []).map(String))
   }

@@ -25,6 +25,7 @@ const cases: Case[] = [
   { rule: 'missing-date', input: '01181\n\nMeeting\n\nAnn Lee: Hi.\n', line: 3, column: 1 },
   { rule: 'invalid-date', input: '01181\n\n1962/02/30\n\nMeeting\n\nAnn Lee: Hi.\n', line: 3, column: 1 },
   { rule: 'no-turns', input: '01181\n\n1962/11/14\n\nOnly prose here.\n', line: 5, column: 1 },
+  { rule: 'undated', input: 'Meeting on the Budget\n\nAnn Lee: Hi.\n', line: 1, column: 1 },
   { rule: 'missing-heading', input: '01181\n\n1962/11/14\n\nAnn Lee: Hi.\n', line: 5, column: 1 },
   { rule: 'footnote-unreferenced', input: `${clean}\n¹ A note.\n`, line: 11, column: 1 },
   { rule: 'footnote-undefined', input: `${header}Ann Lee: Hi.³\n`, line: 7, column: 13 },

@@ -106,7 +106,7 @@ describe('the search build beside Astro', () => {
     const labels = await readManifestLabels(manifestArtifact(folder))
     expect(labels?.size).toBe(all.length)
     for (const json of all) expect(transcriptLabel({ name: json.name, ...labels!.get(json.name)! })).toBe(transcriptLabel(json))
-    expect(transcriptLabel({ name: 'bare', ...labels!.get('bare')! })).toBe(` · Document ${bare.id}`)
+    expect(transcriptLabel({ name: 'bare', ...labels!.get('bare')! })).toBe(`Document ${bare.id}`)
     expect(await readManifestLabels(join(folder, 'none.json'))).toBeUndefined()
   })
 })

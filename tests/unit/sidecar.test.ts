@@ -39,8 +39,11 @@ describe('sidecar fixtures: <case>.yml → metadata and diagnostics', () => {
   test.each(cases)('%s', (name) => {
     const { json } = load(name)
     const { title, series, source, recording } = json
+    // The facts a sidecar gives (id, date, time, place), as the JSON records them: from the sidecar.
+    const given = Object.entries(json.metadata).filter(([, fact]) => typeof fact === 'object' && fact.from === 'sidecar')
     const actual = {
       title,
+      ...(given.length > 0 ? { id: json.id, date: json.date, time: json.time, metadata: Object.fromEntries(given) } : {}),
       ...(series !== undefined ? { series } : {}),
       ...(source !== undefined ? { source } : {}),
       ...(recording !== undefined ? { recording } : {}),

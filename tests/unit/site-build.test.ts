@@ -155,6 +155,7 @@ describe('speaker pages', () => {
       citation: { title: `Meeting ${name}`, status: 'unstated', editors: [], site: { title: 'Transcript Reader', editors: [] } },
       dateLine: null,
       time: null,
+      metadata: { id: { value: name.slice(-5), from: 'text' }, date: { value: date, from: 'text' } },
       speakers: [...voices].map(([id, kind]) => ({
         id,
         name: kind === 'person' ? id.replace(/^./, (c) => c.toUpperCase()) : 'Unidentified',

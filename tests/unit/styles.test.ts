@@ -9,6 +9,7 @@ import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { parse, parseString, type ParseOptions } from '../../src/core/parse/index.ts'
 import { serialize } from '../../src/core/serialize.ts'
+import { headingKindNames } from '../../src/core/heading-kinds.ts'
 import { detectStyle, houseStyles } from '../../src/core/styles/index.ts'
 import { toJson } from '../../src/core/to-json.ts'
 import { withoutPositions } from '../../scripts/lib/hostile-inputs.ts'
@@ -48,6 +49,14 @@ describe('house styles', () => {
       .filter((name) => name.endsWith('.json') && !name.endsWith('.options.json'))
       .map((name) => name.replace(/\.json$/, ''))
     expect(expected.sort()).toEqual([...cases].sort())
+  })
+
+  test('a fixture per printed heading kind (`heading-<kind>.txt`), read as that kind; an unknown heading hides no turn', () => {
+    for (const kind of headingKindNames) expect(load(`heading-${kind}`).json.metadata.heading, kind).toBe(kind)
+    const unknown = load('heading-unknown').json
+    expect(unknown.metadata.heading).toBeUndefined()
+    expect(unknown.blocks.filter((block) => block.type === 'turn')).toHaveLength(2)
+    expect(unknown.diagnostics.find((d) => d.rule === 'undated')).toMatchObject({ severity: 'warning', line: 1, column: 1 })
   })
 
   test.each(cases)('%s → JSON', (name) => {

@@ -33,6 +33,7 @@ function transcript(
     citation: { title: `Meeting ${name}`, status: 'unstated', editors: [], site: { title: 'Transcript Reader', editors: [] } },
     dateLine: null,
     time: null,
+    metadata: { id: { value: name.slice(-5), from: 'text' }, date: { value: date, from: 'text' } },
     speakers: voices.map((voice) => ({ id: voice.id, name: voice.name, labels: [voice.name], kind: voice.kind ?? 'person' })),
     blocks: turns.map(
       ([speaker, text, start, end, estimated = false], index): TurnJson => ({

@@ -50,7 +50,8 @@ export type LabelSource = Pick<TranscriptJson, 'name' | 'id' | 'date' | 'title'>
 
 /** The transcript facet's value: readable in the list and in a shared URL (`1962-11-14 · Title`). */
 export function transcriptLabel(json: LabelSource, withId = false): string {
-  return `${json.date} · ${transcriptTitle(json)}${withId ? ` · ${json.id}` : ''}`
+  // An undated transcript (nothing gives its date) is named by its title alone.
+  return `${json.date ? `${json.date} · ` : ''}${transcriptTitle(json)}${withId ? ` · ${json.id}` : ''}`
 }
 
 /**

@@ -27,7 +27,10 @@ export function toText(tree: TranscriptRoot): string {
   const body = (child: ConversationContent | Section['children'][number]) => {
     switch (child.type) {
       case 'turn': {
-        const [first, ...rest] = child.children.map((part) => (part.type === 'paragraph' ? line(part.children) : ''))
+        // Page furniture between a turn's paragraphs (a page number before a line that continues it) is kept, as printed.
+        const [first, ...rest] = child.children.map((part) =>
+          part.type === 'paragraph' ? line(part.children) : part.type === 'pageFurniture' ? part.value : '',
+        )
         blocks.push([`${names.get(child.speaker) ?? child.label}: ${first ?? ''}`.trim(), ...rest.filter(Boolean)].join('\n'))
         break
       }

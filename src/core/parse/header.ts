@@ -1,11 +1,13 @@
 /**
  * The header: document id, `YYYY/MM/DD` date, then optionally an editorial status note (which may wrap),
  * a weekday date line and a time range. The status note is recognised only when a date line or a time
- * line follows it, so that an introduction's first paragraph is never taken for one.
+ * line follows it, so that an introduction's first paragraph is never taken for one. A file need not
+ * open with a header: without one, no field is read here (a printed heading may give them: headings.ts).
  */
 import type { HeaderField, HeaderFieldName } from '../types.ts'
 import { report } from '../diagnostics.ts'
 import type { FlowItem, ProseParagraph } from './flow.ts'
+import { isoDate } from './dates.ts'
 import { parseInline, type InlineContext } from './inline.ts'
 
 const datePattern = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/
@@ -20,7 +22,8 @@ export interface HeaderResult {
   before: number
 }
 
-export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResult {
+/** `dateGiven`: the sidecar gives the date, so a header without one lacks nothing. */
+export function readHeader(flow: FlowItem[], context: InlineContext, dateGiven = false): HeaderResult {
   const fields: HeaderField[] = []
   let index = 0
   let before = 0
@@ -84,22 +87,16 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
       index = before = at
       take('id')
     } else {
+      // No header: the transcript opens with its own heading, or with none (the id is then the heading's or
+      // the file's name, parse/facts.ts).
       idMissing = true
-      const found =
-        flow[0]?.kind === 'footnotes' ? 'a footnote' : first === undefined ? 'a paragraph of several parts' : `\`${clip(first)}\``
-      report(
-        context.file,
-        'missing-id',
-        `The file starts with ${found}, not with the header: the document id (such as \`01181\`) must stand alone on the first line, then the date as YYYY/MM/DD`,
-        flow[0] ? context.locator.point(flow[0].start) : undefined,
-      )
     }
   }
 
   let date: string | undefined
   const dateText = text(index)
   const match = dateText === undefined ? null : datePattern.exec(dateText)
-  if (!match && !idMissing) {
+  if (!match && !idMissing && !dateGiven) {
     const item = flow[index]
     report(
       context.file,
@@ -108,11 +105,8 @@ export function readHeader(flow: FlowItem[], context: InlineContext): HeaderResu
       item ? context.locator.point(item.start) : undefined,
     )
   } else if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-    const iso = `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-    const check = new Date(Date.UTC(year, month - 1, day))
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) date = iso
-    else {
+    date = isoDate(Number(match[1]), Number(match[2]), Number(match[3]))
+    if (date === undefined) {
       report(
         context.file,
         'invalid-date',

@@ -2,10 +2,11 @@
  * Raw transcript → transcript tree, with diagnostics as vfile messages. Never throws: whatever the input,
  * the caller gets a tree (possibly empty) and messages saying what is wrong and where.
  *
- * Stages: lines → paragraphs (source.ts) → flow with footnote blocks and mid-sentence joins (flow.ts)
- * → header (header.ts) → introduction, speaker key, heading (here) → conversation and epilogue
+ * Stages: lines → paragraphs (source.ts; a line that opens a turn starts one: layout.ts) → flow with
+ * footnote blocks and mid-sentence joins (flow.ts) → header (header.ts) → introduction, speaker key,
+ * heading (here; a printed heading's facts: headings.ts) → conversation and epilogue
  * (conversation.ts) → inline content (inline.ts) → speakers (speakers.ts), opening stamps
- * (opening-stamp.ts), turn ids (turn-ids.ts) → checks (checks.ts). What labels, marks, page furniture, datelines and headings look like is the house
+ * (opening-stamp.ts), turn ids (turn-ids.ts) → checks (checks.ts) → the recording's facts (facts.ts). What labels, marks, page furniture, datelines and headings look like is the house
  * style's (styles/), chosen here once per transcript.
  */
 import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent } from 'mdast'
@@ -19,9 +20,12 @@ import { checkFootnotes, checkTimestamps } from './checks.ts'
 import { readConversation, type BlockReader, type TurnDraft } from './conversation.ts'
 import { decodeFile } from './decode.ts'
 import { endsSentence, toFlow, type FlowItem, type FootnoteBlock, type ProseParagraph } from './flow.ts'
+import { recordingFacts, type GivenFacts } from './facts.ts'
 import { readHeader } from './header.ts'
+import { placePrintedHeading, type HeadingRead } from './headings.ts'
 import { parseInline, type InlineContext } from './inline.ts'
 import { labelReader, misfitLabel, type LabelMatch, type LabelReader } from './labels.ts'
+import { splitAtTurns } from './layout.ts'
 import { Locator, splitParagraphs } from './source.ts'
 import { openingStamp } from './opening-stamp.ts'
 import { readSpeakerKey } from './speaker-key.ts'
@@ -38,6 +42,8 @@ export interface ParseOptions {
   style?: string
   /** Names for labels, from a sidecar: label as printed → name (and role). They come before any other source. */
   speakers?: Record<string, { name?: string; role?: string }>
+  /** The sidecar's `id`, `date`, `time` and `place`: they supply what the text lacks, or override it. */
+  given?: GivenFacts
 }
 
 export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
@@ -76,6 +82,8 @@ class Builder implements BlockReader {
   readLabel: LabelReader = labelReader(defaultStyle)
   /** A speaker key's codes and names, from the introduction (`N` → `President`). */
   key = new Map<string, string>()
+  /** The printed heading's facts, when a house style read it (headings.ts). */
+  printedHeading: HeadingRead | undefined
 
   constructor(file: VFile, tree: TranscriptRoot, options: ParseOptions) {
     this.file = file
@@ -121,15 +129,33 @@ class Builder implements BlockReader {
     }
     if (!checkCharacters(this.value, file, context.locator)) return
     this.chooseStyle()
-    const flow = toFlow(splitParagraphs(this.value), {
+    const paragraphs = splitAtTurns(splitParagraphs(this.value), {
+      opensTurn: (text) => this.readLabel(text) !== undefined,
+      standsAlone: (text) => this.furnitureKind(text) !== undefined,
+    })
+    const flow = toFlow(paragraphs, {
       isLabel: (text) => this.readLabel(text) !== undefined,
       isFurniture: (item) => this.furniture(item) !== undefined,
     })
-    const header = readHeader(flow, this.narrative)
+    const given = this.options.given ?? {}
+    const header = readHeader(flow, this.narrative, given.date !== undefined)
     if (header.fields.length > 0) {
       const first = header.fields[0]!.position!
       const last = header.fields.at(-1)!.position!
       tree.children.push({ type: 'header', children: header.fields, position: { start: first.start, end: last.end } })
+    }
+    const dateReported = file.messages.some((message) => message.ruleId === 'missing-date' || message.ruleId === 'invalid-date')
+    this.readFacts = () => {
+      tree.facts = recordingFacts({
+        name: tree.name,
+        header: header.fields,
+        heading: this.printedHeading,
+        given,
+        value: this.value,
+        locator: context.locator,
+        file,
+        dateReported,
+      })
     }
     // Text wrongly put before the header (an error) is read as the introduction's start, so none is lost.
     const body = [...flow.slice(0, header.before), ...flow.slice(header.next)]
@@ -139,9 +165,12 @@ class Builder implements BlockReader {
       report(file, 'no-turns', 'No speaker turn (`Name: what they said`) was found in this file', context.locator.point(at))
       this.pushSection('introduction', body)
       tree.children.push(...this.definitions)
+      this.readFacts()
       return
     }
-    const headingIndex = this.findHeading(body, firstTurn)
+    const printed = placePrintedHeading(body, firstTurn, this.style.headings, this.value, (item) => this.beforeFirstTurn(item))
+    this.printedHeading = printed?.read
+    const headingIndex = printed?.index ?? this.findHeading(body, firstTurn)
     this.readKey(body.slice(0, firstTurn))
     this.pushSection('introduction', body.slice(0, headingIndex ?? firstTurn))
     if (headingIndex === undefined) {
@@ -156,11 +185,18 @@ class Builder implements BlockReader {
       const heading: Heading = { type: 'heading', depth: 2, children: this.inline(item, true), position: this.span(item) }
       tree.children.push(heading)
     }
-    this.buildConversation(body, (headingIndex ?? firstTurn - 1) + 1)
+    // What stands between a printed heading and the turns that is not a dateline (`This opens just as Dean
+    // comes in the door`) is the introduction, after the heading, as printed.
+    if (printed && printed.after.length > 0) this.pushSection('introduction', printed.after)
+    this.buildConversation(body, printed?.from ?? (headingIndex ?? firstTurn - 1) + 1)
     tree.children.push(...this.definitions)
     checkFootnotes(tree, file)
     checkTimestamps(tree, file)
+    this.readFacts()
   }
+
+  /** Sets the tree's facts (facts.ts), once the heading is read; set up in `build`. */
+  readFacts: () => void = () => {}
 
   /**
    * The heading is a single short line, not a sentence (unless the house style's headings may end like
@@ -192,21 +228,29 @@ class Builder implements BlockReader {
     if (entries.length > 0) this.tree.speakerKey = entries
   }
 
-  /** A line of the typed pages that is not text (styles/: running heads, page numbers), as a node. */
+  /** A line of the typed pages that is not text (styles/: running heads, page numbers, notes), as a node. */
   furniture(item: FlowItem): PageFurniture | undefined {
     const text = oneLine(item)
-    const { runningHead, pageNumber } = this.style.furniture
-    if (text === undefined || (!runningHead && !pageNumber) || this.readLabel(text)) return undefined
+    const found = text === undefined ? undefined : this.furnitureKind(text)
+    if (!found) return undefined
+    const node: PageFurniture = { type: 'pageFurniture', kind: found.kind, value: text!, position: this.span(item) }
+    if (found.page !== undefined) node.page = found.page
+    return node
+  }
+
+  /** What kind of page furniture a line is in the house style, and the page it carries. */
+  furnitureKind(text: string): { kind: PageFurniture['kind']; page?: string } | undefined {
+    const { runningHead, pageNumber, note } = this.style.furniture
+    if ((!runningHead && !pageNumber && !note) || this.readLabel(text)) return undefined
     const found: Array<[PageFurniture['kind'], RegExpExecArray | null | undefined]> = [
       ['pageNumber', pageNumber?.exec(text)],
       ['runningHead', runningHead?.exec(text)],
+      ['note', note?.exec(text)],
     ]
     for (const [kind, match] of found) {
       if (!match) continue
-      const node: PageFurniture = { type: 'pageFurniture', kind, value: text, position: this.span(item) }
       const page = match.slice(1).find((group) => group !== undefined)
-      if (page !== undefined) node.page = page
-      return node
+      return page === undefined ? { kind } : { kind, page }
     }
     return undefined
   }
@@ -250,7 +294,10 @@ class Builder implements BlockReader {
       narrative.push(toPlainText(child.children))
       if (child.name === 'introduction') introduction.push(...child.children.map((block) => toPlainText([block])))
     }
-    const named = namedParticipants([...(heading ? [toPlainText(heading.children)] : []), ...introduction])
+    const named = [
+      ...namedParticipants([...(heading ? [toPlainText(heading.children)] : []), ...introduction]),
+      ...(this.printedHeading?.participants ?? []).map((name) => name.value),
+    ]
     return resolveSpeakers(
       drafts.map((draft) => ({ label: draft.label, position: draft.position })),
       { participants, narrative, named, key: this.key, ...(this.options.speakers ? { given: this.options.speakers } : {}) },

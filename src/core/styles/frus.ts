@@ -20,6 +20,7 @@ export const frus: HouseStyle = {
   furniture: { pageNumber: /^(?:-\s*)?(\d{1,4})(?:\s*-)?$/ },
   dateline: new RegExp(String.raw`^(?:[\p{L} .]{1,40}, )?(?:${months}) \d{1,2}, \d{4}\b.{0,60}$`, 'u'),
   heading: /^\d{1,4}\.\s/,
+  headings: ['frus', 'dated'],
   detect: [
     { pattern: /Foreign Relations of the United States/, weight: 3 },
     { pattern: /Office of the Historian/, weight: 2 },

@@ -7,7 +7,8 @@ import type { HouseStyle } from './types.ts'
 export const seed: HouseStyle = {
   name: 'seed',
   title: 'Presidential Recordings draft transcripts (the default)',
-  labels: { separators: [{ char: ':' }], never: /^(?:NOTE|Note|Source|SOURCE)$/ },
+  // `Meeting: President Nixon, HR Haldeman and John Dean, Oval Office` opens a heading, never a turn.
+  labels: { separators: [{ char: ':' }], never: /^(?:NOTE|Note|Source|SOURCE|MEETING|Meeting)$/ },
   marks: {
     delimiters: [{ open: '[', close: ']', otherwise: 'supplied', reportUnpaired: true }],
     unclear: /^(?:unclear|inaudible|unintelligible|indistinct|garbled)\b\.?\s*(?::\s*(?<conjecture>.*))?$/i,
@@ -15,6 +16,7 @@ export const seed: HouseStyle = {
       /^(?:laugh\w*|chuckl\w*|pause\w*|sigh\w*|cough\w*|whisper\w*|applause|crosstalk|silence|noise|interruption|overlapping voices?|telephone rings?|tape (?:ends|resumes|interrupted))\.?$/i,
   },
   furniture: {},
+  headings: ['dated'],
   detect: [
     { pattern: /Presidential Recordings/, weight: 3 },
     { pattern: /excised as classified information/, weight: 2 },

@@ -5,6 +5,8 @@
  * fixtures (tests/fixtures/styles/).
  */
 
+import type { HeadingKind } from '../heading-kinds.ts'
+
 /** What ends a speaker label. */
 export interface LabelSeparator {
   /** The character after the label: `:`, or `;` where an edition's typists slipped. */
@@ -52,7 +54,14 @@ export interface HouseStyle {
   furniture: {
     runningHead?: RegExp
     pageNumber?: RegExp
+    /** A note printed on the page below a rule, not part of the speech: `_____*The quotation marks used …`. */
+    note?: RegExp
   }
+  /**
+   * The printed headings the style reads when the transcript does not open with the seed's header, tried in
+   * this order (parse/headings.ts); their date, time, place and participants become the transcript's facts.
+   */
+  headings: readonly HeadingKind[]
   /** A line between the heading and the first turn giving place, date and time: `November 1, 1968, 1:58 p.m.` */
   dateline?: RegExp
   /** A heading line that may end like a sentence (`…FROM 9:47 TO 9:59 A.M.`). */

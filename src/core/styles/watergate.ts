@@ -45,17 +45,23 @@ export const watergate: HouseStyle = {
   furniture: {
     // A line without lower-case letters that ends (or starts) with the page number.
     runningHead: /^(?=[^\p{Ll}]*$)(?=.*\p{Lu}{3})(?:(\d{1,4})\s+\S.*|.*\D(\d{1,4}))$/u,
-    pageNumber: /^(?:-\s*)?(\d{1,4})(?:\s*-)?$/,
+    // `-2-`, and `--3-` as the PDF's text gives some of them.
+    pageNumber: /^(?:-+\s*)?(\d{1,4})(?:\s*-+)?$/,
+    // The House Judiciary Committee's pages print a note below a rule: `_____*The quotation marks used …`.
+    note: /^_{5,}\s*\S/,
   },
+  headings: ['prosecutor', 'judiciary', 'dated'],
   dateline: frus.dateline,
   heading: /^(?:TRANSCRIPT OF\b|MEETING:|TELEPHONE CONVERSATION:)/i,
   // `P = President`, `H - Haldeman`, `N President`, `UNK = Unknown`: capitals, a separator, a capitalised name.
   speakerKey: /^(?<code>\p{Lu}{1,5})(?:\s*[=\u2013\u2014]\s*|\s+-\s+|\s+)(?<name>\p{Lu}.{0,80})$/u,
   detect: [
     { pattern: /Watergate Special Prosecution Force/i, weight: 3 },
+    // The House Judiciary Committee's transcripts of the same tapes, printed the same way (glued words and all).
+    { pattern: /^TRANSCRIPT\s*PREPARED\s*BY\s*THE\s*IMPEACHMENT\s*INQUIRY\s*STAFF/im, weight: 3 },
     { pattern: /Submission of Recorded Presidential Conversations/i, weight: 3 },
     { pattern: /^(?:MEETING|TELEPHONE CONVERSATION): THE PRESIDENT\b/m, weight: 2 },
-    { pattern: /^TRANSCRIPT OF (?:A )?(?:MEETING|CONVERSATION|TELEPHONE)/m, weight: 2 },
+    { pattern: /^TRANSCRIPT\s*OF\s*(?:A\s*)?(?:RECORDING\s*OF\s*(?:A\s*)?)?(?:MEETING|CONVERSATION|TELEPHONE)/m, weight: 2 },
     { pattern: /\((?:Privileged |Expletive |Characterization )?Material[^)]{0,60}Deleted\)/i, weight: 2 },
     { pattern: /\((?:unintelligible|inaudible)/i, weight: 1 },
     { pattern: /^\p{Lu}{2,}[:;] /mu, weight: 1 },

@@ -19,6 +19,12 @@ export const hostileNames: string[] = readdirSync(HOSTILE_CONTENT)
 
 /** The two real transcripts from other editions, in tests/fixtures/parse/. */
 export const REAL_NAMES = ['real-2-lbj-rowe', 'real-4-nixon-haldeman-meeting']
+/**
+ * Transcripts as archives hold them, with no seed header: a witness that opens with a printed dated heading
+ * (tests/fixtures/parse/), and one whose heading no house style knows and that gives no date (undated).
+ */
+export const HEADING_NAME = 'nixon-1972-09-15-C'
+export const UNDATED_NAME = 'heading-unknown'
 /** The transcript with a recording and a sidecar, in tests/fixtures/audio/. */
 export const AUDIO_NAME = '1961-05-02-00057'
 /** The seed as content/transcripts holds it: its text and, when it has one, its sidecar. */
@@ -32,16 +38,26 @@ function copySeed(folder: string): void {
 export const EXPORT_NAME = '1961-04-20-00042'
 
 /**
- * The combined site: the seed, the real transcripts, the audio transcript (with its recording), the
- * exports' fixture and the hostile-content transcripts. Their names do not collide, and each test reads
+ * The combined site: the seed, the real transcripts, a printed heading's and an undated transcript, the
+ * audio transcript (with its recording), the exports' fixture and the hostile-content transcripts. Their names do not collide, and each test reads
  * its own pages: one build instead of four.
  */
-export const combinedNames: string[] = [SEED, ...REAL_NAMES, AUDIO_NAME, EXPORT_NAME, ...hostileNames].sort()
+export const combinedNames: string[] = [
+  SEED,
+  ...REAL_NAMES,
+  HEADING_NAME,
+  UNDATED_NAME,
+  AUDIO_NAME,
+  EXPORT_NAME,
+  ...hostileNames,
+].sort()
 
 export function writeCombined(folder: string): void {
   mkdirSync(folder, { recursive: true })
   copySeed(folder)
-  for (const name of [...REAL_NAMES, EXPORT_NAME]) copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
+  for (const name of [...REAL_NAMES, HEADING_NAME, EXPORT_NAME])
+    copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
+  copyFileSync(join(fixtures, `styles/${UNDATED_NAME}.txt`), join(folder, `${UNDATED_NAME}.txt`))
   cpSync(join(fixtures, 'audio'), folder, { recursive: true })
   // Only the transcripts: the expected JSON beside them is the parser tests'.
   for (const name of hostileNames) copyFileSync(join(HOSTILE_CONTENT, `${name}.txt`), join(folder, `${name}.txt`))

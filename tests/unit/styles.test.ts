@@ -59,6 +59,21 @@ describe('house styles', () => {
     expect(unknown.diagnostics.find((d) => d.rule === 'undated')).toMatchObject({ severity: 'warning', line: 1, column: 1 })
   })
 
+  // Read from the fixtures' text: `IN THE OVAL OFFICE, ON MARCH 21, 1973 FROM 10:12` / `TO 11:55 A.M.`.
+  test('a heading wrapped over four lines, a line ending in a number among them, is read whole: place, date, time', () => {
+    const { metadata, blocks } = load('heading-prosecutor-wrapped').json
+    expect(metadata.heading).toBe('prosecutor')
+    expect(metadata.place?.value).toBe('THE OVAL OFFICE')
+    expect(metadata.date?.value).toBe('1973-03-21')
+    expect(metadata.time?.value).toEqual({ start: '10:12', end: '11:55' })
+    expect(metadata.participants?.value).toEqual(['THE PRESIDENT', 'JOHN DEAN', 'H.R. HALDEMAN'])
+    // The running head after the second turn (`…A.M.2`) is still page furniture; the heading's lines are not.
+    expect(blocks.map((block) => block.type)).toEqual(['heading', 'turn', 'turn', 'pageFurniture', 'turn', 'turn'])
+    const submission = load('heading-submission').json.metadata
+    expect(submission.time?.value, 'the time on the line after the date').toEqual({ start: '10:12', end: '11:55' })
+    expect(submission.place?.value).toBe('OVAL OFFICE')
+  })
+
   test.each(cases)('%s → JSON', (name) => {
     const { json } = load(name)
     const expectedPath = `${folder}${name}.json`

@@ -44,6 +44,23 @@ const readers: Record<HeadingKind, HeadingReader> = {
       lines,
       value,
     ),
+  submission: (lines, _after, value) => {
+    // `MEETING: <who and where>, <date>[,.] (<time>)`, wrapped over up to three lines.
+    const pattern = new RegExp(
+      String.raw`^(?:MEETING|CONVERSATION|TELEPHONE\s+CONVERSATION)\s*:\s*(?<what>.+?)\s*,\s*(?<date>${monthDate})\s*[.,]?\s*(?:\(\s*(?:(?:AT|FROM)\s*)?(?<time>${timeSpan})\s*\)|(?:AT|FROM)\s*(?<bare>${timeSpan}))?\.?\s*$`,
+      'disu',
+    )
+    // The most lines that end as a heading ends (its date or time): a time wrapped onto the next line is its own.
+    for (let count = Math.min(3, lines.length); count >= 1; count--) {
+      const base = lines[0]!.start
+      const match = pattern.exec(value.slice(base, lines[count - 1]!.end))
+      if (!match) continue
+      const read: HeadingRead = { kind: 'submission', lines: count, ...when(match, base) }
+      if (!read.time) Object.assign(read, when(match, base, 'bare'))
+      return { ...read, ...whoAndWhere(at(match, 'what', base)!) }
+    }
+    return undefined
+  },
   frus: (lines, after) => {
     const line = lines[0]!
     const match =
@@ -144,32 +161,34 @@ export function placePrintedHeading(
 }
 
 /**
- * `<opening> MEETING AMONG <participants>, ON <date>, AT <time>`, over up to three lines (a PDF may wrap the
- * heading anywhere), then any subtitle in parentheses and capitals (`(FIRST INSTALLMENT)`).
+ * `<opening> MEETING AMONG <participants>[ IN <place>], ON <date>, AT <time>`, over up to six lines (a PDF
+ * may wrap the heading anywhere, and a typist did after any word), then any subtitle in parentheses and
+ * capitals (`(FIRST INSTALLMENT)`). The heading takes the lines its words reach, all of them read at once,
+ * so that a time wrapped onto the next line (`FROM 10:12` / `TO 11:55 A.M.`) is read whole.
  */
 function transcriptOf(kind: HeadingKind, opening: string, lines: Line[], value: string): HeadingRead | undefined {
   const pattern = new RegExp(
-    String.raw`^${opening}(?:MEETING|CONVERSATION|TELEPHONE\s*CONVERSATION)\s*(?:AMONG|BETWEEN|WITH)\s*(?<who>.+?)\s*,?\s*ON\s*(?<date>${monthDate})(?:\s*,?\s*(?:AT|FROM)\s*(?<time>${timeSpan}))?`,
+    String.raw`^${opening}(?:MEETING|CONVERSATION|TELEPHONE\s*CONVERSATION)\s*(?:AMONG|BETWEEN|WITH)\s*(?<who>.+?)\s*,?\s*(?:\bIN\s+(?<place>[^,]+?)\s*,?\s*)?ON\s*(?<date>${monthDate})(?:\s*,?\s*(?:AT|FROM)\s*(?<time>${timeSpan}))?`,
     'dis',
   )
-  for (let count = 1; count <= Math.min(3, lines.length); count++) {
-    const base = lines[0]!.start
-    const match = pattern.exec(value.slice(base, lines[count - 1]!.end))
-    if (!match) continue
-    let taken = count
-    while (taken < lines.length && /^\([^\p{Ll}()]+\)$/u.test(lines[taken]!.text)) taken++
-    return { kind, lines: taken, participants: names(at(match, 'who', base)!), ...when(match, base) }
-  }
-  return undefined
+  const within = lines.slice(0, 6)
+  const base = within[0]!.start
+  const match = pattern.exec(value.slice(base, within.at(-1)!.end))
+  if (!match) return undefined
+  const end = base + match.index + match[0].length
+  let taken = within.findIndex((line) => line.start >= end)
+  if (taken === -1) taken = within.length
+  while (taken < lines.length && /^\([^\p{Ll}()]+\)$/u.test(lines[taken]!.text)) taken++
+  return { kind, lines: taken, participants: names(at(match, 'who', base)!), ...when(match, base), ...place(match, base) }
 }
 
-/** The `date` and `time` groups of a match, read (dates.ts). */
-function when(match: RegExpExecArray, base: number): Pick<HeadingRead, 'date' | 'time'> {
+/** The `date` and `time` groups of a match (or the time in the group named `timeGroup`), read (dates.ts). */
+function when(match: RegExpExecArray, base: number, timeGroup = 'time'): Pick<HeadingRead, 'date' | 'time'> {
   const read: Pick<HeadingRead, 'date' | 'time'> = {}
   const date = at(match, 'date', base)
   const iso = date && readDate(date.value)
   if (date && iso) read.date = { ...date, value: iso }
-  const time = at(match, 'time', base)
+  const time = at(match, timeGroup, base)
   const span = time && readTime(time.value)
   if (time && span) read.time = { ...time, value: span }
   return read

@@ -3,7 +3,9 @@
  * break inside one is only a wrap. Text taken from PDFs and re-keyed editions puts each turn on a line of
  * its own with no blank line between: there a line that opens with a speaker's label starts a new
  * paragraph, and a line of page furniture (a running head, a page number, a note under a rule) stands
- * alone, so that neither is read as part of the speech around it.
+ * alone, so that neither is read as part of the speech around it. Not before the first turn: page one
+ * carries the printed heading, not a running head, and a heading in capitals wrapped after a number
+ * (`… ON MARCH 21, 1973 FROM 10:12` / `TO 11:55 A.M.`) would otherwise be cut into a "running head".
  */
 import type { RawParagraph } from './source.ts'
 
@@ -16,17 +18,22 @@ export interface LineKinds {
 
 export function splitAtTurns(paragraphs: RawParagraph[], kinds: LineKinds): RawParagraph[] {
   const result: RawParagraph[] = []
+  let turns = false
+  const alone = (text: string) => {
+    if (kinds.opensTurn(text)) turns = true
+    return turns && kinds.standsAlone(text)
+  }
   for (const paragraph of paragraphs) {
     let current = [paragraph.lines[0]!]
-    let alone = kinds.standsAlone(current[0]!.text)
+    let previousAlone = alone(current[0]!.text)
     for (const line of paragraph.lines.slice(1)) {
-      const standsAlone = kinds.standsAlone(line.text)
-      if (alone || standsAlone || kinds.opensTurn(line.text)) {
+      const standsAlone = alone(line.text)
+      if (previousAlone || standsAlone || kinds.opensTurn(line.text)) {
         result.push({ lines: current })
         current = []
       }
       current.push(line)
-      alone = standsAlone
+      previousAlone = standsAlone
     }
     result.push({ lines: current })
   }

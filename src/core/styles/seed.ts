@@ -16,7 +16,7 @@ export const seed: HouseStyle = {
       /^(?:laugh\w*|chuckl\w*|pause\w*|sigh\w*|cough\w*|whisper\w*|applause|crosstalk|silence|noise|interruption|overlapping voices?|telephone rings?|tape (?:ends|resumes|interrupted))\.?$/i,
   },
   furniture: {},
-  headings: ['dated'],
+  headings: ['dated', 'submission'],
   detect: [
     { pattern: /Presidential Recordings/, weight: 3 },
     { pattern: /excised as classified information/, weight: 2 },

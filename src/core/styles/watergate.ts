@@ -50,7 +50,7 @@ export const watergate: HouseStyle = {
     // The House Judiciary Committee's pages print a note below a rule: `_____*The quotation marks used …`.
     note: /^_{5,}\s*\S/,
   },
-  headings: ['prosecutor', 'judiciary', 'dated'],
+  headings: ['prosecutor', 'judiciary', 'submission', 'dated'],
   dateline: frus.dateline,
   heading: /^(?:TRANSCRIPT OF\b|MEETING:|TELEPHONE CONVERSATION:)/i,
   // `P = President`, `H - Haldeman`, `N President`, `UNK = Unknown`: capitals, a separator, a capitalised name.

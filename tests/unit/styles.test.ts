@@ -72,6 +72,18 @@ describe('house styles', () => {
     const submission = load('heading-submission').json.metadata
     expect(submission.time?.value, 'the time on the line after the date').toEqual({ start: '10:12', end: '11:55' })
     expect(submission.place?.value).toBe('OVAL OFFICE')
+    // `MEETING: The President and Dean, Oval Office, March 13, 1973, 12:42 - 2:00 p.m.`: a bare time.
+    const bare = load('heading-submission-bare').json
+    expect(bare.metadata.time?.value).toEqual({ start: '12:42', end: '14:00' })
+    expect(bare.metadata.place?.value).toBe('Oval Office')
+    expect(bare.metadata.participants?.value).toEqual(['The President', 'Dean'])
+    // `TELEPHONE CONVERSATION: The President and Dean, March 20, 1973. (7:29 - 7:43 p.m.)`: a heading, not a turn.
+    const call = load('heading-submission-telephone').json
+    expect(call.metadata.heading).toBe('submission')
+    expect(call.metadata.date?.value).toBe('1973-03-20')
+    expect(call.metadata.time?.value).toEqual({ start: '19:29', end: '19:43' })
+    expect(call.metadata.place).toBeUndefined()
+    expect(call.blocks.map((block) => block.type)).toEqual(['heading', 'turn', 'turn'])
   })
 
   test.each(cases)('%s → JSON', (name) => {

@@ -45,9 +45,9 @@ const readers: Record<HeadingKind, HeadingReader> = {
       value,
     ),
   submission: (lines, _after, value) => {
-    // `MEETING: <who and where>, <date>[,.] (<time>)`, wrapped over up to three lines.
+    // `MEETING: <who and where>, <date>[,.] (<time>)` (or the time bare: `, 12:42 - 2:00 p.m.`), wrapped over up to three lines.
     const pattern = new RegExp(
-      String.raw`^(?:MEETING|CONVERSATION|TELEPHONE\s+CONVERSATION)\s*:\s*(?<what>.+?)\s*,\s*(?<date>${monthDate})\s*[.,]?\s*(?:\(\s*(?:(?:AT|FROM)\s*)?(?<time>${timeSpan})\s*\)|(?:AT|FROM)\s*(?<bare>${timeSpan}))?\.?\s*$`,
+      String.raw`^(?:MEETING|CONVERSATION|TELEPHONE\s+CONVERSATION)\s*:\s*(?<what>.+?)\s*,\s*(?<date>${monthDate})\s*[.,]?\s*(?:\(\s*(?:(?:AT|FROM)\s*)?(?<time>${timeSpan})\s*\)|(?:(?:AT|FROM)\s*)?(?<bare>${timeSpan}))?\.?\s*$`,
       'disu',
     )
     // The most lines that end as a heading ends (its date or time): a time wrapped onto the next line is its own.

@@ -7,8 +7,13 @@ import type { HouseStyle } from './types.ts'
 export const seed: HouseStyle = {
   name: 'seed',
   title: 'Presidential Recordings draft transcripts (the default)',
-  // `Meeting: President Nixon, HR Haldeman and John Dean, Oval Office` opens a heading, never a turn.
-  labels: { separators: [{ char: ':' }], never: /^(?:NOTE|Note|Source|SOURCE|MEETING|Meeting)$/ },
+  // `Meeting: President Nixon, HR Haldeman and John Dean, Oval Office` and the Submission's `TELEPHONE
+  // CONVERSATION: The President and Dean, …` open a heading, never a turn.
+  labels: {
+    separators: [{ char: ':' }],
+    never:
+      /^(?:NOTE|Note|Source|SOURCE|MEETING|Meeting|TELEPHONE CONVERSATION|Telephone Conversation|Telephone conversation|CONVERSATION|Conversation)$/,
+  },
   marks: {
     delimiters: [{ open: '[', close: ']', otherwise: 'supplied', reportUnpaired: true }],
     unclear: /^(?:unclear|inaudible|unintelligible|indistinct|garbled)\b\.?\s*(?::\s*(?<conjecture>.*))?$/i,

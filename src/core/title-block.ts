@@ -93,9 +93,11 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
   }
   const printed = heading ? state.all(heading) : [{ type: 'text' as const, value: root.name }]
   // A sidecar's title heads the page; the printed heading then follows it, so none of its words is lost.
+  // An archive's printed heading (a kind a house style reads: often a paragraph of capitals, glued by a
+  // PDF) stands whole as the title, but set at reading size: as large type it filled screens on a phone.
   const title =
     meta.title === undefined
-      ? [h('h1', printed)]
+      ? [h(root.facts?.heading ? 'h1.printed-heading' : 'h1', printed)]
       : [h('h1', meta.title), ...(heading ? [h('p.transcript-heading', printed)] : [])]
   return h('header.title-block', [...title, ...(rows.length > 0 ? [h('dl.title-facts', rows)] : [])])
 }

@@ -111,16 +111,18 @@ describe.each(pages)('page $path', (sitePage) => {
   test('loads with no console error, no failed request and no request off 127.0.0.1', async () => {
     const problems: string[] = []
     sink = problems
+    const page = await reusedPage({}, watch, 'requests')
     try {
-      const page = await reusedPage({}, watch, 'requests')
       const response = await page.goto(origin + sitePage.path, { waitUntil: 'load' })
       expect(response?.status(), `GET ${sitePage.path}`).toBe(200)
       await page.waitForLoadState('networkidle')
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
       await page.waitForTimeout(300)
-      // Off the page before the sink is closed: anything it still logs or fetches is this page's.
-      await page.goto('about:blank')
+      await page.waitForLoadState('networkidle')
     } finally {
+      // Off the page before the sink is closed, also when a check failed: anything it still logs or
+      // fetches is this page's, never the next test's.
+      await page.goto('about:blank').catch(() => undefined)
       sink = undefined
     }
     expect(problems, `problems loading ${sitePage.path}`).toEqual([])

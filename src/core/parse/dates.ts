@@ -38,14 +38,17 @@ export function isoDate(year: number, month: number, day: number): string | unde
 }
 
 /** `SEPTEMBER 15, 1972` → `1972-09-15`, when it is a calendar date. */
+const wholeDate = new RegExp(`^${monthDate}$`, 'i')
+const leadingTime = new RegExp(`^${timeSpan}`, 'i')
+
 export function readDate(text: string): string | undefined {
-  const match = new RegExp(`^${monthDate}$`, 'i').exec(text)
+  const match = wholeDate.exec(text)
   return match ? isoDate(Number(match[3]), monthNames.indexOf(match[1]!.toLowerCase()) + 1, Number(match[2])) : undefined
 }
 
 /** `5:27 TO 6:17 P.M.` → `{ start: '17:27', end: '18:17' }`, when it reads as a time or a span. */
 export function readTime(text: string): TimeSpan | undefined {
-  const match = new RegExp(`^${timeSpan}`, 'i').exec(text.trim())
+  const match = leadingTime.exec(text.trim())
   return match ? readTimeSpan(match.slice(1)) : undefined
 }
 

@@ -31,6 +31,19 @@ export interface HeadingRead {
   participants?: Located[]
 }
 
+// The patterns, compiled once (Unicode and case-insensitive patterns are slow to compile; a file tries
+// several kinds on two paragraphs).
+const submissionHeading = new RegExp(
+  String.raw`^(?:MEETING|CONVERSATION|TELEPHONE\s+CONVERSATION)\s*:\s*(?<what>.+?)\s*,\s*(?<date>${monthDate})\s*[.,]?\s*(?:\(\s*(?:(?:AT|FROM)\s*)?(?<time>${timeSpan})\s*\)|(?:(?:AT|FROM)\s*)?(?<bare>${timeSpan}))?\.?\s*$`,
+  'disu',
+)
+const frusDateline = new RegExp(
+  String.raw`^(?:(?<place>[\p{L} .]{1,40}), )?(?<date>${monthDate})(?:,\s*(?<time>${timeSpan}))?\.?$`,
+  'diu',
+)
+const datedLine = new RegExp(String.raw`^(?<date>${monthDate})\.?\s*(?:\(\s*(?<time>${timeSpan})\s*\))?\.?$`, 'diu')
+const transcriptOfPatterns = new Map<string, RegExp>()
+
 /** `lines`: the paragraph that may be a heading; `after`: the lines between it and the first turn (a dateline). */
 type HeadingReader = (lines: Line[], after: Line[], value: string) => HeadingRead | undefined
 
@@ -46,14 +59,10 @@ const readers: Record<HeadingKind, HeadingReader> = {
     ),
   submission: (lines, _after, value) => {
     // `MEETING: <who and where>, <date>[,.] (<time>)` (or the time bare: `, 12:42 - 2:00 p.m.`), wrapped over up to three lines.
-    const pattern = new RegExp(
-      String.raw`^(?:MEETING|CONVERSATION|TELEPHONE\s+CONVERSATION)\s*:\s*(?<what>.+?)\s*,\s*(?<date>${monthDate})\s*[.,]?\s*(?:\(\s*(?:(?:AT|FROM)\s*)?(?<time>${timeSpan})\s*\)|(?:(?:AT|FROM)\s*)?(?<bare>${timeSpan}))?\.?\s*$`,
-      'disu',
-    )
     // The most lines that end as a heading ends (its date or time): a time wrapped onto the next line is its own.
     for (let count = Math.min(3, lines.length); count >= 1; count--) {
       const base = lines[0]!.start
-      const match = pattern.exec(value.slice(base, lines[count - 1]!.end))
+      const match = submissionHeading.exec(value.slice(base, lines[count - 1]!.end))
       if (!match) continue
       const read: HeadingRead = { kind: 'submission', lines: count, ...when(match, base) }
       if (!read.time) Object.assign(read, when(match, base, 'bare'))
@@ -72,19 +81,13 @@ const readers: Record<HeadingKind, HeadingReader> = {
     read.participants = names(at(match, 'who', line.start)!)
     // The dateline below it: `November 1, 1968, 1:58 p.m.`, or `Washington, November 1, 1968, …`.
     const dateline = after[0]
-    const dated =
-      dateline &&
-      new RegExp(String.raw`^(?:(?<place>[\p{L} .]{1,40}), )?(?<date>${monthDate})(?:,\s*(?<time>${timeSpan}))?\.?$`, 'diu').exec(
-        dateline.text,
-      )
+    const dated = dateline && frusDateline.exec(dateline.text)
     if (dated) Object.assign(read, when(dated, dateline.start), place(dated, dateline.start))
     return read
   },
   dated: (lines) => {
     const line = lines[0]!
-    const dated = new RegExp(String.raw`^(?<date>${monthDate})\.?\s*(?:\(\s*(?<time>${timeSpan})\s*\))?\.?$`, 'diu').exec(
-      line.text,
-    )
+    const dated = datedLine.exec(line.text)
     if (!dated) return undefined
     const read: HeadingRead = { kind: 'dated', lines: 1, ...when(dated, line.start) }
     // `Meeting: President Nixon, HR Haldeman and John Dean, Oval Office`: who, then where.
@@ -167,10 +170,14 @@ export function placePrintedHeading(
  * so that a time wrapped onto the next line (`FROM 10:12` / `TO 11:55 A.M.`) is read whole.
  */
 function transcriptOf(kind: HeadingKind, opening: string, lines: Line[], value: string): HeadingRead | undefined {
-  const pattern = new RegExp(
-    String.raw`^${opening}(?:MEETING|CONVERSATION|TELEPHONE\s*CONVERSATION)\s*(?:AMONG|BETWEEN|WITH)\s*(?<who>.+?)\s*,?\s*(?:\bIN\s+(?<place>[^,]+?)\s*,?\s*)?ON\s*(?<date>${monthDate})(?:\s*,?\s*(?:AT|FROM)\s*(?<time>${timeSpan}))?`,
-    'dis',
-  )
+  let pattern = transcriptOfPatterns.get(opening)
+  if (!pattern) {
+    pattern = new RegExp(
+      String.raw`^${opening}(?:MEETING|CONVERSATION|TELEPHONE\s*CONVERSATION)\s*(?:AMONG|BETWEEN|WITH)\s*(?<who>.+?)\s*,?\s*(?:\bIN\s+(?<place>[^,]+?)\s*,?\s*)?ON\s*(?<date>${monthDate})(?:\s*,?\s*(?:AT|FROM)\s*(?<time>${timeSpan}))?`,
+      'dis',
+    )
+    transcriptOfPatterns.set(opening, pattern)
+  }
   const within = lines.slice(0, 6)
   const base = within[0]!.start
   const match = pattern.exec(value.slice(base, within.at(-1)!.end))

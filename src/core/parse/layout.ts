@@ -19,21 +19,23 @@ export interface LineKinds {
 export function splitAtTurns(paragraphs: RawParagraph[], kinds: LineKinds): RawParagraph[] {
   const result: RawParagraph[] = []
   let turns = false
-  const alone = (text: string) => {
-    if (kinds.opensTurn(text)) turns = true
-    return turns && kinds.standsAlone(text)
+  // Each line's label is read once: whether it opens a turn, and (once a turn has opened) whether it stands alone.
+  const read = (text: string) => {
+    const opens = kinds.opensTurn(text)
+    if (opens) turns = true
+    return { opens, alone: turns && kinds.standsAlone(text) }
   }
   for (const paragraph of paragraphs) {
     let current = [paragraph.lines[0]!]
-    let previousAlone = alone(current[0]!.text)
+    let previousAlone = read(current[0]!.text).alone
     for (const line of paragraph.lines.slice(1)) {
-      const standsAlone = alone(line.text)
-      if (previousAlone || standsAlone || kinds.opensTurn(line.text)) {
+      const { opens, alone } = read(line.text)
+      if (previousAlone || alone || opens) {
         result.push({ lines: current })
         current = []
       }
       current.push(line)
-      previousAlone = standsAlone
+      previousAlone = alone
     }
     result.push({ lines: current })
   }

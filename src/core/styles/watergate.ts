@@ -16,8 +16,8 @@ export const watergate: HouseStyle = {
   title: 'Watergate Special Prosecution Force transcripts',
   labels: {
     separators: [{ char: ':' }, { char: ';', capitalsOnly: true, slip: true }],
-    // The Submission's headings open like a label: `MEETING: THE PRESIDENT, HALDEMAN AND DEAN, …`.
-    never: /^(?:NOTE|Note|Source|SOURCE|MEETING|Meeting|TELEPHONE CONVERSATION|Telephone Conversation|CONVERSATION)$/,
+    // The Submission's headings open like a label (`MEETING: THE PRESIDENT, HALDEMAN AND DEAN, …`): the seed's list.
+    never: seed.labels.never,
   },
   marks: {
     delimiters: [

@@ -42,13 +42,15 @@ export function axeGate(checked: SitePage[]): void {
       // transcript is CPU-bound in each page's renderer, and the machine has more than one core. A
       // device's views (light, dark) share one load of the page.
       const byDevice = Map.groupBy(views, (view) => view.options.viewport?.width === 320)
-      await Promise.all(
+      // Settled, not raced: a device still scanning when the other fails would be led on by the next test.
+      const settled = await Promise.allSettled(
         [...byDevice.values()].map(async (deviceViews) => {
           const page = await deviceOf(deviceViews[0]!)
           await load(page, sitePage.path)
           for (const view of deviceViews) await checkView(page, view)
         }),
       )
+      for (const result of settled) if (result.status === 'rejected') throw result.reason
       expect(problems.sort(), `accessibility problems on ${sitePage.path}`).toEqual([])
 
       async function checkView(page: Page, view: View): Promise<void> {
@@ -72,29 +74,32 @@ export function axeGate(checked: SitePage[]): void {
           (await page.locator('a[data-footnote-ref]').count()) > 0
         ) {
           const viewport = page.viewportSize()!
-          await page.setViewportSize({ width: 1000, height: 800 })
-          await page.goto(origin + sitePage.path)
-          await page.locator('a[data-footnote-ref]').first().focus()
-          const dialog = page.locator('[role="dialog"]:visible')
-          const opened = await dialog
-            .first()
-            .waitFor({ timeout: 10_000 })
-            .then(
-              () => true,
-              () => false,
-            )
-          if (opened) {
-            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-            for (const line of formatAxe(results.violations))
-              problems.push(`[${view.name}, 1,000 px, a note open in place] ${line}`)
-          } else {
-            problems.push(
-              `[${view.name}, 1,000 px] focusing the first note reference opened no dialog in 10 s: its note was not scanned`,
-            )
+          try {
+            await page.setViewportSize({ width: 1000, height: 800 })
+            await page.goto(origin + sitePage.path)
+            await page.locator('a[data-footnote-ref]').first().focus()
+            const dialog = page.locator('[role="dialog"]:visible')
+            const opened = await dialog
+              .first()
+              .waitFor({ timeout: 10_000 })
+              .then(
+                () => true,
+                () => false,
+              )
+            if (opened) {
+              const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+              for (const line of formatAxe(results.violations))
+                problems.push(`[${view.name}, 1,000 px, a note open in place] ${line}`)
+            } else {
+              problems.push(
+                `[${view.name}, 1,000 px] focusing the first note reference opened no dialog in 10 s: its note was not scanned`,
+              )
+            }
+          } finally {
+            // Back as this device is, and to the page itself, for the next view (and the next test).
+            await page.setViewportSize(viewport)
+            await load(page, sitePage.path)
           }
-          // Back as this device is, and to the page itself, for the next view.
-          await page.setViewportSize(viewport)
-          await load(page, sitePage.path)
         }
         if (view.options.viewport?.width === 320) {
           const wide = await page.evaluate(() => ({

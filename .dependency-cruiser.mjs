@@ -9,7 +9,7 @@
 const portablePackages = [
   '^node_modules/(@types/)?(mdast|hast|unist)(/|$)',
   '^node_modules/(vfile|vfile-location|vfile-message|yaml|hastscript|mdast-util-to-hast|hast-util-to-html)/',
-  '^node_modules/(html-void-elements|property-information)/',
+  '^node_modules/(html-void-elements|property-information|diff)/', // diff: jsdiff, word alignment (src/core/align)
   '^node_modules/astro/dist/zod\\.', // astro/zod: Astro's copy of zod
   '^node_modules/(zod|@zod)/',
 ]

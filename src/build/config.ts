@@ -9,6 +9,7 @@ import { houseStyles } from '../core/styles/index.ts'
 import { normalizeBase } from '../contract/routes.ts'
 import { DEFAULT_LOCALE } from '../contract/dates.ts'
 import type { CitationDefaults } from '../core/citation.ts'
+import { hostOption } from './hosts.ts'
 
 /** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
 const basePath = z
@@ -78,6 +79,13 @@ export const siteConfigSchema = z.strictObject({
       }
     }, 'expected a language tag this Node knows, such as `en-US` or `en-GB`')
     .default(DEFAULT_LOCALE),
+  /**
+   * Where the site is published: the build then warns when the output will not fit there (its size, its
+   * number of files, its largest file), before anything is uploaded. A host by name (`github-pages`,
+   * `cloudflare-pages`, `cloudflare-pages-paid`, `gitlab-pages`: their documented limits, ./hosts.ts), or
+   * any host's limits as numbers: `{ name: 'University web server', maxBytes: 2_000_000_000 }`.
+   */
+  host: hostOption.optional(),
 })
 
 /** The options as written in astro.config.mjs. */

@@ -16,7 +16,9 @@
  *   `/transcripts.json` the manifest (./manifest.ts); all are put into the site when Astro has written its
  *   pages (the exports as hard links, `linkOrCopy`): ten thousand files need no ten thousand routes
  *   rendered. Recordings beside their transcripts are copied beside their pages (./recordings.ts). Then
- *   the search's output is waited for and moved into the site.
+ *   the search's output is waited for and moved into the site. Last, the site is measured (./output-size.ts)
+ *   and the build's last line says its size, files and largest file; with a `host` configured, a warning
+ *   names each of the host's limits the site exceeds (./hosts.ts).
  *
  * A failure stops the build with one message and no stack trace.
  */
@@ -33,6 +35,8 @@ import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
 import { copyRecordings } from './recordings.ts'
+import { hostLimits, hostProblems } from './hosts.ts'
+import { measureOutput, outputLine } from './output-size.ts'
 import { type SearchStep, startSearch } from './search/index.ts'
 import { runSiteSteps, StepFailure } from './steps.ts'
 
@@ -68,7 +72,8 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             folder: transcriptsFolder(root),
             cache,
             ...(config.style !== undefined ? { style: config.style } : {}),
-            site: config,
+            // Where the site is published changes no page: a new host rebuilds nothing.
+            site: { ...config, host: undefined },
             citation: citationDefaults(config),
             base: config.base,
             log: logger,
@@ -99,6 +104,16 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
         if (!search) stop(logger, 'the search build was never started; the build stops here.')
         await search.finish(site)
+        // The build's last line: what a host will be asked to take, and whether the configured one will.
+        const size = await measureOutput(site)
+        logger.info(outputLine(size))
+        if (config.host) {
+          const limits = hostLimits(config.host)
+          for (const problem of hostProblems(size, limits))
+            logger.warn(
+              `${problem}; the upload will be refused (docs/deploy.md: the hosts' limits, the site's size by collection)`,
+            )
+        }
       },
     },
   }

@@ -4,8 +4,8 @@
  * warnings stop it too.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import { fixtureSite } from './support/site.ts'
@@ -58,6 +58,31 @@ describe('building the site', () => {
     const { code, output } = seed.output ? { code: 0, output: seed.output } : build(collection('warnings-only', false))
     expect(code).toBe(0)
     expect(output).toMatch(/1962-11-14-01181\.txt:184:1: warning Footnote 9 .+ \[footnote-unreferenced\]/)
+  }, 900_000)
+
+  test("the build's last line says the site's size, its number of files and its largest file", async () => {
+    const seed = await fixtureSite('seed')
+    const folder = seed.output ? undefined : collection('measured', false)
+    const { output } = seed.output ? { output: seed.output } : build(folder!)
+    const dist = folder ? join(folder, 'dist') : seed.dist
+    // The site as it lies on disk, walked here: every file and its size.
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => ({
+        path: relative(dist, join(entry.parentPath, entry.name)),
+        bytes: statSync(join(entry.parentPath, entry.name)).size,
+      }))
+    const largest = files.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+    const line = /output: ([\d.]+) (B|KB|MB|GB) in ([\d,]+) files; largest (\S+) \(([\d.]+) (B|KB|MB)\)/.exec(output)
+    expect(line, 'the output line').not.toBeNull()
+    const [, size, unit, count, path] = line!
+    expect(Number(count!.replaceAll(',', ''))).toBe(files.length)
+    const total = files.reduce((sum, file) => sum + file.bytes, 0)
+    const scale = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[unit as 'B' | 'KB' | 'MB' | 'GB']
+    expect(Math.abs(Number(size) * scale - total) / total).toBeLessThan(0.01)
+    expect(statSync(join(dist, path!)).size).toBe(largest.bytes)
+    // It is Astro's last word but its own: nothing of the integration's comes after it.
+    expect(output.slice(output.indexOf(line![0])).split('\n').slice(1).join('\n')).not.toMatch(/\[transcript-reader\]/)
   }, 900_000)
 
   test('with TRANSCRIPTS_STRICT=1 a warning stops the build', () => {

@@ -12,13 +12,22 @@ if (scripts.length === 0) {
   process.exit(2)
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+/**
+ * npm itself: run by `npm test`, npm names its own CLI (`npm_execpath`), which this Node runs on every
+ * platform; run by hand, `npm` from the PATH (on Windows `npm.cmd`, which Node starts only through a shell).
+ */
+function npmCommand(args: string[]): { command: string; args: string[]; shell: boolean } {
+  const cli = process.env.npm_execpath
+  if (cli && /\.[cm]?js$/.test(cli)) return { command: process.execPath, args: [cli, ...args], shell: false }
+  return process.platform === 'win32' ? { command: 'npm.cmd', args, shell: true } : { command: 'npm', args, shell: false }
+}
 const results = await Promise.all(
   scripts.map(
     (script) =>
       new Promise<{ script: string; ok: boolean }>((resolve) => {
         const started = Date.now()
-        const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+        const npm = npmCommand(['run', '--silent', script])
+        const child = spawn(npm.command, npm.args, { stdio: ['ignore', 'pipe', 'pipe'], shell: npm.shell })
         const output: Buffer[] = []
         child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
         child.stderr.on('data', (chunk: Buffer) => output.push(chunk))

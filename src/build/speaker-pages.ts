@@ -12,6 +12,7 @@ import { sortSpeakers, speakerAppearances, type SpeakerTurn, type TranscriptRef 
 import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
+import type { VoiceCount } from '../contract/speakers.ts'
 
 export type { SpeakerTurn } from '../collection/speaker-index.ts'
 
@@ -37,7 +38,7 @@ export interface SpeakerTranscript extends TranscriptRef {
   /** A hash of its turns' table (`in/<name>.json`): the filtered page's cache key. */
   table: string
   /** For the unidentified voices: how many voices in this transcript. */
-  voices?: { voices: number; exact: boolean }
+  voices?: VoiceCount
 }
 
 export interface SpeakerEntry extends ListedSpeaker {
@@ -46,7 +47,7 @@ export interface SpeakerEntry extends ListedSpeaker {
   /** What the transcripts' sidecars say they were (`Counsel to the President`), each once. */
   roles: string[]
   /** For the unidentified voices: how many voices, across the collection (never their turns). */
-  voices?: { voices: number; exact: boolean }
+  voices?: VoiceCount
   /** The transcripts they speak in, in date order: the page's filter by transcript and date. */
   in: SpeakerTranscript[]
 }

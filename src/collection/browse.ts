@@ -5,7 +5,7 @@
  * window of page numbers a pager shows. Pure functions of the summaries and of the speaker directory:
  * the pages only render what these return, and hash it for their cache key (src/build/cache-key.ts).
  */
-import { type SpeakerKind, sortWord, voicesPhrase } from '../contract/speakers.ts'
+import { type SpeakerKind, sortWord, UNCOUNTED_VOICES, voicesPhrase } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
 import { DEFAULT_LOCALE, formatDate as formatSiteDate } from '../contract/dates.ts'
 import {
@@ -251,7 +251,7 @@ export function participants(speakers: readonly SummarySpeaker[]): { key: string
   return speakers.map((group) =>
     group.kind === 'person'
       ? { key: group.key, text: group.name, person: true }
-      : { key: group.key, text: voicesPhrase(group.voices ?? { voices: group.turns, exact: group.turns <= 1 }), person: false },
+      : { key: group.key, text: voicesPhrase(group.voices ?? UNCOUNTED_VOICES), person: false },
   )
 }
 

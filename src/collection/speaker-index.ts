@@ -13,6 +13,7 @@ import {
   UNIDENTIFIED_KIND,
   unidentifiedVoices,
   type SpeakerKind,
+  type VoiceCount,
 } from '../contract/speakers.ts'
 import { speakerInRoute, speakerYearRoute } from '../contract/routes.ts'
 import { turnsOf } from './speakers.ts'
@@ -84,7 +85,7 @@ export interface SpeakerAppearance {
   /** The roles the transcript's sidecar gives them (`Counsel to the President`), in order. */
   roles: string[]
   /** For the unidentified voices: how many voices they are here (`unidentifiedVoices`), never their turns. */
-  voices?: { voices: number; exact: boolean }
+  voices?: VoiceCount
   turns: SpeakerTurn[]
 }
 

@@ -3,7 +3,7 @@
  * filtered pages: turns, transcripts and dates; for the unidentified voices, how many voices (never their
  * turns as voices) and why they are not one person.
  */
-import { UNIDENTIFIED_KIND, voicesPhrase, type SpeakerKind } from '../contract/speakers.ts'
+import { UNCOUNTED_VOICES, UNIDENTIFIED_KIND, voicesPhrase, type SpeakerKind, type VoiceCount } from '../contract/speakers.ts'
 import { counted, formatDate } from './browse.ts'
 
 export interface SpeakerTotals {
@@ -14,7 +14,7 @@ export interface SpeakerTotals {
   first: string
   last: string
   /** For the unidentified voices: how many voices (`unidentifiedVoices`). */
-  voices?: { voices: number; exact: boolean }
+  voices?: VoiceCount
 }
 
 /** `locale`: the site's (its configuration's), for the dates. */
@@ -27,7 +27,7 @@ export function speakerSummary(totals: SpeakerTotals, locale?: string): { summar
         : ` from ${formatDate(totals.first, locale)} to ${formatDate(totals.last, locale)}`
       : ''
   if (totals.kind !== UNIDENTIFIED_KIND) return { summary: `${counted(totals.turns, 'turn')} in ${where}${dates}.` }
-  const voices = totals.voices ?? { voices: totals.turns, exact: totals.turns <= 1 }
+  const voices = totals.voices ?? UNCOUNTED_VOICES
   const phrase = voicesPhrase(voices)
   return {
     summary: `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} that the editors could not name, in ${where}${dates}: ${counted(totals.turns, 'turn')}.`,

@@ -10,6 +10,7 @@ import {
   UNIDENTIFIED_LABEL,
   unidentifiedVoices,
   type SpeakerKind,
+  type VoiceCount,
 } from '../contract/speakers.ts'
 import type { TranscriptJson, TurnJson } from '../core/schema.ts'
 
@@ -26,7 +27,7 @@ export interface SpeakerGroup {
   /** Share of the conversation's words, 0 to 1. */
   share: number
   /** For the unidentified voices: how many voices they are (`unidentifiedVoices`), never their turns. */
-  voices?: { voices: number; exact: boolean }
+  voices?: VoiceCount
 }
 
 export function turnsOf(transcript: Pick<TranscriptJson, 'blocks'>): TurnJson[] {

@@ -48,10 +48,7 @@ export function isGenericVoiceLabel(label: string): boolean {
  * voice with a label of its own counts one, never its turns. Voices under a generic label
  * (`isGenericVoiceLabel`) cannot be counted: `exact` is then false, and `voices` is a lower bound.
  */
-export function unidentifiedVoices(speakers: ReadonlyArray<{ kind: SpeakerKind; labels: readonly string[] }>): {
-  voices: number
-  exact: boolean
-} {
+export function unidentifiedVoices(speakers: ReadonlyArray<{ kind: SpeakerKind; labels: readonly string[] }>): VoiceCount {
   const voices = speakers.filter((speaker) => speaker.kind === UNIDENTIFIED_KIND)
   const generic = voices.filter((voice) => voice.labels.every(isGenericVoiceLabel))
   const distinct = voices.length - generic.length
@@ -59,8 +56,20 @@ export function unidentifiedVoices(speakers: ReadonlyArray<{ kind: SpeakerKind; 
   return { voices: distinct + (generic.length > 0 ? 1 : 0), exact: generic.length <= 1 }
 }
 
+/** How many unidentified voices: `exact` false when a generic label leaves the number open (`voices` a lower bound). */
+export interface VoiceCount {
+  voices: number
+  exact: boolean
+}
+
+/**
+ * The count of an entry that carries none: a number not known, said as `unidentified voices`. Never the
+ * turns: a voice is one voice however many turns it has.
+ */
+export const UNCOUNTED_VOICES: VoiceCount = { voices: 0, exact: false }
+
 /** `2 unidentified voices`, `an unidentified voice`, or `unidentified voices` when the transcript does not say how many. */
-export function voicesPhrase(count: { voices: number; exact: boolean }): string {
+export function voicesPhrase(count: VoiceCount): string {
   if (!count.exact) return 'unidentified voices'
   return count.voices === 1 ? 'an unidentified voice' : `${count.voices} unidentified voices`
 }

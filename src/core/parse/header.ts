@@ -20,6 +20,8 @@ export interface HeaderResult {
   next: number
   /** How many items stand before the header (text before the id, reported as an error). */
   before: number
+  /** Whether a missing or impossible date was reported here (the facts then add no second message). */
+  dateReported: boolean
 }
 
 /** `dateGiven`: the sidecar gives the date, so a header without one lacks nothing. */
@@ -94,10 +96,12 @@ export function readHeader(flow: FlowItem[], context: InlineContext, dateGiven =
   }
 
   let date: string | undefined
+  let dateReported = false
   const dateText = text(index)
   const match = dateText === undefined ? null : datePattern.exec(dateText)
   if (!match && !idMissing && !dateGiven) {
     const item = flow[index]
+    dateReported = true
     report(
       context.file,
       'missing-date',
@@ -107,6 +111,7 @@ export function readHeader(flow: FlowItem[], context: InlineContext, dateGiven =
   } else if (match) {
     date = isoDate(Number(match[1]), Number(match[2]), Number(match[3]))
     if (date === undefined) {
+      dateReported = true
       report(
         context.file,
         'invalid-date',
@@ -124,7 +129,7 @@ export function readHeader(flow: FlowItem[], context: InlineContext, dateGiven =
   }
   if (isDateLine(index)) take('dateLine')
   if (isTime(index)) take('time')
-  return { fields, next: index, before }
+  return { fields, next: index, before, dateReported }
 }
 
 /** A line shown in a message, cut short when it is long. */

@@ -121,6 +121,16 @@ export interface PlacedHeading {
 }
 
 /**
+ * Where a heading stands: the last item before the first turn, past the notes and what may stand between a
+ * heading and the turns (`passes`: a dateline, a stage direction). -1 when nothing does.
+ */
+export function headingPlace(body: readonly FlowItem[], firstTurn: number, passes: (item: FlowItem) => boolean): number {
+  let last = firstTurn - 1
+  while (last >= 0 && (body[last]!.kind === 'footnotes' || passes(body[last]!))) last--
+  return last
+}
+
+/**
  * A printed heading the style knows, in `body`: the paragraph right before the first turn (past what may
  * stand between, `passes`: a dateline, a direction), else the file's first paragraph. It may span several
  * lines or take only the first lines of its paragraph: `body[index]` becomes the heading's lines alone.
@@ -132,8 +142,7 @@ export function placePrintedHeading(
   value: string,
   passes: (item: FlowItem) => boolean,
 ): PlacedHeading | undefined {
-  let last = firstTurn - 1
-  while (last >= 0 && (body[last]!.kind === 'footnotes' || passes(body[last]!))) last--
+  const last = headingPlace(body, firstTurn, passes)
   for (const index of new Set([last, 0])) {
     const item = body[index]
     if (index < 0 || index >= firstTurn || item?.kind !== 'paragraph') continue

@@ -22,7 +22,7 @@ import { decodeFile } from './decode.ts'
 import { endsSentence, toFlow, type FlowItem, type FootnoteBlock, type ProseParagraph } from './flow.ts'
 import { recordingFacts, type GivenFacts } from './facts.ts'
 import { readHeader } from './header.ts'
-import { placePrintedHeading, type HeadingRead } from './headings.ts'
+import { headingPlace, placePrintedHeading, type HeadingRead } from './headings.ts'
 import { parseInline, type InlineContext } from './inline.ts'
 import { labelReader, misfitLabel, type LabelMatch, type LabelReader } from './labels.ts'
 import { splitAtTurns } from './layout.ts'
@@ -144,7 +144,6 @@ class Builder implements BlockReader {
       const last = header.fields.at(-1)!.position!
       tree.children.push({ type: 'header', children: header.fields, position: { start: first.start, end: last.end } })
     }
-    const dateReported = file.messages.some((message) => message.ruleId === 'missing-date' || message.ruleId === 'invalid-date')
     this.readFacts = () => {
       tree.facts = recordingFacts({
         name: tree.name,
@@ -154,7 +153,7 @@ class Builder implements BlockReader {
         value: this.value,
         locator: context.locator,
         file,
-        dateReported,
+        dateReported: header.dateReported,
       })
     }
     // Text wrongly put before the header (an error) is read as the introduction's start, so none is lost.
@@ -203,8 +202,7 @@ class Builder implements BlockReader {
    * one), right before the first turn: footnotes, a dateline and a stage direction may stand between.
    */
   findHeading(body: FlowItem[], firstTurn: number): number | undefined {
-    let index = firstTurn - 1
-    while (index >= 0 && (body[index]!.kind === 'footnotes' || this.beforeFirstTurn(body[index]!))) index--
+    const index = headingPlace(body, firstTurn, (item) => this.beforeFirstTurn(item))
     const item = body[index]
     if (item?.kind !== 'paragraph' || item.parts.length > 1 || item.parts[0]!.length > 1) return undefined
     const text = item.parts[0]![0]!.text

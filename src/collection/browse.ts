@@ -7,7 +7,7 @@
  */
 import { type SpeakerKind, sortWord, UNCOUNTED_VOICES, voicesPhrase } from '../contract/speakers.ts'
 import type { SummarySpeaker, TranscriptSummary } from './summary.ts'
-import { DEFAULT_LOCALE, formatDate as formatSiteDate } from '../contract/dates.ts'
+import { DEFAULT_LOCALE, formatDate } from '../contract/dates.ts'
 import {
   browseMonthRoute,
   browseUndatedRoute,
@@ -23,11 +23,6 @@ export const TRANSCRIPTS_PER_PAGE = 100
 export const FRONT_PAGE_LIST = 100
 /** Names on one page of the participants index; up to this many people, `/speakers/` lists them all. */
 export const NAMES_PER_PAGE = 200
-
-/** January … December, from the platform's English month names. */
-const MONTHS = Array.from({ length: 12 }, (_, month) =>
-  new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month, 1)),
-)
 
 /** What a browse page shows of a transcript. */
 export type BrowseItem = Pick<TranscriptSummary, 'name' | 'id' | 'date' | 'title' | 'dateLine' | 'time' | 'turns' | 'speakers'>
@@ -84,19 +79,6 @@ export function counted(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }
 
-/** `11` → `November`. */
-export function monthName(month: string): string {
-  return MONTHS[Number(month) - 1] ?? month
-}
-
-/**
- * `1962-11-14` → `Wednesday, November 14, 1962` in the site's locale (contract/dates.ts, the one form of a
- * date the site writes); `1962-11` → `November 1962`; '' → `undated`.
- */
-export function formatDate(date: string, locale: string = DEFAULT_LOCALE): string {
-  return formatSiteDate(date, locale)
-}
-
 /** `Wednesday, November 14, 1962`, or `… – Sunday, March 3, 1963` when the two differ. */
 export function formatDateRange(first: string, last: string, locale: string = DEFAULT_LOCALE): string {
   return first === last ? formatDate(first, locale) : `${formatDate(first, locale)} – ${formatDate(last, locale)}`
@@ -115,14 +97,14 @@ export function transcriptOrder(a: Pick<BrowseItem, 'date' | 'name'>, b: Pick<Br
   return undated || a.date.localeCompare(b.date) || a.name.localeCompare(b.name)
 }
 
-function periodFor(date: string): Omit<Period, 'count' | 'pages'> {
+function periodFor(date: string, locale: string): Omit<Period, 'count' | 'pages'> {
   const month = monthOf(date)
   if (!month) return { key: 'undated', year: null, month: null, label: 'Undated', href: browseUndatedRoute() }
   return {
     key: `${month.year}-${month.month}`,
     year: month.year,
     month: month.month,
-    label: `${monthName(month.month)} ${month.year}`,
+    label: formatDate(`${month.year}-${month.month}`, locale),
     href: browseMonthRoute(month.year, month.month),
   }
 }
@@ -131,10 +113,11 @@ function periodFor(date: string): Omit<Period, 'count' | 'pages'> {
 export function periods<T extends Pick<BrowseItem, 'date' | 'name'>>(
   items: readonly T[],
   perPage = TRANSCRIPTS_PER_PAGE,
+  locale: string = DEFAULT_LOCALE,
 ): { period: Period; items: T[] }[] {
   const groups = new Map<string, { period: Period; items: T[] }>()
   for (const item of [...items].sort(transcriptOrder)) {
-    const base = periodFor(item.date)
+    const base = periodFor(item.date, locale)
     let group = groups.get(base.key)
     if (!group) {
       group = { period: { ...base, count: 0, pages: 0 }, items: [] }
@@ -150,12 +133,16 @@ export function periods<T extends Pick<BrowseItem, 'date' | 'name'>>(
 }
 
 /** The years and months of the collection, with their counts. */
-export function calendar(items: readonly Pick<BrowseItem, 'date' | 'name'>[], perPage = TRANSCRIPTS_PER_PAGE): Calendar {
+export function calendar(
+  items: readonly Pick<BrowseItem, 'date' | 'name'>[],
+  perPage = TRANSCRIPTS_PER_PAGE,
+  locale: string = DEFAULT_LOCALE,
+): Calendar {
   const years: Year[] = []
   let undated: Period | null = null
   let first = ''
   let last = ''
-  for (const { period, items: held } of periods(items, perPage)) {
+  for (const { period, items: held } of periods(items, perPage, locale)) {
     if (period.year === null) {
       undated = period
       continue
@@ -199,8 +186,9 @@ export interface ListingPage<T = BrowseItem> {
 export function listingPages<T extends Pick<BrowseItem, 'date' | 'name'>>(
   items: readonly T[],
   perPage = TRANSCRIPTS_PER_PAGE,
+  locale: string = DEFAULT_LOCALE,
 ): ListingPage<T>[] {
-  const groups = periods(items, perPage)
+  const groups = periods(items, perPage, locale)
   const link = (period: Period | undefined): Link | null => (period ? { href: period.href, label: period.label } : null)
   return groups.flatMap(({ period, items: held }, index) =>
     Array.from({ length: period.pages }, (_, at) => {

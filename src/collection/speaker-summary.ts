@@ -4,7 +4,8 @@
  * turns as voices) and why they are not one person.
  */
 import { UNCOUNTED_VOICES, UNIDENTIFIED_KIND, voicesPhrase, type SpeakerKind, type VoiceCount } from '../contract/speakers.ts'
-import { counted, formatDate } from './browse.ts'
+import { counted } from './browse.ts'
+import { formatDate } from '../contract/dates.ts'
 
 export interface SpeakerTotals {
   kind: SpeakerKind

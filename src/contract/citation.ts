@@ -5,9 +5,9 @@
  * the panel both write them with `citationText`, so a citation reads the same wherever it is copied from.
  * In contract/ because the page's script formats the panel's citation and may import nothing from core.
  */
-import { longDate } from './long-date.ts'
+import { longDate } from './dates.ts'
 
-export { longDate, todayIso } from './long-date.ts'
+export { longDate, todayIso } from './dates.ts'
 
 /**
  * What the transcript is, as its status note or its sidecar says: a `draft` (to appear in `edition`),

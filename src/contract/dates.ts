@@ -12,18 +12,26 @@ export const DEFAULT_LOCALE = 'en-US'
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTH = /^(\d{4})-(\d{2})$/
 
+/**
+ * The forms a date is written in: `day` (`Friday, November 1, 1968`: what a reader sees), `month`
+ * (`November 1968`), `monthName` (`November`: a month within its year's list) and `citation`
+ * (`November 1, 1968`: a date in a citation, a version's date).
+ */
+const FORMS = {
+  day: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
+  month: { year: 'numeric', month: 'long' },
+  monthName: { month: 'long' },
+  citation: { year: 'numeric', month: 'long', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>
+
 /** One formatter per locale and form: building one costs far more than using it. */
 const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(locale: string, month: boolean): Intl.DateTimeFormat {
-  const key = `${locale}\u0000${month}`
+function formatter(locale: string, form: keyof typeof FORMS): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${form}`
   let known = formatters.get(key)
   if (!known) {
-    known = new Intl.DateTimeFormat(
-      locale,
-      month
-        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-        : { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
-    )
+    // Read in UTC, so that a day never shifts by the reader's time zone.
+    known = new Intl.DateTimeFormat(locale, { ...FORMS[form], timeZone: 'UTC' })
     formatters.set(key, known)
   }
   return known
@@ -36,10 +44,28 @@ function formatter(locale: string, month: boolean): Intl.DateTimeFormat {
 export function formatDate(iso: string | undefined, locale: string = DEFAULT_LOCALE): string {
   if (!iso) return 'undated'
   const day = DAY.exec(iso)
-  if (day) return formatter(locale, false).format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])))
+  if (day) return formatter(locale, 'day').format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])))
   const month = MONTH.exec(iso)
-  if (month) return formatter(locale, true).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1))
+  if (month) return formatter(locale, 'month').format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1))
   return iso
+}
+
+/** `11` → `November` in the locale; anything not a month as it is. */
+export function formatMonthName(month: string, locale: string = DEFAULT_LOCALE): string {
+  const n = Number(month)
+  return Number.isInteger(n) && n >= 1 && n <= 12 ? formatter(locale, 'monthName').format(Date.UTC(2000, n - 1, 1)) : month
+}
+
+/** A day as a citation writes it (`November 14, 1962`); anything not an ISO day as it is. */
+export function longDate(iso: string, locale: string = DEFAULT_LOCALE): string {
+  const day = DAY.exec(iso)
+  return day ? formatter(locale, 'citation').format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : iso
+}
+
+/** Today in the reader's own calendar, ISO (`2026-12-06`): the access date a citation gives. */
+export function todayIso(now: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`
 }
 
 /** An ISO day (`1968-11-01`) as given in a URL or a form's date field; anything else is no day. */

@@ -5,11 +5,11 @@
  */
 import { describe, expect, test } from 'vitest'
 import { cacheKeyOf } from '../../src/build/cache-key.ts'
+import { formatDate, formatMonthName, longDate } from '../../src/contract/dates.ts'
 import {
   transcriptOrder,
   calendar,
   counted,
-  formatDate,
   formatDateRange,
   initialOf,
   letterHref,
@@ -93,6 +93,23 @@ describe('calendar', () => {
     ])
     expect(result.years[1]!.months.map((m) => m.label)).toEqual(['January 1963'])
     expect(result.undated).toMatchObject({ key: 'undated', label: 'Undated', href: '/browse/undated/', count: 1, year: null })
+  })
+
+  test("months are named in the site's locale, in the calendar, the listings and a citation's date", () => {
+    const items = [
+      { date: '1962-11-14', name: 'a' },
+      { date: '1963-02-01', name: 'b' },
+    ]
+    expect(calendar(items, undefined, 'fr-FR').years.map((year) => year.months[0]!.label)).toEqual([
+      'novembre 1962',
+      'février 1963',
+    ])
+    expect(listingPages(items, undefined, 'en-GB')[1]!.previousPeriod?.label).toBe('November 1962')
+    expect(formatMonthName('02', 'fr-FR')).toBe('février')
+    expect(formatMonthName('11')).toBe('November')
+    expect(formatMonthName('13')).toBe('13')
+    expect(longDate('1962-11-14', 'en-GB')).toBe('14 November 1962')
+    expect(longDate('1962-11-14')).toBe('November 14, 1962')
   })
 
   test('a month of 250 at 100 a page has 3 pages; an empty collection has no years', () => {

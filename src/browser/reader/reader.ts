@@ -7,7 +7,7 @@ import { setupNotes } from './notes.ts'
 import { fillPrintAddress } from './print-address.ts'
 import { askedTime, currentTurn, fragment, markTurn, say, turns } from './turns.ts'
 import { parseAskedTime, timeFragment } from '../../contract/time.ts'
-import { longDate, todayIso } from '../../contract/long-date.ts'
+import { longDate, todayIso } from '../../contract/dates.ts'
 
 function arrive(): void {
   const asked = askedTime()

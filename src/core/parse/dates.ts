@@ -6,7 +6,8 @@
  */
 import type { TimeSpan } from '../types.ts'
 
-const monthNames = [
+/** The months as printed sources name them, lower case: the one list every reader of a printed date uses. */
+export const monthNames = [
   'january',
   'february',
   'march',

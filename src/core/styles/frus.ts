@@ -3,10 +3,12 @@
  * heading naming the participants (`173. Telephone Conversation Between President Johnson and James
  * Rowe¹`), a dateline before the first turn, bare-title labels (`President:`), `[Omitted here …]` notes.
  */
+import { monthNames } from '../parse/dates.ts'
 import { seed } from './seed.ts'
 import type { HouseStyle } from './types.ts'
 
-const months = 'January|February|March|April|May|June|July|August|September|October|November|December'
+/** `January|February|…`, as FRUS capitalises them in its datelines. */
+const months = monthNames.map((name) => name.charAt(0).toUpperCase() + name.slice(1)).join('|')
 
 export const frus: HouseStyle = {
   ...seed,

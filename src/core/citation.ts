@@ -40,9 +40,9 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   const printed = status ? readStatus(status.children) : { status: 'unstated' as const, editors: [] }
   const id = field('id')
   // The facts put the sidecar's date and id over the printed ones (parse/facts.ts); a file's name is no id.
-  const date = tree.facts?.date?.value ?? field('date')?.value
-  const facts = tree.facts
-  const documentId = facts && facts.id.from !== 'name' ? facts.id.value : id ? toPlainText(id.children) : undefined
+  const { facts } = tree
+  const date = facts.date?.value
+  const documentId = facts.id.from !== 'name' ? facts.id.value : undefined
   const held = sourceNoteOf(tree)
 
   const fields: CitationFields = {

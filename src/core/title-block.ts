@@ -63,7 +63,7 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
     if (fact === 'date' || fact === 'time' || fact === 'place' || fact === 'id') {
       // Without the seed's header lines, what a printed heading or the sidecar gives, as printed or given
       // (never the file's name: that is no document id).
-      const known = root.facts?.[fact]
+      const known = root.facts[fact]
       const shown = known && known.from !== 'name' ? (known.printed ?? String(known.value)) : undefined
       const printedInHeader = (fact !== 'place' && fields.has(fact)) || (fact === 'date' && fields.has('dateLine'))
       // The sidecar's value overrides the header's line; a heading's only stands where no header line does.
@@ -97,7 +97,7 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
   // PDF) stands whole as the title, but set at reading size: as large type it filled screens on a phone.
   const title =
     meta.title === undefined
-      ? [h(root.facts?.heading ? 'h1.printed-heading' : 'h1', printed)]
+      ? [h(root.facts.heading ? 'h1.printed-heading' : 'h1', printed)]
       : [h('h1', meta.title), ...(heading ? [h('p.transcript-heading', printed)] : [])]
   return h('header.title-block', [...title, ...(rows.length > 0 ? [h('dl.title-facts', rows)] : [])])
 }

@@ -95,7 +95,7 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     .sort((a, b) => a.n - b.n)
 
   const meta = tree.meta ?? {}
-  const facts: RecordingFacts = tree.facts ?? { id: { value: header.get('id') ?? tree.name, from: 'text' } }
+  const { facts } = tree
   return {
     name: tree.name,
     id: facts.id.value,

@@ -323,8 +323,8 @@ export interface TranscriptRoot extends Parent {
   speakerKey?: SpeakerKeyEntry[]
   /** The sidecar's metadata, when the transcript has a sidecar that gives any. */
   meta?: TranscriptMeta
-  /** Id, date, time, place and participants, from the text or the sidecar (set by the parser). */
-  facts?: RecordingFacts
+  /** Id, date, time, place and participants, from the text or the sidecar (parse/facts.ts): read them here. */
+  facts: RecordingFacts
   children: RootContent[]
 }
 

@@ -44,4 +44,12 @@ describe('TEI export', () => {
     expect(jing.stdout).toBe('')
     expect(jing.status).toBe(0)
   }, 120_000)
+
+  test('a recording dated and placed by its printed heading has that date and place in the header', async () => {
+    // Witness C prints `September 15, 1972. (5:27pm - 6:17pm) Meeting: President Nixon, HR Haldeman and John
+    // Dean, Oval Office` and no seed header: its date, time and place are the heading's.
+    const tei = formatNamed('tei')!.write(await readTranscript(join(fixtures, 'parse/nixon-1972-09-15-C.txt')))
+    expect(tei).toContain('<recording type="audio"><date when="1972-09-15">September 15, 1972, 5:27pm - 6:17pm</date>')
+    expect(tei).toContain('<settingDesc><setting><locale>Oval Office</locale></setting></settingDesc>')
+  })
 })

@@ -47,11 +47,14 @@ export interface ParseOptions {
 }
 
 export function parse(file: VFile, options: ParseOptions = {}): TranscriptRoot {
+  const name = options.name ?? file.stem ?? 'transcript'
+  // The facts are read once the heading is (facts.ts); until then, and if the parser fails, the id is the name.
   const tree: TranscriptRoot = {
     type: 'root',
-    name: options.name ?? file.stem ?? 'transcript',
+    name,
     style: defaultStyle.name,
     speakers: [],
+    facts: { id: { value: name, from: 'name' } },
     children: [],
   }
   try {

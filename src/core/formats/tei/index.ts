@@ -40,13 +40,16 @@ function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
   }
   const heading = tree.children.find((child) => child.type === 'heading')
   const id = fields.get('id')?.text
-  const date = fields.get('date')
-  const when = date?.value
+  // The recording's date, time and place are the facts (parse/facts.ts: the sidecar's over the header's or
+  // the printed heading's), each in the words it was given in; the header's date line is printed only there.
+  const { facts } = tree
+  const when = facts.date?.value
+  const dateText = facts.date?.printed ?? when
   const meta = tree.meta ?? {}
   const title = meta.title ?? (heading ? toPlainText(heading.children) : (id ?? tree.name))
   const status = fields.get('status')?.text
   const dateLine = fields.get('dateLine')?.text
-  const time = fields.get('time')?.text
+  const time = facts.time?.printed
 
   const titleStmt = element('titleStmt', {}, element('title', {}, xmlText(title)))
   const edition = status ? element('editionStmt', {}, element('edition', {}, xmlText(status))) : ''
@@ -60,9 +63,9 @@ function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
     ),
   )
   const dateElement = (text: string | undefined) =>
-    when || text ? element('date', { when: when || undefined }, xmlText(text ?? date?.text ?? '')) : ''
-  const bibl = sourceBibl(citationFields(tree, defaults), { id, series: meta.series, dateElement: dateElement(date?.text) })
-  const recordingText = [dateLine, time].filter(Boolean).join(', ')
+    when || text ? element('date', { when: when || undefined }, xmlText(text ?? dateText ?? '')) : ''
+  const bibl = sourceBibl(citationFields(tree, defaults), { id, series: meta.series, dateElement: dateElement(dateText) })
+  const recordingText = [dateLine ?? dateText, time].filter(Boolean).join(', ')
   // With a recording file (the sidecar's `recording`), a paragraph names it and where the tape's 0:00 is.
   const file = meta.recording
   const recordingDate = dateElement(recordingText || undefined)
@@ -111,6 +114,10 @@ function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
     )
   })
   const particDesc = element('particDesc', {}, element('listPerson', {}, `\n${persons.join('\n')}\n`))
-  const profileDesc = element('profileDesc', {}, persons.length > 0 ? particDesc : '')
+  // Where the conversation took place, when the heading or the sidecar says.
+  const settingDesc = facts.place
+    ? element('settingDesc', {}, element('setting', {}, element('locale', {}, xmlText(facts.place.value))))
+    : ''
+  const profileDesc = element('profileDesc', {}, `${persons.length > 0 ? particDesc : ''}${settingDesc}`)
   return element('teiHeader', {}, `\n${fileDesc}\n${encodingDesc}\n${profileDesc}\n`)
 }

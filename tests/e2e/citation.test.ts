@@ -120,7 +120,8 @@ describe('the source note and "Cite as" block, without JavaScript', () => {
     expect(text).toContain('Timothy Naftali and David Coleman')
     expect(text).toMatch(/Draft transcript/)
     expect(text).toContain('John F. Kennedy Library')
-    expect(text).toContain('58')
+    // The sidecar's tape (content/transcripts/1962-11-14-01181.yml: `tape: 58`) stands before its archive.
+    expect(text).toMatch(/Tape 58, John F\. Kennedy Library\b/)
     const cite = (await note.locator('.cite-as').textContent())?.replace(/\s+/g, ' ') ?? ''
     expect(cite).toMatch(/draft transcript, to appear in Presidential Recordings: John F\. Kennedy, vol\. 4/)
     expect(cite).toContain('document 1181')

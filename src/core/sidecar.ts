@@ -117,6 +117,16 @@ export const sidecarSchema = z.strictObject({
     .optional(),
   /** The house style to read the transcript with, by name. */
   conventions: text.optional(),
+  /**
+   * What the text does not print, or prints wrongly: each overrides the header's or the printed heading's
+   * (src/core/parse/facts.ts), and the JSON says it came from the sidecar. `id`: the document id (else the
+   * header's, a numbered heading's, or the file's name); `date`: `YYYY-MM-DD`; `time`: 24-hour, a time or
+   * a span (`17:27-18:17`); `place`: where the conversation was held (`Oval Office`).
+   */
+  id: number.optional(),
+  date: isoDate.optional(),
+  time: clockTime.optional(),
+  place: text.optional(),
   /** Who made this transcription (`House Judiciary Committee, Impeachment Inquiry staff`). */
   transcriber: text.optional(),
   /**
@@ -139,16 +149,6 @@ export const sidecarSchema = z.strictObject({
       ]),
     )
     .optional(),
-  /**
-   * What the text does not print, or prints wrongly: each overrides the header's or the printed heading's
-   * (src/core/parse/facts.ts), and the JSON says it came from the sidecar. `id`: the document id (else the
-   * header's, a numbered heading's, or the file's name); `date`: `YYYY-MM-DD`; `time`: 24-hour, a time or
-   * a span (`17:27-18:17`); `place`: where the conversation was held (`Oval Office`).
-   */
-  id: number.optional(),
-  date: isoDate.optional(),
-  time: clockTime.optional(),
-  place: text.optional(),
 })
 
 /** A valid sidecar; its witnesses carry where the sidecar names each (`WitnessRef.position`). */
@@ -292,7 +292,9 @@ function explain(issue: z.core.$ZodIssue): string {
       return `expected ${kinds[issue.expected] ?? issue.expected}${got ? `, not ${kinds[got] ?? got}` : ''}`
     }
     case 'invalid_union':
-      return 'expected text or a number'
+      return issue.path[0] === 'witnesses'
+        ? 'expected a transcript’s name, or `transcript` with optional `transcriber` and `source`'
+        : 'expected text or a number'
     case 'too_small':
       return issue.origin === 'string' ? 'must not be empty' : `must be ${issue.minimum} or more`
     default:

@@ -22,7 +22,7 @@ describe('the sidecar’s witnesses', () => {
     expect(json.witnesses).toEqual([
       {
         transcript: '1971-06-14-harbor-excerpt',
-        transcriber: 'The White House',
+        transcriber: 'White House',
         source: 'Opening excerpt, as submitted to the committee',
         line: 4,
         column: 17,

@@ -98,6 +98,25 @@ describe('comparing two transcriptions of one recording', () => {
     ])
   })
 
+  test('the search can be limited to one witness: both transcriptions hold “the union has agreed”', async () => {
+    const href = await withPage(site, HARBOR, (page) =>
+      page.getByRole('link', { name: 'Search only the White House transcription' }).getAttribute('href'),
+    )
+    const results = (url: string) =>
+      withPage(site, url, async (page) => {
+        await page.waitForFunction(() => {
+          const root = document.querySelector<HTMLElement>('[data-search]')
+          return root?.dataset.state === 'done' && root.dataset.query === 'union'
+        })
+        return page.locator('.search-result').evaluateAll((items) => items.map((item) => item.getAttribute('data-url')))
+      })
+    expect(await results(`${href}&q=union`)).toEqual([`/${EXCERPT}/#t-00-40-1`])
+    // Unlimited, the word is found in both (and in other transcripts of the site).
+    expect(await results('/search/?q=union')).toEqual(
+      expect.arrayContaining([`/${COMMITTEE}/#t-00-40`, `/${EXCERPT}/#t-00-40-1`]),
+    )
+  })
+
   test('without JavaScript the comparison reads the same', async () => {
     const withScript = await withPage(site, NIXON, (page) => page.locator('.compare-rows').innerHTML())
     await withPage(

@@ -20,6 +20,8 @@ export interface ComparedWitness {
   /** The transcript's page, and a passage on it, as URLs the comparison page can use. */
   href: string
   passageHref: (id: string) => string
+  /** The search limited to this transcription (its transcript filter), when the site has a search. */
+  searchHref?: string
 }
 
 /** What a side is called on the page: its transcriber, else its file's name; never a name no sidecar gives. */
@@ -49,6 +51,9 @@ function witnesses(left: ComparedWitness, right: ComparedWitness): Element {
       h('dt', witnessName(witness)),
       h('dd', [h('a', { href: witness.href }, witness.title)]),
       ...(witness.source ? [h('dd', witness.source)] : []),
+      ...(witness.searchHref
+        ? [h('dd', [h('a', { href: witness.searchHref }, `Search only the ${witnessName(witness)} transcription`)])]
+        : []),
     ])
   return h('dl', { className: ['compare-witnesses'] }, [item(left, 'left'), item(right, 'right')])
 }
@@ -70,7 +75,9 @@ function legend(left: ComparedWitness, right: ComparedWitness): Element {
       h('del', 'Words only in one transcription'),
       ' are shaded and underlined, and announced as such. Labels, marks and times are as each transcript prints them.',
     ]),
-    h('p', { className: ['compare-legend-sides'] }, [`Left: ${witnessName(left)}. Right: ${witnessName(right)}.`]),
+    h('p', { className: ['compare-legend-sides'] }, [
+      `Left (first on a narrow screen): ${witnessName(left)}. Right (second): ${witnessName(right)}.`,
+    ]),
   ])
 }
 

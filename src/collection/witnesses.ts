@@ -6,7 +6,10 @@
  * names it; nothing else is guessed. A name that is no transcript of the collection is a warning at the
  * sidecar's line and column, and the rest is paired as if it were not there.
  */
+import { VFile } from 'vfile'
+import { report } from '../core/diagnostics.ts'
 import type { TranscriptJson } from '../core/schema.ts'
+import { diagnosticsJson } from '../core/to-json.ts'
 
 type Diagnostic = TranscriptJson['diagnostics'][number]
 
@@ -57,16 +60,16 @@ export function pairWitnesses(transcripts: readonly WitnessSource[]): Witnesses 
   const problems: Diagnostic[] = []
   const described = new Map<string, { transcriber?: string; source?: string }>()
   for (const transcript of [...transcripts].sort((x, y) => compare(x.name, y.name))) {
+    // The sidecar's messages, as vfile messages on its file (the transcript's messages name it so).
+    const sidecar = new VFile({ path: `${transcript.name}.yml` })
     for (const witness of transcript.witnesses ?? []) {
       if (!byName.has(witness.transcript)) {
-        problems.push({
-          severity: 'warning',
-          file: `${transcript.name}.yml`,
-          rule: 'witness-unknown',
-          message: `\`witnesses\`: no transcript \`${witness.transcript}\` in the collection (no \`${witness.transcript}.txt\` beside this sidecar); it is not compared`,
-          line: witness.line ?? 1,
-          column: witness.column ?? 1,
-        })
+        report(
+          sidecar,
+          'witness-unknown',
+          `\`witnesses\`: no transcript \`${witness.transcript}\` in the collection (no \`${witness.transcript}.txt\` beside this sidecar); it is not compared`,
+          { line: witness.line ?? 1, column: witness.column ?? 1 },
+        )
         continue
       }
       if (witness.transcript === transcript.name) continue // the sidecar reported it (`witness-self`)
@@ -79,6 +82,11 @@ export function pairWitnesses(transcripts: readonly WitnessSource[]): Witnesses 
         ...(witness.source !== undefined ? { source: witness.source } : {}),
         ...known,
       })
+    }
+    if (sidecar.messages.length > 0) {
+      const file = new VFile({ path: `${transcript.name}.txt` })
+      file.messages.push(...sidecar.messages)
+      problems.push(...diagnosticsJson(file))
     }
   }
   const groups = new Map<string, string[]>()

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { pairWitnesses, type WitnessSource } from '../../src/collection/witnesses.ts'
 import { loadTranscript } from '../../src/core/load.ts'
+import { renderTranscript } from '../../src/core/render.ts'
 import { fixtures } from '../support/paths.ts'
 
 const harbor = `${fixtures}witnesses/1971-06-14-harbor-committee`
@@ -29,6 +30,15 @@ describe('the sidecar’s witnesses', () => {
       },
     ])
     expect(json.diagnostics.filter((d) => d.file !== undefined)).toEqual([])
+  })
+
+  test('the title block says who transcribed it, from the sidecar only', () => {
+    const yaml = readFileSync(`${harbor}.yml`, 'utf8')
+    const { tree } = loadTranscript(text, `folder/x.txt`, { sidecar: { value: yaml, path: 'folder/x.yml' } })
+    expect(renderTranscript(tree, {})).toContain(
+      '<div class="title-transcriber"><dt>Transcribed by</dt><dd>Committee staff</dd></div>',
+    )
+    expect(renderTranscript(loadTranscript(text, 'folder/x.txt').tree, {})).not.toContain('Transcribed by')
   })
 
   test('a bare name is a witness; naming the transcript itself is a warning at its place, and left out', () => {

@@ -58,7 +58,7 @@ describe('comparing two transcriptions of one recording', () => {
       expect(onlyLeft).toContain('[only in Committee staff: [unintelligible]]')
       expect(onlyLeft).toContain('[only in Committee staff: county.]')
       expect(onlyLeft).toContain('[only in Committee staff: [laughs]]')
-      expect(await page.locator('.compare-summary dd').allTextContents()).toEqual(['53', '29', '2'])
+      expect(await page.locator('.compare-summary dd').allTextContents()).toEqual(['52', '29', '2'])
       expect(await page.locator('.compare-anchor').allTextContents()).toEqual([
         'Both print 00:00 here',
         'Both print 00:40 here',

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { alignKeys, cleanupRuns } from '../../src/core/align/words.ts'
+import { alignKeys, cleanupRuns, wordKey } from '../../src/core/align/words.ts'
 import { type Comparison, type ComparedPassage, compareTranscripts, flipComparison } from '../../src/core/compare/align.ts'
 import { conversationPassages } from '../../src/core/compare/passages.ts'
 import { loadTranscript } from '../../src/core/load.ts'
@@ -55,10 +55,14 @@ function expectLossless(comparison: Comparison, left: TranscriptRoot, right: Tra
     const other = side === 'left' ? 'right' : 'left'
     expect(passages.flatMap((passage) => passage.tokens).every((token) => token.status !== other)).toBe(true)
   }
-  // A word in common stands on both sides, as many times.
+  // The words in common read the same on both sides (a word one side prints joined, `weexpect.`, is the
+  // other's two, `we expect.`).
   const same = (side: 'left' | 'right') =>
-    comparison.rows.flatMap((row) => row[side].flatMap((p) => p.tokens.filter((t) => t.status === 'same')))
-  expect(same('left').length).toBe(same('right').length)
+    comparison.rows
+      .flatMap((row) => row[side].flatMap((p) => p.tokens.filter((t) => t.status === 'same' && t.kind !== 'label')))
+      .map((t) => wordKey(t.text))
+      .join('')
+  expect(same('left')).toBe(same('right'))
 }
 
 describe('two transcriptions of an imagined meeting (tests/fixtures/witnesses/)', () => {
@@ -70,7 +74,8 @@ describe('two transcriptions of an imagined meeting (tests/fixtures/witnesses/)'
     expect(rows(comparison)).toEqual([
       {
         anchor: '00:00',
-        left: ['t-00-00: {-PRESIDENT-} Good morning. Sit down, both of you.'],
+        // `bothof` is the committee's PDF glue: the same words as the excerpt's `both of`.
+        left: ['t-00-00: {-PRESIDENT-} Good morning. Sit down, bothof you.'],
         right: ['t-00-00: {+P+} Good morning. Sit down, both of you.'],
       },
       // A passage only the committee heard: the other side empty.
@@ -108,9 +113,10 @@ describe('two transcriptions of an imagined meeting (tests/fixtures/witnesses/)'
     ])
   })
 
-  test('the summary counts words and marks, not labels: 53 in common, 29 only in the committee’s, 2 only in the excerpt', () => {
-    // Committee: 7 + 4 + 6 + 14 + 4 + 13 + 12 + 5 + 9 + 6 + 2 = 82 words and marks; excerpt: 7 + 6 + 9 + 5 + 4 + 13 + 11 = 55.
-    expect(comparison.counts).toEqual({ same: 53, left: 29, right: 2 })
+  test('the summary counts words and marks, not labels: 52 in common, 29 only in the committee’s, 2 only in the excerpt', () => {
+    // Committee: 6 + 4 + 6 + 14 + 4 + 13 + 12 + 5 + 9 + 6 + 2 = 81 words and marks; excerpt: 7 + 6 + 9 + 5 + 4 + 13 + 11 = 55.
+    // In common, as each side counts them: 52 of the committee's (`bothof` one word), 53 of the excerpt's.
+    expect(comparison.counts).toEqual({ same: 52, left: 29, right: 2 })
   })
 
   test('every word of both sides appears once, in order', () => {
@@ -159,6 +165,16 @@ describe('the three transcriptions of 15 September 1972, pairwise', () => {
     expect(ab.rows[1]!.right.map(shown)).toEqual(['t-start-1: DEAN Yes sir.'])
   })
 
+  test('words one side prints glued are the same words: A’s “weexpect.” and C’s “we expect.” (A line 36, C line 9)', () => {
+    const row = rowWith(ac, 'weexpect.')
+    expect(row.left.map(shown)).toContain(
+      't-start-32: {-DEAN-} {-Uh,-} I think we can say "Well" at this point. The, {-uh,-} {-the-} press is playing it just as weexpect.',
+    )
+    expect(row.right.map(shown)).toContain(
+      't-start-4: {+John Dean+} {+Ah,+} I think we can say well at this point. The press is playing it just as we expect.',
+    )
+  })
+
   test('A–B: “They’re building up the fact” (A line 44) faces “Just so they have the fact” (B line 16)', () => {
     const row = rowWith(ab, 'building up')
     expect(row.left.map(shown)).toContain("t-start-40: HALDEMAN {-They're-} {-building-} {-up-} the fact that one of --")
@@ -180,9 +196,10 @@ describe('the three transcriptions of 15 September 1972, pairwise', () => {
       expect(end.right.map(shown).at(-1)).toMatch(/^t-start-21: \{\+John Dean\+\} Absolutely not,/)
       expect(end.left.map((p) => p.tokens.map((t) => t.text).join(' ')).join(' ')).toMatch(/Absolutely not\./)
     }
-    expect(ac.counts.right + ac.counts.same).toBe(
-      conversationPassages(C).flatMap((p) => p.tokens.filter((t) => t.kind !== 'label')).length,
-    )
+    // Every word and mark of C is in common or C's alone (counted on C's side: A's glued `weexpect.` is C's `we expect.`).
+    const onRight = ac.rows.flatMap((row) => row.right.flatMap((p) => p.tokens)).filter((t) => t.kind !== 'label')
+    expect(onRight.filter((t) => t.status === 'right')).toHaveLength(ac.counts.right)
+    expect(onRight).toHaveLength(conversationPassages(C).flatMap((p) => p.tokens.filter((t) => t.kind !== 'label')).length)
   })
 
   test('B–C: Dean’s first words differ whole: “Quite a three months.” faces “We tried.”', () => {

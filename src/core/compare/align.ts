@@ -6,7 +6,8 @@
  * segmentation), a passage whose words the other side lacks entirely stands alone, the other side empty (a
  * passage only one side heard, the rest of a transcript the other gives only an excerpt of). Every token of
  * both sides is in exactly one passage of exactly one row, in order, marked `same`, `left` (only on the
- * left) or `right`: nothing is dropped, and nothing is shown that a side does not print.
+ * left) or `right`: nothing is dropped, and nothing is shown that a side does not print. Words one side
+ * prints joined and the other apart (a PDF's glue: `weexpect.`, `we expect.`) are the same words.
  */
 import { alignKeys, cleanupRuns } from '../align/words.ts'
 import type { TranscriptRoot } from '../types.ts'
@@ -35,7 +36,7 @@ export interface Comparison {
   left: string
   right: string
   rows: ComparisonRow[]
-  /** Words and marks (not labels): in common (counted once), only on the left, only on the right. */
+  /** Words and marks (not labels): in common (as the left counts them), only on the left, only on the right. */
   counts: { same: number; left: number; right: number }
 }
 
@@ -58,6 +59,11 @@ export function compareTranscripts(left: TranscriptRoot, right: TranscriptRoot):
     if (k > 0) rows.push(...anchored(stretch, a[x]!.time!.value))
     else rows.push(...stretch)
   }
+  return { left: left.name, right: right.name, rows, counts: counted(rows) }
+}
+
+/** Words and marks in common (on the left: a word glued there may be two on the right), only left, only right. */
+function counted(rows: readonly ComparisonRow[]): Comparison['counts'] {
   const counts = { same: 0, left: 0, right: 0 }
   for (const row of rows) {
     for (const token of row.left.flatMap((passage) => passage.tokens))
@@ -65,7 +71,7 @@ export function compareTranscripts(left: TranscriptRoot, right: TranscriptRoot):
     for (const token of row.right.flatMap((passage) => passage.tokens))
       if (token.kind !== 'label' && token.status === 'right') counts.right++
   }
-  return { left: left.name, right: right.name, rows, counts }
+  return counts
 }
 
 /** A stretch's rows with its first row holding both anchored turns (the rows before them joined into it). */
@@ -89,16 +95,12 @@ export function flipComparison(comparison: Comparison): Comparison {
       status: token.status === 'left' ? 'right' : token.status === 'right' ? 'left' : 'same',
     })),
   })
-  return {
-    left: comparison.right,
-    right: comparison.left,
-    rows: comparison.rows.map((row) => ({
-      left: row.right.map(flip),
-      right: row.left.map(flip),
-      ...(row.anchor !== undefined ? { anchor: row.anchor } : {}),
-    })),
-    counts: { same: comparison.counts.same, left: comparison.counts.right, right: comparison.counts.left },
-  }
+  const rows = comparison.rows.map((row) => ({
+    left: row.right.map(flip),
+    right: row.left.map(flip),
+    ...(row.anchor !== undefined ? { anchor: row.anchor } : {}),
+  }))
+  return { left: comparison.right, right: comparison.left, rows, counts: counted(rows) }
 }
 
 /** Turns both sides open with the same printed time, as index pairs in order on both sides. */
@@ -141,14 +143,27 @@ function alignStretch(a: readonly Passage[], b: readonly Passage[]): ComparisonR
   const rightStatus: TokenStatus[] = new Array(right.length).fill('right')
   // Passages joined by a token in common, as (left passage, right passage) links in order on both sides.
   const links: Array<[number, number]> = []
-  for (const run of runs) {
+  const link = (x: number, y: number) => {
+    const last = links[links.length - 1]
+    if (!last || last[0] !== x || last[1] !== y) links.push([x, y])
+  }
+  for (const [index, run] of runs.entries()) {
+    const next = runs[index + 1]
+    if (run.kind === 'removed' && next?.kind === 'added') {
+      // The same words, one side printing them joined (`weexpect.`, `we expect.`): a PDF's glue is no reading.
+      const [x, y] = gluedPrefix(left.slice(run.a, run.aEnd), right.slice(next.b, next.bEnd))
+      if (x > 0) {
+        leftStatus.fill('same', run.a, run.a + x)
+        rightStatus.fill('same', next.b, next.b + y)
+        link(left[run.a]!.passage, right[next.b]!.passage)
+        link(left[run.a + x - 1]!.passage, right[next.b + y - 1]!.passage)
+      }
+    }
     if (run.kind !== 'same') continue
     for (let k = 0; k < run.aEnd - run.a; k++) {
       leftStatus[run.a + k] = 'same'
       rightStatus[run.b + k] = 'same'
-      const link: [number, number] = [left[run.a + k]!.passage, right[run.b + k]!.passage]
-      const last = links[links.length - 1]
-      if (!last || last[0] !== link[0] || last[1] !== link[1]) links.push(link)
+      link(left[run.a + k]!.passage, right[run.b + k]!.passage)
     }
   }
   const compared = (passages: readonly Passage[], tokens: typeof left, status: TokenStatus[]) => {
@@ -191,4 +206,44 @@ function alignStretch(a: readonly Passage[], b: readonly Passage[]): ComparisonR
   }
   between(a.length, b.length)
   return rows
+}
+
+/**
+ * The words at the start of a replacement that are the same words joined or split differently: groups
+ * whose keys, put together, are the same (`it'sgoing` and `it's going`, `VicePresident` and `Vice
+ * President`), one after another from the start, with the equal words that follow them; as counts of
+ * tokens on each side.
+ */
+function gluedPrefix(a: ReadonlyArray<{ token: Token }>, b: ReadonlyArray<{ token: Token }>): [number, number] {
+  const word = (tokens: ReadonlyArray<{ token: Token }>, at: number) =>
+    tokens[at]?.token.kind === 'word' ? tokens[at]!.token.key : undefined
+  let i = 0
+  let j = 0
+  for (;;) {
+    let x = i
+    let y = j
+    let left = word(a, x)
+    let right = word(b, y)
+    if (left === undefined || right === undefined) return [i, j]
+    if (left === right) {
+      // After a glued group the words run on side by side: equal ones there are the same words too.
+      if (i === 0) return [i, j]
+      i++
+      j++
+      continue
+    }
+    while (left !== right) {
+      if (right.startsWith(left)) {
+        const more = word(a, ++x)
+        if (more === undefined) return [i, j]
+        left += more
+      } else if (left.startsWith(right)) {
+        const more = word(b, ++y)
+        if (more === undefined) return [i, j]
+        right += more
+      } else return [i, j]
+    }
+    i = x + 1
+    j = y + 1
+  }
 }

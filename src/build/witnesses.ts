@@ -27,9 +27,22 @@ function artifactPath(pair: WitnessPair, cache: string): string {
   return join(comparisonsFolder(cache), encodeURIComponent(pair.a), `${encodeURIComponent(pair.b)}.json`)
 }
 
-/** What a pair's artifact and its pages are made from: both sides' digests. */
+/**
+ * The artifact's layout, part of its digest: this file lies outside the folders whose code each transcript's
+ * digest covers (prepare/artifacts.ts `DIGESTED_FOLDERS`), so a change here says so by this number.
+ */
+const ARTIFACT_VERSION = '1'
+
+/** What a pair's artifact and its pages are made from: both sides' digests (their text, sidecar and code). */
 export function pairDigest(a: Pick<TranscriptSummary, 'digest'>, b: Pick<TranscriptSummary, 'digest'>): string {
-  return createHash('sha256').update(a.digest).update('\0').update(b.digest).digest('hex').slice(0, 24)
+  return createHash('sha256')
+    .update(ARTIFACT_VERSION)
+    .update('\0')
+    .update(a.digest)
+    .update('\0')
+    .update(b.digest)
+    .digest('hex')
+    .slice(0, 24)
 }
 
 export interface ComparisonsOptions {

@@ -209,6 +209,21 @@ describe('the three transcriptions of 15 September 1972, pairwise', () => {
   })
 })
 
+describe('anchors', () => {
+  const transcript = (name: string, turns: string) =>
+    loadTranscript(`00001\n\n1970/01/01\n\nA made-up meeting\n\n${turns}`, `${name}.txt`).tree
+
+  test('turns that open with the same printed time face each other even when they share no word', () => {
+    const left = transcript('left', 'Ann: [00:00] One two three.\n\nBob: [00:10] Alpha beta.\n\nAnn: Four five.')
+    const right = transcript('right', 'Ann: [00:00] One two three.\n\nCal: [00:10] Gamma delta.\n\nAnn: Four five.')
+    expect(rows(compareTranscripts(left, right))).toEqual([
+      { anchor: '00:00', left: ['t-00-00: Ann One two three.'], right: ['t-00-00: Ann One two three.'] },
+      { anchor: '00:10', left: ['t-00-10: {-Bob-} {-Alpha-} {-beta.-}'], right: ['t-00-10: {+Cal+} {+Gamma+} {+delta.+}'] },
+      { left: ['t-00-10-1: Ann Four five.'], right: ['t-00-10-1: Ann Four five.'] },
+    ])
+  })
+})
+
 describe('the alignment’s limits', () => {
   test('a short equal run between larger changes is let go (it is no passage in common)', () => {
     const a = ['x1', 'x2', 'x3', 'the', 'x4', 'x5', 'x6']

@@ -6,6 +6,7 @@
  *                a transcript no longer there removed; every transcript's messages reported
  *                → the manifest, the recordings' list and the prepared collection (./collection.ts)
  *      then `cacheReady`: what the search reads is written, and the build's search starts
+ *      witnesses each pair of transcriptions of one recording compared, when either side changed (./witnesses.ts)
  *   3. speakers  every speaker's pages' tables, when the collection changed (./speaker-pages.ts)
  *
  * A transcript with an error stops the build: `StepFailure` carries the editor's `file:line:column`
@@ -29,6 +30,8 @@ import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { writeRecordingList } from './recordings.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
+import { pairWitnesses } from '../collection/witnesses.ts'
+import { writeComparisons } from './witnesses.ts'
 
 export interface StepsLog {
   info(message: string): void
@@ -134,12 +137,33 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
       else log.info(line)
     }
   }
+  // Witnesses a sidecar names that the collection lacks: warnings at the sidecar's line and column.
+  const witnesses = pairWitnesses(summaries)
+  for (const problem of witnesses.problems) {
+    const line = formatDiagnostic(shown(`${problem.file!.replace(/\.yml$/, '')}.txt`), problem)
+    if (strictBuild()) problems.push(line)
+    else log.warn(line)
+  }
   if (problems.length > 0) throw new StepFailure(transcriptProblems(problems))
   await writeManifest(summaries, manifestArtifact(cache))
   await writeRecordingList(summaries, folder, cache)
   writeCollection(summaries, cache)
   // What the search reads is written: a build's search may start now, beside the speaker pages.
   options.cacheReady?.()
+
+  // The comparisons of witnesses: both sides' trees, once every transcript is prepared.
+  try {
+    await writeComparisons({
+      pairs: witnesses.pairs,
+      summaries,
+      folder,
+      cache,
+      log: info,
+      ...(options.style !== undefined ? { style: options.style } : {}),
+    })
+  } catch (error) {
+    throw new StepFailure(`comparisons of witnesses: ${error instanceof Error ? error.message : String(error)}`)
+  }
 
   // 3. The speaker pages' tables, when the collection changed.
   const collection = createHash('sha256')

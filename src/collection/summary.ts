@@ -8,7 +8,7 @@ import { z } from 'astro/zod'
 import { speakerGroups } from './speakers.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { transcriptTitle } from '../core/names.ts'
-import { diagnosticSchema, recordingSchema, sourceSchema, type TranscriptJson } from '../core/schema.ts'
+import { diagnosticSchema, recordingSchema, sourceSchema, witnessSchema, type TranscriptJson } from '../core/schema.ts'
 
 export const summarySpeakerSchema = z.object({
   /** The speaker's key: the person's speaker id, or `unidentified` for all unidentified voices. */
@@ -35,6 +35,9 @@ export const summarySchema = z.object({
   series: z.string().optional(),
   source: sourceSchema.optional(),
   recording: recordingSchema.optional(),
+  /** Who made this transcription and the other transcriptions its sidecar names (./witnesses.ts pairs them). */
+  transcriber: z.string().optional(),
+  witnesses: z.array(witnessSchema).optional(),
   dateLine: z.string().nullable(),
   time: z.string().nullable(),
   turns: z.number().int().nonnegative(),
@@ -59,6 +62,8 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     ...(json.series !== undefined ? { series: json.series } : {}),
     ...(json.source !== undefined ? { source: json.source } : {}),
     ...(json.recording !== undefined ? { recording: json.recording } : {}),
+    ...(json.transcriber !== undefined ? { transcriber: json.transcriber } : {}),
+    ...(json.witnesses !== undefined ? { witnesses: json.witnesses } : {}),
     dateLine: json.dateLine,
     time: json.time,
     turns: json.blocks.reduce((sum, block) => sum + (block.type === 'turn' ? 1 : 0), 0),

@@ -68,6 +68,9 @@ export const exportRoute = (name: string, extension: string): string => `${trans
 /** A recording published beside its page (src/core/recording.ts names the file: `recording.ogg`). */
 export const recordingRoute = (name: string, file: string): string => `${transcriptRoute(name)}${segment(file)}`
 
+/** Two transcriptions of one recording side by side, `name`'s on the left: `/<name>/compare/<other>/`. */
+export const compareRoute = (name: string, other: string): string => `${transcriptRoute(name)}compare/${segment(other)}/`
+
 // Speakers: the index, its letter pages when there are many people, and each speaker's pages of turns.
 export const speakersRoute = (): string => '/speakers/'
 /** A letter's page of the index, under `index/`, which no speaker's page number can be: `/speakers/index/b/2/`. */

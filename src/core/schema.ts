@@ -213,6 +213,16 @@ export const citationSchema = z.object({
   version: z.string().optional(),
 })
 
+/** A sidecar's `witnesses:` entry: another transcription of the same recording, and where the sidecar names it. */
+export const witnessSchema = z.object({
+  transcript: z.string(),
+  transcriber: z.string().optional(),
+  source: z.string().optional(),
+  /** Where the sidecar names the transcript, 1-based (the sidecar's line and column). */
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+})
+
 /** The recording the transcript follows (from its sidecar). */
 export const recordingSchema = z.object({
   /** A path relative to the transcript's folder, or an absolute `http(s)` URL. */
@@ -280,6 +290,10 @@ export const transcriptSchema = z.object({
   source: sourceSchema.optional(),
   /** The recording it follows, from its sidecar. */
   recording: recordingSchema.optional(),
+  /** Who made this transcription, from its sidecar. */
+  transcriber: z.string().optional(),
+  /** Other transcriptions of the same recording its sidecar names (the collection pairs them both ways). */
+  witnesses: z.array(witnessSchema).optional(),
   /** The editorial status note. */
   status: z.string().nullable(),
   /** How to cite it: edition, editors, volume, document, archive and tape, draft or published. */

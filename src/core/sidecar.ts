@@ -23,7 +23,7 @@ import { report } from './diagnostics.ts'
 import { houseStyles } from './styles/index.ts'
 import { isoDate as calendarDate } from './parse/dates.ts'
 import type { GivenFacts } from './parse/facts.ts'
-import type { TranscriptMeta } from './types.ts'
+import type { TranscriptMeta, WitnessRef } from './types.ts'
 
 /** Text, not empty. */
 const text = z.string().trim().min(1)
@@ -127,9 +127,32 @@ export const sidecarSchema = z.strictObject({
   date: isoDate.optional(),
   time: clockTime.optional(),
   place: text.optional(),
+  /** Who made this transcription (`House Judiciary Committee, Impeachment Inquiry staff`). */
+  transcriber: text.optional(),
+  /**
+   * Other transcriptions of the same recording in the collection, by transcript name, each alone or with who
+   * made it and where it comes from; naming them on one side is enough (src/collection/witnesses.ts).
+   *
+   * ```yaml
+   * witnesses:
+   *   - transcript: nixon-1972-09-15-B
+   *     transcriber: Watergate Special Prosecution Force
+   *     source: Trial exhibit 4, United States v. Mitchell et al.
+   *   - nixon-1972-09-15-C
+   * ```
+   */
+  witnesses: z
+    .array(
+      z.union([
+        text.transform((transcript) => ({ transcript })),
+        z.strictObject({ transcript: text, transcriber: text.optional(), source: text.optional() }),
+      ]),
+    )
+    .optional(),
 })
 
-export type Sidecar = z.infer<typeof sidecarSchema>
+/** A valid sidecar; its witnesses carry where the sidecar names each (`WitnessRef.position`). */
+export type Sidecar = Omit<z.infer<typeof sidecarSchema>, 'witnesses'> & { witnesses?: WitnessRef[] }
 
 /**
  * Reads the sidecar held by `file` (text or bytes). Returns undefined, with messages on `file`, when it is
@@ -181,7 +204,7 @@ export function readSidecar(file: VFile): Sidecar | undefined {
     }
     return undefined
   }
-  const sidecar = checked.data
+  const sidecar: Sidecar = { ...checked.data, ...witnessesAt(file, doc, checked.data.witnesses, at) }
   if (sidecar.conventions !== undefined && !houseStyles.has(sidecar.conventions)) {
     report(
       file,
@@ -208,8 +231,10 @@ export function sidecarFacts(sidecar: Sidecar): GivenFacts | undefined {
 
 /** The part of a sidecar recorded on the transcript's tree (`TranscriptRoot.meta`). */
 export function sidecarMeta(sidecar: Sidecar): TranscriptMeta | undefined {
-  const { title, series, source, recording } = sidecar
+  const { title, series, source, recording, transcriber, witnesses } = sidecar
   const meta: TranscriptMeta = {}
+  if (transcriber !== undefined) meta.transcriber = transcriber
+  if (witnesses !== undefined && witnesses.length > 0) meta.witnesses = witnesses
   if (title !== undefined) meta.title = title
   if (series !== undefined) meta.series = series
   if (source !== undefined && Object.keys(source).length > 0) meta.source = source
@@ -218,6 +243,35 @@ export function sidecarMeta(sidecar: Sidecar): TranscriptMeta | undefined {
 }
 
 type Path = readonly PropertyKey[]
+
+/**
+ * The sidecar's witnesses with where each is named; one naming the sidecar's own transcript (`<name>.yml`
+ * naming `<name>`) is reported (`witness-self`) and left out. Whether the others exist is the collection's to say.
+ */
+function witnessesAt(
+  file: VFile,
+  doc: Document,
+  witnesses: ReadonlyArray<Omit<WitnessRef, 'position'>> | undefined,
+  at: (offset: number) => Point,
+): { witnesses?: WitnessRef[] } {
+  if (witnesses === undefined) return {}
+  const kept: WitnessRef[] = []
+  for (const [index, witness] of witnesses.entries()) {
+    const node = doc.getIn(['witnesses', index, 'transcript'], true) ?? doc.getIn(['witnesses', index], true)
+    const start = at((node as YamlNode | undefined)?.range?.[0] ?? 0)
+    if (witness.transcript === file.stem) {
+      report(
+        file,
+        'witness-self',
+        `\`witnesses\`: \`${witness.transcript}\` is this transcript itself; name another transcription of the recording`,
+        start,
+      )
+      continue
+    }
+    kept.push({ ...witness, position: { start, end: start } })
+  }
+  return { witnesses: kept }
+}
 
 const kinds: Record<string, string> = {
   string: 'text',
@@ -238,7 +292,9 @@ function explain(issue: z.core.$ZodIssue): string {
       return `expected ${kinds[issue.expected] ?? issue.expected}${got ? `, not ${kinds[got] ?? got}` : ''}`
     }
     case 'invalid_union':
-      return 'expected text or a number'
+      return issue.path[0] === 'witnesses'
+        ? 'expected a transcript’s name, or `transcript` with optional `transcriber` and `source`'
+        : 'expected text or a number'
     case 'too_small':
       return issue.origin === 'string' ? 'must not be empty' : `must be ${issue.minimum} or more`
     default:

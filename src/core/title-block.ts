@@ -1,6 +1,6 @@
 /**
  * The page's title block, as an edition prints one: the title, then what the transcript is, as a list of
- * facts (date, time, participants, document, tape, series, source, status, recording). Each printed fact is
+ * facts (date, time, participants, document, tape, series, source, transcriber, status, recording). Each printed fact is
  * the header line the transcript prints, rendered from the tree with its marks and note references, so
  * nothing printed is lost; the participants are the tree's speakers; series, source and recording are the
  * sidecar's (`TranscriptRoot.meta`), shown only when it gives them. Without the seed's header, the date, time
@@ -37,10 +37,22 @@ const labels: Record<HeaderFieldName, string> = {
   status: 'Status',
 }
 
-type Fact = HeaderFieldName | 'place' | 'participants' | 'tape' | 'series' | 'source' | 'recording'
+type Fact = HeaderFieldName | 'place' | 'participants' | 'tape' | 'series' | 'source' | 'transcriber' | 'recording'
 
 /** The order of the facts: when, where, who, what it is and where it comes from, how it may be heard. */
-const order: readonly Fact[] = ['date', 'time', 'place', 'participants', 'id', 'tape', 'series', 'source', 'status', 'recording']
+const order: readonly Fact[] = [
+  'date',
+  'time',
+  'place',
+  'participants',
+  'id',
+  'tape',
+  'series',
+  'source',
+  'transcriber',
+  'status',
+  'recording',
+]
 
 export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlockOptions): Element {
   const heading = root.children.find((child): child is Heading => child.type === 'heading')
@@ -55,7 +67,7 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
       if (people.length > 0) rows.push(row('Participants', people, 'participants'))
       continue
     }
-    if (fact === 'tape' || fact === 'series' || fact === 'source' || fact === 'recording') {
+    if (fact === 'tape' || fact === 'series' || fact === 'source' || fact === 'transcriber' || fact === 'recording') {
       const shown = fromSidecar(fact, meta)
       if (shown) rows.push(row(shown.label, shown.content, fact))
       continue
@@ -103,7 +115,7 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
 }
 
 /** The facts only a sidecar gives, as label and content, when it gives them. */
-function fromSidecar(fact: 'tape' | 'series' | 'source' | 'recording', meta: TranscriptMeta) {
+function fromSidecar(fact: 'tape' | 'series' | 'source' | 'transcriber' | 'recording', meta: TranscriptMeta) {
   const text = (value: string): ElementContent[] => [{ type: 'text', value }]
   const source: Source = meta.source ?? {}
   switch (fact) {
@@ -120,6 +132,8 @@ function fromSidecar(fact: 'tape' | 'series' | 'source' | 'recording', meta: Tra
       if (!parts && link.length === 0) return undefined
       return { label: 'Source', content: [...text(parts), ...(parts && link.length > 0 ? text(': ') : []), ...link] }
     }
+    case 'transcriber':
+      return meta.transcriber === undefined ? undefined : { label: 'Transcribed by', content: text(meta.transcriber) }
     case 'recording': {
       const recording = meta.recording
       if (!recording) return undefined

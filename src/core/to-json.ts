@@ -7,7 +7,7 @@ import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, MetadataJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
-import type { Fact, HeaderFieldName, PageFurniture, RecordingFacts, TranscriptRoot, Turn } from './types.ts'
+import type { Fact, HeaderFieldName, PageFurniture, RecordingFacts, TranscriptRoot, Turn, WitnessRef } from './types.ts'
 import { citationFields, type CitationDefaults } from './citation.ts'
 
 /** `citation`: the site's defaults for the citation (its configuration); the CLI gives none. */
@@ -104,6 +104,8 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     ...(meta.series !== undefined ? { series: meta.series } : {}),
     ...(meta.source !== undefined ? { source: { ...meta.source } } : {}),
     ...(meta.recording !== undefined ? { recording: { ...meta.recording } } : {}),
+    ...(meta.transcriber !== undefined ? { transcriber: meta.transcriber } : {}),
+    ...(meta.witnesses !== undefined ? { witnesses: meta.witnesses.map(witnessJson) } : {}),
     status: header.get('status') ?? null,
     citation: citationFields(tree, citation),
     dateLine: header.get('dateLine') ?? null,
@@ -234,4 +236,9 @@ export function diagnosticsJson(file: VFile): TranscriptJson['diagnostics'] {
 /** `folder/sidecar.yml` → `sidecar.yml`, by vfile's path handling (Node's own in Node), so the core imports no Node. */
 function baseName(path: string): string {
   return new VFile({ path }).basename ?? path
+}
+
+/** A sidecar's witness as the JSON gives it: the place where the sidecar names it as `line` and `column`. */
+function witnessJson({ position, ...witness }: WitnessRef): NonNullable<TranscriptJson['witnesses']>[number] {
+  return { ...witness, ...(position ? { line: position.start.line, column: position.start.column } : {}) }
 }

@@ -272,6 +272,22 @@ export interface TranscriptMeta {
   series?: string
   source?: Source
   recording?: Recording
+  /** Who made this transcription (`House Judiciary Committee, Impeachment Inquiry staff`), as the sidecar gives it. */
+  transcriber?: string
+  /** Other transcriptions of the same recording, as the sidecar names them (src/collection/witnesses.ts pairs them). */
+  witnesses?: WitnessRef[]
+}
+
+/** A sidecar's `witnesses:` entry: another transcript of the collection that transcribes the same recording. */
+export interface WitnessRef {
+  /** The other transcript's name (its file name without `.txt`). */
+  transcript: string
+  /** Who made that transcription, when the sidecar says. */
+  transcriber?: string
+  /** Where that transcription comes from, in the editor's words (`Trial exhibit 4, United States v. Mitchell`). */
+  source?: string
+  /** Where the sidecar names it (its `transcript` value), for the collection's messages. */
+  position?: Position
 }
 
 /** Where a fact about the recording was found: the transcript's text, its sidecar, or (the id only) its file name. */

@@ -214,4 +214,13 @@ describe('the search record of the seed', () => {
     expect(labels.get(json.name)).toBe('1962-11-14 · Off-the-Record Oval Office Conversation on Cuba · 01181')
     expect(labels.get(twin.name)).toBe('1962-11-14 · Off-the-Record Oval Office Conversation on Cuba · 09999')
   })
+
+  test('two transcriptions of one recording with the same id too get their names: a search can take one witness', () => {
+    const witness = { ...json, name: '1962-11-14-01181-b' }
+    const labels = transcriptLabels([json, witness])
+    expect(labels.get(json.name)).toBe('1962-11-14 · Off-the-Record Oval Office Conversation on Cuba · 01181 · 1962-11-14-01181')
+    expect(labels.get(witness.name)).toBe(
+      '1962-11-14 · Off-the-Record Oval Office Conversation on Cuba · 01181 · 1962-11-14-01181-b',
+    )
+  })
 })

@@ -56,7 +56,9 @@ export function transcriptLabel(json: LabelSource, withId = false): string {
 
 /**
  * Facet values for a collection: two transcripts with the same date and title are told apart by their
- * ids. Takes the transcripts one at a time (an iterable), keeping only their labels.
+ * ids, and two with the same id too (two transcriptions of one recording, numbered alike: witnesses, which
+ * a search must be able to tell apart) by their names. Takes the transcripts one at a time (an iterable),
+ * keeping only their labels.
  */
 export function transcriptLabels(transcripts: Iterable<LabelSource>): Map<string, string> {
   const plain = new Map<string, string>()
@@ -68,7 +70,10 @@ export function transcriptLabels(transcripts: Iterable<LabelSource>): Map<string
     ids.set(json.name, transcriptLabel(json, true))
     seen.set(label, (seen.get(label) ?? 0) + 1)
   }
-  return new Map([...plain].map(([name, label]) => [name, (seen.get(label) ?? 0) > 1 ? ids.get(name)! : label]))
+  const withIds = new Map([...plain].map(([name, label]) => [name, (seen.get(label) ?? 0) > 1 ? ids.get(name)! : label]))
+  const again = new Map<string, number>()
+  for (const label of withIds.values()) again.set(label, (again.get(label) ?? 0) + 1)
+  return new Map([...withIds].map(([name, label]) => [name, (again.get(label) ?? 0) > 1 ? `${label} · ${name}` : label]))
 }
 
 /**

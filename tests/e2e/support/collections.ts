@@ -34,12 +34,20 @@ function copySeed(folder: string): void {
   if (existsSync(sidecar)) copyFileSync(sidecar, join(folder, `${SEED}.yml`))
 }
 
+/**
+ * Witnesses (tests/fixtures/witnesses/): the House Judiciary Committee's transcription of 15 September 1972,
+ * whose sidecar names the White House's excerpt (HEADING_NAME) beside it, and the two transcriptions of an
+ * imagined meeting, paired by one side's sidecar.
+ */
+export const WITNESS_NAME = 'nixon-1972-09-15-A'
+export const HARBOR_NAMES = ['1971-06-14-harbor-committee', '1971-06-14-harbor-excerpt']
+
 /** A second transcript for the exports, beside the seed. */
 export const EXPORT_NAME = '1961-04-20-00042'
 
 /**
  * The combined site: the seed, the real transcripts, a printed heading's and an undated transcript, the
- * audio transcript (with its recording), the exports' fixture and the hostile-content transcripts. Their names do not collide, and each test reads
+ * audio transcript (with its recording), the exports' fixture, the witnesses and the hostile-content transcripts. Their names do not collide, and each test reads
  * its own pages: one build instead of four.
  */
 export const combinedNames: string[] = [
@@ -49,6 +57,8 @@ export const combinedNames: string[] = [
   UNDATED_NAME,
   AUDIO_NAME,
   EXPORT_NAME,
+  WITNESS_NAME,
+  ...HARBOR_NAMES,
   ...hostileNames,
 ].sort()
 
@@ -59,6 +69,11 @@ export function writeCombined(folder: string): void {
     copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
   copyFileSync(join(fixtures, `styles/${UNDATED_NAME}.txt`), join(folder, `${UNDATED_NAME}.txt`))
   cpSync(join(fixtures, 'audio'), folder, { recursive: true })
+  copyFileSync(join(fixtures, `parse/${WITNESS_NAME}.txt`), join(folder, `${WITNESS_NAME}.txt`))
+  copyFileSync(join(fixtures, `witnesses/${WITNESS_NAME}.yml`), join(folder, `${WITNESS_NAME}.yml`))
+  for (const name of HARBOR_NAMES)
+    for (const extension of ['txt', 'yml'])
+      copyFileSync(join(fixtures, `witnesses/${name}.${extension}`), join(folder, `${name}.${extension}`))
   // Only the transcripts: the expected JSON beside them is the parser tests'.
   for (const name of hostileNames) copyFileSync(join(HOSTILE_CONTENT, `${name}.txt`), join(folder, `${name}.txt`))
 }

@@ -78,6 +78,13 @@ export const siteConfigSchema = z.strictObject({
       }
     }, 'expected a language tag this Node knows, such as `en-US` or `en-GB`')
     .default(DEFAULT_LOCALE),
+  /**
+   * What the site publishes of the transcripts' git history (their versions: src/build/history/).
+   * `authors`: name each version's author (the commit's author) on the revisions page and in the JSON; off
+   * by default, since an editor's name is theirs to publish.
+   * @default { authors: false }
+   */
+  history: z.strictObject({ authors: z.boolean().default(false) }).default({ authors: false }),
 })
 
 /** The options as written in astro.config.mjs. */

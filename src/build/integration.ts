@@ -71,6 +71,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             site: config,
             citation: citationDefaults(config),
             base: config.base,
+            history: config.history,
             log: logger,
             cacheReady: () => {
               if (command === 'build') search = startSearch(logger, cache)

@@ -50,6 +50,10 @@ export const rules = {
   'sidecar-invalid': { severity: 'error', about: 'A sidecar field has the wrong type or value, or a required one is missing.' },
   'sidecar-unknown-key': { severity: 'error', about: 'The sidecar has a key the format does not know.' },
   'sidecar-unknown-style': { severity: 'error', about: 'The sidecar’s `conventions` names no known house style.' },
+  'sidecar-unknown-version': {
+    severity: 'warning',
+    about: 'A sidecar’s `revisions` key names no version (commit id or date) of the transcript’s history.',
+  },
   'house-style-unknown': { severity: 'error', about: 'The house style asked for is not one the parser knows.' },
   'house-style': { severity: 'info', about: 'The house style the transcript was read in, when it is not the default.' },
   'label-separator': {

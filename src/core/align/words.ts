@@ -17,7 +17,12 @@ export function splitWords(text: string): string[] {
  * (`--`, `…`) is compared as printed.
  */
 export function wordKey(word: string): string {
-  const key = (word.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join('')
+  const key = (
+    word
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  ).join('')
   return key === '' ? word : key
 }
 
@@ -31,13 +36,23 @@ export interface AlignedRun {
   bEnd: number
 }
 
+/** How `alignWords` compares two words. */
+export interface AlignOptions {
+  /**
+   * A word's key (default `wordKey`). Two versions of one edition are compared as printed (`(word) => word`):
+   * there a comma an editor added is a correction to show.
+   */
+  key?: (word: string) => string
+}
+
 /**
  * Aligns two word lists (as printed) by their keys. The runs are in order and cover both lists: a run
  * `removed` has `b === bEnd`, a run `added` has `a === aEnd`; a replacement is a `removed` run followed by an
  * `added` one.
  */
-export function alignWords(a: readonly string[], b: readonly string[]): AlignedRun[] {
-  const changes = diffArrays(a.map(wordKey), b.map(wordKey))
+export function alignWords(a: readonly string[], b: readonly string[], options: AlignOptions = {}): AlignedRun[] {
+  const key = options.key ?? wordKey
+  const changes = diffArrays(a.map(key), b.map(key))
   const runs: AlignedRun[] = []
   let i = 0
   let j = 0

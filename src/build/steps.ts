@@ -29,6 +29,8 @@ import { manifestArtifact, writeManifest } from './manifest.ts'
 import { strictBuild } from './paths.ts'
 import { artifactFiles, cachedNames, codeDigest, hasArtifacts, optionalArtifacts, sourceDigest } from './prepare/artifacts.ts'
 import { readCollectionHistory } from './history/read.ts'
+import { type FeedSite, writeChangesFeed } from './changes-feed.ts'
+import { corrections } from '../collection/changes.ts'
 import { historyFingerprint, taskHistory } from './history/task.ts'
 import { fetchVersionTexts } from './history/texts.ts'
 import { prepareMany } from './prepare/pool.ts'
@@ -62,6 +64,8 @@ export interface StepsOptions {
   log: StepsLog
   /** The site's configuration's `history` (./config.ts): whether authors' names are published. */
   history?: { authors?: boolean }
+  /** What the corrections' Atom feed names (./changes-feed.ts): the site's title, address, base, language. */
+  feed?: FeedSite
   /** Called once every transcript's JSON and the manifest are written, before the speaker pages' tables. */
   cacheReady?: () => void
 }
@@ -170,6 +174,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   await writeManifest(summaries, manifestArtifact(cache))
   await writeRecordingList(summaries, folder, cache)
   writeCollection(summaries, cache)
+  writeChangesFeed(corrections(summaries), options.feed ?? { title: 'Transcript Reader', base, locale: 'en-US' }, cache)
   // What the search reads is written: a build's search may start now, beside the speaker pages.
   options.cacheReady?.()
 

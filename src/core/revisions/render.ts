@@ -8,7 +8,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { longDate } from '../../contract/long-date.ts'
-import { changeAnchor, sitePath, transcriptRoute, turnRoute, versionTextRoute } from '../../contract/routes.ts'
+import { changeAnchor, changesRoute, sitePath, transcriptRoute, turnRoute, versionTextRoute } from '../../contract/routes.ts'
 import { hastToHtml } from '../html.ts'
 import type { TranscriptRoot } from '../types.ts'
 import { type ChangeShown, UNPUBLISHED, type VersionChanges } from './history.ts'
@@ -33,7 +33,9 @@ export function revisionsBody(tree: TranscriptRoot, changes: readonly VersionCha
     h('h1', ['Revisions of ', h('a', { href: page }, options.title)]),
     h('p.revisions-summary', [
       `${count === 1 ? 'One version' : `${count} versions`}, newest first: what each changed, word by word, and its text as it was. `,
-      'Removed words are struck through, added words underlined; each is announced as removed or added.',
+      'Removed words are struck through, added words underlined; each is announced as removed or added. ',
+      h('a', { href: sitePath(changesRoute(), base) }, 'Corrections to the whole collection'),
+      '.',
     ]),
   ]
   if (tree.history?.shallow)

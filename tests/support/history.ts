@@ -47,6 +47,36 @@ export const HISTORY_DATES = [
   '2026-12-06T08:15:00+00:00',
 ]
 
+/**
+ * A fifth version for the browser tests' site: Bundy's "Then that is settled." merged into McNamara's turn,
+ * so that its id `t-05-03-3` is gone and its words are in `t-05-03-2`.
+ */
+export const HISTORY_MERGED = {
+  text: HISTORY_TEXTS[3]!.replace(
+    'The ships are at sea.\n\nBundy: Then that is settled.',
+    'The ships are at sea. Then that is settled.',
+  ),
+  message: "Merged McNamara's answer, one voice on the master tape",
+  date: '2026-12-06T11:00:00+00:00',
+}
+
+/**
+ * Commits `texts` one after another as `<name>.txt` in the repository `folder` (made one if need be),
+ * leaving every other file of it uncommitted.
+ */
+export function commitVersions(
+  folder: string,
+  name: string,
+  versions: Array<{ text: string; message: string; date: string }>,
+): void {
+  gitIn(folder, ['init', '-q', '-b', 'main'])
+  for (const version of versions) {
+    writeFileSync(join(folder, `${name}.txt`), version.text)
+    gitIn(folder, ['add', '--', `${name}.txt`])
+    gitIn(folder, ['commit', '-q', '-m', version.message], version.date)
+  }
+}
+
 /** A repository in `folder` whose `transcripts/` holds the fixture committed four times; returns the full commit ids. */
 export function historyRepository(folder: string, count = HISTORY_TEXTS.length): { transcripts: string; commits: string[] } {
   const transcripts = join(folder, 'transcripts')

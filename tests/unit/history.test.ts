@@ -15,7 +15,7 @@ import { historyInput } from '../../src/build/prepare/history.ts'
 import { readTranscriptJson, revisionsArtifact } from '../../src/build/prepare/artifacts.ts'
 import { runSiteSteps } from '../../src/build/steps.ts'
 import { loadWithHistory } from '../../src/core/revisions/load.ts'
-import { gitIn, HISTORY_NAME, HISTORY_TEXTS, historyRepository } from '../support/history.ts'
+import { gitIn, HISTORY_MERGED, HISTORY_NAME, HISTORY_TEXTS, historyRepository } from '../support/history.ts'
 import { root } from '../support/paths.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'history-test-'))
@@ -244,4 +244,42 @@ describe("the site's steps with a history that is missing or incomplete: one lin
       '<del><span class="sr-only">removed: </span>tomorrow.</del> <ins><span class="sr-only">added: </span>on Monday.</ins>',
     )
   }, 60_000)
+})
+
+describe('the comparison, given the versions as plain data', () => {
+  const versions = [...HISTORY_TEXTS, HISTORY_MERGED.text].map((text, index) => ({
+    id: `v${index}`,
+    commit: `${index}`.repeat(40),
+    date: `2026-12-0${index + 1}T09:00:00+00:00`,
+    subject: `Version ${index}`,
+    text,
+  }))
+
+  test('two turns merged: the removed id lands on the turn that holds its words, and the turn is marked revised', () => {
+    const { tree, changes } = loadWithHistory(HISTORY_MERGED.text, `${HISTORY_NAME}.txt`, {
+      history: { versions, unpublished: false, shallow: false },
+    })
+    // Version 3 had Bundy's "Then that is settled." as t-05-03-3; version 4 merged it into McNamara's turn.
+    expect(tree.history!.former).toEqual([{ id: 't-05-03-3', successor: 't-05-03-2', version: 'v4', kind: 'gone' }])
+    expect(changes![4]!.changed.map((change) => [change.id, change.pieces])).toEqual([
+      [
+        't-05-03-2',
+        [
+          { kind: 'same', text: 'McNamara', boundary: { kind: 'turn', label: 'McNamara' } },
+          { kind: 'same', text: 'The ships are at sea.' },
+          { kind: 'removed', text: 'Bundy', boundary: { kind: 'turn', label: 'Bundy' } },
+          { kind: 'same', text: 'Then that is settled.' },
+        ],
+      ],
+    ])
+    expect(tree.history!.revised['t-05-03-2']).toBe('v4')
+  })
+
+  test('a version whose text could not be read is said to be unknown, never shown as unchanged', () => {
+    const missing = versions.map((version, index) => (index === 1 ? { ...version, text: undefined } : version))
+    const { changes } = loadWithHistory(HISTORY_MERGED.text, `${HISTORY_NAME}.txt`, {
+      history: { versions: missing, unpublished: false, shallow: false },
+    })
+    expect(changes!.map((entry) => entry.compared)).toEqual([true, false, false, true, true])
+  })
 })

@@ -27,7 +27,15 @@ import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
 import { strictBuild } from './paths.ts'
-import { artifactFiles, cachedNames, codeDigest, hasArtifacts, optionalArtifacts, sourceDigest } from './prepare/artifacts.ts'
+import {
+  artifactFiles,
+  cachedNames,
+  codeDigest,
+  hasArtifacts,
+  optionalArtifacts,
+  revisionsArtifact,
+  sourceDigest,
+} from './prepare/artifacts.ts'
 import { readCollectionHistory } from './history/read.ts'
 import { type FeedSite, writeChangesFeed } from './changes-feed.ts'
 import { corrections } from '../collection/changes.ts'
@@ -125,7 +133,9 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
       sidecar ? await readFile(sidecar) : undefined,
     )
     const stored = before.get(id)
-    if (stored?.digest === digest && hasArtifacts(id, cache)) kept.push(stored)
+    // A transcript with versions also needs its revisions page's body (made again if it went missing).
+    const complete = hasArtifacts(id, cache) && (!stored?.history || existsSync(revisionsArtifact(id, cache)))
+    if (stored?.digest === digest && complete) kept.push(stored)
     else {
       tasks.push({
         shown: shown(file),

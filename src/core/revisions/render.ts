@@ -45,11 +45,16 @@ export function revisionsBody(tree: TranscriptRoot, changes: readonly VersionCha
         'This site was built from a shallow copy of the history: the oldest version listed may not be the first.',
       ),
     )
-  const sections = [...changes].reverse().map((entry) => versionSection(tree.name, entry, { base, locale }))
+  const shallow = tree.history?.shallow === true
+  const sections = [...changes].reverse().map((entry) => versionSection(tree.name, entry, { base, locale, shallow }))
   return h('article.revisions', [h('header.revisions-head', intro), ...sections])
 }
 
-function versionSection(name: string, entry: VersionChanges, options: { base: string; locale?: string | undefined }): Element {
+function versionSection(
+  name: string,
+  entry: VersionChanges,
+  options: { base: string; locale?: string | undefined; shallow: boolean },
+): Element {
   const { base, locale } = options
   const version = entry.version
   const id = version.id
@@ -75,7 +80,15 @@ function versionSection(name: string, entry: VersionChanges, options: { base: st
       ),
     )
   }
-  if (entry.first) body.push(h('p.version-changes', 'The first version in the history.'))
+  if (entry.first)
+    body.push(
+      h(
+        'p.version-changes',
+        options.shallow
+          ? 'The oldest version in this shallow copy of the history: what came before it is not known here.'
+          : 'The first version in the history.',
+      ),
+    )
   else if (!entry.compared) body.push(h('p.version-changes', 'Its text could not be read, so what it changed is not shown.'))
   else if (entry.changed.length === 0) body.push(h('p.version-changes', 'No words of the transcript changed in this version.'))
   else {

@@ -113,7 +113,7 @@ describe(`the title block of ${PAGE_PATH}`, () => {
         expect(facts[0]![1]).toBe(json.dateLine)
         expect(facts[1]![1]).toBe(json.time)
         expect(facts[3]![1]).toBe(json.id)
-        expect(await block.locator('time').getAttribute('datetime')).toBe('1962-11-14')
+        expect(await block.locator('.title-date time').getAttribute('datetime')).toBe('1962-11-14')
         // Each person by name, linked to their page; the unidentified voices never named, and not counted: four
         // turns under a plain `Unidentified` may be one voice or four.
         const links = await block

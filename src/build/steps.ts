@@ -109,7 +109,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   for (const line of history.warnings) log.warn(line)
   for (const line of history.notes) info(line)
   try {
-    await fetchVersionTexts(history, cache)
+    await fetchVersionTexts(history, cache, folder)
   } catch (error) {
     log.warn(
       `history: the earlier versions' texts could not be read (${error instanceof Error ? error.message : String(error)}); their changes are not shown`,

@@ -110,7 +110,7 @@ export function readCollectionHistory(
 
   // Uncommitted edits: modified, added or never committed files of the folder.
   const edited = new Set<string>()
-  const status = git(['status', '--porcelain', '-z', '--untracked-files=all', '--', '.'], folder)
+  const status = git(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', '.'], folder)
   if (status.ok) {
     for (const entry of status.stdout.split('\0')) {
       const name = transcriptOf(entry.slice(3), prefix)

@@ -23,6 +23,7 @@ import { createFloor } from './bench/floor.ts'
 import { killRunning, runMeasured, type Measured } from './bench/process-tree.ts'
 import { benchArgs } from './bench/args.ts'
 import { writeCorpus } from './make-corpus.ts'
+import { writeCorpusHistory } from './lib/corpus-history.ts'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 const USAGE = 'Usage: npm run bench:build -- [--count N] [--runs K] [--no-rebuild] [--keep]'
@@ -192,6 +193,12 @@ async function main(options: Options): Promise<number> {
       await rm(projectCache, { recursive: true, force: true })
       // A copy of the corpus: the rebuild edits it, and the source stays the same for every run.
       await cp(corpus, projectCorpus, { recursive: true })
+      // A history to read: every transcript committed, then corrected twice (scripts/lib/corpus-history.ts).
+      const started = performance.now()
+      const commits = writeCorpusHistory(projectCorpus)
+      say(
+        `  a git history of ${commits.toLocaleString('en')} commits (3 versions a transcript) in ${sec((performance.now() - started) / 1000)} s`,
+      )
       projectStep.runs.push(await buildProject(projectCorpus, projectOut, projectCache, `project${suffix}`))
       cacheAfter.push({ label: `project${suffix}`, cache: compileCache() })
     }

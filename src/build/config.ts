@@ -86,6 +86,13 @@ export const siteConfigSchema = z.strictObject({
    * any host's limits as numbers: `{ name: 'University web server', maxBytes: 2_000_000_000 }`.
    */
   host: hostOption.optional(),
+  /**
+   * What the site publishes of the transcripts' git history (their versions: src/build/history/).
+   * `authors`: name each version's author (the commit's author) on the revisions page and in the JSON; off
+   * by default, since an editor's name is theirs to publish.
+   * @default { authors: false }
+   */
+  history: z.strictObject({ authors: z.boolean().default(false) }).default({ authors: false }),
 })
 
 /** The options as written in astro.config.mjs. */

@@ -23,13 +23,16 @@
  * A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
-import { constants } from 'node:fs'
+import { constants, existsSync } from 'node:fs'
 import { copyFile, link, mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
 import { siteFormats } from '../core/formats/index.ts'
-import { exportRoute, routeFile } from '../contract/routes.ts'
+import { changesFeedRoute, exportRoute, routeFile, versionTextRoute } from '../contract/routes.ts'
+import { changesFeedArtifact } from './changes-feed.ts'
+import { readCollection } from './collection.ts'
+import { versionFile } from './history/texts.ts'
 import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
@@ -76,6 +79,14 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             site: { ...config, host: undefined },
             citation: citationDefaults(config),
             base: config.base,
+            history: config.history,
+            feed: {
+              title: config.title,
+              base: config.base,
+              locale: config.locale,
+              ...(config.site !== undefined ? { site: config.site } : {}),
+              ...(config.publisher !== undefined ? { publisher: config.publisher } : {}),
+            },
             log: logger,
             cacheReady: () => {
               if (command === 'build') search = startSearch(logger, cache)
@@ -100,6 +111,20 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         }
         copying.finish()
         await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
+        await copyFile(changesFeedArtifact(cache), join(site, routeFile(changesFeedRoute())), constants.COPYFILE_FICLONE)
+        // Every version's text as it was, `/<name>/versions/<id>.txt`: links to the cache's copies (./history/texts.ts).
+        let texts = 0
+        for (const summary of readCollection(cache) ?? []) {
+          for (const version of summary.history?.versions ?? []) {
+            const from = versionFile(cache, summary.name, version.commit, 'txt')
+            if (!existsSync(from)) continue
+            const to = join(site, routeFile(versionTextRoute(summary.name, version.id)))
+            await mkdir(dirname(to), { recursive: true })
+            await linkOrCopy(from, to)
+            texts++
+          }
+        }
+        if (texts > 0) logger.info(`versions: ${texts.toLocaleString('en-US')} texts placed`)
         const recordings = await copyRecordings(site, cache, (message) => logger.warn(message))
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
         if (!search) stop(logger, 'the search build was never started; the build stops here.')

@@ -1,7 +1,10 @@
 /**
  * The site's steps before Astro renders a page, run by the integration (./integration.ts) in this order:
  *
+ *   0. history   the collection's versions from git, in one `git log` (./history/), and the texts of versions
+ *                not yet in the cache, in one `git cat-file --batch`; what is missing is one line in the log
  *   1. read      each `<name>.txt` hashed with the code that reads it (./prepare/artifacts.ts `codeDigest`)
+ *                and with its history
  *   2. prepare   what changed parsed, checked and rendered on every core (./prepare/pool.ts); the artifacts of
  *                a transcript no longer there removed; every transcript's messages reported
  *                → the manifest, the recordings' list and the prepared collection (./collection.ts)
@@ -25,7 +28,20 @@ import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
 import { strictBuild } from './paths.ts'
-import { artifactFiles, cachedNames, codeDigest, hasArtifacts, sourceDigest } from './prepare/artifacts.ts'
+import {
+  artifactFiles,
+  cachedNames,
+  codeDigest,
+  hasArtifacts,
+  optionalArtifacts,
+  revisionsArtifact,
+  sourceDigest,
+} from './prepare/artifacts.ts'
+import { readCollectionHistory } from './history/read.ts'
+import { type FeedSite, writeChangesFeed } from './changes-feed.ts'
+import { corrections } from '../collection/changes.ts'
+import { historyFingerprint, taskHistory } from './history/task.ts'
+import { fetchVersionTexts } from './history/texts.ts'
 import { prepareMany } from './prepare/pool.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { writeRecordingList } from './recordings.ts'
@@ -57,6 +73,10 @@ export interface StepsOptions {
   /** The site's base path (`/`, `/tapes/`), which each page's title block links under; part of the digest. */
   base?: string
   log: StepsLog
+  /** The site's configuration's `history` (./config.ts): whether authors' names are published. */
+  history?: { authors?: boolean }
+  /** What the corrections' Atom feed names (./changes-feed.ts): the site's title, address, base, language. */
+  feed?: FeedSite
   /** Called once every transcript's JSON and the manifest are written, before the speaker pages' tables. */
   cacheReady?: () => void
 }
@@ -82,7 +102,24 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
       )
   }
 
-  // 1. Which transcripts changed: a digest of their bytes and of the code.
+  // 0. The history: versions from git (one log for the folder), earlier texts into the cache.
+  const history = readCollectionHistory(
+    folder,
+    names.map((file) => transcriptName(file)),
+    options.history ?? {},
+    relative(root, folder) || '.',
+  )
+  for (const line of history.warnings) log.warn(line)
+  for (const line of history.notes) info(line)
+  try {
+    await fetchVersionTexts(history, cache, folder)
+  } catch (error) {
+    log.warn(
+      `history: the earlier versions' texts could not be read (${error instanceof Error ? error.message : String(error)}); their changes are not shown`,
+    )
+  }
+
+  // 1. Which transcripts changed: a digest of their bytes, of the code and of their history.
   const before = new Map((readCollection(cache) ?? []).map((summary) => [summary.name, summary]))
   const reading = progress(info, 'transcripts', 'read', { total: names.length })
   const kept: TranscriptSummary[] = []
@@ -92,9 +129,16 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
     const id = transcriptName(file)
     present.add(id)
     const sidecar = files.has(`${id}.yml`) ? join(folder, `${id}.yml`) : undefined
-    const digest = sourceDigest(await readFile(join(folder, file)), code, sidecar ? await readFile(sidecar) : undefined)
+    const versions = taskHistory(id, history, cache)
+    const digest = sourceDigest(
+      await readFile(join(folder, file)),
+      `${code}\0${historyFingerprint(versions)}`,
+      sidecar ? await readFile(sidecar) : undefined,
+    )
     const stored = before.get(id)
-    if (stored?.digest === digest && hasArtifacts(id, cache)) kept.push(stored)
+    // A transcript with versions also needs its revisions page's body (made again if it went missing).
+    const complete = hasArtifacts(id, cache) && (!stored?.history || existsSync(revisionsArtifact(id, cache)))
+    if (stored?.digest === digest && complete) kept.push(stored)
     else {
       tasks.push({
         shown: shown(file),
@@ -105,13 +149,15 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
         ...(options.citation ? { citation: options.citation } : {}),
         ...(sidecar ? { sidecar } : {}),
         ...(options.style !== undefined ? { style: options.style } : {}),
+        ...(versions ? { history: versions } : {}),
       })
     }
     reading.update(index + 1)
   }
   reading.finish(`${counted(tasks.length)} new or changed`)
   for (const name of await cachedNames(cache)) {
-    if (!present.has(name)) for (const file of artifactFiles(name, cache)) rmSync(file, { force: true })
+    if (!present.has(name))
+      for (const file of [...artifactFiles(name, cache), ...optionalArtifacts(name, cache)]) rmSync(file, { force: true })
   }
 
   // 2. Parse, check and render what changed, on every core.
@@ -148,6 +194,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   await writeManifest(summaries, manifestArtifact(cache))
   await writeRecordingList(summaries, folder, cache)
   writeCollection(summaries, cache)
+  writeChangesFeed(corrections(summaries), options.feed ?? { title: 'Transcript Reader', base, locale: 'en-US' }, cache)
   // What the search reads is written: a build's search may start now, beside the speaker pages.
   options.cacheReady?.()
 

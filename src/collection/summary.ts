@@ -8,6 +8,7 @@ import { z } from 'astro/zod'
 import { speakerGroups } from './speakers.ts'
 import { UNIDENTIFIED_KIND } from '../contract/speakers.ts'
 import { transcriptTitle } from '../core/names.ts'
+import type { VersionChanges } from '../core/revisions/history.ts'
 import { diagnosticSchema, recordingSchema, sourceSchema, witnessSchema, type TranscriptJson } from '../core/schema.ts'
 
 export const summarySpeakerSchema = z.object({
@@ -48,12 +49,32 @@ export const summarySchema = z.object({
   diagnostics: z.array(diagnosticSchema),
   /** Hash of the source bytes and of the library that read them: the page's cache key. */
   digest: z.string(),
+  /**
+   * The transcript's versions, oldest first, when its history is known: what the changes page and feed
+   * list and the revisions page's route is made for. `changed`: how many passages a version changed
+   * (null when its text could not be compared; 0 for the first).
+   */
+  history: z
+    .object({
+      versions: z.array(
+        z.object({
+          id: z.string(),
+          commit: z.string(),
+          date: z.string(),
+          note: z.string().optional(),
+          changed: z.number().int().nonnegative().nullable(),
+        }),
+      ),
+      unpublished: z.boolean().optional(),
+    })
+    .optional(),
 })
 
 export type TranscriptSummary = z.infer<typeof summarySchema>
 export type SummarySpeaker = z.infer<typeof summarySpeakerSchema>
 
-export function summarize(json: TranscriptJson, digest: string): TranscriptSummary {
+export function summarize(json: TranscriptJson, digest: string, changes?: readonly VersionChanges[]): TranscriptSummary {
+  const counts = new Map(changes?.map((entry) => [entry.version.id, entry.compared ? entry.changed.length : null]))
   return {
     name: json.name,
     id: json.id,
@@ -77,5 +98,19 @@ export function summarize(json: TranscriptJson, digest: string): TranscriptSumma
     })),
     diagnostics: json.diagnostics,
     digest,
+    ...(json.versions
+      ? {
+          history: {
+            versions: json.versions.map(({ id, commit, date, note }) => ({
+              id,
+              commit,
+              date,
+              ...(note !== undefined ? { note } : {}),
+              changed: counts.get(id) ?? null,
+            })),
+            ...(json.unpublished ? { unpublished: true } : {}),
+          },
+        }
+      : {}),
   }
 }

@@ -52,8 +52,24 @@ export interface CitationFields {
   editionUrl?: string
   /** The site: the online edition the reader cites it from. */
   site: { title: string; publisher?: string; editors: string[] }
-  /** The transcript's version, once versions are kept (a later issue); absent until then. */
-  version?: string
+  /** The version cited (the newest commit of the transcript's history), when its history is known. */
+  version?: CitationVersion
+}
+
+/** A version as a citation names it: its date and short commit id; `unpublished` for edits not yet committed. */
+export interface CitationVersion {
+  /** The short commit id (`3f2a9c1`). */
+  id: string
+  /** The day it was committed, ISO (`2026-12-06`). */
+  date: string
+  /** The text cited has edits made after this version and not yet published as one. */
+  unpublished?: boolean
+}
+
+/** `version of December 6, 2026 (3f2a9c1)`, with `and later unpublished edits` when there are some. */
+export function versionPhrase(version: CitationVersion, locale?: string): string {
+  const later = version.unpublished ? ' with later unpublished edits' : ''
+  return `version of ${longDate(version.date, locale)} (${version.id})${later}`
 }
 
 /** What a citation adds at the moment it is made. */
@@ -115,7 +131,7 @@ export function citationText(fields: CitationFields, use: CitationUse): string {
   ].filter(Boolean)
   const head = held.length > 0 ? `“${fields.title},” ${held.join(', ')}` : `“${fields.title}”`
   const site = [fields.site.title, fields.site.publisher].filter(Boolean).join(', ')
-  const version = fields.version ? `, version ${fields.version}` : ''
+  const version = fields.version ? `, ${versionPhrase(fields.version, use.locale)}` : ''
   const accessed = use.accessed ? longDate(use.accessed, use.locale) : ACCESSED_PLACEHOLDER
   return `${turn}${head}. ${site}, ${use.url}${version}, accessed ${accessed}.`
 }
@@ -137,7 +153,12 @@ export function citationBibtex(fields: CitationFields, use: CitationUse & { key:
     ['organization', fields.archive],
     ['date', fields.date],
     ['year', fields.status === 'published' ? fields.year : undefined],
-    ['version', fields.version],
+    [
+      'version',
+      fields.version
+        ? `${fields.version.id} (${fields.version.date})${fields.version.unpublished ? ', with later unpublished edits' : ''}`
+        : undefined,
+    ],
     ['url', use.url],
     ['urldate', use.accessed],
   ]

@@ -107,5 +107,22 @@ export const pagefindRoute = (): string => `${pagefindFolderRoute()}pagefind.js`
 // and are named in src/contract/hub.ts. A shard is a site built under its own base, so a shard's page or
 // file is one of the routes above under that base: `sitePath(pagefindRoute(), shard.base)`.
 
-// Routes the next issues add belong here, each a function like those above: a transcript's revisions
-// (`/<name>/revisions/`), the collection's changes (`/changes/`), a comparison of two revisions.
+// Versions: a transcript's revisions, each version's text as it was, and the collection's changes.
+/** Every version of a transcript and what each changed: `/<name>/revisions/`. */
+export const revisionsRoute = (name: string): string => `${transcriptRoute(name)}revisions/`
+/** A version's (`3f2a9c1`, or `unpublished`) entry on the revisions page. */
+export const versionRoute = (name: string, version: string): string => `${revisionsRoute(name)}#v-${segment(version)}`
+/** One change of a version on the revisions page, by the id of the passage it changed (or `p<n>`). */
+export const changeRoute = (name: string, version: string, passage: string): string =>
+  `${revisionsRoute(name)}#${changeAnchor(version, passage)}`
+/** The id of a change on the revisions page: `change-3f2a9c1-t-05-03`. */
+export const changeAnchor = (version: string, passage: string): string => `change-${version}-${passage}`
+/** A version's text as it was, the source's bytes: `/<name>/versions/3f2a9c1.txt`. */
+export const versionTextRoute = (name: string, version: string): string =>
+  `${transcriptRoute(name)}versions/${segment(version)}.txt`
+/** The collection's corrections, newest first, 100 a page: `/changes/`, `/changes/2/`. */
+export const changesRoute = (page = 1): string => pageRoute('/changes/', page)
+/** The same corrections as an Atom feed. */
+export const changesFeedRoute = (): string => '/changes.xml'
+
+// Routes the next issues add belong here, each a function like those above: a comparison of two transcriptions.

@@ -73,6 +73,14 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   set('tape', source.tape ?? held.tape)
   set('archiveUrl', source.archiveUrl)
   set('editionUrl', source.url)
+  // The version cited: the newest of the history, and whether the text has edits made after it.
+  const newest = tree.history?.versions.at(-1)
+  if (newest)
+    fields.version = {
+      id: newest.id,
+      date: newest.date.slice(0, 10),
+      ...(tree.history?.unpublished ? { unpublished: true } : {}),
+    }
   return fields
 }
 

@@ -52,6 +52,10 @@ export const rules = {
   'sidecar-unknown-style': { severity: 'error', about: 'The sidecar’s `conventions` names no known house style.' },
   'witness-self': { severity: 'warning', about: 'A sidecar names its own transcript among its witnesses.' },
   'witness-unknown': { severity: 'warning', about: 'A sidecar names a witness that is no transcript of the collection.' },
+  'sidecar-unknown-version': {
+    severity: 'warning',
+    about: 'A sidecar’s `revisions` key names no version (commit id or date) of the transcript’s history.',
+  },
   'house-style-unknown': { severity: 'error', about: 'The house style asked for is not one the parser knows.' },
   'house-style': { severity: 'info', about: 'The house style the transcript was read in, when it is not the default.' },
   'label-separator': {

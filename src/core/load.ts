@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import { parse } from './parse/index.ts'
 import { toJson } from './to-json.ts'
 import type { TranscriptJson } from './schema.ts'
-import { readSidecar, sidecarFacts, sidecarMeta } from './sidecar.ts'
+import { readSidecar, type Sidecar, sidecarFacts, sidecarMeta } from './sidecar.ts'
 import type { TranscriptRoot } from './types.ts'
 import type { CitationDefaults } from './citation.ts'
 
@@ -45,10 +45,25 @@ export function transcriptName(path: string): string {
  * error is reported and left out: the transcript is read as if it had none.
  */
 export function loadTranscript(value: string | Uint8Array, path: string, options: LoadOptions = {}): LoadedTranscript {
+  const { tree, file } = parseTranscript(value, path, options)
+  return { tree, file, json: toJson(tree, file, options.citation) }
+}
+
+/** A transcript parsed, with its sidecar as read (and the sidecar's file, for messages about it). */
+export interface ParsedTranscript {
+  tree: TranscriptRoot
+  file: VFile
+  sidecar?: Sidecar
+  sidecarFile?: VFile
+}
+
+/** `loadTranscript` before the JSON: what ./revisions/load.ts completes with the history first. */
+export function parseTranscript(value: string | Uint8Array, path: string, options: LoadOptions = {}): ParsedTranscript {
   const file = new VFile({ path, value })
   let sidecar: ReturnType<typeof readSidecar>
+  let sidecarFile: VFile | undefined
   if (options.sidecar) {
-    const sidecarFile = new VFile({ value: options.sidecar.value, path: options.sidecar.path })
+    sidecarFile = new VFile({ value: options.sidecar.value, path: options.sidecar.path })
     sidecar = readSidecar(sidecarFile)
     file.messages.push(...sidecarFile.messages)
   }
@@ -61,5 +76,5 @@ export function loadTranscript(value: string | Uint8Array, path: string, options
   })
   const meta = sidecar && sidecarMeta(sidecar)
   if (meta) tree.meta = meta
-  return { tree, file, json: toJson(tree, file, options.citation) }
+  return { tree, file, ...(sidecar ? { sidecar } : {}), ...(sidecarFile ? { sidecarFile } : {}) }
 }

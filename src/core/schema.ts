@@ -209,8 +209,25 @@ export const citationSchema = z.object({
   editionUrl: z.string().optional(),
   /** The online edition the transcript is read in: the site's configuration (the CLI's default title). */
   site: z.object({ title: z.string(), publisher: z.string().optional(), editors: z.array(z.string()) }),
-  /** The transcript's version, once versions are kept. */
-  version: z.string().optional(),
+  /**
+   * The version cited, when the transcript's history is known: the newest commit's short id and day, and
+   * `unpublished` when the text has edits made after it.
+   */
+  version: z.object({ id: z.string(), date: z.string(), unpublished: z.boolean().optional() }).optional(),
+})
+
+/** A version of the transcript: a commit that changed its text or its sidecar (docs/data-format.md, "Versions"). */
+export const versionSchema = z.object({
+  /** The short commit id (`3f2a9c1`): `/<name>/versions/<id>.txt` is the text as it was. */
+  id: z.string(),
+  /** The full commit id. */
+  commit: z.string(),
+  /** When it was committed, ISO 8601 with its offset. */
+  date: z.string(),
+  /** The editor's note: the sidecar's `revisions` entry, else the commit message's first line. */
+  note: z.string().optional(),
+  /** Who made it, only when the site's configuration publishes authors. */
+  author: z.string().optional(),
 })
 
 /** A sidecar's `witnesses:` entry: another transcription of the same recording, and where the sidecar names it. */
@@ -298,6 +315,12 @@ export const transcriptSchema = z.object({
   status: z.string().nullable(),
   /** How to cite it: edition, editors, volume, document, archive and tape, draft or published. */
   citation: citationSchema,
+  /** The edition's own word for where the transcript stands (`checked`), from the sidecar's `status`. */
+  editorialStatus: z.string().optional(),
+  /** Every version, oldest first, when the transcript's history is known (the build reads it from git). */
+  versions: z.array(versionSchema).optional(),
+  /** The text is not the newest version's: it has edits not yet committed (never passed off as a version). */
+  unpublished: z.boolean().optional(),
   /** The printed weekday date line. */
   dateLine: z.string().nullable(),
   /** The time range as printed (the header's line, else the heading's), or as the sidecar gives it. */

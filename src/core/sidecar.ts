@@ -118,6 +118,24 @@ export const sidecarSchema = z.strictObject({
   /** The house style to read the transcript with, by name. */
   conventions: text.optional(),
   /**
+   * The edition's own word for where this transcript stands (`draft`, `checked`, `final`): free text, shown
+   * to readers in the title block. Not `source.status`, which says only whether the text is published in
+   * its printed edition (`draft` | `published`), for the citation.
+   */
+  status: text.optional(),
+  /**
+   * Editors' notes on versions, over the commit message's first line (which stays the note otherwise): each
+   * key a commit id, short or full (`3f2a9c1`), or a date (`2026-12-06`: every version of that day). A key
+   * that names no version of the transcript is a warning at its place. Quote an id of digits alone.
+   *
+   * ```yaml
+   * revisions:
+   *   3f2a9c1: Corrected "Dobrinin" to "Dobrynin" after listening again
+   *   2026-12-06: Split the President's turn at 05:48, where Bundy interrupts
+   * ```
+   */
+  revisions: z.record(text, text).optional(),
+  /**
    * What the text does not print, or prints wrongly: each overrides the header's or the printed heading's
    * (src/core/parse/facts.ts), and the JSON says it came from the sidecar. `id`: the document id (else the
    * header's, a numbered heading's, or the file's name); `date`: `YYYY-MM-DD`; `time`: 24-hour, a time or
@@ -231,8 +249,9 @@ export function sidecarFacts(sidecar: Sidecar): GivenFacts | undefined {
 
 /** The part of a sidecar recorded on the transcript's tree (`TranscriptRoot.meta`). */
 export function sidecarMeta(sidecar: Sidecar): TranscriptMeta | undefined {
-  const { title, series, source, recording, transcriber, witnesses } = sidecar
+  const { title, series, source, recording, status, transcriber, witnesses } = sidecar
   const meta: TranscriptMeta = {}
+  if (status !== undefined) meta.status = status
   if (transcriber !== undefined) meta.transcriber = transcriber
   if (witnesses !== undefined && witnesses.length > 0) meta.witnesses = witnesses
   if (title !== undefined) meta.title = title
@@ -271,6 +290,15 @@ function witnessesAt(
     kept.push({ ...witness, position: { start, end: start } })
   }
   return { witnesses: kept }
+}
+
+/** Where the key at `path` stands in the sidecar `file` holds (a valid one), for a message about it. */
+export function sidecarKeyPoint(file: VFile, path: readonly string[]): Point {
+  const lines = new LineCounter()
+  const doc = parseDocument(String(file.value), { lineCounter: lines, prettyErrors: false })
+  const node = keyNode(doc, path.slice(0, -1), path.at(-1)!)
+  const { line, col } = lines.linePos(node?.range?.[0] ?? 0)
+  return { line, column: col }
 }
 
 const kinds: Record<string, string> = {

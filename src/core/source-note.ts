@@ -7,7 +7,14 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { ACCESSED_PLACEHOLDER, citationText, editionTitle, names, type CitationFields } from '../contract/citation.ts'
+import {
+  ACCESSED_PLACEHOLDER,
+  citationText,
+  editionTitle,
+  names,
+  versionPhrase,
+  type CitationFields,
+} from '../contract/citation.ts'
 
 export interface SourceNoteOptions {
   /** The page's address as a citation gives it (absolute when the site's address is configured). */
@@ -49,7 +56,7 @@ export function sourceNote(fields: CitationFields, options: SourceNoteOptions): 
     fields.site.publisher,
   ]
   row('This edition', site.filter(Boolean).join(', '))
-  row('Version', fields.version)
+  row('Version', fields.version ? versionPhrase(fields.version, options.locale) : undefined)
 
   const cite = citationText(fields, { url: options.url, ...(options.locale ? { locale: options.locale } : {}) })
   const [before, after = ''] = cite.split(ACCESSED_PLACEHOLDER)

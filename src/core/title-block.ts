@@ -15,6 +15,7 @@ import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptM
 import { publishRecording } from './recording.ts'
 import { UNIDENTIFIED_KIND, unidentifiedVoices, voicesPhrase } from '../contract/speakers.ts'
 import type { CitationDefaults } from './citation.ts'
+import { longDate } from '../contract/dates.ts'
 
 export interface TitleBlockOptions {
   /**
@@ -26,6 +27,8 @@ export interface TitleBlockOptions {
   citation?: CitationDefaults
   /** The About page (the editorial method), as a URL the page can use: the source note and the marks' key link it. */
   aboutHref?: string
+  /** The transcript's revisions page, as a URL the page can use: the version line links it (and each revised mark). */
+  revisionsHref?: string
 }
 
 /** What each printed header line is, in the block. */
@@ -37,9 +40,22 @@ const labels: Record<HeaderFieldName, string> = {
   status: 'Status',
 }
 
-type Fact = HeaderFieldName | 'place' | 'participants' | 'tape' | 'series' | 'source' | 'transcriber' | 'recording'
+type Fact =
+  | HeaderFieldName
+  | 'place'
+  | 'participants'
+  | 'tape'
+  | 'series'
+  | 'source'
+  | 'transcriber'
+  | 'recording'
+  | 'version'
+  | 'editorial'
 
-/** The order of the facts: when, where, who, what it is and where it comes from, how it may be heard. */
+/**
+ * The order of the facts: when, where, who, what it is and where it comes from, how it may be heard, and
+ * which version of the edition's text this is.
+ */
 const order: readonly Fact[] = [
   'date',
   'time',
@@ -52,6 +68,8 @@ const order: readonly Fact[] = [
   'transcriber',
   'status',
   'recording',
+  'editorial',
+  'version',
 ]
 
 export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlockOptions): Element {
@@ -65,6 +83,18 @@ export function titleBlock(state: State, root: TranscriptRoot, options: TitleBlo
     if (fact === 'participants') {
       const people = participants(root.speakers, options)
       if (people.length > 0) rows.push(row('Participants', people, 'participants'))
+      continue
+    }
+    if (fact === 'version' || fact === 'editorial') {
+      const shown = fact === 'version' ? versionLine(root, options) : meta.status
+      if (shown)
+        rows.push(
+          row(
+            fact === 'version' ? 'Version' : 'Edition status',
+            typeof shown === 'string' ? [{ type: 'text', value: shown }] : shown,
+            fact,
+          ),
+        )
       continue
     }
     if (fact === 'tape' || fact === 'series' || fact === 'source' || fact === 'transcriber' || fact === 'recording') {
@@ -144,6 +174,27 @@ function fromSidecar(fact: 'tape' | 'series' | 'source' | 'transcriber' | 'recor
       return { label: 'Recording', content: [name, ...offset] }
     }
   }
+}
+
+/**
+ * "Version of December 6, 2026 · 3 revisions", linked to the revisions page; edits not yet committed are
+ * said to be so (never passed off as a version).
+ */
+function versionLine(root: TranscriptRoot, options: TitleBlockOptions): ElementContent[] | undefined {
+  const versions = root.history?.versions ?? []
+  const newest = versions.at(-1)
+  if (!newest) return undefined
+  const day = newest.date.slice(0, 10)
+  const revisions = versions.length - 1
+  const count = revisions === 0 ? 'no revisions' : revisions === 1 ? '1 revision' : `${revisions} revisions`
+  const words: ElementContent[] = [
+    'Version of ',
+    h('time', { dateTime: newest.date }, longDate(day, options.citation?.locale)),
+    ` (${newest.id}) · ${count}`,
+  ].map((part) => (typeof part === 'string' ? { type: 'text', value: part } : part))
+  const line = options.revisionsHref ? [h('a', { href: options.revisionsHref }, words)] : words
+  if (root.history?.unpublished) line.push({ type: 'text', value: ', with unpublished changes made after it' })
+  return line
 }
 
 function joined(parts: (string | undefined)[]): string {

@@ -23,6 +23,7 @@ import { marksKey } from './marks-key.ts'
 import { markMeanings } from '../contract/marks.ts'
 import { transcriptRoute } from '../contract/routes.ts'
 import { turnTimes } from './timing.ts'
+import { turnHistoryMarks } from './revisions/marks.ts'
 import type {
   Conversation,
   DirectionBlock,
@@ -178,7 +179,10 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       const link = h('a.turn-link', { href: `#${node.id}`, ariaLabel: `Link to this turn (${who}${at})` }, '#')
       head.push(space, link)
       if (recording && time) head.push(space, playLink(time.start, time.estimated, who, recording))
-      return h('div.turn', properties, [h('p.speaker', head), ...state.wrap(state.all(node), true)])
+      // Its history: a "revised" link, and anchors for the ids earlier versions gave its words (./revisions/marks.ts).
+      const history = turnHistoryMarks(tree, node, options.revisionsHref, options.citation?.locale)
+      if (history?.revised) head.push(space, history.revised)
+      return h('div.turn', properties, [...(history?.before ?? []), h('p.speaker', head), ...state.wrap(state.all(node), true)])
     },
     excision(state: State, node: Excision) {
       const properties: Properties = { id: passages.get(node) }

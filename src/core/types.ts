@@ -276,6 +276,8 @@ export interface TranscriptMeta {
   transcriber?: string
   /** Other transcriptions of the same recording, as the sidecar names them (src/collection/witnesses.ts pairs them). */
   witnesses?: WitnessRef[]
+  /** The edition's own word for where the transcript stands (`draft`, `checked`, `final`): the sidecar's `status`. */
+  status?: string
 }
 
 /** A sidecar's `witnesses:` entry: another transcript of the collection that transcribes the same recording. */
@@ -288,6 +290,52 @@ export interface WitnessRef {
   source?: string
   /** Where the sidecar names it (its `transcript` value), for the collection's messages. */
   position?: Position
+}
+
+/**
+ * One version of a transcript: a commit that changed its text or its sidecar (src/build/history/ reads
+ * them from git; src/core/revisions/ compares them). Not a node: the root's `history`.
+ */
+export interface Version {
+  /** The short commit id (`3f2a9c1`): the version's name in citations and addresses. */
+  id: string
+  /** The full commit id. */
+  commit: string
+  /** The committer's date, ISO 8601 (`2026-12-06T10:00:00+00:00`). */
+  date: string
+  /** The editor's note: the sidecar's `revisions` entry for it, else the commit message's first line. */
+  note?: string
+  /** Who made it, only when the site's configuration publishes authors. */
+  author?: string
+}
+
+/** A former id and where its words are now (a turn split, merged, re-timed or renumbered). */
+export interface FormerId {
+  /** The id as an earlier version had it. */
+  id: string
+  /** The passage of this text that holds most of its words now. */
+  successor: string
+  /** The version that moved its words (`unpublished` for edits not yet committed). */
+  version: string
+  /**
+   * `moved`: the id still exists, but holds other words than links made before `version` meant;
+   * `gone`: no passage has the id any more.
+   */
+  kind: 'gone' | 'moved'
+}
+
+/** What the transcript's history says about this text (src/core/revisions/). */
+export interface TranscriptHistory {
+  /** Every version, oldest first. */
+  versions: Version[]
+  /** The text built differs from the newest version: edits not yet committed, never passed off as a version. */
+  unpublished?: boolean
+  /** The history is shallow: the oldest version listed may not be the first. */
+  shallow?: boolean
+  /** Passage id → the version (its id, or `unpublished`) that last changed it since the first version. */
+  revised: Record<string, string>
+  /** Ids that earlier versions gave other words, and where those words are now. */
+  former: FormerId[]
 }
 
 /** Where a fact about the recording was found: the transcript's text, its sidecar, or (the id only) its file name. */
@@ -341,6 +389,8 @@ export interface TranscriptRoot extends Parent {
   meta?: TranscriptMeta
   /** Id, date, time, place and participants, from the text or the sidecar (parse/facts.ts): read them here. */
   facts: RecordingFacts
+  /** The transcript's versions and what they changed, when its history is known (src/core/revisions/). */
+  history?: TranscriptHistory
   children: RootContent[]
 }
 

@@ -21,6 +21,7 @@ interface Json {
   id: string
   speakers: { id: string; name: string; kind: string }[]
   footnotes: { n: number; referenced: boolean }[]
+  versions?: { id: string; date: string }[]
 }
 
 let site: Partial<Site> = {}
@@ -85,11 +86,34 @@ describe(`the title block of ${PAGE_PATH}`, () => {
             rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ')]),
           )
         // The tape and its archive come from the sidecar (content/transcripts/1962-11-14-01181.yml, after note 4).
-        expect(facts.map(([label]) => label)).toEqual(['Date', 'Time', 'Participants', 'Document', 'Tape', 'Status'])
+        // Built from a git history, the seed's page also says which version it is (its ids are the repository's,
+        // read from its JSON, never written here); built without one, it has no version line.
+        const versions = json.versions ?? []
+        expect(facts.map(([label]) => label)).toEqual([
+          'Date',
+          'Time',
+          'Participants',
+          'Document',
+          'Tape',
+          'Status',
+          ...(versions.length > 0 ? ['Version'] : []),
+        ])
+        const newest = versions.at(-1)
+        if (newest) {
+          const revisions = versions.length - 1
+          const count = revisions === 0 ? 'no revisions' : revisions === 1 ? '1 revision' : `${revisions} revisions`
+          const day = new Date(`${newest.date.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-US', {
+            year: 'numeric',
+            month: 'long',
+            day: 'numeric',
+            timeZone: 'UTC',
+          })
+          expect(facts.at(-1)![1]).toBe(`Version of ${day} (${newest.id}) · ${count}`)
+        }
         expect(facts[0]![1]).toBe(json.dateLine)
         expect(facts[1]![1]).toBe(json.time)
         expect(facts[3]![1]).toBe(json.id)
-        expect(await block.locator('time').getAttribute('datetime')).toBe('1962-11-14')
+        expect(await block.locator('.title-date time').getAttribute('datetime')).toBe('1962-11-14')
         // Each person by name, linked to their page; the unidentified voices never named, and not counted: four
         // turns under a plain `Unidentified` may be one voice or four.
         const links = await block

@@ -14,6 +14,8 @@ import { loadTranscript } from '../../src/core/load.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
 import { fixtures, root, seedPath } from '../support/paths.ts'
 import { exportedTranscripts } from '../support/transcripts.ts'
+import { loadWithHistory } from '../../src/core/revisions/load.ts'
+import { HISTORY_DATES, HISTORY_MESSAGES, HISTORY_NAME, HISTORY_TEXTS } from '../support/history.ts'
 
 /** `TEI_SCHEMA`, or the vendored tei_all (tests/schemas/tei-p5/NOTICE.md says where it comes from). */
 const schema = process.env.TEI_SCHEMA || join(root, 'tests/schemas/tei-p5/tei_all.rng')
@@ -39,6 +41,31 @@ describe('TEI export', () => {
     expect(sidecarTei).toContain('<ref target="transcript.opus">transcript.opus</ref>')
     files.push(join(out, 'seed-with-sidecar.xml'))
     writeFileSync(files.at(-1)!, sidecarTei)
+    // A transcript with versions (and edits not yet committed): its revisionDesc, newest first.
+    const versions = HISTORY_TEXTS.map((text, index) => ({
+      id: `abc000${index}`,
+      commit: `abc000${index}`.padEnd(40, '0'),
+      date: HISTORY_DATES[index]!,
+      subject: HISTORY_MESSAGES[index]!.split('\n')[0]!,
+      text,
+    }))
+    const versioned = loadWithHistory(`${HISTORY_TEXTS[3]} `, `${HISTORY_NAME}.txt`, {
+      history: { versions, unpublished: true, shallow: false },
+    })
+    const versionedTei = formatNamed('tei')!.write(versioned)
+    expect(versionedTei).toContain(
+      [
+        '<revisionDesc>',
+        '<change status="unpublished">Edits made after the newest version, not yet published as a version.</change>',
+        '<change when="2026-12-06T08:15:00+00:00" n="abc0003">Added a note on Dobrynin</change>',
+        '<change when="2026-12-01T14:00:00+00:00" n="abc0002">Split the turn where McNamara answers</change>',
+        '<change when="2026-11-20T10:30:00+00:00" n="abc0001">Corrected the ambassador\'s name</change>',
+        '<change when="2026-11-02T09:00:00+00:00" n="abc0000">Transcribed from the tape</change>',
+        '</revisionDesc>',
+      ].join('\n'),
+    )
+    files.push(join(out, 'versioned.xml'))
+    writeFileSync(files.at(-1)!, versionedTei)
     const jing = spawnSync(process.env.JING ?? 'jing', [schema, ...files], { encoding: 'utf8' })
     expect(jing.error, 'jing (apt-get install jing)').toBeUndefined()
     expect(jing.stdout).toBe('')

@@ -18,6 +18,7 @@ describe('resolveSiteConfig', () => {
         description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
         base: '/',
         locale: 'en-US',
+        history: { authors: false },
       },
     })
   })
@@ -34,6 +35,7 @@ describe('resolveSiteConfig', () => {
       base: '/tapes',
       style: 'frus',
       locale: 'en-GB',
+      history: { authors: true },
     }
     expect(resolveSiteConfig(options, {})).toEqual({ ok: true, config: { ...options, base: '/tapes/' } })
   })

@@ -61,7 +61,7 @@ export interface ResultLook {
 export const pageLocale = (): string => document.documentElement.lang || DEFAULT_LOCALE
 
 /** `1962-11-14` → `Wednesday, November 14, 1962`, as the transcript's page and the site's other pages write it. */
-export function longDate(iso: string | undefined): string {
+function resultDate(iso: string | undefined): string {
   return iso ? formatDate(iso, pageLocale()) : ''
 }
 
@@ -81,7 +81,7 @@ export function renderResult(view: ResultView, look: ResultLook): HTMLLIElement 
     ...(view.collection === undefined ? [] : [view.collection, ' · ']),
     view.title,
     ' · ',
-    el('time', { datetime: view.date }, longDate(view.date)),
+    el('time', { datetime: view.date }, resultDate(view.date)),
   )
   const { parts, cutBefore, cutAfter } = view.excerpt
   const excerpt = el(

@@ -37,6 +37,11 @@ export function artifactFiles(name: string, cache: string): string[] {
   return [...siteFormats.map((format) => exportArtifact(name, format.extension, cache)), htmlArtifact(name, cache)]
 }
 
+/** What else it may write: the revisions page's body (removed with the transcript). */
+export function optionalArtifacts(name: string, cache: string): string[] {
+  return [revisionsArtifact(name, cache)]
+}
+
 export function htmlArtifact(name: string, cache: string): string {
   return join(artifactFolder(cache), `${name}.html`)
 }
@@ -53,6 +58,15 @@ export function readTranscriptJson(name: string, cache: string): TranscriptJson 
 
 export function readTranscriptHtml(name: string, cache: string): string {
   return readFileSync(htmlArtifact(name, cache), 'utf8')
+}
+
+/** The revisions page's body (`/<name>/revisions/`), written only for a transcript whose history is known. */
+export function revisionsArtifact(name: string, cache: string): string {
+  return join(cache, 'revisions', `${name}.html`)
+}
+
+export function readRevisionsHtml(name: string, cache: string): string {
+  return readFileSync(revisionsArtifact(name, cache), 'utf8')
 }
 
 export function hasArtifacts(name: string, cache: string): boolean {

@@ -4,19 +4,22 @@
  * and return the summary the content store keeps. Runs in a worker thread (./worker.ts) or, for a handful
  * of files, in the loader's own thread.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { dirname } from 'node:path'
-import { loadTranscript } from '../../core/load.ts'
+import { loadWithHistory } from '../../core/revisions/load.ts'
+import { renderRevisions } from '../../core/revisions/render.ts'
+import { transcriptTitle } from '../../core/names.ts'
+import { historyInput, type TaskHistory } from './history.ts'
 import { sidecarPath } from './transcript-files.ts'
 import { speakerKey } from '../../contract/speakers.ts'
-import { aboutRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
+import { aboutRoute, revisionsRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
 import type { CitationDefaults } from '../../core/citation.ts'
 import { renderTranscript } from '../../core/render.ts'
 import { transcriptSchema } from '../../core/schema.ts'
 import { siteFormats } from '../../core/formats/index.ts'
 import { json as jsonFormat } from '../../core/formats/json.ts'
-import { exportArtifact, htmlArtifact, jsonArtifact, jsonText } from './artifacts.ts'
+import { exportArtifact, htmlArtifact, jsonArtifact, jsonText, revisionsArtifact } from './artifacts.ts'
 import { summarize, type TranscriptSummary } from '../../collection/summary.ts'
 
 export interface PrepareTask {
@@ -35,6 +38,8 @@ export interface PrepareTask {
   base: string
   /** What every citation takes from the site's configuration (part of `digest`). */
   citation?: CitationDefaults
+  /** The transcript's versions, read from git by the steps (src/build/history/), when its history is known. */
+  history?: TaskHistory
 }
 
 export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: false; shown: string; message: string }
@@ -42,10 +47,11 @@ export type PrepareResult = { ok: true; summary: TranscriptSummary } | { ok: fal
 export function prepareTranscript(task: PrepareTask): PrepareResult {
   try {
     const sidecar = task.sidecar && { value: readFileSync(task.sidecar), path: sidecarPath(task.shown) }
-    const { tree, file, json } = loadTranscript(readFileSync(task.path), task.shown, {
+    const { tree, file, json, changes } = loadWithHistory(readFileSync(task.path), task.shown, {
       ...(sidecar ? { sidecar } : {}),
       ...(task.style !== undefined ? { style: task.style } : {}),
       ...(task.citation ? { citation: task.citation } : {}),
+      ...(task.history ? { history: historyInput(task.history) } : {}),
     })
     const checked = transcriptSchema.safeParse(json)
     if (!checked.success)
@@ -60,15 +66,25 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
           : format.write({ tree, file, ...(task.citation ? { citation: task.citation } : {}) })
       replaceFile(exportArtifact(json.name, format.extension, task.cache), text)
     }
+    const revisionsHref = changes ? sitePath(revisionsRoute(json.name), task.base) : undefined
     writeFileSync(
       htmlArtifact(json.name, task.cache),
       renderTranscript(tree, {
         speakerHref: (speaker) => sitePath(speakerRoute(speakerKey(speaker)), task.base),
         aboutHref: sitePath(aboutRoute(), task.base),
         ...(task.citation ? { citation: task.citation } : {}),
+        ...(revisionsHref ? { revisionsHref } : {}),
       }),
     )
-    return { ok: true, summary: summarize(checked.data, task.digest) }
+    // The revisions page's body, when the history is known; none (and no page) otherwise.
+    const revisions = revisionsArtifact(json.name, task.cache)
+    if (changes) {
+      mkdirSync(dirname(revisions), { recursive: true })
+      const locale = task.citation?.locale
+      const options = { base: task.base, title: transcriptTitle(json), ...(locale ? { locale } : {}) }
+      writeFileSync(revisions, renderRevisions(tree, changes, options))
+    } else rmSync(revisions, { force: true })
+    return { ok: true, summary: summarize(checked.data, task.digest, changes) }
   } catch (error) {
     // The parser reports its own failures as diagnostics; this is a disk or schema surprise.
     return { ok: false, shown: task.shown, message: error instanceof Error ? error.message : String(error) }

@@ -42,10 +42,16 @@ export interface AlignedRun {
  * `added` one.
  */
 export function alignWords(a: readonly string[], b: readonly string[], options: AlignOptions = {}): AlignedRun[] {
-  return alignKeys(a.map(wordKey), b.map(wordKey), options)
+  const key = options.key ?? wordKey
+  return alignKeys(a.map(key), b.map(key), options)
 }
 
 export interface AlignOptions {
+  /**
+   * A word's key in `alignWords` (default `wordKey`). Two versions of one edition are compared as printed
+   * (`(word) => word`): there a comma an editor added is a correction to show.
+   */
+  key?: (word: string) => string
   /**
    * Past this many words removed and added, Myers' search (whose time grows with the edits times the length)
    * stops, and the lists are cut at the words each holds once and in the same order (patience diff's anchors)

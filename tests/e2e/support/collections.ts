@@ -7,6 +7,14 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path'
 import { dateLine, makeTranscript, WEEKDAYS } from '../../../scripts/make-corpus.ts'
 import { fixtures, seedPath } from '../../support/paths.ts'
+import {
+  commitVersions,
+  HISTORY_DATES,
+  HISTORY_MERGED,
+  HISTORY_MESSAGES,
+  HISTORY_NAME,
+  HISTORY_TEXTS,
+} from '../../support/history.ts'
 
 export const SEED = '1962-11-14-01181'
 
@@ -52,6 +60,7 @@ export const EXPORT_NAME = '1961-04-20-00042'
  */
 export const combinedNames: string[] = [
   SEED,
+  HISTORY_NAME,
   ...REAL_NAMES,
   HEADING_NAME,
   UNDATED_NAME,
@@ -76,6 +85,13 @@ export function writeCombined(folder: string): void {
       copyFileSync(join(fixtures, `witnesses/${name}.${extension}`), join(folder, `${name}.${extension}`))
   // Only the transcripts: the expected JSON beside them is the parser tests'.
   for (const name of hostileNames) copyFileSync(join(HOSTILE_CONTENT, `${name}.txt`), join(folder, `${name}.txt`))
+  // A transcript with a history (tests/e2e/history.test.ts): the folder is a git repository holding it
+  // committed five times (transcribed, a word corrected, a turn split, a note added, two turns merged); the
+  // other transcripts are never committed, so their pages and exports have no versions.
+  commitVersions(folder, HISTORY_NAME, [
+    ...HISTORY_TEXTS.map((text, index) => ({ text, message: HISTORY_MESSAGES[index]!, date: HISTORY_DATES[index]! })),
+    HISTORY_MERGED,
+  ])
 }
 
 /** The base-path site (`/tapes/`): the seed and one small transcript with a sidecar. */

@@ -5,7 +5,7 @@
  * published. The printed header id stays an `idno` as printed; the number a reader cites is the edition's
  * `biblScope unit="document"`.
  */
-import { names, type CitationFields } from '../../../contract/citation.ts'
+import { names, versionPhrase, type CitationFields } from '../../../contract/citation.ts'
 import { element, xmlText } from './xml.ts'
 
 export interface BiblContext {
@@ -62,7 +62,7 @@ export function sourceBibl(fields: CitationFields, context: BiblContext): string
       fields.archiveUrl ? element('ptr', { type: 'archive', target: fields.archiveUrl }) : '',
       context.dateElement,
       text('note', fields.statusNote, { type: 'status' }),
-      text('edition', fields.version ? `version ${fields.version}` : undefined),
+      text('edition', fields.version ? versionPhrase(fields.version) : undefined),
       edition,
       element(
         'distributor',

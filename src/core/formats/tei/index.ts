@@ -119,5 +119,23 @@ function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
     ? element('settingDesc', {}, element('setting', {}, element('locale', {}, xmlText(facts.place.value))))
     : ''
   const profileDesc = element('profileDesc', {}, `${persons.length > 0 ? particDesc : ''}${settingDesc}`)
-  return element('teiHeader', {}, `\n${fileDesc}\n${encodingDesc}\n${profileDesc}\n`)
+  const revisionDesc = revisions(tree)
+  return element('teiHeader', {}, `\n${fileDesc}\n${encodingDesc}\n${profileDesc}\n${revisionDesc}${revisionDesc ? '\n' : ''}`)
+}
+
+/**
+ * The transcript's versions, newest first as the Guidelines ask: a `change` per version (`when` its commit's
+ * date, `n` its short id, the editor's note as its text), and edits not yet committed as one without a date.
+ */
+function revisions(tree: TranscriptRoot): string {
+  const history = tree.history
+  if (!history || history.versions.length === 0) return ''
+  const changes = [...history.versions]
+    .reverse()
+    .map((version) => element('change', { when: version.date, n: version.id }, xmlText(version.note ?? `Version ${version.id}`)))
+  if (history.unpublished)
+    changes.unshift(
+      element('change', { status: 'unpublished' }, 'Edits made after the newest version, not yet published as a version.'),
+    )
+  return element('revisionDesc', {}, `\n${changes.join('\n')}\n`)
 }

@@ -38,7 +38,7 @@ describe('the witnesses step', () => {
 
   test('compares the pair once both are prepared, readable from either side; an unknown witness is a warning at 3:5', async () => {
     const log = await steps()
-    expect(log.warn.filter((line) => line.includes('witness'))).toEqual([
+    expect(log.warn.filter((line) => line.includes('[witness-'))).toEqual([
       `${relative(root, join(folder, `${other.name}.yml`))}:3:5: warning \`witnesses\`: no transcript \`missing-one\` in the collection (no \`missing-one.txt\` beside this sidecar); it is not compared [witness-unknown]`,
     ])
     expect(log.info.some((line) => line.startsWith('comparisons: 1/1 compared'))).toBe(true)

@@ -17,7 +17,12 @@ export function splitWords(text: string): string[] {
  * (`--`, `…`) is compared as printed.
  */
 export function wordKey(word: string): string {
-  const key = (word.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join('')
+  const key = (
+    word
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  ).join('')
   return key === '' ? word : key
 }
 

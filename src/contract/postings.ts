@@ -19,8 +19,8 @@
  * (`encodePositions`, numbered as the transcript's passages number them), each one's code (`.`-separated:
  * a speaker's index into the file's `speakers` in base 36, or NOTE, or EDITORIAL of search.ts), and the
  * word's places in each of those sections, `,`-separated, each `encodePositions`]. A place is the word's
- * number among all the phrase check's words of the transcript, sections one after another: two words of
- * one section stand side by side exactly when their places differ by one.
+ * number among the phrase check's words of its section (0 for the first): two words of one section stand
+ * side by side exactly when their places differ by one.
  */
 export type PostingRow = [transcript: number, sections: string, codes: string, places: string]
 

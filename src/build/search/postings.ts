@@ -87,8 +87,9 @@ export class PostingCollector {
       ),
     )
     const local = new Map<number, number[]>()
-    let place = 0
     ranges.forEach(({ start, end }, section) => {
+      // Places count from each section's first word: small numbers, and a phrase never spans two sections.
+      let place = 0
       for (let t = start; t < end; t++) {
         for (const id of this.idsOf(tokens[t]!)) {
           const list = local.get(id)

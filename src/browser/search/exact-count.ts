@@ -34,12 +34,20 @@ interface WordInTranscript {
 }
 type WordPlaces = Map<string, WordInTranscript>
 
-/** Words' places read lately (a phrase typed on asks for its first words again); a few, as "the" is megabytes. */
-const placesRead = new Map<string, Promise<WordPlaces>>()
+/**
+ * Words' places read lately (a phrase typed on asks for its first words again); a few, as "the" is
+ * megabytes. Per `SearchData`: the hub counts over shards whose files have the same paths.
+ */
+let placesOf = new WeakMap<SearchData, Map<string, Promise<WordPlaces>>>()
 const KEEP = 24
 
 /** A word's places in every transcript, from its bucket (and its own file, for a common word). */
 function wordPlaces(data: SearchData, manifest: Manifest, word: string): Promise<WordPlaces> {
+  let placesRead = placesOf.get(data)
+  if (!placesRead) {
+    placesRead = new Map()
+    placesOf.set(data, placesRead)
+  }
   let known = placesRead.get(word)
   if (!known) {
     known = readPlaces(data, manifest, word)
@@ -179,5 +187,5 @@ export async function exactCount(
 
 /** Forget the words' places read (a test with other data). */
 export function forgetPlaces(): void {
-  placesRead.clear()
+  placesOf = new WeakMap()
 }

@@ -134,8 +134,8 @@ async function run(state: SearchState): Promise<void> {
 async function count(mine: number, search: SearchSession): Promise<void> {
   const asked = search.words || search.filtered
   const whole = search.exhausted()
-  counting = mine
   if (asked && !whole) {
+    counting = mine
     status.textContent = 'Counting results…'
     root.dataset.count = 'counting'
   }

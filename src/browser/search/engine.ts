@@ -6,7 +6,8 @@
  * to Pagefind in one search; each phrase to its exact search, which finds the records; the sections are
  * then checked against their own text. Facet choices are applied by the page, not by Pagefind's filters
  * (at ten thousand records Pagefind's filter counting takes seconds): the chosen speakers' and
- * transcripts' value tables say which records can hold a result.
+ * transcripts' value tables say which records can hold a result. The counts are worked out apart from the
+ * results, exactly (exact-count.ts: the word tables and the postings, no passage's text read).
  */
 import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../../contract/search.ts'
 import { countSections, totalsTallies, type Counts, type Tally } from './counts.ts'

@@ -7,7 +7,7 @@
  * query's words' own rows: it grows with how often they are printed, not with the collection.
  */
 import { bucketOf, codeValues, decodePositions, MANIFEST_PATH, type Manifest } from '../../contract/search.ts'
-import { postingBucketPath, postingFilePath, type PostingFile } from '../../contract/postings.ts'
+import { postingBucketPath, postingFilePath, type PostingFile, type PostingRow } from '../../contract/postings.ts'
 import type { ParsedQuery, SearchState } from '../../contract/query.ts'
 import { countSections, type Counts } from './counts.ts'
 import type { SearchData } from './records.ts'
@@ -27,12 +27,17 @@ export interface CountResult {
 export type CountProgress = (done: number, of: number) => void
 
 type Values = { transcript: string; kind: string; speaker?: string }
-/** One word's places in one transcript: each section holding it, with its facet values and the word's places there. */
-interface WordInTranscript {
-  label: string
-  sections: Map<number, { values: Values; places: number[] }>
+/**
+ * One word's row for one transcript, decoded only as far as a phrase needs it: a common word (`the`, in
+ * every transcript) is mostly looked at in the few transcripts and sections its rarer neighbours hold.
+ */
+interface WordRow {
+  row: PostingRow
+  file: PostingFile
+  sections?: number[]
+  groups?: string[]
 }
-type WordPlaces = Map<string, WordInTranscript>
+type WordPlaces = Map<string, WordRow>
 
 /**
  * Words' places read lately (a phrase typed on asks for its first words again); a few, as "the" is
@@ -66,18 +71,14 @@ async function readPlaces(data: SearchData, manifest: Manifest, word: string): P
   if (!file) throw new Error('a file of postings could not be loaded')
   const rows = file.words[word]
   const places: WordPlaces = new Map()
-  if (!Array.isArray(rows)) return places
-  for (const [t, sectionList, codeList, placeList] of rows) {
-    const [name, label] = file.transcripts[t]!
-    const codes = codeList.split('.')
-    const groups = placeList.split(',')
-    const sections = new Map<number, { values: Values; places: number[] }>()
-    decodePositions(sectionList).forEach((section, i) => {
-      sections.set(section, { values: codeValues(codes[i]!, label, file.speakers), places: decodePositions(groups[i]!) })
-    })
-    places.set(name, { label, sections })
-  }
+  if (Array.isArray(rows)) for (const row of rows) places.set(file.transcripts[row[0]]![0], { row, file })
   return places
+}
+
+const sectionsOf = (entry: WordRow) => (entry.sections ??= decodePositions(entry.row[1]))
+function placesAt(entry: WordRow, i: number): number[] {
+  entry.groups ??= entry.row[3].split(',')
+  return decodePositions(entry.groups[i]!)
 }
 
 /** Whether `list` (ascending) holds `value`, looking on from `from`; returns where it stopped, or -1. */
@@ -85,6 +86,19 @@ function seek(list: number[], value: number, from: number): number {
   let i = from
   while (i < list.length && list[i]! < value) i++
   return i < list.length && list[i] === value ? i : -(i + 1)
+}
+
+/** Whether the words' places (each word's in one section) hold the words in a row. */
+function inRow(places: number[][]): boolean {
+  const at = places.map(() => 0)
+  return places[0]!.some((start) =>
+    places.every((list, i) => {
+      if (i === 0) return true
+      const found = seek(list, start + i, at[i]!)
+      at[i] = found < 0 ? -found - 1 : found
+      return found >= 0
+    }),
+  )
 }
 
 /** The sections holding `phrase` (the phrase check's words in a row), by transcript. */
@@ -103,28 +117,36 @@ export async function phraseSections(
   )
   const of = new Map(lists)
   const byWord = phrase.map((word) => of.get(word)!)
-  // From the word in fewest transcripts.
-  const rarest = [...byWord].sort((a, b) => a.size - b.size)[0]!
+  // From the word in fewest transcripts; the others are looked at only there.
+  const rarest = byWord.reduce((a, b) => (b.size < a.size ? b : a))
   const found = new Map<string, WordMatch>()
   for (const [name, first] of rarest) {
     const here = byWord.map((places) => places.get(name))
     if (here.some((entry) => !entry)) continue
+    const entries = here as WordRow[]
+    const lists = entries.map(sectionsOf)
+    // The sections every word is in, with each word's index of it (the lists are ascending).
+    const at = lists.map(() => 0)
     const sections = new Map<number, Values>()
-    for (const [section, { values }] of first.sections) {
-      const inSection = here.map((entry) => entry!.sections.get(section)?.places)
-      if (inSection.some((list) => !list)) continue
-      const at = inSection.map(() => 0)
-      const holds = inSection[0]!.some((start) =>
-        inSection.every((list, i) => {
-          if (i === 0) return true
-          const found = seek(list!, start + i, at[i]!)
-          at[i] = found < 0 ? -found - 1 : found
-          return found >= 0
-        }),
-      )
-      if (holds) sections.set(section, values)
-    }
-    if (sections.size > 0) found.set(name, { name, label: first.label, sections })
+    const firstList = sectionsOf(first)
+    firstList.forEach((section, k) => {
+      const indexes: number[] = []
+      for (const [w, list] of lists.entries()) {
+        const found = seek(list, section, at[w]!)
+        if (found < 0) {
+          at[w] = -found - 1
+          return
+        }
+        at[w] = found
+        indexes.push(found)
+      }
+      if (inRow(entries.map((entry, w) => placesAt(entry, indexes[w]!)))) {
+        const { row, file } = first
+        const label = file.transcripts[row[0]]![1]
+        sections.set(section, codeValues(row[2].split('.')[k]!, label, file.speakers))
+      }
+    })
+    if (sections.size > 0) found.set(name, { name, label: first.file.transcripts[first.row[0]]![1], sections })
   }
   return found
 }

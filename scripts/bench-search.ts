@@ -9,7 +9,11 @@
  * - a speaker with no words (the busiest named one), in a new tab: ≤ 300 KB to its results and count;
  * - warm queries, typing to the first results on screen, p95 ≤ 100 ms: 20 words, 12 phrases sampled from
  *   the turns, 8 phrases of the generator's own sentence shapes (each in about half of all transcripts);
- *   the time to a full first page of 20 is printed too.
+ *   the time to a full first page of 20 is printed too;
+ * - the same queries and `"of the"`, typing to the exact count on screen (issue 24): every count equal to a
+ *   brute-force count over the transcripts' JSON (bench/brute-count.ts), p95 ≤ 1 s warm (the page's pause
+ *   of 250 ms before counting included), p95 ≤ 1.5 MB fetched from typing to the count (the results'
+ *   fetches included); the worst query's time and bytes printed.
  *
  * Above ASTRO_LIMIT transcripts (or with `--index-only`) Astro builds the site from the first
  * PAGE_SAMPLE transcripts only (for the search page and its scripts), and the search index is built from
@@ -36,6 +40,7 @@ import { serveStatic } from './bench/static.ts'
 import { MeasurementFailed, withTimeout } from './bench/fail.ts'
 import { launchBrowser } from './lib/browser.ts'
 import { writeCorpus } from './make-corpus.ts'
+import { bruteCount, readPassages } from './bench/brute-count.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = benchArgs({
@@ -55,7 +60,7 @@ const work = join(
 const corpus = join(work, 'transcripts')
 const dist = join(work, 'dist')
 
-const BUDGET = { first: 300_000, facets: 500_000, speaker: 300_000, warmMs: 100 }
+const BUDGET = { first: 300_000, facets: 500_000, speaker: 300_000, warmMs: 100, countMs: 1000, countBytes: 1_500_000 }
 /** How long one query may take to its first page of results before the bench stops and names it. */
 const QUERY_TIMEOUT_MS = 120_000
 
@@ -170,6 +175,47 @@ function settleBoth(page: Page, q: string): Promise<{ results: number; page: num
   return withTimeout(named, QUERY_TIMEOUT_MS, `query ${q}`)
 }
 
+/**
+ * Time from the input event to the search's end (`data-state="done"`: the count on screen), the status it
+ * ends with and the bytes fetched meanwhile. A count that fails or takes longer than QUERY_TIMEOUT_MS
+ * rejects, naming the query.
+ */
+async function settleCount(
+  page: Page,
+  record: ReturnType<typeof recorder>,
+  q: string,
+): Promise<{ ms: number; bytes: number; status: string }> {
+  const from = record.mark()
+  const timing = page.evaluate(
+    (q) =>
+      new Promise<{ ms: number; status: string }>((done) => {
+        const root = document.querySelector<HTMLElement>('[data-search]')!
+        const input = document.querySelector<HTMLInputElement>('#search-q')!
+        const t0 = performance.now()
+        const observer = new MutationObserver(() => {
+          if (root.dataset.state === 'done' && root.dataset.query === q) {
+            observer.disconnect()
+            done({ ms: performance.now() - t0, status: root.querySelector('[data-status]')?.textContent ?? '' })
+          }
+        })
+        observer.observe(root, { attributes: true })
+        input.value = q
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      }),
+    q,
+  )
+  const { ms, status } = await withTimeout(timing, QUERY_TIMEOUT_MS, `the count of ${q}`)
+  await page.waitForLoadState('networkidle')
+  return { ms, status, bytes: await record.bytes(from) }
+}
+
+/** The number a status gives as the count (`1,234 results.`, `No results.`); undefined for anything else. */
+function countOf(status: string): number | undefined {
+  if (/^No results\./.test(status)) return 0
+  const found = /^([\d,]+) results?\.$/.exec(status.trim())
+  return found ? Number(found[1]!.replaceAll(',', '')) : undefined
+}
+
 async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: string }> {
   if (reuse && existsSync(join(dist, 'search', 'manifest.json'))) return { mode: 'reused' }
   await rm(work, { recursive: true, force: true })
@@ -197,6 +243,7 @@ async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: s
     'search/values',
     'search/words',
     'search/heads',
+    'search/postings',
     'search/manifest.json',
     'search/totals.json',
   ])
@@ -232,6 +279,7 @@ async function main(): Promise<number> {
   const meta = await sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'))
   const chunks = await sizeOf(join(dist, 'search', 'sections'))
   const values = await sizeOf(join(dist, 'search', 'values'))
+  const postings = await sizeOf(join(dist, 'search', 'postings'))
   const totalsFile = await readFile(join(dist, TOTALS_PATH))
   const totals = JSON.parse(totalsFile.toString('utf8')) as Totals
 
@@ -376,6 +424,59 @@ async function main(): Promise<number> {
     rows.push({ measure: "  Pagefind's exact search alone (its chunks loaded on the way)", value: stat(sampledPagefind) })
     warm(`warm, ${shapes.length} phrases of the generator's shapes`, shapeMs)
     for (const [label, pages] of full) rows.push({ measure: `  to a full first page (20), ${label}`, value: stat(pages) })
+    // 2b. The same queries and the commonest phrase, typing to the exact count, each against a brute force.
+    const passageTexts = await readPassages(corpus)
+    const counted: Array<{ q: string; ms: number; bytes: number; shown?: number; expected: number }> = []
+    for (const q of [...words, ...sampled, ...shapes]) {
+      const { ms, bytes, status } = await settleCount(page, record, q)
+      counted.push({ q, ms, bytes, shown: countOf(status), expected: bruteCount(passageTexts, q) })
+    }
+    // The commonest phrase, in a new tab: nothing of its words read before, their places fetched whole.
+    {
+      const fresh = await browser.newContext()
+      const freshRecord = recorder(fresh)
+      const freshPage = await fresh.newPage()
+      await freshPage.goto(`${server.url}/search/`)
+      await settled(freshPage, '')
+      await freshPage.waitForLoadState('networkidle')
+      const q = '"of the"'
+      const { ms, bytes, status } = await settleCount(freshPage, freshRecord, q)
+      counted.push({ q, ms, bytes, shown: countOf(status), expected: bruteCount(passageTexts, q) })
+      await fresh.close()
+    }
+    const wrong = counted.filter((c) => c.shown !== c.expected)
+    rows.push({
+      measure: `exact counts, ${counted.length} queries (the words and phrases above, "of the" in a new tab), against a brute force`,
+      value: `${counted.length - wrong.length} of ${counted.length} equal`,
+      budget: 'all equal',
+      pass: wrong.length === 0,
+    })
+    for (const c of wrong) notes.push(`count of ${c.q}: the page said ${c.shown ?? '(no count)'}, brute force ${c.expected}`)
+    const countMs = counted.map((c) => c.ms)
+    const countBytes = counted.map((c) => c.bytes)
+    rows.push({
+      measure: '  typing to the exact count, warm (its 250 ms pause included)',
+      value: stat(countMs),
+      budget: `p95 ≤ ${BUDGET.countMs} ms`,
+      pass: p95(countMs) <= BUDGET.countMs,
+    })
+    rows.push({
+      measure: '  fetched from typing to the count (results included)',
+      value: `median ${kb(median(countBytes))}, p95 ${kb(p95(countBytes))}`,
+      budget: `p95 ≤ ${kb(BUDGET.countBytes)}`,
+      pass: p95(countBytes) <= BUDGET.countBytes,
+    })
+    const worst = [...counted].sort((a, b) => b.bytes - a.bytes)[0]!
+    const slowest = [...counted].sort((a, b) => b.ms - a.ms)[0]!
+    rows.push({
+      measure: `  most bytes: ${worst.q} (${worst.expected.toLocaleString('en')})`,
+      value: `${worst.ms.toFixed(0)} ms, ${kb(worst.bytes)}`,
+    })
+    rows.push({
+      measure: `  slowest: ${slowest.q} (${slowest.expected.toLocaleString('en')})`,
+      value: `${slowest.ms.toFixed(0)} ms, ${kb(slowest.bytes)}`,
+    })
+    notes.push(`each count: ${counted.map((c) => `${c.q} ${c.shown} in ${c.ms.toFixed(0)} ms, ${kb(c.bytes)}`).join('; ')}`)
     notes.push(`each sampled phrase: ${sampled.map((p, i) => `${p} ${sampledMs[i]!.toFixed(0)} ms`).join(', ')}`)
     notes.push(`each word: ${words.map((p, i) => `${p} ${fresh[i]!.toFixed(0)} ms`).join(', ')}`)
     await context.close()
@@ -447,6 +548,7 @@ async function main(): Promise<number> {
       value: `${kb(chunks.bytes)} in ${chunks.files} files (largest ${kb(Math.max(...manifest.chunks))})`,
     },
     { measure: 'value tables (speakers, transcripts; kinds apart)', value: `${kb(values.bytes)} in ${values.files} files` },
+    { measure: "postings (every word's places, for exact counts)", value: `${kb(postings.bytes)} in ${postings.files} files` },
     { measure: 'totals / manifest', value: `${kb(totalsFile.length)} / ${kb(JSON.stringify(manifest).length)}` },
   ]
   const all = [...facts, ...rows]

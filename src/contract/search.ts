@@ -213,6 +213,8 @@ export interface Manifest {
   buckets: number
   /** Word-head buckets (`headBucketPath`); none in an index built before them. */
   heads?: number
+  /** Posting buckets (contract/postings.ts, `postingBucketPath`): what counts a phrase exactly. */
+  postings?: number
 }
 
 /** The tables' files, as paths under the site's folder (the build) and as URLs (the page): `'/' + path`. */

@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { DistServer } from '../../scripts/lib/dist-server.ts'
 import { closeSite, openSite, withPage } from './support/site.ts'
+import { transcriptRecord } from '../../src/build/search/records.ts'
+import type { TranscriptJson } from '../../src/core/schema.ts'
 
 const NAME = '1962-11-14-01181'
 
@@ -185,6 +187,53 @@ describe('search', () => {
       turnUrl('fn-17'),
       turnUrl('fn-18'),
     ].sort()
+
+  test('a phrase is counted exactly: "Counting…" with progress until it comes, never "At least"; typing on says the count stopped', async () => {
+    // The brute force: every passage of the seed's JSON, its words as docs/search.md reads a phrase.
+    const json = (await (await fetch(`${server.url}/${NAME}/transcript.json`)).json()) as TranscriptJson
+    const split = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []
+    const expected = transcriptRecord(json).sections.filter((section) => {
+      const words = split(section.paragraphs.join(' '))
+      return words.some((word, i) => word === 'of' && words[i + 1] === 'the')
+    }).length
+    expect(expected, 'more passages than a page shows: the page must count them').toBeGreaterThan(20)
+    await withSearch('', async (page) => {
+      // Every status the page shows, in order.
+      await page.evaluate(() => {
+        const status = document.querySelector('[data-status]')!
+        const seen: string[] = []
+        ;(window as unknown as { statuses: string[] }).statuses = seen
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        })
+      })
+      const statuses = () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)
+      // The postings held back: the count waits for them, and says so.
+      let release = () => {}
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await page.route('**/search/postings/**', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.fill('#search-q', '"of the"')
+      await page.waitForFunction(() =>
+        /^Counting results… \(\d+ of 2 words read\)$/.test(document.querySelector('[data-status]')?.textContent ?? ''),
+      )
+      await page.fill('#search-q', 'quarantine')
+      await settled(page, 'quarantine')
+      expect(await statuses()).toContain('Count stopped: the search changed.')
+      // Let the postings through (the route stays: a request held until now goes on from its handler).
+      release()
+      await page.fill('#search-q', '"of the"')
+      await settled(page, '"of the"')
+      expect(await page.locator('[data-status]').textContent()).toBe(`${expected} results.`)
+      expect((await statuses()).filter((text) => /at least|or more/i.test(text))).toEqual([])
+    })
+  })
 
   test('nonsense finds nothing', async () => {
     // Single letters are words of the index (`a`, `I`); Pagefind's last resort, the longest indexed word a

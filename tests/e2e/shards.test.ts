@@ -10,6 +10,9 @@
  *   /1963/ (note 1), and nowhere else (`grep -ci cabinet`); which transcripts hold it is read from the
  *   sources here, and every one of them, in both shards, must be among the results.
  * - A phrase from one generated transcript of shard /1963/ finds that transcript only.
+ * - The hub counts exactly (issue 24): its total is the sum of its shards' own search pages' counts, and
+ *   both equal a brute-force count over the shards' transcripts' JSON (a word, phrases, one across
+ *   punctuation).
  * - The hub and a shard's own search page name and show a passage in the same words (one renderer,
  *   src/browser/search/result.ts). In the seed (read from content/transcripts/1962-11-14-01181.txt):
  *   `Castro` is in the introduction's first paragraph, Llewellyn Thompson's turn printed `[00:35]` and
@@ -19,6 +22,9 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { HubManifest } from '../../src/contract/hub.ts'
+import { transcriptRecord } from '../../src/build/search/records.ts'
+import { stem } from '../../src/contract/stem.ts'
+import type { TranscriptJson } from '../../src/core/schema.ts'
 import { AxeBuilder } from './support/axe.ts'
 import { SEED, shardCollections } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
@@ -111,6 +117,51 @@ function shardSearch(base: string, q: string): Promise<Shown[]> {
   })
 }
 
+/** The count a shard's own search page shows for `q` (`1,234 results.`, `No results.`). */
+function shardCount(base: string, q: string): Promise<number> {
+  return withPage(site, `${base}search/?q=${encodeURIComponent(q)}`, async (page) => {
+    await page.waitForFunction(
+      (q) => {
+        const root = document.querySelector<HTMLElement>('[data-search]')
+        return root?.dataset.state === 'done' && root.dataset.query === q
+      },
+      q,
+      { timeout: 20_000 },
+    )
+    const status = (await page.locator('[data-status]').textContent()) ?? ''
+    if (status.startsWith('No results')) return 0
+    const found = /^([\d,]+) results?\.$/.exec(status)
+    expect(found, `${base}search/?q=${q}: ${status}`).not.toBeNull()
+    return Number(found![1]!.replaceAll(',', ''))
+  })
+}
+
+/**
+ * A brute-force count over a shard's transcripts' JSON: each passage's words as docs/search.md says a
+ * phrase reads them (letters and digits with inner apostrophes, lower case, accents folded), a phrase as
+ * words in a row, a free word by its start or its stem's start.
+ */
+async function bruteCount(base: string, phrases: string[][], terms: string[]): Promise<number> {
+  const split = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[’‘]/g, "'")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
+  let count = 0
+  for (const name of shards[base]!.keys()) {
+    const json = (await (await fetch(`${site.server!.url}${base}${name}/transcript.json`)).json()) as TranscriptJson
+    for (const section of transcriptRecord(json).sections) {
+      const words = split(section.paragraphs.join(' '))
+      const inRow = (phrase: string[]) => words.some((_, i) => phrase.every((word, j) => words[i + j] === word))
+      const answers = (term: string) => words.some((word) => word.startsWith(term) || stem(word).startsWith(stem(term)))
+      if (phrases.every(inRow) && terms.every(answers)) count += 1
+    }
+  }
+  return count
+}
+
 /** `/1963/<name>/?highlight=…#t-05-03` → [base, name]. */
 const placeOf = (url: string) => /^(\/\d{4}\/)([^/]+)\//.exec(url)!.slice(1, 3) as [string, string]
 
@@ -179,6 +230,34 @@ describe('a hub over two shards', () => {
       for (const url of urls) expect(placeOf(url)).toEqual(['/1963/', name])
     })
   })
+
+  test('the hub counts exactly: its total is the sum of its shards’ own counts, each equal to a brute force over the JSON', async () => {
+    for (const [q, phrases, terms] of [
+      [WORD, [], [WORD]],
+      ['"morning. Well,"', [['morning', 'well']], []],
+      ['president "of the"', [['of', 'the']], ['president']],
+    ] as Array<[string, string[][], string[]]>) {
+      const hub = await withHub(q, (page) =>
+        page.evaluate(() => {
+          const root = document.querySelector<HTMLElement>('[data-hub]')!
+          return {
+            total: Number(root.dataset.total),
+            counts: JSON.parse(root.dataset.counts ?? '{}') as Record<string, number>,
+            status: root.querySelector('[data-status]')?.textContent ?? '',
+          }
+        }),
+      )
+      const own: Record<string, number> = {}
+      for (const base of Object.keys(shards)) {
+        own[base] = await shardCount(base, q)
+        expect(own[base], `${base}: ${q}`).toBe(await bruteCount(base, phrases, terms))
+      }
+      expect(hub.counts, q).toEqual(own)
+      expect(hub.total, q).toBe(Object.values(own).reduce((sum, n) => sum + n, 0))
+      if (hub.total > 0) expect(hub.status, q).toContain(`${hub.total.toLocaleString('en')} passage`)
+      expect(hub.status).not.toMatch(/at least|counting/i)
+    }
+  }, 180_000)
 
   test('the hub and a shard’s search page show the same words for the same passage: turns, notes, editorial text', async () => {
     const manifest = (await (await fetch(`${site.server!.url}/hub.json`)).json()) as HubManifest

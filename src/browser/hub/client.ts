@@ -5,14 +5,18 @@
  * it is, and that shard's own search tables (its record list, then one transcript's passages) say which
  * turn holds the words (locate.ts), as the shard's own search page does. Pagefind's fragments, which hold
  * whole records, are never loaded: a page of 20 results fetches at most 20 transcripts' passages.
+ * The count is each shard's own exact count (src/browser/search/exact-count.ts over the shard's word tables
+ * and postings, as its own search page counts), summed: the hub's total is the sum of its shards'.
  */
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
 import { pagefindFolderRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
-import { parseQuery, printedAnswers } from '../../contract/query.ts'
+import { parseQuery, printedAnswers, type ParsedQuery } from '../../contract/query.ts'
 import { fragmentWords } from '../../contract/sections.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
 import { responseText } from '../search/response-text.ts'
+import { exactCount } from '../search/exact-count.ts'
+import type { SearchData } from '../search/records.ts'
 import { renderResult, type ResultLook } from '../search/result.ts'
 
 interface PagefindModule {
@@ -83,6 +87,33 @@ function renderHit({ shard, name, passages, passage }: Hit, q: string): HTMLLIEl
   )
 }
 
+/** A shard's search tables, as its own search page reads them (only what a count reads: no Pagefind, no passages). */
+function shardData(shard: HubShard): SearchData {
+  const tables = new Map<string, Promise<unknown>>()
+  return {
+    pagefind: () => Promise.reject(new Error('the hub counts without Pagefind')),
+    passages: () => Promise.reject(new Error('the hub counts without reading passages')),
+    json: <T>(path: string) => {
+      let loaded = tables.get(path)
+      if (!loaded) {
+        loaded = fetch(shardUrl(shard, path))
+          .then(async (response) => (response.ok ? (JSON.parse(await responseText(response)) as T) : undefined))
+          .catch(() => undefined)
+        tables.set(path, loaded)
+      }
+      return loaded as Promise<T | undefined>
+    },
+  }
+}
+
+/** Each shard's exact count of `query` (null for a shard that cannot count: built before postings). */
+function shardCounts(shards: HubShard[], query: ParsedQuery): Promise<Array<number | null>> {
+  const none = { q: '', speaker: [], transcript: [], kind: [] }
+  return Promise.all(
+    shards.map(async (shard) => (await exactCount(shardData(shard), query, none).catch(() => null))?.total ?? null),
+  )
+}
+
 async function search(q: string): Promise<void> {
   const manifest = JSON.parse(await text(await fetch(HUB_MANIFEST_PATH))) as HubManifest
   const shardOf = new Map(manifest.shards.flatMap((shard) => shard.records.map((id) => [id, shard] as const)))
@@ -108,6 +139,18 @@ async function search(q: string): Promise<void> {
     pending.push(...found.flat())
   }
   let shown = 0
+  // The count: until every shard's is in, the status says it is counting; then the exact sum, and each shard's.
+  let counted: string | undefined
+  const counting = shardCounts(manifest.shards, query).then((counts) => {
+    if (counts.some((n) => n === null)) return
+    const total = counts.reduce<number>((sum, n) => sum + n!, 0)
+    const each = manifest.shards.map((shard, i) => `${shard.title}: ${counts[i]!.toLocaleString('en')}`).join(', ')
+    counted = `${total.toLocaleString('en')} passage${total === 1 ? '' : 's'} hold “${q}” in ${manifest.shards.length} collections (${each}).`
+    if (root) {
+      root.dataset.total = String(total)
+      root.dataset.counts = JSON.stringify(Object.fromEntries(manifest.shards.map((shard, i) => [shard.base, counts[i]])))
+    }
+  })
   const fill = async () => {
     const hits: Hit[] = []
     while (hits.length < PAGE) {
@@ -129,11 +172,13 @@ async function search(q: string): Promise<void> {
     shown += hits.length
     const more = pending.length > 0 || nextResult < results.length
     if (moreButton) moreButton.hidden = !more
-    if (status)
-      status.textContent =
-        shown === 0
-          ? `No passages found for “${q}”.`
-          : `${shown}${more ? ' passages so far' : shown === 1 ? ' passage' : ' passages'} found for “${q}” in ${manifest.shards.length} collections.`
+    showStatus(more)
+  }
+  const showStatus = (more: boolean) => {
+    if (!status) return
+    if (shown === 0) status.textContent = `No passages found for “${q}”.`
+    else if (counted) status.textContent = `${counted}${more ? ` ${shown.toLocaleString('en')} shown so far.` : ''}`
+    else status.textContent = `${shown.toLocaleString('en')} passage${shown === 1 ? '' : 's'} shown so far; counting them all…`
   }
   moreButton?.addEventListener('click', async () => {
     if (root) root.dataset.state = 'searching'
@@ -141,6 +186,8 @@ async function search(q: string): Promise<void> {
     if (root) root.dataset.state = 'done'
   })
   await fill()
+  await counting
+  showStatus(pending.length > 0 || nextResult < results.length)
 }
 
 async function start(): Promise<void> {

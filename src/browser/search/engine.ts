@@ -6,10 +6,12 @@
  * to Pagefind in one search; each phrase to its exact search, which finds the records; the sections are
  * then checked against their own text. Facet choices are applied by the page, not by Pagefind's filters
  * (at ten thousand records Pagefind's filter counting takes seconds): the chosen speakers' and
- * transcripts' value tables say which records can hold a result.
+ * transcripts' value tables say which records can hold a result. The counts are worked out apart from the
+ * results, exactly (exact-count.ts: the word tables and the postings, no passage's text read).
  */
 import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../../contract/search.ts'
-import { countSections, tableTallies, totalsTallies, type Counts, type Tally } from './counts.ts'
+import { countSections, totalsTallies, type Counts, type Tally } from './counts.ts'
+import { exactCount, type CountProgress, type CountResult } from './exact-count.ts'
 import { dated, inStateDates, parseQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
 import { headCandidates } from './heads.ts'
 import {
@@ -23,22 +25,12 @@ import {
   type Hit,
   type SearchData,
 } from './records.ts'
-import { fragmentTallies, sectionRows } from './tallies.ts'
-import { matchTallies, wordMatches, WORD_BUDGET, type WordMatch } from './word-tables.ts'
+import { wordMatches, WORD_BUDGET, type WordMatch } from './word-tables.ts'
 
 export * from './records.ts'
 export * from './tallies.ts'
+export * from './exact-count.ts'
 export * from './word-tables.ts'
-
-/** A search's counts: the results in all, each facet value's, and whether they are exact. */
-export interface CountResult {
-  total: number
-  counts: Counts
-  /** The total is exact (else a lower bound). */
-  complete: boolean
-  /** The facet counts are exact (else lower bounds). */
-  facetsComplete: boolean
-}
 
 export const PAGE = 20
 /**
@@ -49,16 +41,6 @@ export const BATCH = 3
 export const MAX_BATCH = 24
 /** Pagefind's records whose lists of transcripts are fetched together. */
 export const EXPAND = 8
-/**
- * A query with a phrase or several words is counted on the text of at most this many records (whole
- * transcripts, about 5 KB each); beyond, the count says "at least".
- */
-export const TEXT_COUNT_LIMIT = 120
-/** Bytes of section chunks a one-word count may fetch; beyond, the best records' are counted ("at least"). */
-export const CHUNK_BUDGET = 200_000
-/** Records counted between two looks at the reader's input. */
-const COUNT_SLICE = 500
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /**
  * One search: its records in rank order, how far they have been read, and hits not yet shown. `start`
@@ -255,66 +237,21 @@ export class SearchSession {
   }
 
   /**
-   * The count and the facets' counts: from the section chunks for one word, the value tables and totals
-   * for none, from the records' text for a phrase or several words. `undefined` when `current()` turns
-   * false meanwhile; `null` when a table could not be loaded.
+   * The count and the facets' counts, exact: for words and phrases from the word tables and the postings
+   * (exact-count.ts), whatever the results read so far; for none, from the value tables and totals.
+   * `undefined` when `current()` turns false meanwhile; `null` when a table could not be loaded.
+   * `progress`: how many of the query's words' rows are read.
    */
-  async count(current: () => boolean = () => true): Promise<CountResult | null | undefined> {
-    if (this.rest) {
-      await this.upgrade()
-      if (!current()) return undefined
-    }
+  async count(current: () => boolean = () => true, progress?: CountProgress): Promise<CountResult | null | undefined> {
     const { query } = this
-    let result: CountResult | null | undefined
-    if (query.terms.length === 0 && query.phrases.length === 0) result = await this.countWithoutWords()
-    else if (this.matches && query.phrases.length === 0)
-      result = { ...countSections(matchTallies(this.matches.values()), this.state), complete: true, facetsComplete: true }
-    else if (query.phrases.length > 0 || query.terms.length > 1) result = await this.countOnText(current)
-    else result = await this.countOneWord(current)
+    const result =
+      query.terms.length === 0 && query.phrases.length === 0
+        ? await this.countWithoutWords()
+        : await exactCount(this.data, query, this.state, current, progress)
     if (!result || !current()) return result
     this.total = result.total
     this.exact = result.complete
     return result
-  }
-
-  /** Phrases and several words are matched section by section on the records' text. */
-  private async countOnText(current: () => boolean): Promise<CountResult | undefined> {
-    // Transcripts from the word tables are read as they are; Pagefind's records, transcript by transcript.
-    const expand = (allowed?: Set<string>) => (candidate: Candidate) =>
-      this.matches
-        ? Promise.resolve(!allowed || allowed.has(candidate.id) ? [candidate] : [])
-        : transcriptsOf(this.data, candidate, allowed)
-    const found = await fragmentTallies(this.data, this.unfiltered, this.query, TEXT_COUNT_LIMIT, current, expand())
-    if (!found) return undefined
-    let kept = found
-    if (this.allowed && !found.complete) {
-      const more = await fragmentTallies(this.data, this.candidates, this.query, TEXT_COUNT_LIMIT, current, expand(this.allowed))
-      if (!more) return undefined
-      kept = { tallies: new Map([...found.tallies, ...more.tallies]), complete: more.complete }
-    }
-    const { total, counts } = countSections([...kept.tallies.values()].flat(), this.state)
-    return { total, counts, complete: kept.complete, facetsComplete: found.complete && kept.complete }
-  }
-
-  /** One word: its positions in each record, mapped to sections by the section chunks. */
-  private async countOneWord(current: () => boolean): Promise<CountResult | null | undefined> {
-    const ids = this.unfiltered.map((c) => c.id)
-    const rows = await sectionRows(this.data, ids, CHUNK_BUDGET).catch(() => undefined)
-    if (!current()) return undefined
-    if (!rows) return null
-    const matches = new Map(
-      this.unfiltered.filter((c) => rows.table.has(c.id)).map((candidate) => [candidate.id, [candidate.words]]),
-    )
-    const tallies: Tally[] = []
-    const counted = [...matches.keys()]
-    // In slices, letting the page answer the reader's typing between them.
-    for (let i = 0; i < counted.length; i += COUNT_SLICE) {
-      tallies.push(...tableTallies(rows.table, matches, counted.slice(i, i + COUNT_SLICE)))
-      await pause()
-      if (!current()) return undefined
-    }
-    const { total, counts } = countSections(tallies, this.state)
-    return { total, counts, complete: rows.complete, facetsComplete: rows.complete }
   }
 
   /**

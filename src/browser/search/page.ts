@@ -14,6 +14,8 @@ import { didYouMean } from './suggest.ts'
 
 /** How long the typing must pause before the results are counted (a word half typed is not worth it). */
 const COUNT_DELAY = 250
+/** A count that takes longer than this shows how far it has got. */
+const PROGRESS_AFTER = 1000
 
 const root = document.querySelector<HTMLElement>('[data-search]')!
 const form = root.querySelector<HTMLFormElement>('form')!
@@ -33,6 +35,8 @@ let facetsWanted = false
 
 let generation = 0
 let current: SearchSession | undefined
+/** The generation whose count is under way, if any: a new search stops it, and the page says so. */
+let counting: number | undefined
 
 function readForm(): SearchState {
   return stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>))
@@ -73,6 +77,12 @@ function hideMoreWhenAllShown(search: SearchSession): void {
 
 async function run(state: SearchState): Promise<void> {
   const mine = ++generation
+  if (counting !== undefined) {
+    // The reader typed on: the count under way is given up, and never left looking final.
+    counting = undefined
+    status.textContent = 'Count stopped: the search changed.'
+    root.dataset.count = 'stopped'
+  }
   root.dataset.state = 'searching'
   delete root.dataset.results
   delete root.dataset.page
@@ -117,37 +127,55 @@ async function run(state: SearchState): Promise<void> {
 
 /**
  * The count, and the facets when wanted, once the results are on screen. It waits for a pause in the
- * typing and gives up when another search begins, so that typing on is never held up by counting.
+ * typing and gives up when another search begins, so that typing on is never held up by counting. Until
+ * the exact count arrives the status says it is counting (after a second, how far it has got); a count
+ * shown is exact.
  */
 async function count(mine: number, search: SearchSession): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, COUNT_DELAY))
-  if (mine !== generation) return
-  const still = () => mine === generation
-  const counted = await search.count(still)
-  if (counted === undefined || !still()) return
   const asked = search.words || search.filtered
-  if (counted === null) {
-    // No table: the list's own count when it is whole, and the facets stay on offer.
-    if (asked)
-      status.textContent = search.exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'
-    if (facetsWanted)
-      facetsBox.replaceChildren(
-        Object.assign(document.createElement('p'), {
-          className: 'facet-empty',
-          textContent: 'The counts for filtering could not be loaded.',
-        }),
-      )
-    return
+  const whole = search.exhausted()
+  if (asked && !whole) {
+    counting = mine
+    status.textContent = 'Counting results…'
+    root.dataset.count = 'counting'
   }
-  if (asked) {
-    if (search.exhausted()) status.textContent = plural(list.childElementCount)
-    else
-      status.textContent = counted.complete
-        ? plural(counted.total)
-        : `At least ${Math.max(counted.total, list.childElementCount).toLocaleString('en')} results.`
+  let slow = false
+  let reached = ''
+  const late = setTimeout(() => {
+    slow = true
+    if (asked && !whole && counting === mine) status.textContent = `Counting results…${reached}`
+  }, PROGRESS_AFTER)
+  try {
+    await new Promise((resolve) => setTimeout(resolve, COUNT_DELAY))
+    if (mine !== generation) return
+    const still = () => mine === generation
+    const counted = await search.count(still, (done, of) => {
+      reached = ` (${done.toLocaleString('en')} of ${of.toLocaleString('en')} word${of === 1 ? '' : 's'} read)`
+      if (slow && asked && !whole && still()) status.textContent = `Counting results…${reached}`
+    })
+    if (counted === undefined || !still()) return
+    counting = undefined
+    root.dataset.count = 'done'
+    if (counted === null) {
+      // No table: the list's own count when it is whole, and the facets stay on offer.
+      if (asked)
+        status.textContent = search.exhausted() ? plural(list.childElementCount) : 'Results (the count could not be loaded):'
+      if (facetsWanted)
+        facetsBox.replaceChildren(
+          Object.assign(document.createElement('p'), {
+            className: 'facet-empty',
+            textContent: 'The counts for filtering could not be loaded.',
+          }),
+        )
+      return
+    }
+    if (asked) status.textContent = plural(search.exhausted() ? list.childElementCount : counted.total)
+    if (facetsWanted) renderFacets(facetsBox, counted.counts, search.state, !counted.facetsComplete)
+    hideMoreWhenAllShown(search)
+  } finally {
+    clearTimeout(late)
+    if (counting === mine) counting = undefined
   }
-  if (facetsWanted) renderFacets(facetsBox, counted.counts, search.state, !counted.facetsComplete)
-  hideMoreWhenAllShown(search)
 }
 
 /** Nothing found: "Did you mean" a speaker's name close to a word typed (`Kenedy` → Kennedy), in the status. */

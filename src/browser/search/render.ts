@@ -16,7 +16,11 @@ const facetTitles: Record<Facet, string> = { speaker: 'Speaker', transcript: 'Tr
 /** Values shown before "Show all": long lists (a thousand transcripts) stay short until asked for. */
 const SHOWN = 8
 
-/** `partial`: the counts are lower bounds (a phrase or several words, counted on the first records only). */
+/**
+ * `partial`: the counts are lower bounds. Every query with words is counted exactly (exact-count.ts); only
+ * a search with no words, a range of dates and no transcript chosen still has them (engine.ts
+ * `countWithoutWords`: the totals know no dates).
+ */
 export function renderFacets(box: HTMLElement, counts: Counts, state: SearchState, partial = false): void {
   const open = new Set([...box.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.facet))
   const fieldsets = (['speaker', 'transcript', 'kind'] as const).map((facet) => {

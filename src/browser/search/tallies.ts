@@ -1,54 +1,11 @@
 /**
- * Counting on text and on the section chunks: tallies of the sections holding a query, by transcript, for
- * the count and the facets' counts (counts.ts turns tallies into counts).
+ * The section chunks read back: each record's heading positions, speakers and kinds. The page's counts no
+ * longer read them (exact-count.ts counts from the word tables and the postings); kept while the build
+ * writes the chunks and the tests read them through here.
  */
 import { bucketOf, sectionChunkPath, type SectionTable } from '../../contract/search.ts'
-import { decodeTable, groupTallies, type DecodedTable, type Tally } from './counts.ts'
-import type { ParsedQuery } from '../../contract/query.ts'
-import { manifestOf, readRecords, sectionValues, transcriptsOf, type Candidate, type SearchData } from './records.ts'
-
-/**
- * For counting a query with phrases or several words: the sections are checked on their text, so the
- * transcripts' passages are read, at most `limit` transcripts, taken record by record from `records` (a
- * record's transcripts come from `expand`, those of Pagefind's records from `transcriptsOf`). Tallies by
- * transcript; `undefined` when `current()` turns false (another search has begun); `complete` false when
- * there were more transcripts than `limit`.
- */
-export async function fragmentTallies(
-  data: SearchData,
-  records: Candidate[],
-  query: ParsedQuery,
-  limit: number,
-  current: () => boolean,
-  expand: (record: Candidate) => Promise<Candidate[]> = (record) => transcriptsOf(data, record),
-): Promise<{ tallies: Map<string, Tally[]>; complete: boolean } | undefined> {
-  const tallies = new Map<string, Tally[]>()
-  const read: Candidate[] = []
-  let r = 0
-  for (; r < records.length && read.length < limit; r += 8) {
-    for (const list of await Promise.all(records.slice(r, r + 8).map(expand))) read.push(...list)
-    if (!current()) return undefined
-  }
-  const complete = r >= records.length && read.length <= limit
-  for (let i = 0; i < Math.min(read.length, limit); i += 24) {
-    const batch = read.slice(i, Math.min(i + 24, limit))
-    const hits = await readRecords(data, batch, query)
-    if (!current()) return undefined
-    if (hits === 'absent') return { tallies: new Map(), complete: true }
-    hits.forEach((list, j) => {
-      const fragment = list[0]?.fragment
-      if (fragment)
-        tallies.set(
-          batch[j]!.id,
-          groupTallies(
-            fragment.filters.transcript?.[0] ?? '',
-            list.map((hit) => sectionValues(hit.section, fragment)),
-          ),
-        )
-    })
-  }
-  return { tallies, complete }
-}
+import { decodeTable, type DecodedTable } from './counts.ts'
+import { manifestOf, type SearchData } from './records.ts'
 
 /**
  * The section rows of some records, in rank order, from the section chunks they live in: every chunk

@@ -20,9 +20,22 @@ import type { SearchData } from './records.ts'
 /** Bytes of word tables a search may fetch; beyond (the commonest words), Pagefind's search is used. */
 export const WORD_BUDGET = 600_000
 
-const wordChunks = new Map<string, Promise<WordChunk | undefined>>()
-/** Each stem's sections, worked out once (a word searched again costs nothing). */
-const stemMatches = new Map<string, Map<string, WordMatch>>()
+/**
+ * Word tables read, and each stem's sections worked out once (a word searched again costs nothing): per
+ * `SearchData`, since the hub counts over several shards whose files have the same paths.
+ */
+let read = new WeakMap<
+  SearchData,
+  { wordChunks: Map<string, Promise<WordChunk | undefined>>; stemMatches: Map<string, Map<string, WordMatch>> }
+>()
+function cachesOf(data: SearchData) {
+  let caches = read.get(data)
+  if (!caches) {
+    caches = { wordChunks: new Map(), stemMatches: new Map() }
+    read.set(data, caches)
+  }
+  return caches
+}
 
 /** A transcript's sections holding every word of a query, from the word tables. */
 export interface WordMatch {
@@ -46,6 +59,7 @@ export async function wordMatches(
   budget: number,
   optional: string[] = [],
 ): Promise<Map<string, WordMatch> | undefined> {
+  const { wordChunks, stemMatches } = cachesOf(data)
   const directory = await data.json<WordDirectory>(WORDS_PATH)
   if (!directory || directory.chunks.length === 0) return undefined
   const { chunks } = directory
@@ -156,6 +170,5 @@ export async function wordTallies(data: SearchData, terms: string[], budget: num
 
 /** Forget loaded word tables (a test with other data). */
 export function forgetWords(): void {
-  wordChunks.clear()
-  stemMatches.clear()
+  read = new WeakMap()
 }

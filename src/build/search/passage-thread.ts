@@ -19,6 +19,7 @@ import {
 } from '../../contract/search.ts'
 import { GzipFiles } from './gzip-files.ts'
 import { SequenceCollector } from './sequences.ts'
+import { PostingCollector, type PostingsWritten } from './postings.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
 
@@ -39,6 +40,8 @@ export interface PassageOptions {
 export interface SequenceHeads {
   count: { pairs: number; triples: number }
   heads: Iterable<[key: string, json: string]>
+  /** The postings written (postings.ts): what counts phrases exactly. */
+  postings: PostingsWritten
 }
 
 export interface PassageSink {
@@ -62,7 +65,9 @@ export type PassageMessage =
  * across threads, then made JSON twice; as one text, made JSON once, the search build's wait after the word
  * tables fell from 21–22 s to 17 s (standalone builds of the same 10,000, the same heads).
  */
-export type PassageReply = { ok: true; count: SequenceHeads['count']; heads: string } | { ok: false; message: string }
+export type PassageReply =
+  | { ok: true; count: SequenceHeads['count']; heads: string; postings: PostingsWritten }
+  | { ok: false; message: string }
 
 /** The heads as the worker sends them (`PassageReply`). */
 export function headsAsText(heads: Iterable<[string, string]>): string {
@@ -89,6 +94,7 @@ export function passageSink(options: PassageOptions, transcripts: number, thread
 /** The work itself, wherever it runs. */
 export class PassageWriter implements PassageSink {
   private readonly sequences: SequenceCollector
+  private readonly postings = new PostingCollector()
   private readonly info: Map<string, TranscriptInfo>
   private readonly site: string
   private ready?: Promise<unknown>
@@ -114,6 +120,8 @@ export class PassageWriter implements PassageSink {
     for (const part of parts) {
       await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
       this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages)
+      // The transcript facet's value, as the page's counts name it (sectionValues in browser/search/records.ts).
+      this.postings.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', part.passages)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))
@@ -121,7 +129,8 @@ export class PassageWriter implements PassageSink {
 
   async end(): Promise<SequenceHeads> {
     await this.out.done()
-    return { count: this.sequences.count, heads: asJson(this.sequences.heads()) }
+    const postings = await this.postings.write(this.site)
+    return { count: this.sequences.count, heads: asJson(this.sequences.heads()), postings }
   }
 
   async abort(): Promise<void> {
@@ -166,7 +175,7 @@ function inWorker(options: PassageOptions): PassageSink {
         void worker.terminate()
       }
       if (!reply.ok) throw new SearchBuildError(`the search's passages could not be written: ${reply.message}`)
-      return { count: reply.count, heads: headsFromText(reply.heads) }
+      return { count: reply.count, heads: headsFromText(reply.heads), postings: reply.postings }
     },
   }
 }

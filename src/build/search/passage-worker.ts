@@ -22,8 +22,8 @@ parentPort?.on('message', (message: PassageMessage) => {
     queue = queue.then(async () => {
       if (failure !== undefined || !writer) reply({ ok: false, message: failure ?? 'it was never started' })
       else {
-        const { count, heads } = await writer.end()
-        reply({ ok: true, count, heads: headsAsText(heads) })
+        const { count, heads, postings } = await writer.end()
+        reply({ ok: true, count, heads: headsAsText(heads), postings })
       }
     })
   }

@@ -196,7 +196,10 @@ export async function buildSearchIndex({
     `search words: heads of ${n(collector.heads.size)} words, ${n(sequences.count.pairs)} pairs and ${n(sequences.count.triples)} triples in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,
   )
 
-  const files = tables.files({ heads: heads.buckets })
+  log(
+    `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} words' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB`,
+  )
+  const files = tables.files({ heads: heads.buckets, postings: sequences.postings.buckets })
   let bytes = 0
   let count = 0
   for (let next = files.next(); ; next = files.next()) {

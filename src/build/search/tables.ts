@@ -248,8 +248,8 @@ export class TableWriter {
     return this.rows.length
   }
 
-  /** `extra`: what the manifest says of files written elsewhere (the word heads' buckets). */
-  *files(extra: Pick<Manifest, 'heads'> = {}): Generator<TableFile, Manifest> {
+  /** `extra`: what the manifest says of files written elsewhere (the word heads' and the postings' buckets). */
+  *files(extra: Pick<Manifest, 'heads' | 'postings'> = {}): Generator<TableFile, Manifest> {
     const rows = this.rows
     const chunkCount = piecesFor(JSON.stringify(sectionTableOf(rows)).length, this.chunkTarget)
     const chunks: RecordRow[][] = Array.from({ length: chunkCount }, () => [])

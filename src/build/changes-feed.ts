@@ -46,11 +46,11 @@ export function changesFeed(list: readonly Correction[], config: FeedSite): stri
     const route = versionRoute(entry.name, entry.id)
     const day = longDate(entry.date.slice(0, 10), config.locale)
     feed.addItem({
-      title: `${entry.title}: ${entry.note ?? `version ${entry.id}`}`,
+      title: asHtml(`${entry.title}: ${entry.note ?? `version ${entry.id}`}`),
       id: id(route, `${entry.name}\0${entry.commit}`),
       link: absolute(route),
       date: new Date(entry.date),
-      description: `Version ${entry.id} of ${day}: ${changedPhrase(entry.changed)}.`,
+      description: asHtml(`Version ${entry.id} of ${day}: ${changedPhrase(entry.changed)}.`),
     })
   }
   const xml = feed.atom1()
@@ -69,4 +69,12 @@ function uuid(name: string): string {
   const hex = createHash('sha1').update(name).digest('hex')
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+/**
+ * Text as the HTML the feed library declares its titles and summaries to be (`type="html"`, in CDATA): a
+ * note's `<unclear>` is words, never a tag, and no `]]>` is left to end the CDATA early.
+ */
+function asHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 }

@@ -23,7 +23,7 @@ const quiet = { info: () => {}, warn: () => {} }
 describe('the corrections and their feed', async () => {
   const repo = join(scratch, 'repo')
   const { transcripts, commits } = historyRepository(repo)
-  const ids = commits.map((commit) => gitIn(repo, ['rev-parse', '--short', commit]))
+  const ids = commits.map((commit) => gitIn(repo, ['rev-parse', '--short=10', commit]))
   const cache = join(scratch, 'cache')
   const summaries = await runSiteSteps({ root, folder: transcripts, cache, log: quiet })
 
@@ -90,5 +90,19 @@ describe('the corrections and their feed', async () => {
     expect(plain).toMatch(/<id>urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/id>/)
     expect(withSite).toContain(`<id>https://example.org/tapes/${HISTORY_NAME}/revisions/#v-${ids[3]}</id>`)
     expect(withSite).toContain('<name>Miller Center</name>')
+  })
+
+  test("an editor's note is text in the feed: a bracket is no tag, and two `]]>` leave it well-formed Atom", () => {
+    const [newest, ...rest] = corrections(summaries)
+    const hostile = { ...newest!, note: 'Replaced <unclear> with Dobrynin; a]]>b]]>c & <img src=x onerror=alert(1)>' }
+    const feed = changesFeed([hostile, ...rest], { title: 'Tapes', base: '/', locale: 'en-US' })
+    writeFileSync(join(scratch, 'hostile.xml'), feed)
+    const jing = spawnSync(process.env.JING ?? 'jing', ['-c', schema, join(scratch, 'hostile.xml')], { encoding: 'utf8' })
+    expect(jing.stdout).toBe('')
+    expect(jing.status).toBe(0)
+    // As a feed reader reads it: the CDATA's text, HTML-decoded, is the note's own words.
+    const title = /<entry>\s*<title type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/title>/.exec(feed)?.[1]
+    expect(title).toContain('Replaced &lt;unclear&gt; with Dobrynin; a]]&gt;b]]&gt;c &amp; &lt;img src=x onerror=alert(1)&gt;')
+    expect(feed).not.toContain('<img')
   })
 })

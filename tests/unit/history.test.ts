@@ -4,7 +4,7 @@
  * (src/core/revisions/: the changes word by word, the ids that moved) and what the site's steps say when
  * the history is shallow, missing or incomplete. Every expectation is written from what was committed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -23,7 +23,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 const repo = join(scratch, 'repo')
 const { transcripts, commits } = historyRepository(repo)
-const short = (commit: string) => gitIn(repo, ['rev-parse', '--short', commit])
+const short = (commit: string) => gitIn(repo, ['rev-parse', '--short=10', commit])
 const ids = commits.map(short)
 
 function logOf(): { warnings: string[]; infos: string[]; log: { info(line: string): void; warn(line: string): void } } {
@@ -60,6 +60,29 @@ describe('versions read from git', () => {
     for (const [index, commit] of commits.entries())
       expect(readFileSync(versionFile(cache, HISTORY_NAME, commit, 'txt'), 'utf8')).toBe(HISTORY_TEXTS[index])
     expect(await fetchVersionTexts(history, cache)).toBe(0) // a commit's text never changes: fetched once
+  })
+
+  test("a branch's commits are not versions: the main line's are, a merge as what it changed on it", () => {
+    const folder = join(scratch, 'branched')
+    mkdirSync(folder)
+    gitIn(folder, ['init', '-q', '-b', 'main'])
+    const write = (text: string) => writeFileSync(join(folder, 'a.txt'), text)
+    write('one\ntwo\nthree\n')
+    gitIn(folder, ['add', '.'])
+    gitIn(folder, ['commit', '-qm', 'base'], '2026-01-01T10:00:00Z')
+    gitIn(folder, ['checkout', '-qb', 'side'])
+    write('ONE\ntwo\nthree\n')
+    gitIn(folder, ['commit', '-qam', 'side-edit'], '2026-01-03T10:00:00Z')
+    gitIn(folder, ['checkout', '-q', 'main'])
+    write('one\ntwo\nTHREE\n')
+    gitIn(folder, ['commit', '-qam', 'main-edit'], '2026-01-02T10:00:00Z')
+    gitIn(folder, ['merge', '-q', '--no-commit', 'side'], '2026-01-04T10:00:00Z')
+    write('ONE\nTWO\nTHREE\n')
+    gitIn(folder, ['commit', '-qam', 'merge, and two corrected'], '2026-01-04T10:00:00Z')
+    const versions = readCollectionHistory(folder, ['a']).byName.get('a')?.versions ?? []
+    // Newest first or oldest first, the three of the main line and never the side's own commit.
+    expect(versions.map((version) => version.subject).sort()).toEqual(['base', 'main-edit', 'merge, and two corrected'])
+    expect(versions.every((version) => version.id.length === 10 && version.commit.startsWith(version.id))).toBe(true)
   })
 })
 

@@ -12,7 +12,10 @@ import { git } from './git.ts'
 export interface GitVersion {
   /** The full commit id. */
   commit: string
-  /** The short commit id, as `git log --format=%h` abbreviates it in this repository. */
+  /**
+   * The commit's id as routes, anchors, feeds and citations name it: its first 10 hex digits, always (git's
+   * own `%h` grows with the repository and differs in a shallow clone, and a cited address must not change).
+   */
   id: string
   /** The committer date, ISO 8601 with its offset (`2026-12-06T10:00:00+00:00`). */
   date: string
@@ -79,9 +82,14 @@ export function readCollectionHistory(
       'history: this clone is shallow, so the oldest version shown of a transcript may not be its first; fetch the full history to publish every revision: git fetch --unshallow',
     )
 
-  // One log for the whole folder: newest first, each commit's files after it (NUL-separated).
-  const format = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%an${FIELD}%B`
-  const log = git(['log', '-z', '--no-renames', `--format=${format}`, '--name-only', '--', '.'], folder)
+  // One log for the whole folder: newest first, each commit's files after it (NUL-separated). The main line
+  // only (`--first-parent`), each merge as what it changed on it: a branch's commits are not versions of the
+  // published text, and a merge that brings in or edits a transcript is one.
+  const format = `${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%B`
+  const log = git(
+    ['log', '-z', '--no-renames', '--first-parent', '--diff-merges=first-parent', `--format=${format}`, '--name-only', '--', '.'],
+    folder,
+  )
   const wanted = new Set(names)
   const versions = new Map<string, GitVersion[]>()
   if (log.ok) {
@@ -89,8 +97,8 @@ export function readCollectionHistory(
       if (record === '') continue
       const end = record.indexOf('\0')
       const head = end < 0 ? record : record.slice(0, end)
-      const [commit = '', id = '', date = '', author = '', message = ''] = head.split(FIELD)
-      const version: GitVersion = { commit, id, date, subject: firstLine(message) }
+      const [commit = '', date = '', author = '', message = ''] = head.split(FIELD)
+      const version: GitVersion = { commit, id: versionId(commit), date, subject: firstLine(message) }
       if (options.authors && author !== '') version.author = author
       const touched = new Set<string>()
       for (const path of (end < 0 ? '' : record.slice(end + 1)).split('\0')) {
@@ -164,4 +172,9 @@ function count(n: number, one: string, many: string): string {
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, 3).join(', ')
   return names.length > 3 ? `${shown} and ${(names.length - 3).toLocaleString('en-US')} more` : shown
+}
+
+/** A version's id: the commit's first 10 hex digits (see `GitVersion.id`). */
+function versionId(commit: string): string {
+  return commit.slice(0, 10)
 }

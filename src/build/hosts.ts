@@ -61,14 +61,21 @@ export function hostLimits(host: HostOption): HostLimits {
 export function hostProblems(size: OutputSize, limits: HostLimits): string[] {
   const problems: string[] = []
   if (limits.maxBytes !== undefined && size.bytes > limits.maxBytes)
-    problems.push(`the site is ${formatBytes(size.bytes)}: ${limits.name} takes ${formatBytes(limits.maxBytes)} at most`)
+    problems.push(
+      `the site is ${over(size.bytes, limits.maxBytes)}: ${limits.name} takes ${formatBytes(limits.maxBytes)} at most`,
+    )
   if (limits.maxFiles !== undefined && size.files > limits.maxFiles)
     problems.push(
       `the site has ${size.files.toLocaleString('en-US')} files: ${limits.name} takes ${limits.maxFiles.toLocaleString('en-US')} at most`,
     )
   if (limits.maxFileBytes !== undefined && size.largest && size.largest.bytes > limits.maxFileBytes)
     problems.push(
-      `${size.largest.path} is ${formatBytes(size.largest.bytes)}: ${limits.name} takes ${formatBytes(limits.maxFileBytes)} a file at most`,
+      `${size.largest.path} is ${over(size.largest.bytes, limits.maxFileBytes)}: ${limits.name} takes ${formatBytes(limits.maxFileBytes)} a file at most`,
     )
   return problems
+}
+
+/** A size over a limit, never written as the limit's own figure: `105 MB` over 105 MB is given in bytes. */
+function over(bytes: number, limit: number): string {
+  return formatBytes(bytes) === formatBytes(limit) ? `${bytes.toLocaleString('en-US')} bytes` : formatBytes(bytes)
 }

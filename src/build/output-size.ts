@@ -41,8 +41,17 @@ export function formatBytes(bytes: number): string {
     value /= 1000
     unit++
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1
-  return `${value.toFixed(digits)} ${units[unit]}`
+  // One decimal below 100 of a unit, none from 100 (99.96 KB is `100 KB`); 999,950 bytes, which would round
+  // to `1000 KB`, is written in the next unit, `1.0 MB`.
+  const shown = () => {
+    const one = value.toFixed(unit === 0 ? 0 : 1)
+    return Number(one) >= 100 ? value.toFixed(0) : one
+  }
+  if (Number(shown()) >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${shown()} ${units[unit]}`
 }
 
 /** The build's last line: `output: 328 MB in 9,855 files; largest pagefind/x.pf_index (2.1 MB)`. */

@@ -32,6 +32,12 @@ describe('the output as a host counts it', () => {
     expect(formatBytes(812)).toBe('812 B')
     expect(formatBytes(94_300)).toBe('94.3 KB')
     expect(formatBytes(1_200_000_000)).toBe('1.2 GB')
+    expect(formatBytes(999_950)).toBe('1.0 MB')
+    expect(formatBytes(99_960)).toBe('100 KB')
+    // Over a limit by less than its rounding: the bytes, never the limit's own figure.
+    expect(hostProblems({ bytes: 1_000_400_000, files: 1 }, hostLimits('github-pages'))).toEqual([
+      'the site is 1,000,400,000 bytes: GitHub Pages takes 1.0 GB at most',
+    ])
   })
 
   test('a tiny limit names each limit the site exceeds; a site that fits has none', async () => {

@@ -142,7 +142,12 @@ async function search(q: string): Promise<void> {
   // The count: until every shard's is in, the status says it is counting; then the exact sum, and each shard's.
   let counted: string | undefined
   const counting = shardCounts(manifest.shards, query).then((counts) => {
-    if (counts.some((n) => n === null)) return
+    // A shard whose count could not be read (built before postings, a fetch that failed): said, never "counting…" for ever.
+    if (counts.some((n) => n === null)) {
+      const missing = manifest.shards.filter((_, i) => counts[i] === null).map((shard) => shard.title)
+      counted = `The total could not be counted (no count from ${missing.join(', ')}).`
+      return
+    }
     const total = counts.reduce<number>((sum, n) => sum + n!, 0)
     const each = manifest.shards.map((shard, i) => `${shard.title}: ${counts[i]!.toLocaleString('en')}`).join(', ')
     counted = `${total.toLocaleString('en')} passage${total === 1 ? '' : 's'} hold “${q}” in ${manifest.shards.length} collections (${each}).`

@@ -36,6 +36,8 @@ interface WordRow {
   file: PostingFile
   sections?: number[]
   groups?: string[]
+  /** The row's section values (speaker, kind), split once: a common word's row is read once per section. */
+  values?: string[]
 }
 type WordPlaces = Map<string, WordRow>
 
@@ -143,7 +145,8 @@ export async function phraseSections(
       if (inRow(entries.map((entry, w) => placesAt(entry, indexes[w]!)))) {
         const { row, file } = first
         const label = file.transcripts[row[0]]![1]
-        sections.set(section, codeValues(row[2].split('.')[k]!, label, file.speakers))
+        first.values ??= row[2].split('.')
+        sections.set(section, codeValues(first.values[k]!, label, file.speakers))
       }
     })
     if (sections.size > 0) found.set(name, { name, label: first.file.transcripts[first.row[0]]![1], sections })

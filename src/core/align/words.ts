@@ -46,6 +46,14 @@ export function alignWords(a: readonly string[], b: readonly string[], options: 
   return alignKeys(a.map(key), b.map(key), options)
 }
 
+/**
+ * The edit bound every comparison of the edition passes as `maxEdits`: Myers' search gives up past this many
+ * edits in one stretch and cuts it at words both sides hold once, so that two 6,000-word texts that differ
+ * everywhere (two transcriptions, or a version that rewrote a transcript) align in a second or two instead
+ * of ten, and a 40,000-word rewrite does not hold a worker for minutes.
+ */
+export const MAX_EDITS = 2000
+
 export interface AlignOptions {
   /**
    * A word's key in `alignWords` (default `wordKey`). Two versions of one edition are compared as printed

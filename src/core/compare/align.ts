@@ -9,7 +9,7 @@
  * left) or `right`: nothing is dropped, and nothing is shown that a side does not print. Words one side
  * prints joined and the other apart (a PDF's glue: `weexpect.`, `we expect.`) are the same words.
  */
-import { alignKeys, cleanupRuns } from '../align/words.ts'
+import { alignKeys, cleanupRuns, MAX_EDITS } from '../align/words.ts'
 import type { TranscriptRoot } from '../types.ts'
 import { conversationPassages, type Passage, type Token } from './passages.ts'
 
@@ -39,13 +39,6 @@ export interface Comparison {
   /** Words and marks (not labels): in common (as the left counts them), only on the left, only on the right. */
   counts: { same: number; left: number; right: number }
 }
-
-/**
- * Myers' search gives up past this many edits in one stretch between anchors and cuts it at words both
- * sides hold once (../align/words.ts): two 6,000-word transcriptions that differ everywhere are aligned
- * in a second or two instead of ten.
- */
-const MAX_EDITS = 2000
 
 export function compareTranscripts(left: TranscriptRoot, right: TranscriptRoot): Comparison {
   const a = conversationPassages(left)

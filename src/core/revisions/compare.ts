@@ -6,7 +6,7 @@
  * a comma an editor corrected is a change. Each removed word is shown in the newer passage nearest where
  * it stood; each older passage's successor is the newer passage holding most of its words.
  */
-import { alignWords } from '../align/words.ts'
+import { alignWords, MAX_EDITS } from '../align/words.ts'
 import type { Passage, PassageKind } from './passages.ts'
 
 /** A run of one passage's words: kept, removed (only the older version has them) or added. */
@@ -42,7 +42,7 @@ const exact = (word: string) => word
 export function compareVersions(older: readonly Passage[], newer: readonly Passage[]): Comparison {
   const a = tokens(older)
   const b = tokens(newer)
-  const runs = alignWords(a.words, b.words, { key: exact })
+  const runs = alignWords(a.words, b.words, { key: exact, maxEdits: MAX_EDITS })
   const pieces: Piece[][] = newer.map(() => [])
   const shared: Array<Map<number, number>> = older.map(() => new Map())
   const removedInto: Array<number | undefined> = older.map(() => undefined)

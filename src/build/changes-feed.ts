@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Feed } from 'feed'
 import { changedPhrase, type Correction } from '../collection/changes.ts'
-import { longDate } from '../contract/dates.ts'
+import { dayOf, longDate } from '../contract/dates.ts'
 import { changesFeedRoute, changesRoute, sitePath, versionRoute } from '../contract/routes.ts'
 import type { SiteConfig } from './config.ts'
 
@@ -44,7 +44,7 @@ export function changesFeed(list: readonly Correction[], config: FeedSite): stri
   })
   for (const entry of list.slice(0, FEED_ENTRIES)) {
     const route = versionRoute(entry.name, entry.id)
-    const day = longDate(entry.date.slice(0, 10), config.locale)
+    const day = longDate(dayOf(entry.date), config.locale)
     feed.addItem({
       title: asHtml(`${entry.title}: ${entry.note ?? `version ${entry.id}`}`),
       id: id(route, `${entry.name}\0${entry.commit}`),

@@ -62,6 +62,14 @@ export function longDate(iso: string, locale: string = DEFAULT_LOCALE): string {
   return day ? formatter(locale, 'citation').format(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : iso
 }
 
+/**
+ * The day of an ISO 8601 instant as it was written (`2026-12-06T23:10:00-05:00` → `2026-12-06`): a version's
+ * day is its committer's own calendar day, never moved to UTC's.
+ */
+export function dayOf(instant: string): string {
+  return instant.slice(0, 10)
+}
+
 /** Today in the reader's own calendar, ISO (`2026-12-06`): the access date a citation gives. */
 export function todayIso(now: Date = new Date()): string {
   const two = (n: number) => String(n).padStart(2, '0')

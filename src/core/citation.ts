@@ -12,6 +12,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import type { CitationFields, CitationStatus } from '../contract/citation.ts'
+import { dayOf } from '../contract/dates.ts'
 import { toPlainText } from './plain-text.ts'
 import { eachOfType } from './walk.ts'
 import type { HeaderField, TranscriptRoot } from './types.ts'
@@ -78,7 +79,7 @@ export function citationFields(tree: TranscriptRoot, defaults: CitationDefaults 
   if (newest)
     fields.version = {
       id: newest.id,
-      date: newest.date.slice(0, 10),
+      date: dayOf(newest.date),
       ...(tree.history?.unpublished ? { unpublished: true } : {}),
     }
   return fields

@@ -15,7 +15,7 @@ import type { Header, HeaderField, HeaderFieldName, Source, Speaker, TranscriptM
 import { publishRecording } from './recording.ts'
 import { UNIDENTIFIED_KIND, unidentifiedVoices, voicesPhrase } from '../contract/speakers.ts'
 import type { CitationDefaults } from './citation.ts'
-import { longDate } from '../contract/dates.ts'
+import { dayOf, longDate } from '../contract/dates.ts'
 
 export interface TitleBlockOptions {
   /**
@@ -184,7 +184,7 @@ function versionLine(root: TranscriptRoot, options: TitleBlockOptions): ElementC
   const versions = root.history?.versions ?? []
   const newest = versions.at(-1)
   if (!newest) return undefined
-  const day = newest.date.slice(0, 10)
+  const day = dayOf(newest.date)
   const revisions = versions.length - 1
   const count = revisions === 0 ? 'no revisions' : revisions === 1 ? '1 revision' : `${revisions} revisions`
   const words: ElementContent[] = [

@@ -8,7 +8,7 @@
  */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import { longDate } from '../../contract/dates.ts'
+import { dayOf, longDate } from '../../contract/dates.ts'
 import { changeAnchor, versionRoute } from '../../contract/routes.ts'
 import type { TranscriptRoot, Turn } from '../types.ts'
 import { UNPUBLISHED } from './history.ts'
@@ -31,7 +31,7 @@ export function turnHistoryMarks(
   const when = (version: string) => {
     if (version === UNPUBLISHED) return 'in edits not yet published as a version'
     const found = history.versions.find((v) => v.id === version)
-    return found ? `on ${longDate(found.date.slice(0, 10), locale)}` : ''
+    return found ? `on ${longDate(dayOf(found.date), locale)}` : ''
   }
   const page = revisionsHref.replace(/\/?$/, '/')
   const hashOf = (route: string) => route.slice(route.indexOf('#'))

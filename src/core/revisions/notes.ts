@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics.ts'
 import { sidecarKeyPoint } from '../sidecar.ts'
+import { dayOf } from '../../contract/dates.ts'
 
 export interface NotedVersion {
   commit: string
@@ -24,7 +25,7 @@ export function matchNotes(
   for (const [key, note] of Object.entries(revisions)) {
     const wanted = key.trim().toLowerCase()
     const matched = /^\d{4}-\d{2}-\d{2}$/.test(wanted)
-      ? versions.filter((version) => version.date.slice(0, 10) === wanted)
+      ? versions.filter((version) => dayOf(version.date) === wanted)
       : /^[0-9a-f]{4,64}$/.test(wanted)
         ? versions.filter((version) => version.commit.startsWith(wanted))
         : []

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { longDate } from '../../contract/dates.ts'
+import { dayOf, longDate } from '../../contract/dates.ts'
 import { changeAnchor, changesRoute, sitePath, transcriptRoute, turnRoute, versionTextRoute } from '../../contract/routes.ts'
 import { hastToHtml } from '../html.ts'
 import type { TranscriptRoot } from '../types.ts'
@@ -61,7 +61,7 @@ function versionSection(
   const label = `v-${id}-label`
   const heading: Array<ElementContent | string> =
     'commit' in version
-      ? [h('time', { dateTime: version.date }, longDate(version.date.slice(0, 10), locale)), ' · version ', h('code', id)]
+      ? [h('time', { dateTime: version.date }, longDate(dayOf(version.date), locale)), ' · version ', h('code', id)]
       : ['Unpublished edits']
   const body: ElementContent[] = []
   if ('commit' in version) {

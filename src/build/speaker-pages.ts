@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ListedSpeaker } from '../collection/browse.ts'
-import { sortSpeakers, speakerAppearances, type SpeakerTurn, type TranscriptRef } from '../collection/speaker-index.ts'
+import {
+  sortSpeakers,
+  speakerAppearances,
+  type ContentsTranscript,
+  type SpeakerTurn,
+  type TranscriptRef,
+} from '../collection/speaker-index.ts'
 import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
@@ -30,13 +36,8 @@ export interface SpeakerPage {
   appearances: Appearance[]
 }
 
-/** A transcript a speaker speaks in, as their page's filter lists it. */
-export interface SpeakerTranscript extends TranscriptRef {
-  turns: number
-  /** The page (1-based) of their turns where this transcript's start. */
-  page: number
-  /** A hash of its turns' table (`in/<name>.json`): the filtered page's cache key. */
-  table: string
+/** A transcript a speaker speaks in, as their contents list it (`speakerContents`). */
+export interface SpeakerTranscript extends ContentsTranscript {
   /** For the unidentified voices: how many voices in this transcript. */
   voices?: VoiceCount
 }
@@ -48,7 +49,7 @@ export interface SpeakerEntry extends ListedSpeaker {
   roles: string[]
   /** For the unidentified voices: how many voices, across the collection (never their turns). */
   voices?: VoiceCount
-  /** The transcripts they speak in, in date order: the page's filter by transcript and date. */
+  /** The transcripts they speak in, in date order: their contents by transcript and date. */
   in: SpeakerTranscript[]
 }
 
@@ -59,11 +60,6 @@ function folder(cache: string): string {
 /** `mcgeorge-bundy` page 2 → its file; keys are slugs, safe as file names. */
 function pageFile(base: string, key: string, page: number): string {
   return join(base, key, `${page}.json`)
-}
-
-/** A speaker's turns in one transcript (the page filtered by it): `mcgeorge-bundy/in/<name>.json`. */
-function transcriptFile(base: string, key: string, name: string): string {
-  return join(base, key, 'in', `${encodeURIComponent(name)}.json`)
 }
 
 function hashOf(text: string): string {
@@ -135,17 +131,10 @@ export function writeSpeakerPages(
         const sum = entry.voices ?? { voices: 0, exact: true }
         entry.voices = { voices: sum.voices + voices.voices.voices, exact: sum.exact && voices.voices.exact }
       }
-      // The page filtered by this transcript: all its turns, in one table of its own.
-      const table = JSON.stringify({
-        appearances: [{ transcript: ref, turns: voices.turns, continued: false }],
-      } satisfies SpeakerPage)
-      mkdirSync(join(next, entry.key, 'in'), { recursive: true })
-      writeFileSync(transcriptFile(next, entry.key, summary.name), table)
       entry.in.push({
         ...ref,
         turns: voices.turns.length,
         page: entry.pages.length + 1,
-        table: hashOf(table),
         ...(voices.voices ? { voices: voices.voices } : {}),
       })
       let appearance: Appearance | undefined
@@ -179,11 +168,6 @@ export function writeSpeakerPages(
 export function readSpeakerDirectory(cache = siteCacheFolder()): SpeakerEntry[] {
   const path = join(folder(cache), 'index.json')
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SpeakerEntry[]) : []
-}
-
-/** A speaker's turns in one transcript: their page filtered by it. */
-export function readSpeakerTranscript(key: string, name: string, cache = siteCacheFolder()): SpeakerPage {
-  return JSON.parse(readFileSync(transcriptFile(folder(cache), key, name), 'utf8')) as SpeakerPage
 }
 
 /** One page (1-based) of a speaker's turns. */

@@ -15,7 +15,7 @@ import {
   type SpeakerKind,
   type VoiceCount,
 } from '../contract/speakers.ts'
-import { speakerInRoute, speakerYearRoute } from '../contract/routes.ts'
+import { speakerAppearanceRoute } from '../contract/routes.ts'
 import { turnsOf } from './speakers.ts'
 
 export interface TranscriptRef {
@@ -135,40 +135,44 @@ function bySurname(a: { name: string }, b: { name: string }): number {
   return word(a.name).localeCompare(word(b.name)) || a.name.localeCompare(b.name)
 }
 
-/** A transcript as a speaker page's filter lists it. */
-export interface FilterTranscript extends TranscriptRef {
+/** A transcript as a speaker's contents list it: the page (1-based) of theirs where their turns in it start. */
+export interface ContentsTranscript extends TranscriptRef {
   turns: number
+  page: number
 }
 
-/** One year of a speaker page's filter: its page (when the speaker's transcripts span years), its transcripts. */
-export interface FilterYear {
+/** One year of a speaker's contents: where it starts and its transcripts, each linked to the speaker's turns there. */
+export interface ContentsYear {
   /** `1962`, or `''` for undated transcripts. */
   year: string
-  /** The page filtered by this year; null when every transcript is of one year (the speaker's page is that). */
-  href: string | null
-  current: boolean
-  transcripts: Array<FilterTranscript & { href: string; current: boolean }>
+  /** The speaker's turns in the year's first transcript. */
+  href: string
+  transcripts: Array<ContentsTranscript & { href: string }>
 }
 
 /**
- * A speaker page's filter, without JavaScript: links to the page filtered by each transcript and, when
- * their transcripts span years, by each year; `current` marks the filter shown (a transcript's name or a
- * year). Transcripts in the order given (by date). None for a speaker of one transcript: their page is
- * already that transcript's, and a filtered copy of it would be a second page saying the same. The pages
- * filtered by transcript or year are built from this, so a page exists exactly when a filter links to it.
+ * How many transcripts a speaker page lists itself; a speaker of more has their list on a page of its
+ * own (`speakerTranscriptsRoute`), so no page of theirs grows with their share of the collection.
  */
-export function speakerFilter(key: string, transcripts: readonly FilterTranscript[], current?: string): FilterYear[] {
+export const CONTENTS_ON_PAGE = 24
+
+/**
+ * A speaker's contents, by year and transcript (in the order given: by date), each a link to where their
+ * turns in it start on their own pages (`speakerAppearanceRoute`), so no turn is printed twice and their
+ * pages stay one per hundred turns. None for a speaker of one transcript: their page is that transcript's.
+ */
+export function speakerContents(key: string, transcripts: readonly ContentsTranscript[]): ContentsYear[] {
   if (transcripts.length < 2) return []
-  const years = new Map<string, FilterYear>()
+  const years = new Map<string, ContentsYear>()
   for (const transcript of transcripts) {
     const year = transcript.date.slice(0, 4)
+    const href = speakerAppearanceRoute(key, transcript.page, transcript.name)
     let group = years.get(year)
     if (!group) {
-      group = { year, href: null, current: current === year, transcripts: [] }
+      group = { year, href, transcripts: [] }
       years.set(year, group)
     }
-    group.transcripts.push({ ...transcript, href: speakerInRoute(key, transcript.name), current: current === transcript.name })
+    group.transcripts.push({ ...transcript, href })
   }
-  if (years.size > 1) for (const group of years.values()) if (group.year) group.href = speakerYearRoute(key, group.year)
   return [...years.values()]
 }

@@ -77,10 +77,13 @@ export const speakersRoute = (): string => '/speakers/'
 export const speakerLetterRoute = (slug: string, page = 1): string => pageRoute(`/speakers/index/${segment(slug)}/`, page)
 /** A speaker's turns in every transcript, by their key (src/contract/speakers.ts): `/speakers/george-ball/2/`. */
 export const speakerRoute = (key: string, page = 1): string => pageRoute(`/speakers/${segment(key)}/`, page)
-/** A speaker's page filtered by one transcript: `/speakers/george-ball/in/1962-11-14-01181/`. */
-export const speakerInRoute = (key: string, name: string): string => `/speakers/${segment(key)}/in/${segment(name)}/`
-/** A speaker's page filtered by one year: `/speakers/president/year/1973/`. */
-export const speakerYearRoute = (key: string, year: string): string => `/speakers/${segment(key)}/year/${segment(year)}/`
+/** Where a speaker's turns in one transcript start, on the page (1-based) that holds them: the section's anchor. */
+export const speakerAppearanceId = (name: string): string => `in-${name}`
+/** A speaker's turns in one transcript: `/speakers/george-ball/2/#in-1962-11-14-01181`. */
+export const speakerAppearanceRoute = (key: string, page: number, name: string): string =>
+  `${speakerRoute(key, page)}#${segment(speakerAppearanceId(name))}`
+/** Every transcript a speaker speaks in, by date, each linked to their turns there: `/speakers/president/transcripts/`. */
+export const speakerTranscriptsRoute = (key: string): string => `/speakers/${segment(key)}/transcripts/`
 
 // The collection's editorial method: what each mark means, how times are given, where the texts come from.
 /** `/about/`, or one of its sections (`aboutSections` in src/contract/marks.ts): `/about/#unclear`. */

@@ -257,79 +257,111 @@ describe('speaker pages and the participants index, without JavaScript', () => {
 
 /**
  * A speaker of several transcripts (McGeorge Bundy: 48 turns in each of the three copies of the seed, dated
- * 5 and 20 October and 14 November 1962) has a filter by transcript, all without JavaScript; the copy of
- * 14 November is the seed itself (`Bundy:` opens 48 turns of the raw file).
+ * 5 and 20 October and 14 November 1962) has contents by transcript, all without JavaScript, leading to
+ * where their turns in each start on their own two pages; the copy of 14 November is the seed itself
+ * (`Bundy:` opens 48 turns of the raw file), begun on page 1 (turns 97–100) and continued on page 2.
  */
-describe('a speaker page filtered by transcript, without JavaScript', () => {
-  const FILTER = 'nav[aria-label="Filter by transcript and date"]'
-  const FILTERED = '/speakers/mcgeorge-bundy/in/1962-11-14-01181/'
+describe('a speaker’s contents by transcript and date, without JavaScript', () => {
+  const CONTENTS = 'nav[aria-label="Turns by transcript and date"]'
+  const SEED_TURNS = '/speakers/mcgeorge-bundy/#in-1962-11-14-01181'
 
-  test('a link per transcript, its date and turns; the filtered page holds exactly those turns', async () => {
+  test('a link per transcript, its date and turns, landing on exactly their turns in it', async () => {
     await withPage(
       site(),
-      '/speakers/mcgeorge-bundy/',
+      '/speakers/mcgeorge-bundy/2/',
       async (page) => {
-        const filter = page.locator(FILTER)
-        expect((await filter.locator('[aria-current="page"]').textContent())?.trim()).toBe('All transcripts')
-        const entries = (await filter.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+        const contents = page.locator(CONTENTS)
+        const entries = (await contents.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
         expect(entries).toEqual([
           'Off-the-Record Oval Office Conversation on Cuba · Friday, October 5, 1962 · 48 turns',
           'Off-the-Record Oval Office Conversation on Cuba · Saturday, October 20, 1962 · 48 turns',
           'Off-the-Record Oval Office Conversation on Cuba · Wednesday, November 14, 1962 · 48 turns',
         ])
-        // One year: the year is said, not a page of its own (the speaker's page is that year's).
-        expect((await filter.locator('.sp-filter-year').allTextContents()).map((t) => t.trim())).toEqual(['1962'])
-        expect(await filter.locator('.sp-filter-year a').count()).toBe(0)
-        expect(await follow(page, `${FILTER} li:has-text("November 14, 1962") a`)).toBe(FILTERED)
-        expect(((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
-          'McGeorge Bundy in “Off-the-Record Oval Office Conversation on Cuba”',
-        )
-        const links = await page.$$eval('main ol li a[href*="/#"]', (as) => as.map((a) => a.getAttribute('href')!))
-        expect(links).toHaveLength(48)
+        expect(await contents.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+          '/speakers/mcgeorge-bundy/#in-1962-10-05-01181a',
+          '/speakers/mcgeorge-bundy/#in-1962-10-20-01181b',
+          SEED_TURNS,
+        ])
+        // One year: the year is said, not a link (the whole list is that year's).
+        expect((await contents.locator('.sp-contents-year').allTextContents()).map((t) => t.trim())).toEqual(['1962'])
+        expect(await contents.locator('.sp-contents-year a').count()).toBe(0)
+        await contents.locator('li:has-text("November 14, 1962") a').click()
+        await page.waitForURL((url) => `${url.pathname}${url.hash}` === SEED_TURNS)
+        const target = page.locator('.sp-appearance:has(h2:target)')
+        expect(await target.count()).toBe(1)
+        const first = await target.locator('.sp-turns a[href*="/#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+        expect(first).toHaveLength(4)
+        // The rest of those turns are where the section says it goes on: the first section of page 2.
+        expect(await follow(page, '.sp-appearance:has(h2:target) .sp-continues a')).toBe('/speakers/mcgeorge-bundy/2/')
+        const rest = await page
+          .locator('.sp-appearance')
+          .first()
+          .locator('.sp-turns a[href*="/#"]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+        expect(rest).toHaveLength(44)
+        const links = [...first, ...rest]
         expect(links.every((href) => href.startsWith('/1962-11-14-01181/#'))).toBe(true)
         await page.goto(new URL('/1962-11-14-01181/', opened.server!.url).href)
-        const bundy = new Set(
-          await page.$$eval('div.turn[data-speaker="mcgeorge-bundy"]', (turns) =>
-            turns.map((turn) => `/1962-11-14-01181/#${turn.id}`),
-          ),
+        const bundy = await page.$$eval('div.turn[data-speaker="mcgeorge-bundy"]', (turns) =>
+          turns.map((turn) => `/1962-11-14-01181/#${turn.id}`),
         )
-        expect(bundy.size).toBe(48)
-        expect(links.filter((href) => !bundy.has(href))).toEqual([])
-        // The transcript is the current choice; "All transcripts" leads back to the whole page.
-        await page.goto(new URL(FILTERED, opened.server!.url).href)
-        expect((await page.locator(`${FILTER} [aria-current="page"]`).textContent())?.trim()).toBe(
-          'Off-the-Record Oval Office Conversation on Cuba',
-        )
-        expect(await follow(page, `${FILTER} a:text-is("All transcripts")`)).toBe('/speakers/mcgeorge-bundy/')
+        expect(bundy).toHaveLength(48)
+        expect(links).toEqual(bundy)
+        // No page of its own per transcript or year: every turn is printed once, on the speaker's pages.
+        expect(
+          (await page.goto(new URL('/speakers/mcgeorge-bundy/in/1962-11-14-01181/', opened.server!.url).href))?.status(),
+        ).toBe(404)
       },
       noScript,
     )
   })
 
-  test('no axe-core violations on the filtered page with an exchange open, light and dark', async () => {
-    const problems: string[] = []
-    for (const view of [VIEWS[0]!, VIEWS[3]!]) {
-      await withPage(
-        site(),
-        FILTERED,
-        async (page) => {
-          await page.locator('main details summary').first().click()
-          const results = await new AxeBuilder({ page }).analyze()
-          for (const v of results.violations)
-            problems.push(`[${view.name}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-        },
-        view.options,
-      )
-    }
-    expect(problems).toEqual([])
+  test('a speaker of many transcripts across years: years lead to where they start; every transcript on a page of its own', async () => {
+    await withPage(
+      site(),
+      '/speakers/unidentified/',
+      async (page) => {
+        const summary = (await page.locator('.sp-summary').textContent()) ?? ''
+        const count = Number(/in ([\d,]+) transcripts/.exec(summary)?.[1]?.replace(/,/g, ''))
+        expect(count).toBeGreaterThan(24)
+        const contents = page.locator(CONTENTS)
+        // Too many to list on every page of theirs: the years here, the whole list one link away.
+        expect(await contents.locator('li').count()).toBe(0)
+        const years = await contents
+          .locator('a:not(:text-matches("Every transcript"))')
+          .evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!]))
+        expect(years.map(([year]) => year)).toEqual(['1962', '1963'])
+        expect(await follow(page, `${CONTENTS} a:text-matches("Every transcript")`)).toBe('/speakers/unidentified/transcripts/')
+        const listed = await page.$$eval('main .sp-contents li', (items) =>
+          items.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, text: li.textContent!.replace(/\s+/g, ' ') })),
+        )
+        expect(listed).toHaveLength(count)
+        // Each year's link is its first transcript's; every link names a section of the speaker's turns that exists.
+        const inYear = (year: string) => listed.filter((entry) => entry.text.includes(`, ${year} ·`))
+        expect(years.map(([, href]) => href)).toEqual([inYear('1962')[0]!.href, inYear('1963')[0]!.href])
+        expect(inYear('1962').length + inYear('1963').length).toBe(count)
+        const pages = new Map<string, string[]>()
+        for (const { href } of listed) {
+          const [path, id] = href.split('#') as [string, string]
+          pages.set(path, [...(pages.get(path) ?? []), id])
+        }
+        for (const [path, ids] of pages) {
+          await page.goto(new URL(path, opened.server!.url).href)
+          const present = await page.$$eval('.sp-appearance h2', (hs) => hs.map((h) => h.id))
+          expect(ids.filter((id) => !present.includes(id))).toEqual([])
+        }
+      },
+      noScript,
+    )
   })
 })
 
 describe('quality', () => {
   // Every view on a page of each kind (a month's second page, a letter of the index, a speaker's page with
-  // a transcript continued on the next); light at 1280 px and dark at 320 px on the others.
+  // a transcript continued on the next); light at 1280 px and dark at 320 px on the others (a speaker's
+  // every-transcript page among them).
   const everyView = ['/browse/1962/10/2/', '/speakers/index/b/', '/speakers/mcgeorge-bundy/']
-  const twoViews = ['/', '/browse/1962/', '/speakers/', '/speakers/mcgeorge-bundy/2/']
+  const twoViews = ['/', '/browse/1962/', '/speakers/', '/speakers/mcgeorge-bundy/2/', '/speakers/unidentified/transcripts/']
   const checked = [...everyView, ...twoViews]
 
   // One page per device (1280 px, 320 px) for every page checked, light and dark in one load

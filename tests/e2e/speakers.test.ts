@@ -419,14 +419,14 @@ describe('speaker pages', () => {
 })
 
 /**
- * A speaker page worth reading (issue 21): each turn in its exchange, collapsed, and the page filtered by
+ * A speaker page worth reading (issue 21): each turn in its exchange, collapsed, and contents by
  * transcript, all without JavaScript. Ball's turns in the raw file (lines 70, 74, 78, 294, 300) and the
  * turns around them: line 66 `Rusk: I think it has, …` (with its second paragraph, line 68), line 72
  * `Rusk: In the short term.`; line 292 `Bundy: Bobby said Dobrynin said he understood it perfectly.`, line
  * 296 `President Kennedy: Dobrynin said he did?`.
  */
-describe('speaker pages: the exchange and the filter', () => {
-  const FILTER = 'nav[aria-label="Filter by transcript and date"]'
+describe('speaker pages: the exchange and the contents', () => {
+  const CONTENTS = 'nav[aria-label="Turns by transcript and date"]'
   /** A neighbouring turn as read: its head and its paragraphs, one space between. */
   const words = async (turn: Locator) => (await turn.locator('p').allTextContents()).map((p) => p.trim()).join(' ')
 
@@ -462,13 +462,13 @@ describe('speaker pages: the exchange and the filter', () => {
     )
   })
 
-  // The filter and the filtered pages of a speaker of several transcripts: browse.test.ts (its site holds three).
-  test('a speaker of one transcript: no filter by transcript, and no filtered copy of their page', async () => {
+  // The contents of a speaker of several transcripts: browse.test.ts (its site holds three).
+  test('a speaker of one transcript: no contents by transcript, and no copy of their page by transcript', async () => {
     await withPage(
       site,
       `/speakers/${BUNDY.key}/`,
       async (page) => {
-        expect(await page.locator(FILTER).count()).toBe(0)
+        expect(await page.locator(CONTENTS).count()).toBe(0)
         expect(await speakerPageLinks(page)).toHaveLength(BUNDY.turns)
         const response = await page.goto(`${origin}/speakers/${BUNDY.key}/in/${NAME}/`)
         expect(response?.status()).toBe(404)

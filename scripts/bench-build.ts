@@ -195,7 +195,7 @@ async function main(options: Options): Promise<number> {
       await cp(corpus, projectCorpus, { recursive: true })
       // A history to read: every transcript committed, then corrected twice (scripts/lib/corpus-history.ts).
       const started = performance.now()
-      const commits = writeCorpusHistory(projectCorpus)
+      const commits = await writeCorpusHistory(projectCorpus)
       say(
         `  a git history of ${commits.toLocaleString('en')} commits (3 versions a transcript) in ${sec((performance.now() - started) / 1000)} s`,
       )

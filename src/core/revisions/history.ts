@@ -103,7 +103,8 @@ export function workHistory(
       changes.push({ version: entry.version, first: false, compared: false, changed: [] })
       continue
     }
-    const comparison = compareVersions(older, newer)
+    // Against the current text it is the comparison already made for the successors: made once.
+    const comparison = (newer === now ? toCurrent[entry.older] : undefined) ?? compareVersions(older, newer)
     const changed = comparison.changed.map((change): ChangeShown => {
       const current = entry.newer === 'now' ? change.id : currentOf(entry.newer, change.index)
       if (current) revised[current] = entry.id

@@ -125,8 +125,8 @@ export const sidecarSchema = z.strictObject({
   status: text.optional(),
   /**
    * Editors' notes on versions, over the commit message's first line (which stays the note otherwise): each
-   * key a commit id, short or full (`3f2a9c1`), or a date (`2026-12-06`: every version of that day). A key
-   * that names no version of the transcript is a warning at its place. Quote an id of digits alone.
+   * key a commit id, short or full (`3f2a9c1`), or a date (`2026-12-06`: every version of that day), read as
+   * printed (`0123456`, `12e4567` stay ids). A key that names no version of the transcript is a warning at its place.
    *
    * ```yaml
    * revisions:
@@ -194,6 +194,7 @@ export function readSidecar(file: VFile): Sidecar | undefined {
   for (const problem of problems) report(file, 'sidecar-syntax', `${problem.message} (YAML)`, at(errorOffset(doc, problem)))
   if (problems.length > 0) return undefined
 
+  keepRevisionKeysAsPrinted(doc)
   let value: unknown
   try {
     value = doc.toJS({ maxAliasCount: 100 }) ?? {}
@@ -387,4 +388,16 @@ function knownKeys(path: Path): string[] {
 
 function unwrap(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema
+}
+
+/**
+ * `revisions:` keys are commit ids and dates as printed: YAML would read `12e4567` as a float (infinity)
+ * and `0123456` as the number 123456, so a plain key keeps its source text (quoting is not needed).
+ */
+function keepRevisionKeysAsPrinted(doc: Document): void {
+  const revisions = isMap(doc.contents) ? doc.contents.get('revisions', true) : undefined
+  if (!isMap(revisions)) return
+  for (const pair of revisions.items) {
+    if (isScalar(pair.key) && pair.key.type === 'PLAIN' && typeof pair.key.source === 'string') pair.key.value = pair.key.source
+  }
 }

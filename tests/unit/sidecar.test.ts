@@ -101,3 +101,21 @@ describe('the CLI reads the sidecar beside the file', () => {
     expect(JSON.parse(result.stdout).diagnostics[0]).toMatchObject({ file: 'bad.yml', rule: 'sidecar-syntax', line: 3 })
   }, 30_000)
 })
+
+describe('revision notes are keyed as printed', () => {
+  test('a commit id YAML would read as a number stays the id: `12e4567`, `0123456`, `1234567`', async () => {
+    const { readSidecar } = await import('../../src/core/sidecar.ts')
+    const { VFile } = await import('vfile')
+    const file = new VFile({
+      path: 'x.yml',
+      value: 'revisions:\n  12e4567: Float-looking id\n  0123456: Leading zero\n  1234567: Digits\n  2026-12-06: A day\n',
+    })
+    expect(readSidecar(file)?.revisions).toEqual({
+      '12e4567': 'Float-looking id',
+      '0123456': 'Leading zero',
+      '1234567': 'Digits',
+      '2026-12-06': 'A day',
+    })
+    expect(file.messages).toEqual([])
+  })
+})

@@ -23,6 +23,7 @@ import { transcriptOrder } from '../collection/browse.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import { counted, progress } from '../contract/progress.ts'
 import { transcriptName } from '../core/load.ts'
+import { SITE_SEGMENTS, sitePath, transcriptRoute } from '../contract/routes.ts'
 import type { CitationDefaults } from '../core/citation.ts'
 import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
@@ -89,12 +90,14 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   const { root, folder, cache, log } = options
   const info = (line: string) => log.info(line)
   const files = new Set(await readdir(folder))
-  const names = [...files].filter((name) => name.endsWith('.txt')).sort()
+  const shown = (name: string) => relative(root, join(folder, name))
+  // A transcript named as one of the site's own pages (`changes.txt`) would take that page's place.
+  const reserved = [...files].filter((name) => name.endsWith('.txt') && SITE_SEGMENTS.has(transcriptName(name))).sort()
+  const names = [...files].filter((name) => name.endsWith('.txt') && !reserved.includes(name)).sort()
   // The site's default house style reads every transcript without a sidecar naming one, and the pages show
   // the site's configuration and link under its base: all are part of the digest.
   const base = options.base ?? '/'
   const code = `${codeDigest(root)}\0${options.style ?? ''}\0${base}\0${JSON.stringify(options.site ?? {})}`
-  const shown = (name: string) => relative(root, join(folder, name))
   for (const file of files) {
     if (file.endsWith('.yml') && !files.has(`${file.slice(0, -'.yml'.length)}.txt`))
       log.warn(
@@ -190,6 +193,10 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
     if (strictBuild()) problems.push(line)
     else log.warn(line)
   }
+  for (const file of reserved)
+    problems.push(
+      `${shown(file)}:1:1: error \`${transcriptName(file)}\` is the name of one of the site's own pages (${sitePath(transcriptRoute(transcriptName(file)), base)}); rename the transcript (and its sidecar) [transcript-name-reserved]`,
+    )
   if (problems.length > 0) throw new StepFailure(transcriptProblems(problems))
   await writeManifest(summaries, manifestArtifact(cache))
   await writeRecordingList(summaries, folder, cache)

@@ -129,3 +129,13 @@ export const changesRoute = (page = 1): string => pageRoute('/changes/', page)
 export const changesFeedRoute = (): string => '/changes.xml'
 
 // Routes the next issues add belong here, each a function like those above: a comparison of two transcriptions.
+
+/**
+ * The first segments of the site's own pages and folders: a transcript named one of them (`changes.txt`,
+ * `search.txt`) would put its page where the site's is. Astro's own folder is `_astro`; the 404 page is `404.html`.
+ */
+export const SITE_SEGMENTS: ReadonlySet<string> = new Set(
+  [speakersRoute(), aboutRoute(), browseRoute(), searchRoute(), pagefindFolderRoute(), changesRoute(), '/_astro/', '/404/']
+    .map((route) => decodeURIComponent(route.split('/')[1]!))
+    .filter((segment) => segment !== ''),
+)

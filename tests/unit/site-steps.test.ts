@@ -69,6 +69,16 @@ describe("the site's steps", () => {
     expect(told).not.toHaveBeenCalled()
     expect(existsSync(collectionFile(cache))).toBe(false)
   }, 60_000)
+
+  test("a transcript named as one of the site's own pages (changes.txt) stops the steps, saying which page and what to do", async () => {
+    const { folder, cache } = collection('reserved', 1)
+    writeFileSync(join(folder, 'changes.txt'), makeTranscript(7, 2).text)
+    const failure = await runSiteSteps({ root, folder, cache, log: quiet }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(StepFailure)
+    expect((failure as StepFailure).message).toContain(
+      `${relative(root, join(folder, 'changes.txt'))}:1:1: error \`changes\` is the name of one of the site's own pages (/changes/); rename the transcript (and its sidecar) [transcript-name-reserved]`,
+    )
+  }, 60_000)
 })
 
 describe('the content loader', () => {

@@ -298,6 +298,26 @@ describe('the comparison, given the versions as plain data', () => {
     expect(tree.history!.revised['t-05-03-2']).toBe('v4')
   })
 
+  test('the words are shown as a reader reads them: a bracketed mark without the source’s italic markers', () => {
+    const before = HISTORY_TEXTS[3]!.replace('Then that is settled.', '[*unclear*] that is settled.')
+    const after = before.replace('that is settled.', 'that is agreed.')
+    const plain = [before, after].map((text, index) => ({ ...versions[index]!, text }))
+    const { changes } = loadWithHistory(after, `${HISTORY_NAME}.txt`, {
+      history: { versions: plain, unpublished: false, shallow: false },
+    })
+    expect(changes![1]!.changed.map((change) => [change.id, change.pieces])).toEqual([
+      [
+        't-05-03-3',
+        [
+          { kind: 'same', text: 'Bundy', boundary: { kind: 'turn', label: 'Bundy' } },
+          { kind: 'same', text: '[unclear] that is' },
+          { kind: 'removed', text: 'settled.' },
+          { kind: 'added', text: 'agreed.' },
+        ],
+      ],
+    ])
+  })
+
   test('a version whose text could not be read is said to be unknown, never shown as unchanged', () => {
     const missing = versions.map((version, index) => (index === 1 ? { ...version, text: undefined } : version))
     const { changes } = loadWithHistory(HISTORY_MERGED.text, `${HISTORY_NAME}.txt`, {

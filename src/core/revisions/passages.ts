@@ -1,9 +1,9 @@
 /**
  * A transcript as the passages two versions are compared by: its header lines, its heading, each paragraph,
  * turn, excision, direction and page line of its sections and conversation, and each note, in reading
- * order, each with its id on the page (when it has one) and its words as the source prints them (brackets,
- * printed times and note markers kept, through the serializer's `inline`): a correction to any of them is
- * a change a reader must see. Ids come from the tree (turn ids, ./ids.ts), never made up here.
+ * order, each with its id on the page (when it has one) and its words as a reader reads them (brackets,
+ * printed times and note markers kept, through the serializer's plain `inline`, as the text export has
+ * them; no `*` of the source's italics): a correction to any of them is a change a reader must see. Ids come from the tree (turn ids, ./ids.ts), never made up here.
  */
 import type { PhrasingContent } from 'mdast'
 import { splitWords } from '../align/words.ts'
@@ -27,7 +27,7 @@ export function passagesOf(tree: TranscriptRoot): Passage[] {
   const paragraphs = paragraphIds(tree)
   const editorial = passageIds(tree)
   const passages: Passage[] = []
-  const words = (nodes: PhrasingContent[]) => splitWords(inline(nodes))
+  const words = (nodes: PhrasingContent[]) => splitWords(inline(nodes, true))
   const notesSeen = new Map<string, number>()
   const block = (node: ConversationContent, section: string) => {
     switch (node.type) {

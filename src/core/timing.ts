@@ -166,8 +166,9 @@ const decide = perTree((tree): Decided => {
   turns.forEach((turn, i) => {
     const begin = begins[i]
     if (begin === undefined) return
-    const last = turn.turn.words?.at(-1)
-    const end = begins[i + 1] ?? seconds(last?.end ?? timeAt(turn.until))
+    // A last word's end to the second above: the turn is not over until the word is.
+    const last = turn.turn.words?.at(-1)?.end
+    const end = begins[i + 1] ?? (last !== undefined ? Math.ceil(last) : seconds(timeAt(turn.until)))
     result.set(turn.turn, {
       start: begin,
       ...(end === undefined ? {} : { end: Math.max(begin, end) }),

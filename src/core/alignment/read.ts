@@ -47,7 +47,8 @@ const whisperxSchema = z.object({
 const gentleSchema = z.object({
   words: z.array(
     z.object({
-      word: z.string(),
+      // Gentle leaves `word` out of a word it heard that the transcript lacks (`not-found-in-transcript`).
+      word: z.string().optional(),
       alignedWord: z.string().optional(),
       start: seconds.optional(),
       end: seconds.optional(),
@@ -104,10 +105,10 @@ export function readAlignment(file: VFile): AlignerFile | undefined {
     for (const [w, word] of (parsed.data as z.infer<typeof gentleSchema>).words.entries()) {
       const path = ['words', w]
       // Only a word Gentle found in the audio has its times; the others are words it did not hear.
-      if (word.case === 'success') words.push({ word: word.word, start: word.start, end: word.end, path })
-      else if (word.case === 'not-found-in-transcript')
-        words.push({ word: word.alignedWord ?? word.word, start: word.start, end: word.end, path })
-      else words.push({ word: word.word, path })
+      const text = word.word ?? word.alignedWord ?? ''
+      if (word.case === 'success' || word.case === 'not-found-in-transcript')
+        words.push({ word: text, start: word.start, end: word.end, path })
+      else words.push({ word: text, path })
     }
   }
   return checked(file, { format, words }, (index) => at(words[index]!.path))
@@ -132,7 +133,6 @@ function checked(
   let ok = true
   let last = 0
   for (const [index, { word, start, end, point }] of read.words.entries()) {
-    const where = point ?? at(index)
     let problem: string | undefined
     if ((start === undefined) !== (end === undefined))
       problem = `“${word}” has a ${start === undefined ? 'end' : 'start'} but no ${start === undefined ? 'start' : 'end'}`
@@ -140,7 +140,7 @@ function checked(
       problem = `“${word}” ends (${end} s) before it starts (${start} s)`
     else if (start !== undefined && start < last) problem = `“${word}” starts (${start} s) before the word before it (${last} s)`
     if (problem) {
-      report(file, 'alignment-invalid', problem, where)
+      report(file, 'alignment-invalid', problem, point ?? at(index))
       ok = false
     }
     if (start !== undefined) last = Math.max(last, start)

@@ -6,9 +6,10 @@
  * a real one does (`plan`): silences, one turn not said at all, a passage said that the transcript lacks,
  * a turn said well after the time printed before it. Then the three aligner files are written from those
  * times, each with the disagreements aligners make: a word split in two, numbers written as said, a word
- * of low confidence. Writes `<name>.ogg`, `.yml` (its sidecar), `.whisperx.json`, `.gentle.json`, `.vtt`
- * and `.truth.json` (tape times, seconds from the tape's 0:00). Needs espeak-ng and sox (Debian packages);
- * sox runs repeatable (`-R`), so a second run writes the same bytes.
+ * of low confidence, boundaries a few milliseconds off. Writes `<name>.ogg`, `.yml` (its sidecar),
+ * `.whisperx.json`, `.gentle.json`, `.vtt` and `.truth.json` (tape times, seconds from the tape's 0:00).
+ * Needs espeak-ng and sox (Debian packages); sox runs repeatable (`-R`), so a second run writes the same
+ * bytes. The tests read the committed files and need neither.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -47,6 +48,8 @@ export const plan = {
   said: { '15': ['fifteen'], '1962': ['nineteen', 'sixty-two'] } as Record<string, string[]>,
   /** WebVTT writes 1962 as three cues. */
   saidVtt: { '15': ['fifteen'], '1962': ['nineteen', 'sixty', 'two'] } as Record<string, string[]>,
+  /** How far (seconds) an aligner's boundaries may stand from the truth: well inside the tests' 20 ms. */
+  jitter: 0.008,
   /** WhisperX's confidence in this word (the others are high). */
   unsure: { word: 'dusk', score: 0.31 },
 }
@@ -149,14 +152,18 @@ function makeTape(out: string, work: string): TruthWord[] {
   return truth.map((word) => (word.start === undefined ? word : { ...word, start: ms(word.start), end: ms(word.end!) }))
 }
 
+let jitterSeed = 0
+
 /** A said word as an aligner writes it: its parts (split, or a number as said), each with its share of the time. */
 function parts(
   word: TruthWord,
   said: Record<string, string[]>,
   first: Set<string>,
 ): Array<{ word: string; start: number; end: number }> {
-  const start = word.start! + offset
-  const end = word.end! + offset
+  // An aligner's boundaries are near the truth, not on it: each off by up to `plan.jitter` seconds, differently in each format.
+  const off = (salt: number) => ((((jitterSeed++ * 7919 + salt * 104_729) % 17) - 8) / 8) * plan.jitter
+  const start = word.start! + offset + off(1)
+  const end = word.end! + offset + off(2)
   const written = word.extra ? undefined : (said[word.word] ?? (first.has(word.word) ? undefined : plan.split[word.word]))
   if (!word.extra && plan.split[word.word]) first.add(word.word)
   const pieces = written ?? [word.word]
@@ -169,6 +176,7 @@ function parts(
 }
 
 function whisperx(truth: TruthWord[]): string {
+  jitterSeed = 1
   const segments: Array<{ start: number; end: number; text: string; words: object[] }> = []
   const first = new Set<string>()
   let turn = ''
@@ -196,6 +204,7 @@ function whisperx(truth: TruthWord[]): string {
 }
 
 function gentle(truth: TruthWord[]): string {
+  jitterSeed = 2
   const words: object[] = []
   const first = new Set<string>()
   for (const word of truth) {
@@ -226,6 +235,7 @@ function gentle(truth: TruthWord[]): string {
 }
 
 function webvtt(truth: TruthWord[]): string {
+  jitterSeed = 3
   const cue = (seconds: number) => {
     const millis = Math.round(seconds * 1000)
     const pad = (value: number, size = 2) => String(value).padStart(size, '0')

@@ -3,6 +3,7 @@
  * aligners do to words (fold case and punctuation, write numbers as said, split and join words, skip what
  * they could not hear, hear what the transcript lacks), and how a number may be said (numbers.ts).
  */
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { mapWords } from '../../src/core/alignment/map.ts'
 import { numberForms } from '../../src/core/alignment/numbers.ts'
@@ -77,6 +78,44 @@ describe('mapWords', () => {
       [12 + extra.length, 12.5 + extra.length],
       [13 + extra.length, 13.5 + extra.length],
     ])
+  })
+})
+
+describe('mapWords on any transcript an aligner heard in part', () => {
+  test('each word said gets its own time, each word skipped none, whatever the aligner added', () => {
+    // Words each said once (so that which one was heard is never in doubt), some skipped, some in a capital
+    // or with a comma, and runs of words the transcript lacks (from another vocabulary) anywhere.
+    const said = fc.record({
+      skipped: fc.boolean(),
+      capital: fc.boolean(),
+      comma: fc.boolean(),
+      before: fc.array(fc.constantFrom('uh', 'um', 'hm', 'er'), { maxLength: 3 }),
+    })
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{2,7}$/), { minLength: 1, maxLength: 40 }),
+        fc.array(said, { minLength: 40, maxLength: 40 }),
+        (words, how) => {
+          const transcript = words.filter((word) => !['uh', 'um', 'hm', 'er'].includes(word))
+          const aligner: AlignerWord[] = []
+          const expected: Array<number | null> = []
+          for (const [index, word] of transcript.entries()) {
+            const { skipped, capital, comma, before } = how[index]!
+            for (const extra of before) aligner.push({ word: extra, start: aligner.length, end: aligner.length + 0.5 })
+            if (skipped) {
+              expected.push(null)
+              continue
+            }
+            expected.push(aligner.length)
+            const heardAs = `${capital ? word[0]!.toUpperCase() + word.slice(1) : word}${comma ? ',' : ''}`
+            aligner.push({ word: heardAs, start: aligner.length, end: aligner.length + 0.5 })
+          }
+          const times = mapWords(transcript, aligner).times.map((time) => (time ? time.start : null))
+          expect(times).toEqual(expected)
+        },
+      ),
+      { numRuns: 1000 },
+    )
   })
 })
 

@@ -21,6 +21,10 @@ export interface WordTime {
 const REACH = 16
 /** The most words of one side a group holds. */
 const GROUP = 6
+/** What a transcript word matched is worth against a gap (1): any match is worth more than any gaps. */
+const WORD = 1_000_000
+/** The largest stretch (transcript words + 1 times aligner words + 1) matched by dynamic programming. */
+const MAX_CELLS = 250_000
 
 /** The keys a transcript word may be said as: its number forms, or its key. */
 function forms(word: string): string[] {
@@ -55,75 +59,93 @@ export function mapWords(
       times[i] = { start: first.start, end: last.end, ...(scores.length > 0 ? { score: Math.min(...scores) } : {}) }
   }
 
-  /**
-   * The group of fewest words whose keys joined are equal, as [transcript words, aligner words]: starting
-   * at `t` and `a` (forward), or ending just before them (backward), within `[tLimit…]` and `[aLimit…]`.
-   */
-  const groupAt = (t: number, a: number, tLimit: number, aLimit: number, forward: boolean): [number, number] | undefined => {
+  /** The group of fewest words starting at `t` and `a` whose keys joined are equal: [transcript words, aligner words]. */
+  const groupAt = (t: number, a: number, tEnd: number, aEnd: number): [number, number] | undefined => {
+    // Most pairs share no beginning: no group starts there.
+    const head = aKeys[a]!
+    if (!tForms[t]!.some((form) => form.startsWith(head) || head.startsWith(form))) return undefined
     let best: [number, number] | undefined
     let joined = ['']
-    const room = (at: number, limit: number, n: number) => (forward ? at + n <= limit : at - n >= limit)
-    for (let nt = 1; nt <= GROUP && room(t, tLimit, nt); nt++) {
-      const forms = tForms[forward ? t + nt - 1 : t - nt]!
-      joined = joined.flatMap((part) => forms.map((form) => (forward ? part + form : form + part))).slice(0, 64)
+    for (let nt = 1; nt <= GROUP && t + nt <= tEnd; nt++) {
+      joined = joined.flatMap((part) => tForms[t + nt - 1]!.map((form) => part + form)).slice(0, 64)
       const wanted = new Set(joined)
       let said = ''
-      for (let na = 1; na <= GROUP && room(a, aLimit, na); na++) {
-        said = forward ? said + aKeys[a + na - 1]! : aKeys[a - na]! + said
+      for (let na = 1; na <= GROUP && a + na <= aEnd; na++) {
+        said += aKeys[a + na - 1]!
         if (wanted.has(said) && (!best || nt + na < best[0] + best[1])) best = [nt, na]
       }
     }
     return best
   }
 
-  /** Groups found from one end of a stretch, nearest first, past words that match nothing: [t, nt, a, na] each. */
-  const groups = (t0: number, tEnd: number, a0: number, aEnd: number, forward: boolean) => {
-    const found: Array<[number, number, number, number]> = []
-    let t = forward ? t0 : tEnd
-    let a = forward ? a0 : aEnd
-    const left = () => (forward ? tEnd - t > 0 && aEnd - a > 0 : t - t0 > 0 && a - a0 > 0)
-    while (left()) {
-      let next: [number, number, number, number] | undefined
+  /**
+   * A stretch the diff could not match word for word (words let go by the clean-up, a split or joined word,
+   * a number as said): the groups that match the most transcript words, and of those the ones that leave
+   * the fewest gaps (so that a passage the transcript lacks stays whole and a common word in it is not taken
+   * for the transcript's). Dynamic programming over the stretch; a stretch too large for it is matched
+   * greedily from its start, nearest group first.
+   */
+  const region = (t0: number, tEnd: number, a0: number, aEnd: number) => {
+    const n = tEnd - t0
+    const m = aEnd - a0
+    if ((n + 1) * (m + 1) > MAX_CELLS) return greedy(t0, tEnd, a0, aEnd)
+    const width = m + 1
+    const group = new Int32Array((n + 1) * width * 2) // [nt, na] of the group at each cell (0: none)
+    const score = [new Float64Array((n + 1) * width), new Float64Array((n + 1) * width)] // [after a match, in a gap]
+    for (let i = n; i >= 0; i--)
+      for (let j = m; j >= 0; j--) {
+        const cell = i * width + j
+        const found = i < n && j < m ? groupAt(t0 + i, a0 + j, tEnd, aEnd) : undefined
+        if (found) group.set(found, cell * 2)
+        for (const inGap of [0, 1]) {
+          if (i === n && j === m) continue
+          let best = Number.NEGATIVE_INFINITY
+          const open = inGap ? 0 : -1 // a gap costs once, however long
+          if (i < n) best = Math.max(best, open + score[1]![(i + 1) * width + j]!)
+          if (j < m) best = Math.max(best, open + score[1]![i * width + j + 1]!)
+          if (found) best = Math.max(best, WORD * found[0] + score[0]![(i + found[0]) * width + j + found[1]]!)
+          score[inGap]![cell] = best
+        }
+      }
+    // Back from the start, taking a group wherever it is as good as any other way on.
+    let i = 0
+    let j = 0
+    let inGap = 0
+    while (i < n && j < m) {
+      const cell = i * width + j
+      const nt = group[cell * 2]!
+      const na = group[cell * 2 + 1]!
+      if (nt > 0 && WORD * nt + score[0]![(i + nt) * width + j + na]! === score[inGap]![cell]) {
+        assign(t0 + i, t0 + i + nt, a0 + j, a0 + j + na)
+        i += nt
+        j += na
+        inGap = 0
+      } else {
+        const open = inGap ? 0 : -1
+        if (open + score[1]![(i + 1) * width + j]! === score[inGap]![cell]) i++
+        else j++
+        inGap = 1
+      }
+    }
+  }
+
+  /** A stretch matched from its start: the nearest group each time, past words that match nothing. */
+  const greedy = (t: number, tEnd: number, a: number, aEnd: number) => {
+    while (t < tEnd && a < aEnd) {
+      let next: [number, number, [number, number]] | undefined
       for (let reach = 0; reach <= REACH && !next; reach++)
         for (let skipT = 0; skipT <= reach && !next; skipT++) {
           const skipA = reach - skipT
-          const at = forward ? t + skipT : t - skipT
-          const from = forward ? a + skipA : a - skipA
-          if (forward ? at >= tEnd || from >= aEnd : at <= t0 || from <= a0) continue
-          const group = groupAt(at, from, forward ? tEnd : t0, forward ? aEnd : a0, forward)
-          if (group) next = forward ? [at, group[0], from, group[1]] : [at - group[0], group[0], from - group[1], group[1]]
+          if (t + skipT >= tEnd || a + skipA >= aEnd) continue
+          const found = groupAt(t + skipT, a + skipA, tEnd, aEnd)
+          if (found) next = [skipT, skipA, found]
         }
-      if (!next) break
-      found.push(next)
-      t = forward ? next[0] + next[1] : next[0]
-      a = forward ? next[2] + next[3] : next[2]
+      if (!next) return
+      const [skipT, skipA, [nt, na]] = next
+      assign(t + skipT, t + skipT + nt, a + skipA, a + skipA + na)
+      t += skipT + nt
+      a += skipA + na
     }
-    return forward ? found : found.reverse()
-  }
-
-  /** How many stretches of unmatched words a stretch's groups leave (fewer: the groups hold together). */
-  const gaps = (found: ReadonlyArray<[number, number, number, number]>, t0: number, tEnd: number, a0: number, aEnd: number) => {
-    let count = 0
-    let t = t0
-    let a = a0
-    for (const [gt, nt, ga, na] of [...found, [tEnd, 0, aEnd, 0] as const]) {
-      if (gt > t || ga > a) count++
-      t = gt + nt
-      a = ga + na
-    }
-    return count
-  }
-
-  /**
-   * A stretch the diff could not match word for word: groups found from its start and from its end, and
-   * kept from the side that leaves fewer gaps (a passage the transcript lacks stays whole, and a common
-   * word in it is not taken for the transcript's).
-   */
-  const region = (t: number, tEnd: number, a: number, aEnd: number) => {
-    const forward = groups(t, tEnd, a, aEnd, true)
-    const backward = groups(t, tEnd, a, aEnd, false)
-    const chosen = gaps(backward, t, tEnd, a, aEnd) < gaps(forward, t, tEnd, a, aEnd) ? backward : forward
-    for (const [gt, nt, ga, na] of chosen) assign(gt, gt + nt, ga, ga + na)
   }
 
   const runs = cleanupRuns(

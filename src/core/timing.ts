@@ -7,8 +7,9 @@
  * and the disagreement is listed (`timeDisagreements`) for the loader to report. Between two given times
  * (printed, or an aligned word's start or end) a turn's start (and a turn's end) is estimated by spreading
  * the time over the text's length (excisions keep their own printed duration). Before the first given time
- * and after the last there is nothing to estimate from: those turns have no time at all. An estimate is
- * honest only between two times the sources give; a pace read from elsewhere would be a time they do not say.
+ * and after the last there is nothing to estimate from: those turns have no time at all, and a transcript
+ * that gives fewer than two times has none but the ones it gives. An estimate is honest only between two
+ * times the sources give; a pace read from elsewhere would be a time they do not say.
  */
 import type { Paragraph, PhrasingContent } from 'mdast'
 import { perTree } from './memo.ts'

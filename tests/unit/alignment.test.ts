@@ -225,3 +225,14 @@ describe('an alignment that cannot be used: a warning at its line and column, an
     expect(file.messages.map((message) => [message.ruleId, message.line])).toEqual([['sidecar-invalid', 4]])
   })
 })
+
+describe('the recording’s offset', () => {
+  test('a word placed before the tape’s 0:00 (in the recording’s leader) is not placed', () => {
+    const vtt = 'WEBVTT\n\n00:00:00.200 --> 00:00:00.400\nGood\n\n00:00:03.039 --> 00:00:03.491\nmorning\n'
+    const { tree } = load('leader.vtt', { 'leader.vtt': vtt })
+    const [good, morning] = words(tree)
+    expect(good).toMatchObject({ value: 'Good' })
+    expect(good!.start).toBeUndefined()
+    expect(morning).toMatchObject({ value: 'morning', start: 3.039 - truth.offset, end: 3.491 - truth.offset })
+  })
+})

@@ -39,8 +39,11 @@ export function applyAlignment(tree: TranscriptRoot, file: VFile, input: Alignme
   const turns = (conversation?.children ?? []).filter((block): block is Turn => block.type === 'turn')
   const perTurn = turns.map((turn) => turnWords(turn, source, locator))
   const all = perTurn.flat()
+  // A word placed before the tape's 0:00 (in the recording's leader) has no tape time: it is not placed.
   const shifted = read.words.map((word) =>
-    word.start === undefined ? word : { ...word, start: tape(word.start, offset), end: tape(word.end!, offset) },
+    word.start === undefined || word.start < offset
+      ? { word: word.word }
+      : { ...word, start: tape(word.start, offset), end: tape(word.end!, offset) },
   )
   const { times } = mapWords(
     all.map((word) => word.value),

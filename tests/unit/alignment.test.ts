@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Nodes } from 'mdast'
 import { besideReader } from '../../src/build/prepare/transcript-files.ts'
@@ -236,3 +237,49 @@ describe('the recording’s offset', () => {
     expect(morning).toMatchObject({ value: 'morning', start: 3.039 - truth.offset, end: 3.491 - truth.offset })
   })
 })
+
+describe('any file named as an alignment', () => {
+  test('is read or reported, never thrown: words with times, or an alignment warning and no words', () => {
+    const word = fc.record(
+      {
+        word: fc.string({ maxLength: 8 }),
+        start: fc.double({ min: -1, max: 60, noNaN: true }),
+        end: fc.double({ min: -1, max: 60, noNaN: true }),
+        score: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+        case: fc.constantFrom('success', 'not-found-in-audio', 'x'),
+      },
+      { requiredKeys: [] },
+    )
+    const file = fc.oneof(
+      fc.string(),
+      fc.json().map((json) => json),
+      fc.array(word, { maxLength: 20 }).map((words) => JSON.stringify({ segments: [{ words }] })),
+      fc.array(word, { maxLength: 20 }).map((words) => JSON.stringify({ words })),
+      fc
+        .array(fc.tuple(fc.nat(99_999), fc.nat(9_999), fc.string({ maxLength: 10 })), { maxLength: 10 })
+        .map(
+          (cues) =>
+            `WEBVTT\n\n${cues.map(([start, length, text]) => `${cueAt(start)} --> ${cueAt(start + length)}\n${text}`).join('\n\n')}\n`,
+        ),
+    )
+    fc.assert(
+      fc.property(file, (text) => {
+        const { tree, file: vfile } = load('any.json', { 'any.json': text })
+        const warned = vfile.messages.some((message) =>
+          ['alignment-syntax', 'alignment-invalid'].includes(String(message.ruleId)),
+        )
+        expect(
+          warned ? words(tree).length === 0 && tree.meta?.alignment === undefined : words(tree).length === spoken.length,
+        ).toBe(true)
+        expect(() => turnTimes(tree)).not.toThrow()
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+/** Milliseconds as a WebVTT time (`00:01.500`). */
+function cueAt(millis: number): string {
+  const pad = (value: number, size = 2) => String(value).padStart(size, '0')
+  return `${pad(Math.floor(millis / 60_000))}:${pad(Math.floor(millis / 1000) % 60)}.${pad(millis % 1000, 3)}`
+}

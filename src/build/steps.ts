@@ -44,6 +44,7 @@ import { corrections } from '../collection/changes.ts'
 import { historyFingerprint, taskHistory } from './history/task.ts'
 import { fetchVersionTexts } from './history/texts.ts'
 import { prepareMany } from './prepare/pool.ts'
+import { alignmentBytes } from './prepare/transcript-files.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { writeRecordingList } from './recordings.ts'
 import { writeSpeakerPages } from './speaker-pages.ts'
@@ -133,10 +134,12 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
     present.add(id)
     const sidecar = files.has(`${id}.yml`) ? join(folder, `${id}.yml`) : undefined
     const versions = taskHistory(id, history, cache)
+    const sidecarBytes = sidecar ? await readFile(sidecar) : undefined
     const digest = sourceDigest(
       await readFile(join(folder, file)),
       `${code}\0${historyFingerprint(versions)}`,
-      sidecar ? await readFile(sidecar) : undefined,
+      sidecarBytes,
+      sidecarBytes && alignmentBytes(join(folder, file), sidecarBytes),
     )
     const stored = before.get(id)
     // A transcript with versions also needs its revisions page's body (made again if it went missing).

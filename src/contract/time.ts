@@ -98,3 +98,10 @@ export function cueTime(seconds: number): string {
   const pad = (value: number) => String(value).padStart(2, '0')
   return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}.000`
 }
+
+/** `hh:mm:ss.ttt` to the millisecond: WebVTT's time of a word inside a cue (`<00:00:02.250>`), as an aligner gives it. */
+export function exactCueTime(seconds: number): string {
+  const millis = Math.max(0, Math.round(seconds * 1000))
+  const pad = (value: number, size = 2) => String(value).padStart(size, '0')
+  return `${pad(Math.floor(millis / 3_600_000))}:${pad(Math.floor(millis / 60_000) % 60)}:${pad(Math.floor(millis / 1000) % 60)}.${pad(millis % 1000, 3)}`
+}

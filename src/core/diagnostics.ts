@@ -56,6 +56,28 @@ export const rules = {
     severity: 'warning',
     about: 'A sidecar’s `revisions` key names no version (commit id or date) of the transcript’s history.',
   },
+  'alignment-missing': {
+    severity: 'warning',
+    about: 'The sidecar’s `alignment` names a file that is not beside the transcript; the transcript is read without it.',
+  },
+  'alignment-syntax': {
+    severity: 'warning',
+    about: 'The alignment file is not well-formed JSON or WebVTT; the transcript is read without it.',
+  },
+  'alignment-invalid': {
+    severity: 'warning',
+    about:
+      'The alignment file is not in a format read (WhisperX or Gentle JSON, WebVTT with a cue per word), or a value in it is wrong.',
+  },
+  'alignment-disagrees': {
+    severity: 'warning',
+    about:
+      'A printed timestamp and the aligner’s time for the words it stands before differ by more than the tolerance; the printed time stands.',
+  },
+  'alignment-unaligned': {
+    severity: 'info',
+    about: 'How many of the transcript’s words the alignment gives no time, and where the first of them stands.',
+  },
   'house-style-unknown': { severity: 'error', about: 'The house style asked for is not one the parser knows.' },
   'house-style': { severity: 'info', about: 'The house style the transcript was read in, when it is not the default.' },
   'label-separator': {

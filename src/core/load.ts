@@ -9,9 +9,11 @@ import { VFile } from 'vfile'
 import { parse } from './parse/index.ts'
 import { toJson } from './to-json.ts'
 import type { TranscriptJson } from './schema.ts'
-import { readSidecar, type Sidecar, sidecarFacts, sidecarMeta } from './sidecar.ts'
+import { readSidecar, type Sidecar, sidecarFacts, sidecarKeyPoint, sidecarMeta } from './sidecar.ts'
 import type { TranscriptRoot } from './types.ts'
 import type { CitationDefaults } from './citation.ts'
+import { applyAlignment } from './alignment/index.ts'
+import { report } from './diagnostics.ts'
 
 export interface LoadedTranscript {
   tree: TranscriptRoot
@@ -32,6 +34,11 @@ export interface LoadOptions {
   style?: string
   /** What the site's configuration gives every citation (its name, publisher, editors). */
   citation?: CitationDefaults
+  /**
+   * Reads a file beside the transcript that its sidecar names (`alignment`), by the path as the sidecar
+   * gives it; undefined when there is none. Without it no such file is read.
+   */
+  readBeside?: (src: string) => string | Uint8Array | undefined
 }
 
 /** `folder/<name>.txt` → `<name>` (vfile's path handling: Node's own in Node). */
@@ -76,5 +83,19 @@ export function parseTranscript(value: string | Uint8Array, path: string, option
   })
   const meta = sidecar && sidecarMeta(sidecar)
   if (meta) tree.meta = meta
+  if (sidecar?.alignment !== undefined && sidecarFile) {
+    const src = sidecar.alignment
+    const value = options.readBeside?.(src)
+    const beside = `${sidecarFile.dirname && sidecarFile.dirname !== '.' ? `${sidecarFile.dirname}/` : ''}${src}`
+    if (value === undefined) {
+      report(
+        sidecarFile,
+        'alignment-missing',
+        `\`alignment\`: no file \`${src}\` beside the transcript; it is read without word timings`,
+        sidecarKeyPoint(sidecarFile, ['alignment']),
+      )
+      file.messages.push(sidecarFile.messages.at(-1)!)
+    } else applyAlignment(tree, file, { src, path: beside, value })
+  }
   return { tree, file, ...(sidecar ? { sidecar } : {}), ...(sidecarFile ? { sidecarFile } : {}) }
 }

@@ -92,7 +92,25 @@ export const turnSchema = z.object({
       end: z.number().int().nonnegative().optional(),
       estimated: z.boolean(),
     })
-    .nullable(),
+    .nullable() /**
+   * Every word spoken in the turn, in order, when the transcript has an alignment (its sidecar's
+   * `alignment`); absent otherwise. Each word as printed (punctuation and editorial marks are not words),
+   * where it stands in the raw text, and, when the aligner placed it, its `start` and `end` in seconds of
+   * tape time (to the millisecond) and the aligner's `score` (0 to 1) when it gives one. A word without
+   * `start` is one the aligner did not place: no time is given for it.
+   */,
+  words: z
+    .array(
+      z.object({
+        text: z.string(),
+        line: z.number().int().positive(),
+        column: z.number().int().positive(),
+        start: z.number().optional(),
+        end: z.number().optional(),
+        score: z.number().min(0).max(1).optional(),
+      }),
+    )
+    .optional(),
 })
 
 export const blockSchema = z.discriminatedUnion('type', [
@@ -307,6 +325,18 @@ export const transcriptSchema = z.object({
   source: sourceSchema.optional(),
   /** The recording it follows, from its sidecar. */
   recording: recordingSchema.optional(),
+  /**
+   * The word timings' file its sidecar names (`alignment`), when it could be read: its format (`whisperx`,
+   * `gentle`, `webvtt`), how many words the turns hold and how many of them it times (the turns' `words`).
+   */
+  alignment: z
+    .object({
+      src: z.string(),
+      format: z.enum(['whisperx', 'gentle', 'webvtt']),
+      words: z.number().int().nonnegative(),
+      aligned: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Who made this transcription, from its sidecar. */
   transcriber: z.string().optional(),
   /** Other transcriptions of the same recording its sidecar names (the collection pairs them both ways). */

@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod'
 import type { Point } from 'unist'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import {
   isMap,
   isPair,
@@ -35,6 +35,12 @@ const url = z.url({ protocol: /^https?$/, error: 'expected an http or https URL'
 const recordingSource = text.refine(
   (src) => /^https?:\/\//i.test(src) || !(/^[/\\]|^[a-z]:/i.test(src) || src.split(/[/\\]/).includes('..')),
   'expected a file beside the transcript (a relative path, without `..`) or an http or https URL',
+)
+
+/** A file beside the transcript: a relative path inside its folder, no URL (the build reads it). */
+const besideFile = text.refine(
+  (src) => !(/^[/\\]|^[a-z]:/i.test(src) || /^[a-z][a-z\d+.-]*:\/\//i.test(src) || src.split(/[/\\]/).includes('..')),
+  'expected a file beside the transcript (a relative path, without `..`)',
 )
 
 /** `1972-09-15`: a calendar date, ISO (YAML 1.2 keeps it as text). */
@@ -115,6 +121,12 @@ export const sidecarSchema = z.strictObject({
       offset: z.number().nonnegative().finite().optional(),
     })
     .optional(),
+  /**
+   * Word timings from a forced aligner, in a file beside the transcript (src/core/alignment/): WhisperX's
+   * JSON, Gentle's JSON, or WebVTT with one cue per word. A file that cannot be read is a warning; the
+   * transcript is then read without it.
+   */
+  alignment: besideFile.optional(),
   /** The house style to read the transcript with, by name. */
   conventions: text.optional(),
   /**
@@ -234,6 +246,11 @@ export function readSidecar(file: VFile): Sidecar | undefined {
     return undefined
   }
   return sidecar
+}
+
+/** The alignment file a sidecar's bytes name, when it is valid and names one (the build's cache key reads it). */
+export function namedAlignment(value: string | Uint8Array): string | undefined {
+  return readSidecar(new VFile({ value, path: 'sidecar.yml' }))?.alignment
 }
 
 /** The facts a sidecar gives the parser (`ParseOptions.given`): id, date, time, place. */

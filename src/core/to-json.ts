@@ -7,7 +7,16 @@ import { paragraphIds, passageIds, referencedNotes } from './ids.ts'
 import { toPlainText } from './plain-text.ts'
 import type { BlockJson, MetadataJson, PageFurnitureJson, TranscriptJson, TurnJson } from './schema.ts'
 import { turnTimes, type TurnTime } from './timing.ts'
-import type { Fact, HeaderFieldName, PageFurniture, RecordingFacts, TranscriptRoot, Turn, WitnessRef } from './types.ts'
+import type {
+  Fact,
+  HeaderFieldName,
+  PageFurniture,
+  RecordingFacts,
+  SpokenWord,
+  TranscriptRoot,
+  Turn,
+  WitnessRef,
+} from './types.ts'
 import { citationFields, type CitationDefaults } from './citation.ts'
 
 /** `citation`: the site's defaults for the citation (its configuration); the CLI gives none. */
@@ -104,6 +113,7 @@ export function toJson(tree: TranscriptRoot, file: VFile, citation: CitationDefa
     ...(meta.series !== undefined ? { series: meta.series } : {}),
     ...(meta.source !== undefined ? { source: { ...meta.source } } : {}),
     ...(meta.recording !== undefined ? { recording: { ...meta.recording } } : {}),
+    ...(meta.alignment !== undefined ? { alignment: { ...meta.alignment } } : {}),
     ...(meta.transcriber !== undefined ? { transcriber: meta.transcriber } : {}),
     ...(meta.witnesses !== undefined ? { witnesses: meta.witnesses.map(witnessJson) } : {}),
     status: header.get('status') ?? null,
@@ -182,6 +192,17 @@ function turnJson(turn: Turn, name: string, time: TurnTime | undefined): TurnJso
     editorial,
     ...(furniture.length > 0 ? { furniture } : {}),
     time: time ?? null,
+    ...(turn.words ? { words: turn.words.map(wordJson) } : {}),
+  }
+}
+
+function wordJson({ value, position, start, end, score }: SpokenWord): NonNullable<TurnJson['words']>[number] {
+  return {
+    text: value,
+    line: position.start.line,
+    column: position.start.column,
+    ...(start !== undefined && end !== undefined ? { start, end } : {}),
+    ...(score !== undefined ? { score } : {}),
   }
 }
 

@@ -137,7 +137,29 @@ export interface Turn extends Parent {
    * the turn's id, its start time and the timeline all read this, never the text again.
    */
   openingStamp?: TimeMark
+  /**
+   * Every word spoken in the turn, in order, when the transcript has an alignment (`alignment/`): each
+   * with its place in the source and, where the aligner heard it, its time. Editorial marks, notes and
+   * timestamps are not spoken words and are never listed. Absent without an alignment.
+   */
+  words?: SpokenWord[]
   children: Array<Paragraph | PageBreak | PageFurniture>
+}
+
+/**
+ * A word of the transcript as printed (`Aldridge`, `15`, `I'll`: letters and digits, inner apostrophes,
+ * hyphens and points kept, the punctuation around it left out) and, when an aligner heard it, when.
+ * Not a node: a turn's `words`. `start` and `end` are both given or both absent.
+ */
+export interface SpokenWord {
+  value: string
+  /** Where the word stands in the transcript's text. */
+  position: Position
+  /** Seconds from the tape's 0:00 (the recording's `offset` is the player's), as the aligner gives them. */
+  start?: number
+  end?: number
+  /** The aligner's confidence, 0 to 1, when it gives one. */
+  score?: number
 }
 
 /** A printed time as data (not a node): its label as printed and its seconds. */
@@ -278,7 +300,22 @@ export interface TranscriptMeta {
   witnesses?: WitnessRef[]
   /** The edition's own word for where the transcript stands (`draft`, `checked`, `final`): the sidecar's `status`. */
   status?: string
+  /** The word timings read (the sidecar's `alignment`), when they could be read: see `Turn.words`. */
+  alignment?: AlignmentMeta
 }
+
+/** Which aligner's file gave the word timings, and how many of the transcript's words it timed. */
+export interface AlignmentMeta {
+  /** The file as the sidecar names it (beside the transcript). */
+  src: string
+  format: AlignmentFormat
+  /** Spoken words of the transcript's turns, and how many of them have a time. */
+  words: number
+  aligned: number
+}
+
+/** The aligners' file formats read (src/core/alignment/): WhisperX's JSON, Gentle's JSON, WebVTT with a cue per word. */
+export type AlignmentFormat = 'whisperx' | 'gentle' | 'webvtt'
 
 /** A sidecar's `witnesses:` entry: another transcript of the collection that transcribes the same recording. */
 export interface WitnessRef {

@@ -174,6 +174,13 @@ describe('diagnostics', () => {
       'witness-unknown',
       // A sidecar's `revisions` note for no version of the history: tests/unit/history.test.ts.
       'sidecar-unknown-version',
+      // An alignment file missing, malformed or invalid, a printed time it disagrees with, words it left
+      // without a time: tests/unit/alignment.test.ts.
+      'alignment-missing',
+      'alignment-syntax',
+      'alignment-invalid',
+      'alignment-disagrees',
+      'alignment-unaligned',
     ])
     expect(Object.keys(rules).filter((rule) => !tested.has(rule))).toEqual([])
   })

@@ -105,9 +105,13 @@ export function codeDigest(root: string): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** The digest of one transcript: its bytes and its sidecar's (an edited sidecar rebuilds it), read by this code. */
-export function sourceDigest(bytes: Uint8Array, code: string, sidecar?: Uint8Array): string {
+/**
+ * The digest of one transcript: its bytes, its sidecar's and its alignment's (an edited sidecar or a new
+ * alignment rebuilds it), read by this code.
+ */
+export function sourceDigest(bytes: Uint8Array, code: string, sidecar?: Uint8Array, alignment?: Uint8Array): string {
   const hash = createHash('sha256').update(code).update('\0').update(bytes)
   if (sidecar) hash.update('\0sidecar\0').update(sidecar)
+  if (alignment) hash.update('\0alignment\0').update(alignment)
   return hash.digest('hex').slice(0, 24)
 }

@@ -11,7 +11,7 @@ import { loadWithHistory } from '../../core/revisions/load.ts'
 import { renderRevisions } from '../../core/revisions/render.ts'
 import { transcriptTitle } from '../../core/names.ts'
 import { historyInput, type TaskHistory } from './history.ts'
-import { sidecarPath } from './transcript-files.ts'
+import { besideReader, sidecarPath } from './transcript-files.ts'
 import { speakerKey } from '../../contract/speakers.ts'
 import { aboutRoute, revisionsRoute, sitePath, speakerRoute } from '../../contract/routes.ts'
 import type { CitationDefaults } from '../../core/citation.ts'
@@ -48,7 +48,7 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
   try {
     const sidecar = task.sidecar && { value: readFileSync(task.sidecar), path: sidecarPath(task.shown) }
     const { tree, file, json, changes } = loadWithHistory(readFileSync(task.path), task.shown, {
-      ...(sidecar ? { sidecar } : {}),
+      ...(sidecar ? { sidecar, readBeside: besideReader(task.path) } : {}),
       ...(task.style !== undefined ? { style: task.style } : {}),
       ...(task.citation ? { citation: task.citation } : {}),
       ...(task.history ? { history: historyInput(task.history) } : {}),

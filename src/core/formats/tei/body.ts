@@ -8,7 +8,8 @@ import type { FootnoteDefinition, PhrasingContent } from 'mdast'
 import { assertNever } from '../../kinds.ts'
 import { printBracket, toSuperscript } from '../../syntax.ts'
 import { toPlainText } from '../../plain-text.ts'
-import type { ConversationContent, PageFurniture, Section, TranscriptRoot } from '../../types.ts'
+import type { ConversationContent, PageFurniture, Section, SpokenWord, TranscriptRoot } from '../../types.ts'
+import { textPieces } from '../../alignment/words.ts'
 import { directionElement } from './directions.ts'
 import { type Timeline, timeline } from './timeline.ts'
 import { element, xmlText, xmlId } from './xml.ts'
@@ -33,9 +34,15 @@ class TextWriter {
   /** What a `desc` cannot hold (a note, a time) is written right after the element around it. */
   after: string[] = []
 
+  /** Every turn's spoken words, in source order (none without an alignment). */
+  readonly words: SpokenWord[]
+
   constructor(tree: TranscriptRoot) {
     this.tree = tree
     this.times = timeline(tree)
+    this.words = tree.children.flatMap((child) =>
+      child.type === 'conversation' ? child.children.flatMap((block) => (block.type === 'turn' ? (block.words ?? []) : [])) : [],
+    )
     for (const child of tree.children) {
       if (child.type !== 'footnoteDefinition') continue
       this.definitions.set(child.identifier, [...(this.definitions.get(child.identifier) ?? []), child])
@@ -163,11 +170,24 @@ class TextWriter {
     return [desc, after]
   }
 
+  wordAnchor(word: SpokenWord): string {
+    const when = this.times.words.get(word)
+    return when ? element('anchor', { synch: `#${when}` }) : ''
+  }
+
   inline(nodes: PhrasingContent[], context: Context = 'text'): string {
     let out = ''
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
+          // An aligned word is preceded by an anchor on its own `when` (./timeline.ts).
+          out +=
+            context === 'text' && this.words.length > 0
+              ? textPieces(node, this.words)
+                  .map((piece) => (typeof piece === 'string' ? xmlText(piece) : this.wordAnchor(piece)))
+                  .join('')
+              : xmlText(node.value)
+          break
         case 'inlineCode':
         case 'html':
           out += xmlText(node.value)

@@ -24,6 +24,19 @@ export const tei: Format = {
 }
 
 /** `defaults`: the site's defaults for the citation (its configuration); the CLI gives none. */
+/** With word timings: where they come from and what they time (nothing without). */
+function alignmentNote(tree: TranscriptRoot): string {
+  const alignment = tree.meta?.alignment
+  if (!alignment) return ''
+  return element(
+    'p',
+    {},
+    xmlText(
+      `Word timings from ${alignment.src} (${alignment.format}), ${alignment.aligned} of ${alignment.words} spoken words: each word the aligner placed is preceded by an anchor on its own exact point of the timeline, and a turn that opens without a printed time starts at its first word where the aligner placed it, exactly; the other times are estimated between two given times (printed or aligned). Editorial marks have no time.`,
+    ),
+  )
+}
+
 export function toTei(tree: TranscriptRoot, defaults: CitationDefaults = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element(
     'TEI',
@@ -98,7 +111,7 @@ function teiHeader(tree: TranscriptRoot, defaults: CitationDefaults): string {
       'p',
       {},
       'Times are seconds from the start of the tape. A timestamp printed in the transcript is exact; every other time in the timeline (a turn that opens without one, an end) is estimated from the length of the text between two printed times and marked cert="low". A turn before the first printed time or after the last has no start or end: the transcript gives none.',
-    ),
+    ) + alignmentNote(tree),
   )
   const persons = tree.speakers.map((speaker) => {
     const names = [

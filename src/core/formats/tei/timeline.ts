@@ -3,10 +3,12 @@
  * start and end the transcript gives a time for, in seconds since the start of the tape. Printed times are
  * exact; the others are estimated between two printed times (../../timing.ts) and marked `cert="low"`, as
  * the header's `encodingDesc` says. A turn with no time has no `start` (or no `end`): nothing is invented.
+ * With an alignment, each word the aligner placed has a `when` of its own (exact, to the millisecond), which
+ * an `anchor` before the word points to (./body.ts).
  */
 import { eachOfType } from '../../walk.ts'
 import { turnTimes } from '../../timing.ts'
-import type { Conversation, Timestamp, TranscriptRoot, Turn } from '../../types.ts'
+import type { Conversation, SpokenWord, Timestamp, TranscriptRoot, Turn } from '../../types.ts'
 import { element, xmlId } from './xml.ts'
 
 export const origin = 'tl-origin'
@@ -18,6 +20,8 @@ export interface Timeline {
   end: Map<Turn, string>
   /** The `when` of each printed timestamp. */
   stamps: Map<Timestamp, string>
+  /** The `when` of each word the aligner placed. */
+  words: Map<SpokenWord, string>
 }
 
 interface Point {
@@ -32,6 +36,7 @@ export function timeline(tree: TranscriptRoot): Timeline {
   const start = new Map<Turn, string>()
   const end = new Map<Turn, string>()
   const stamps = new Map<Timestamp, string>()
+  const words = new Map<SpokenWord, string>()
   const conversation = tree.children.find((child): child is Conversation => child.type === 'conversation')
   const turns = (conversation?.children ?? []).filter((block) => block.type === 'turn')
 
@@ -54,6 +59,12 @@ export function timeline(tree: TranscriptRoot): Timeline {
       }
       count++
     })
+    for (const [index, word] of (turn.words ?? []).entries()) {
+      if (word.start === undefined) continue
+      const own = xmlId('tl', `${turn.id}.w${index + 1}`)
+      points.push({ id: own, seconds: word.start, estimated: false })
+      words.set(word, own)
+    }
   }
   turns.forEach((turn, index) => {
     const next = turns[index + 1]
@@ -90,5 +101,5 @@ export function timeline(tree: TranscriptRoot): Timeline {
     { unit: 's', origin: `#${origin}` },
     [element('when', { 'xml:id': origin }), ...whens].join('\n'),
   )
-  return { xml, start, end, stamps }
+  return { xml, start, end, stamps, words }
 }

@@ -259,7 +259,6 @@ async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: s
   // The sample's index goes; the search page (search/index.html) stays.
   for (const built of [
     'pagefind',
-    'search/sections',
     'search/values',
     'search/words',
     'search/heads',
@@ -297,7 +296,6 @@ async function main(): Promise<number> {
   const index = await sizeOf(pagefindDir, (name) => !ui.test(name))
   const fragments = await sizeOf(join(pagefindDir, 'fragment'))
   const meta = await sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'))
-  const chunks = await sizeOf(join(dist, 'search', 'sections'))
   const values = await sizeOf(join(dist, 'search', 'values'))
   const postings = await sizeOf(join(dist, 'search', 'postings'))
   const totalsFile = await readFile(join(dist, TOTALS_PATH))
@@ -564,12 +562,11 @@ async function main(): Promise<number> {
       value: `${kb(index.bytes)} in ${index.files.toLocaleString('en')} files`,
     },
     { measure: '  of which fragments / metadata', value: `${kb(fragments.bytes)} / ${kb(meta.bytes)}` },
-    {
-      measure: 'section chunks',
-      value: `${kb(chunks.bytes)} in ${chunks.files} files (largest ${kb(Math.max(...manifest.chunks))})`,
-    },
     { measure: 'value tables (speakers, transcripts; kinds apart)', value: `${kb(values.bytes)} in ${values.files} files` },
-    { measure: "postings (every word's places, for exact counts)", value: `${kb(postings.bytes)} in ${postings.files} files` },
+    {
+      measure: 'postings (words, pairs of words and their places; transcripts), for exact counts',
+      value: `${kb(postings.bytes)} in ${postings.files} files`,
+    },
     { measure: 'totals / manifest', value: `${kb(totalsFile.length)} / ${kb(JSON.stringify(manifest).length)}` },
   ]
   const all = [...facts, ...rows]

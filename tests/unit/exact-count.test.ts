@@ -18,7 +18,7 @@ import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
 import { parseFragmentText, passagesPath, type Manifest } from '../../src/contract/search.ts'
 import type { SearchState } from '../../src/contract/query.ts'
-import { forgetChunks, forgetPlaces, forgetWords, SearchSession, type SearchData } from '../../src/browser/search/engine.ts'
+import { forgetPlaces, forgetWords, SearchSession, type SearchData } from '../../src/browser/search/engine.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
@@ -124,7 +124,6 @@ beforeAll(async () => {
     log: () => {},
     groupSize: 4,
   })
-  forgetChunks()
   forgetWords()
   forgetPlaces()
 }, 240_000)

@@ -1,32 +1,28 @@
 /**
  * Exact counts for every query with words, on the search page and on the hub: the sections (passages)
  * holding every free word come from the word tables (word-tables.ts, each word's sections), those holding
- * each quoted phrase from the postings (contract/postings.ts, each word's places), never from reading
- * passages' text; the sections holding them all are then tallied by transcript, speaker and kind, and the
- * state's choices applied (counts.ts `countSections`), so the facets are exact too. What it fetches is the
- * query's words' own rows: it grows with how often they are printed, not with the collection.
+ * each quoted phrase from the postings (contract/postings.ts, read by postings.ts: its pairs of words and
+ * their places), never from reading passages' text; the sections holding them all are then tallied by
+ * transcript, speaker and kind, and the state's choices applied (counts.ts `countSections`), so the facets
+ * are exact too. What it fetches is the query's words' and pairs' own entries: they grow with how often
+ * they are printed, not with the collection.
  */
-import { bucketOf, MANIFEST_PATH, sequenceKey, type Manifest } from '../../contract/search.ts'
+import { MANIFEST_PATH, sequenceKey, type Manifest } from '../../contract/search.ts'
 import {
-  decodeNumbers,
   EDITORIAL_CODE,
   NOTE_CODE,
-  postingBucketPath,
-  postingFilePath,
-  postingPlacesPath,
   postingTranscriptsPath,
   SPEAKER_CODE,
   TRANSCRIPTS_PER_FILE,
-  type OwnEntry,
-  type PlacesFile,
-  type PostingEntry,
-  type PostingFile,
   type PostingTranscripts,
 } from '../../contract/postings.ts'
 import type { ParsedQuery, SearchState } from '../../contract/query.ts'
 import { countSections, type Counts } from './counts.ts'
 import type { SearchData } from './records.ts'
 import { matchTallies, wordMatches, type WordMatch } from './word-tables.ts'
+import { cover, entryOf, find, seek, type Entry } from './postings.ts'
+
+export { forgetPlaces } from './postings.ts'
 
 /** A search's counts: the results in all, each facet value's, and whether they are exact. */
 export interface CountResult {
@@ -42,132 +38,6 @@ export interface CountResult {
 export type CountProgress = (done: number, of: number) => void
 
 type Values = { transcript: string; kind: string; speaker?: string }
-
-/** One key's entry (contract/postings.ts) decoded: rows by transcript, each row's sections, codes and places. */
-interface Entry {
-  /** Row → its transcript's serial. */
-  t: Int32Array
-  /** Row r's sections are `sections[rowStart[r]]` up to `sections[rowStart[r + 1]]`. */
-  rowStart: Int32Array
-  sections: Int32Array
-  codes: Int32Array
-  /** A pair's places, once read: section k's are `places[placeStart[k]]` up to `places[placeStart[k + 1]]`. */
-  placeStart?: Int32Array
-  places?: Int32Array
-  /** Transcript serial → row. */
-  rows: Map<number, number>
-}
-
-/** Where a key stands in its bucket: not printed, an entry in the bucket, or a file of its own. */
-type Found = { key: string; at: PostingEntry | OwnEntry | undefined }
-
-/**
- * Entries read lately (a phrase typed on asks for its first pairs again); a few, as a common pair is
- * hundreds of kilobytes. Per `SearchData`: the hub counts over shards whose files have the same paths.
- */
-let entriesOf = new WeakMap<SearchData, Map<string, Promise<Entry>>>()
-const KEEP = 24
-
-function cached(data: SearchData, key: string, read: () => Promise<Entry>): Promise<Entry> {
-  let entries = entriesOf.get(data)
-  if (!entries) {
-    entries = new Map()
-    entriesOf.set(data, entries)
-  }
-  let known = entries.get(key)
-  if (!known) {
-    known = read()
-    if (entries.size >= KEEP) entries.delete(entries.keys().next().value!)
-    entries.set(key, known)
-    known.catch(() => entries.delete(key))
-  }
-  return known
-}
-
-async function find(data: SearchData, manifest: Manifest, key: string): Promise<Found> {
-  const bucket = await data.json<PostingFile>(postingBucketPath(bucketOf(key, manifest.postings!)))
-  if (!bucket) throw new Error('a bucket of postings could not be loaded')
-  return { key, at: Object.hasOwn(bucket.keys, key) ? bucket.keys[key] : undefined }
-}
-
-/** A key's entry, its own file fetched if it has one; a pair's places with it when `places`. */
-async function entryOf(data: SearchData, { key, at }: Found, places: boolean): Promise<Entry> {
-  const entry = await cached(data, key, async () => {
-    if (!Array.isArray(at)) return decode(at!)
-    const file = await data.json<PostingFile>(postingFilePath(at[0]))
-    if (!file) throw new Error('a file of postings could not be loaded')
-    return decode(file.keys[key] as PostingEntry)
-  })
-  if (places && !entry.places) {
-    const column = Array.isArray(at) ? await data.json<PlacesFile>(postingPlacesPath(at[0])) : (at as PostingEntry).p
-    if (column === undefined) throw new Error("a pair's places could not be loaded")
-    readPlaces(entry, column)
-  }
-  return entry
-}
-
-function decode(entry: PostingEntry): Entry {
-  const t = decodeNumbers(entry.t)
-  const counts = decodeNumbers(entry.n)
-  const steps = decodeNumbers(entry.s)
-  const rowStart = new Int32Array(t.length + 1)
-  const rows = new Map<number, number>()
-  const sections = new Int32Array(steps.length)
-  for (let r = 0, k = 0; r < t.length; r++) {
-    if (r > 0) t[r] = t[r]! + t[r - 1]!
-    rows.set(t[r]!, r)
-    rowStart[r] = k
-    for (let section = 0, j = 0; j < counts[r]!; j++, k++) sections[k] = section += steps[k]!
-    rowStart[r + 1] = k
-  }
-  return { t, rowStart, sections, codes: decodeNumbers(entry.c), rows }
-}
-
-function readPlaces(entry: Entry, column: string): void {
-  const numbers = decodeNumbers(column)
-  const placeStart = new Int32Array(entry.sections.length + 1)
-  const places = new Int32Array(numbers.length)
-  let count = 0
-  for (let k = 0, i = 0; k < entry.sections.length; k++) {
-    placeStart[k] = count
-    let place = 0
-    for (let more = 1; more === 1; i++) {
-      place += numbers[i]! >> 1
-      places[count++] = place
-      more = numbers[i]! & 1
-    }
-  }
-  placeStart[entry.sections.length] = count
-  entry.placeStart = placeStart
-  entry.places = places.subarray(0, count)
-}
-
-/** Whether `list` (ascending) holds `value` between `from` and `to`; returns where it stopped, or -(that + 1). */
-function seek(list: Int32Array, value: number, from: number, to: number): number {
-  let i = from
-  while (i < to && list[i]! < value) i++
-  return i < to && list[i] === value ? i : -(i + 1)
-}
-
-/**
- * Which of a phrase's pairs to read (pair i is words i and i + 1): the cheapest set that covers every word,
- * by the sizes the buckets give (an entry already in its bucket costs nothing more).
- */
-function cover(found: Found[]): number[] {
-  const cost = (f: Found) => (Array.isArray(f.at) ? f.at[1] : 0)
-  const n = found.length
-  if (n > 12) return found.map((_, i) => i).filter((i) => i % 2 === 0 || i === n - 1)
-  let best: number[] = []
-  let bestCost = Infinity
-  for (let mask = 1; mask < 1 << n; mask++) {
-    const chosen = found.map((_, i) => i).filter((i) => mask & (1 << i))
-    const covered = new Set(chosen.flatMap((i) => [i, i + 1]))
-    if (covered.size < n + 1) continue
-    const total = chosen.reduce((sum, i) => sum + cost(found[i]!) + 1, 0)
-    if (total < bestCost) [best, bestCost] = [chosen, total]
-  }
-  return best
-}
 
 /** The sections holding `phrase` (the phrase check's words in a row), by transcript. */
 export async function phraseSections(
@@ -315,9 +185,4 @@ export async function exactCount(
   } catch {
     return null
   }
-}
-
-/** Forget the postings' entries read (a test with other data). */
-export function forgetPlaces(): void {
-  entriesOf = new WeakMap()
 }

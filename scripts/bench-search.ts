@@ -184,7 +184,7 @@ async function settleCount(
   page: Page,
   record: ReturnType<typeof recorder>,
   q: string,
-): Promise<{ ms: number; bytes: number; status: string }> {
+): Promise<{ ms: number; bytes: number; status: string; files: string }> {
   const from = record.mark()
   const timing = page.evaluate(
     (q) =>
@@ -206,7 +206,27 @@ async function settleCount(
   )
   const { ms, status } = await withTimeout(timing, QUERY_TIMEOUT_MS, `the count of ${q}`)
   await page.waitForLoadState('networkidle')
-  return { ms, status, bytes: await record.bytes(from) }
+  const bytes = await record.bytes(from)
+  return { ms, status, bytes, files: filesOf(record.fetched.slice(from)) }
+}
+
+/** Where a count's bytes went: each kind of file fetched, how many and how many bytes (postings files one by one). */
+function filesOf(fetched: Array<{ url: string; bytes: number }>): string {
+  const kinds = new Map<string, { n: number; bytes: number }>()
+  for (const { url, bytes } of fetched) {
+    const path = new URL(url).pathname
+    const kind = path.startsWith('/search/postings/')
+      ? path.replace('/search/postings/', 'postings ')
+      : path.split('/').slice(0, 3).join('/')
+    const seen = kinds.get(kind) ?? { n: 0, bytes: 0 }
+    seen.n += 1
+    seen.bytes += bytes
+    kinds.set(kind, seen)
+  }
+  return [...kinds]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([kind, { n, bytes }]) => `${kind}${n > 1 ? ` ×${n}` : ''} ${kb(bytes)}`)
+    .join(', ')
 }
 
 /** The number a status gives as the count (`1,234 results.`, `No results.`); undefined for anything else. */
@@ -239,7 +259,6 @@ async function build(): Promise<{ seconds?: number; manifest?: Manifest; mode: s
   // The sample's index goes; the search page (search/index.html) stays.
   for (const built of [
     'pagefind',
-    'search/sections',
     'search/values',
     'search/words',
     'search/heads',
@@ -277,7 +296,6 @@ async function main(): Promise<number> {
   const index = await sizeOf(pagefindDir, (name) => !ui.test(name))
   const fragments = await sizeOf(join(pagefindDir, 'fragment'))
   const meta = await sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'))
-  const chunks = await sizeOf(join(dist, 'search', 'sections'))
   const values = await sizeOf(join(dist, 'search', 'values'))
   const postings = await sizeOf(join(dist, 'search', 'postings'))
   const totalsFile = await readFile(join(dist, TOTALS_PATH))
@@ -426,10 +444,10 @@ async function main(): Promise<number> {
     for (const [label, pages] of full) rows.push({ measure: `  to a full first page (20), ${label}`, value: stat(pages) })
     // 2b. The same queries and the commonest phrase, typing to the exact count, each against a brute force.
     const passageTexts = await readPassages(corpus)
-    const counted: Array<{ q: string; ms: number; bytes: number; shown?: number; expected: number }> = []
+    const counted: Array<{ q: string; ms: number; bytes: number; files: string; shown?: number; expected: number }> = []
     for (const q of [...words, ...sampled, ...shapes]) {
-      const { ms, bytes, status } = await settleCount(page, record, q)
-      counted.push({ q, ms, bytes, shown: countOf(status), expected: bruteCount(passageTexts, q) })
+      const { ms, bytes, status, files } = await settleCount(page, record, q)
+      counted.push({ q, ms, bytes, files, shown: countOf(status), expected: bruteCount(passageTexts, q) })
     }
     // The commonest phrase, in a new tab: nothing of its words read before, their places fetched whole.
     {
@@ -440,8 +458,8 @@ async function main(): Promise<number> {
       await settled(freshPage, '')
       await freshPage.waitForLoadState('networkidle')
       const q = '"of the"'
-      const { ms, bytes, status } = await settleCount(freshPage, freshRecord, q)
-      counted.push({ q, ms, bytes, shown: countOf(status), expected: bruteCount(passageTexts, q) })
+      const { ms, bytes, status, files } = await settleCount(freshPage, freshRecord, q)
+      counted.push({ q, ms, bytes, files, shown: countOf(status), expected: bruteCount(passageTexts, q) })
       await fresh.close()
     }
     const wrong = counted.filter((c) => c.shown !== c.expected)
@@ -476,7 +494,8 @@ async function main(): Promise<number> {
       measure: `  slowest: ${slowest.q} (${slowest.expected.toLocaleString('en')})`,
       value: `${slowest.ms.toFixed(0)} ms, ${kb(slowest.bytes)}`,
     })
-    notes.push(`each count: ${counted.map((c) => `${c.q} ${c.shown} in ${c.ms.toFixed(0)} ms, ${kb(c.bytes)}`).join('; ')}`)
+    notes.push('each count: its count, time and bytes, and the files fetched (postings one by one):')
+    for (const c of counted) notes.push(`  ${c.q} ${c.shown} in ${c.ms.toFixed(0)} ms, ${kb(c.bytes)}: ${c.files}`)
     notes.push(`each sampled phrase: ${sampled.map((p, i) => `${p} ${sampledMs[i]!.toFixed(0)} ms`).join(', ')}`)
     notes.push(`each word: ${words.map((p, i) => `${p} ${fresh[i]!.toFixed(0)} ms`).join(', ')}`)
     await context.close()
@@ -543,12 +562,11 @@ async function main(): Promise<number> {
       value: `${kb(index.bytes)} in ${index.files.toLocaleString('en')} files`,
     },
     { measure: '  of which fragments / metadata', value: `${kb(fragments.bytes)} / ${kb(meta.bytes)}` },
-    {
-      measure: 'section chunks',
-      value: `${kb(chunks.bytes)} in ${chunks.files} files (largest ${kb(Math.max(...manifest.chunks))})`,
-    },
     { measure: 'value tables (speakers, transcripts; kinds apart)', value: `${kb(values.bytes)} in ${values.files} files` },
-    { measure: "postings (every word's places, for exact counts)", value: `${kb(postings.bytes)} in ${postings.files} files` },
+    {
+      measure: 'postings (words, pairs of words and their places; transcripts), for exact counts',
+      value: `${kb(postings.bytes)} in ${postings.files} files`,
+    },
     { measure: 'totals / manifest', value: `${kb(totalsFile.length)} / ${kb(JSON.stringify(manifest).length)}` },
   ]
   const all = [...facts, ...rows]

@@ -7,17 +7,16 @@
  *   lands (`anchorId`). `/search/records/<id>.json` lists a record's transcripts and where each starts;
  *   `/search/passages/<name>.json.gz` holds a transcript's passages (Pagefind's own text and positions),
  *   all the page fetches to show a result.
- * - **Section chunks** (`/search/sections/<n>.json`): for each record its heading positions (Pagefind's
- *   own word positions) and each section's code (a speaker, NOTE or EDITORIAL). A record's chunk is
- *   `bucketOf(record id, chunks)`, so the page fetches only the chunks of the records it counts.
+ * - A **section table** (`SectionTable`): for each record its heading positions (Pagefind's own word
+ *   positions) and each section's code (a speaker, NOTE or EDITORIAL). No longer written as files (the
+ *   counts come from the word tables and the postings, postings.ts); tests build it in memory.
  * - **Value tables** (`/search/values/<n>.json`): for each facet value (a speaker, a transcript, a kind)
  *   the transcripts holding its passages, in transcript order, with their passages per code. A value's table
  *   is `bucketOf(facet + value, buckets)`: a search with no words reads the one table it needs.
  * - **Totals** (`/search/totals.json`): passages per speaker and kind, per kind, and the transcripts with
  *   the most passages, for the facets of a search with neither words nor choices.
  * - The **manifest** (`/search/manifest.json`, a few hundred bytes whatever the collection's size): how
- *   many chunks and buckets there are, and each section chunk's size, so the page knows what counting a
- *   query would cost before fetching it.
+ *   many records, passages and buckets there are.
  */
 
 import { KIND_CODES, type PassageKind } from './passages.ts'
@@ -157,7 +156,7 @@ export function decodePositions(text: string): number[] {
   return text.split('.').map((step) => (at += parseInt(step, 36)))
 }
 
-/** A section chunk (and, in tests, a whole collection's table): each record's sections. */
+/** A section table (built in memory, for tests): each record's sections. */
 export interface SectionTable {
   /** Facet values, listed once and referred to by index. */
   values: Record<Facet, string[]>
@@ -207,8 +206,6 @@ export interface Manifest {
   /** Records (transcripts) and passages indexed. */
   records: number
   passages: number
-  /** Section chunks, and each one's size in bytes as written. */
-  chunks: number[]
   /** Value-table buckets. */
   buckets: number
   /** Word-head buckets (`headBucketPath`); none in an index built before them. */
@@ -220,7 +217,6 @@ export interface Manifest {
 /** The tables' files, as paths under the site's folder (the build) and as URLs (the page): `'/' + path`. */
 export const MANIFEST_PATH = 'search/manifest.json'
 export const TOTALS_PATH = 'search/totals.json'
-export const sectionChunkPath = (n: number) => `search/sections/${n}.json`
 export const valueTablePath = (n: number) => `search/values/${n}.json`
 /** A kind's table: kinds hold nearly every record, so each has a file of its own. */
 export const kindTablePath = (kind: string) => `search/values/kind-${kind}.json`

@@ -23,8 +23,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { HubManifest } from '../../src/contract/hub.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
-import { stem } from '../../src/contract/stem.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
+import { holds, wordsOf } from '../../scripts/bench/brute-count.ts'
 import { AxeBuilder } from './support/axe.ts'
 import { SEED, shardCollections } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
@@ -137,27 +137,16 @@ function shardCount(base: string, q: string): Promise<number> {
 }
 
 /**
- * A brute-force count over a shard's transcripts' JSON: each passage's words as docs/search.md says a
- * phrase reads them (letters and digits with inner apostrophes, lower case, accents folded), a phrase as
- * words in a row, a free word by its start or its stem's start.
+ * A brute-force count over a shard's transcripts' JSON, by the bench's brute force (scripts/bench/brute-count.ts):
+ * each passage's words as docs/search.md says a phrase reads them (letters and digits with inner apostrophes,
+ * lower case, accents folded), a phrase as words in a row, a free word by its start or its stem's start.
  */
 async function bruteCount(base: string, phrases: string[][], terms: string[]): Promise<number> {
-  const split = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[’‘]/g, "'")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
   let count = 0
   for (const name of shards[base]!.keys()) {
     const json = (await (await fetch(`${site.server!.url}${base}${name}/transcript.json`)).json()) as TranscriptJson
-    for (const section of transcriptRecord(json).sections) {
-      const words = split(section.paragraphs.join(' '))
-      const inRow = (phrase: string[]) => words.some((_, i) => phrase.every((word, j) => words[i + j] === word))
-      const answers = (term: string) => words.some((word) => word.startsWith(term) || stem(word).startsWith(stem(term)))
-      if (phrases.every(inRow) && terms.every(answers)) count += 1
-    }
+    for (const section of transcriptRecord(json).sections)
+      if (holds(wordsOf(section.paragraphs.join(' ')), phrases, terms)) count += 1
   }
   return count
 }

@@ -2,11 +2,12 @@
  * Exact counts (issue 24), checked against a brute-force count: a generated collection of 240 transcripts
  * (scripts/make-corpus.ts), its search built by the real build (Pagefind's Node API, then the tables and
  * postings, four transcripts to a record as at scale), and the page's engine reading the files on disk.
- * Expected counts are made here, independently: every passage of every transcript's JSON, its text split
- * into words as docs/search.md says a phrase is read (letters and digits, inner apostrophes, lower case,
- * accents folded), a phrase found as words in a row, a free word as the search documents it (its start, or
- * its stem's start), then tallied per facet with the other facets' choices kept. Seeded: the same queries
- * each run; a failure names its query and state.
+ * Expected counts are made here, independently of the page's code: every passage of every transcript's
+ * JSON, its text split into words as docs/search.md says a phrase is read (letters and digits, inner
+ * apostrophes, lower case, accents folded), a phrase found as words in a row, a free word as the search
+ * documents it (its start, or its stem's start), by the bench's brute force (scripts/bench/brute-count.ts),
+ * then tallied here per facet with the other facets' choices kept. Seeded: the same queries each run; a
+ * failure names its query and state.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,12 +17,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
 import { parseFragmentText, passagesPath, type Manifest } from '../../src/contract/search.ts'
-import { stem } from '../../src/contract/stem.ts'
 import type { SearchState } from '../../src/contract/query.ts'
-import { forgetChunks, forgetPlaces, forgetWords, SearchSession, type SearchData } from '../../src/browser/search/engine.ts'
+import { forgetPlaces, forgetWords, SearchSession, type SearchData } from '../../src/browser/search/engine.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { answers, holds, inRow, wordsOf as split } from '../../scripts/bench/brute-count.ts'
 
 const COUNT = 240
 const transcripts: TranscriptJson[] = Array.from({ length: COUNT }, (_, i) => {
@@ -29,15 +30,6 @@ const transcripts: TranscriptJson[] = Array.from({ length: COUNT }, (_, i) => {
   return loadTranscript(text, `${name}.txt`).json
 })
 const labels = transcriptLabels(transcripts)
-
-/** Words as the documentation says a phrase reads them, written here again, not imported. */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase()
-const split = (text: string) => fold(text).match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
 
 interface Passage {
   transcript: string
@@ -63,19 +55,6 @@ const passages: Passage[] = transcripts.flatMap((json) => {
   })
 })
 
-const inRow = (list: string[], phrase: string[]) =>
-  list.some((_, i) => i + phrase.length <= list.length && phrase.every((word, j) => list[i + j] === word))
-const stems = new Map<string, string>()
-function stemOf(word: string): string {
-  let known = stems.get(word)
-  if (known === undefined) {
-    known = stem(word)
-    stems.set(word, known)
-  }
-  return known
-}
-const answers = (word: string, term: string) => word.startsWith(term) || stemOf(word).startsWith(stemOf(term))
-
 /** The brute-force count of a query (free words, phrases) under a state: total and each facet's counts. */
 function bruteForce(terms: string[], phrases: string[][], state: SearchState) {
   const passesDates = (p: Passage) =>
@@ -95,8 +74,7 @@ function bruteForce(terms: string[], phrases: string[][], state: SearchState) {
   }
   let total = 0
   for (const p of passages) {
-    if (!terms.every((term) => p.words.some((word) => answers(word, term)))) continue
-    if (!phrases.every((phrase) => inRow(p.words, phrase))) continue
+    if (!holds(p.words, phrases, terms)) continue
     if (passesBut(p)) total += 1
     for (const facet of ['speaker', 'transcript', 'kind'] as const) {
       const value = facetOf(p, facet)
@@ -146,7 +124,6 @@ beforeAll(async () => {
     log: () => {},
     groupSize: 4,
   })
-  forgetChunks()
   forgetWords()
   forgetPlaces()
 }, 240_000)

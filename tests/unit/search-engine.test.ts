@@ -18,9 +18,7 @@ import { UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { fragmentId } from '../../src/build/search/tables.ts'
 import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/contract/search.ts'
 import {
-  forgetChunks,
   forgetWords,
-  sectionRows,
   SearchSession,
   wordTallies,
   type Hit,
@@ -117,7 +115,6 @@ async function build(size: number, headSize?: number): Promise<void> {
       parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')),
     )
   }
-  forgetChunks()
   forgetWords()
 }
 
@@ -273,19 +270,6 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     forgetWords()
     expect(await wordTallies(data, ['quarantine'], 0)).toBeUndefined()
     forgetWords()
-  })
-
-  test('counting a word fetches only the chunks of its records, and within a budget says it is partial', async () => {
-    const ids = [...fragments.keys()]
-    const all = await sectionRows(data, ids, Infinity)
-    expect(all!.complete).toBe(true)
-    expect(all!.table.size).toBe(ids.length)
-    forgetChunks()
-    const bounded = await sectionRows(data, ids, 0)
-    // One chunk at least is always read; the rest would pass the budget.
-    expect(bounded!.table.size).toBeGreaterThan(0)
-    expect(bounded!.complete).toBe(bounded!.table.size === ids.length)
-    forgetChunks()
   })
 })
 

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
-import { forgetChunks, forgetWords, SearchSession, type Hit, type SearchData } from '../../src/browser/search/engine.ts'
+import { forgetWords, SearchSession, type Hit, type SearchData } from '../../src/browser/search/engine.ts'
 import { closeNames, didYouMean, editDistance } from '../../src/browser/search/suggest.ts'
 import { labelText } from '../../src/contract/dates.ts'
 import {
@@ -71,7 +71,6 @@ beforeAll(async () => {
     read: async (name) => transcripts.find((t) => t.name === name)!,
     log: () => {},
   })
-  forgetChunks()
   forgetWords()
 }, 120_000)
 

@@ -1,7 +1,8 @@
 /**
- * Turn-level counts for the search page's status and facets, from the tables of src/contract/search.ts:
- * section chunks (each record's word positions, speakers and kinds) for a query with one word, value
- * tables and totals for a search with no words. No DOM here, so it is easy to test.
+ * Turn-level counts for the search page's status and facets: the sections a query holds, tallied by
+ * transcript, speaker and kind with the state's choices applied (`countSections`, for exact-count.ts), and
+ * the value tables and totals of src/contract/search.ts for a search with no words; a section table read
+ * back (`decodeTable`, `tableTallies`) for the tests. No DOM here, so it is easy to test.
  */
 import {
   codeValues,

@@ -28,7 +28,6 @@ import {
 import { wordMatches, WORD_BUDGET, type WordMatch } from './word-tables.ts'
 
 export * from './records.ts'
-export * from './tallies.ts'
 export * from './exact-count.ts'
 export * from './word-tables.ts'
 

@@ -1,17 +1,28 @@
 /**
  * Exact counts for every query with words, on the search page and on the hub: the sections (passages)
  * holding every free word come from the word tables (word-tables.ts, each word's sections), those holding
- * each quoted phrase from the postings (contract/postings.ts, each word's places), never from reading
- * passages' text; the sections holding them all are then tallied by transcript, speaker and kind, and the
- * state's choices applied (counts.ts `countSections`), so the facets are exact too. What it fetches is the
- * query's words' own rows: it grows with how often they are printed, not with the collection.
+ * each quoted phrase from the postings (contract/postings.ts, read by postings.ts: its pairs of words and
+ * their places), never from reading passages' text; the sections holding them all are then tallied by
+ * transcript, speaker and kind, and the state's choices applied (counts.ts `countSections`), so the facets
+ * are exact too. What it fetches is the query's words' and pairs' own entries: they grow with how often
+ * they are printed, not with the collection.
  */
-import { bucketOf, codeValues, decodePositions, MANIFEST_PATH, type Manifest } from '../../contract/search.ts'
-import { postingBucketPath, postingFilePath, type PostingFile, type PostingRow } from '../../contract/postings.ts'
+import { MANIFEST_PATH, sequenceKey, type Manifest } from '../../contract/search.ts'
+import {
+  EDITORIAL_CODE,
+  NOTE_CODE,
+  postingTranscriptsPath,
+  SPEAKER_CODE,
+  TRANSCRIPTS_PER_FILE,
+  type PostingTranscripts,
+} from '../../contract/postings.ts'
 import type { ParsedQuery, SearchState } from '../../contract/query.ts'
 import { countSections, type Counts } from './counts.ts'
 import type { SearchData } from './records.ts'
 import { matchTallies, wordMatches, type WordMatch } from './word-tables.ts'
+import { cover, entryOf, find, seek, type Entry } from './postings.ts'
+
+export { forgetPlaces } from './postings.ts'
 
 /** A search's counts: the results in all, each facet value's, and whether they are exact. */
 export interface CountResult {
@@ -27,131 +38,95 @@ export interface CountResult {
 export type CountProgress = (done: number, of: number) => void
 
 type Values = { transcript: string; kind: string; speaker?: string }
-/**
- * One word's row for one transcript, decoded only as far as a phrase needs it: a common word (`the`, in
- * every transcript) is mostly looked at in the few transcripts and sections its rarer neighbours hold.
- */
-interface WordRow {
-  row: PostingRow
-  file: PostingFile
-  sections?: number[]
-  groups?: string[]
-  /** The row's section values (speaker, kind), split once: a common word's row is read once per section. */
-  values?: string[]
-}
-type WordPlaces = Map<string, WordRow>
-
-/**
- * Words' places read lately (a phrase typed on asks for its first words again); a few, as "the" is
- * megabytes. Per `SearchData`: the hub counts over shards whose files have the same paths.
- */
-let placesOf = new WeakMap<SearchData, Map<string, Promise<WordPlaces>>>()
-const KEEP = 24
-
-/** A word's places in every transcript, from its bucket (and its own file, for a common word). */
-function wordPlaces(data: SearchData, manifest: Manifest, word: string): Promise<WordPlaces> {
-  let placesRead = placesOf.get(data)
-  if (!placesRead) {
-    placesRead = new Map()
-    placesOf.set(data, placesRead)
-  }
-  let known = placesRead.get(word)
-  if (!known) {
-    known = readPlaces(data, manifest, word)
-    if (placesRead.size >= KEEP) placesRead.delete(placesRead.keys().next().value!)
-    placesRead.set(word, known)
-    known.catch(() => placesRead.delete(word))
-  }
-  return known
-}
-
-async function readPlaces(data: SearchData, manifest: Manifest, word: string): Promise<WordPlaces> {
-  const bucket = await data.json<PostingFile>(postingBucketPath(bucketOf(word, manifest.postings!)))
-  if (!bucket) throw new Error('a bucket of postings could not be loaded')
-  const entry = Object.hasOwn(bucket.words, word) ? bucket.words[word] : undefined
-  const file = typeof entry === 'number' ? await data.json<PostingFile>(postingFilePath(entry)) : bucket
-  if (!file) throw new Error('a file of postings could not be loaded')
-  const rows = file.words[word]
-  const places: WordPlaces = new Map()
-  if (Array.isArray(rows)) for (const row of rows) places.set(file.transcripts[row[0]]![0], { row, file })
-  return places
-}
-
-const sectionsOf = (entry: WordRow) => (entry.sections ??= decodePositions(entry.row[1]))
-function placesAt(entry: WordRow, i: number): number[] {
-  entry.groups ??= entry.row[3].split(',')
-  return decodePositions(entry.groups[i]!)
-}
-
-/** Whether `list` (ascending) holds `value`, looking on from `from`; returns where it stopped, or -1. */
-function seek(list: number[], value: number, from: number): number {
-  let i = from
-  while (i < list.length && list[i]! < value) i++
-  return i < list.length && list[i] === value ? i : -(i + 1)
-}
-
-/** Whether the words' places (each word's in one section) hold the words in a row. */
-function inRow(places: number[][]): boolean {
-  const at = places.map(() => 0)
-  return places[0]!.some((start) =>
-    places.every((list, i) => {
-      if (i === 0) return true
-      const found = seek(list, start + i, at[i]!)
-      at[i] = found < 0 ? -found - 1 : found
-      return found >= 0
-    }),
-  )
-}
 
 /** The sections holding `phrase` (the phrase check's words in a row), by transcript. */
 export async function phraseSections(
   data: SearchData,
   manifest: Manifest,
   phrase: string[],
-  read: () => void = () => {},
+  read: (words: number) => void = () => {},
 ): Promise<Map<string, WordMatch>> {
-  const lists = await Promise.all(
-    [...new Set(phrase)].map(async (word) => {
-      const places = await wordPlaces(data, manifest, word)
-      read()
-      return [word, places] as const
-    }),
-  )
-  const of = new Map(lists)
-  const byWord = phrase.map((word) => of.get(word)!)
-  // From the word in fewest transcripts; the others are looked at only there.
-  const rarest = byWord.reduce((a, b) => (b.size < a.size ? b : a))
-  const found = new Map<string, WordMatch>()
-  for (const [name, first] of rarest) {
-    const here = byWord.map((places) => places.get(name))
-    if (here.some((entry) => !entry)) continue
-    const entries = here as WordRow[]
-    const lists = entries.map(sectionsOf)
-    // The sections every word is in, with each word's index of it (the lists are ascending).
-    const at = lists.map(() => 0)
-    const sections = new Map<number, Values>()
-    const firstList = sectionsOf(first)
-    firstList.forEach((section, k) => {
-      const indexes: number[] = []
-      for (const [w, list] of lists.entries()) {
-        const found = seek(list, section, at[w]!)
-        if (found < 0) {
-          at[w] = -found - 1
-          return
-        }
-        at[w] = found
-        indexes.push(found)
-      }
-      if (inRow(entries.map((entry, w) => placesAt(entry, indexes[w]!)))) {
-        const { row, file } = first
-        const label = file.transcripts[row[0]]![1]
-        first.values ??= row[2].split('.')
-        sections.set(section, codeValues(first.values[k]!, label, file.speakers))
-      }
-    })
-    if (sections.size > 0) found.set(name, { name, label: first.file.transcripts[first.row[0]]![1], sections })
+  const distinct = new Set(phrase).size
+  const keys = phrase.length === 1 ? phrase : phrase.slice(1).map((word, i) => sequenceKey([phrase[i]!, word]))
+  const found = await Promise.all(keys.map((key) => find(data, manifest, key)))
+  if (found.some((f) => f.at === undefined)) {
+    read(distinct)
+    return new Map()
   }
-  return found
+  const chosen = phrase.length === 1 ? [0] : cover(found)
+  // Places are needed only to tell pairs apart in a row: one pair is a two-word phrase.
+  const places = chosen.length > 1
+  const entries = await Promise.all(chosen.map(async (i) => ({ entry: await entryOf(data, found[i]!, places), offset: i })))
+  read(distinct)
+  // From the pair in fewest transcripts; the others are looked at only there.
+  const driver = entries.reduce((a, b) => (b.entry.t.length < a.entry.t.length ? b : a))
+  const others = entries.filter((e) => e !== driver)
+  // Transcript serial → its sections holding the phrase, with their codes.
+  const held = new Map<number, Map<number, number>>()
+  for (let r = 0; r < driver.entry.t.length; r++) {
+    const serial = driver.entry.t[r]!
+    const rows = others.map(({ entry }) => entry.rows.get(serial))
+    if (rows.some((row) => row === undefined)) continue
+    const at = others.map(({ entry }, o) => entry.rowStart[rows[o]!]!)
+    const sections = new Map<number, number>()
+    for (let k = driver.entry.rowStart[r]!; k < driver.entry.rowStart[r + 1]!; k++) {
+      const section = driver.entry.sections[k]!
+      const here: number[] = []
+      for (const [o, { entry }] of others.entries()) {
+        const stop = seek(entry.sections, section, at[o]!, entry.rowStart[rows[o]! + 1]!)
+        at[o] = stop < 0 ? -stop - 1 : stop
+        if (stop < 0) break
+        here.push(stop)
+      }
+      if (here.length === others.length && inRow(driver, others, k, here)) sections.set(section, driver.entry.codes[k]!)
+    }
+    if (sections.size > 0) held.set(serial, sections)
+  }
+  return named(data, held)
+}
+
+/** The transcripts found, by name, with each section's values: their names, labels and speakers fetched for them alone. */
+async function named(data: SearchData, held: Map<number, Map<number, number>>): Promise<Map<string, WordMatch>> {
+  const files = [...new Set([...held.keys()].map((serial) => Math.floor(serial / TRANSCRIPTS_PER_FILE)))]
+  const read = await Promise.all(files.map((n) => data.json<PostingTranscripts>(postingTranscriptsPath(n))))
+  const byFile = new Map(files.map((n, i) => [n, read[i]]))
+  const matches = new Map<string, WordMatch>()
+  for (const [serial, codes] of held) {
+    const transcript = byFile.get(Math.floor(serial / TRANSCRIPTS_PER_FILE))?.[serial % TRANSCRIPTS_PER_FILE]
+    if (!transcript) throw new Error('the postings name a transcript that could not be loaded')
+    const [name, label, speakers] = transcript
+    const sections = new Map<number, Values>()
+    for (const [section, code] of codes)
+      sections.set(
+        section,
+        code === NOTE_CODE
+          ? { transcript: label, kind: 'footnote' }
+          : code === EDITORIAL_CODE
+            ? { transcript: label, kind: 'editorial' }
+            : { transcript: label, kind: 'turn', speaker: speakers[code - SPEAKER_CODE] ?? '' },
+      )
+    matches.set(name, { name, label, sections })
+  }
+  return matches
+}
+
+type Placed = { entry: Entry; offset: number }
+
+/** Whether the pairs stand at their offsets from one start in a section: the driver's section k, the others' `here`. */
+function inRow(driver: Placed, others: Placed[], k: number, here: number[]): boolean {
+  if (others.length === 0) return true
+  const { placeStart, places } = driver.entry
+  for (let i = placeStart![k]!; i < placeStart![k + 1]!; i++) {
+    const start = places![i]! - driver.offset
+    if (
+      others.every(
+        ({ entry, offset }, o) =>
+          seek(entry.places!, start + offset, entry.placeStart![here[o]!]!, entry.placeStart![here[o]! + 1]!) >= 0,
+      )
+    )
+      return true
+  }
+  return false
 }
 
 /** The sections in every one of `parts`, by transcript. */
@@ -186,14 +161,16 @@ export async function exactCount(
     if (query.phrases.length > 0 && !manifest.postings) return null
     const of = query.terms.length + query.phrases.reduce((sum, phrase) => sum + new Set(phrase).size, 0)
     let done = 0
-    const read = () => progress(++done, of)
+    const read = (words = 1) => {
+      done += words
+      progress(done, of)
+    }
     progress(0, of)
     const parts = await Promise.all([
       ...(query.terms.length > 0
         ? [
             wordMatches(data, query.terms, Infinity).then((matches) => {
-              done += query.terms.length - 1
-              read()
+              read(query.terms.length)
               return matches
             }),
           ]
@@ -208,9 +185,4 @@ export async function exactCount(
   } catch {
     return null
   }
-}
-
-/** Forget the words' places read (a test with other data). */
-export function forgetPlaces(): void {
-  placesOf = new WeakMap()
 }

@@ -20,6 +20,7 @@ import {
 import { GzipFiles } from './gzip-files.ts'
 import { SequenceCollector } from './sequences.ts'
 import { PostingCollector, type PostingsWritten } from './postings.ts'
+import { WordDictionary } from './passage-words.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
 
@@ -94,7 +95,9 @@ export function passageSink(options: PassageOptions, transcripts: number, thread
 /** The work itself, wherever it runs. */
 export class PassageWriter implements PassageSink {
   private readonly sequences: SequenceCollector
-  private readonly postings = new PostingCollector()
+  /** One dictionary and one reading of each transcript's words, for the heads and the postings alike. */
+  private readonly dictionary = new WordDictionary()
+  private readonly postings = new PostingCollector(this.dictionary)
   private readonly info: Map<string, TranscriptInfo>
   private readonly site: string
   private ready?: Promise<unknown>
@@ -106,7 +109,7 @@ export class PassageWriter implements PassageSink {
     this.info = new Map(info)
     // A transcript with no info is labelled UNNAMED_LABEL (below).
     const labels = [...this.info.values()].map((each) => each.label)
-    this.sequences = new SequenceCollector([...labels, UNNAMED_LABEL], headSize, tripleSize)
+    this.sequences = new SequenceCollector([...labels, UNNAMED_LABEL], headSize, tripleSize, this.dictionary)
   }
 
   async add(id: string, fragment: Fragment): Promise<void> {
@@ -119,9 +122,10 @@ export class PassageWriter implements PassageSink {
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) {
       await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
-      this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages)
+      const read = this.dictionary.read(part.passages)
+      this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages, read)
       // The transcript facet's value, as the page's counts name it (sectionValues in browser/search/records.ts).
-      this.postings.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', part.passages)
+      this.postings.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', read)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))

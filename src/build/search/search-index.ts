@@ -197,7 +197,7 @@ export async function buildSearchIndex({
   )
 
   log(
-    `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} words' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB`,
+    `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} keys' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB`,
   )
   const files = tables.files({ heads: heads.buckets, postings: sequences.postings.buckets })
   let bytes = 0

@@ -28,8 +28,7 @@ import {
   type Fragment,
   type WordHead,
 } from '../../contract/search.ts'
-import { words } from '../../contract/query.ts'
-import { fragmentWords, sectionRanges } from '../../contract/sections.ts'
+import { WordDictionary, type TranscriptWords } from './passage-words.ts'
 import { TupleIndex } from './tuple-index.ts'
 
 interface Row {
@@ -72,6 +71,7 @@ interface Head {
 function note(heads: Head[], key: number, serial: number, section: number, touched: Head[]): Head {
   let head = heads[key]
   if (!head) {
+    // Pairs are numbered by the dictionary as a transcript is read, and noted here in the same order.
     head = {
       sections: 0,
       transcripts: 0,
@@ -84,7 +84,7 @@ function note(heads: Head[], key: number, serial: number, section: number, touch
       last: -1,
       held: null,
     }
-    heads.push(head)
+    heads[key] = head
   }
   if (head.seen !== serial) {
     head.seen = serial
@@ -140,7 +140,6 @@ const asHead = ({ sections, transcripts, rows }: Head): WordHead => [
 ]
 
 export class SequenceCollector {
-  private readonly pairs = new TupleIndex(2)
   private readonly pairHeads: Head[] = []
   private readonly triples = new TupleIndex(3)
   private readonly tripleHeads: Head[] = []
@@ -148,50 +147,27 @@ export class SequenceCollector {
   private serial = 0
   private readonly pairSize: number
   private readonly tripleSize: number
-  /** Each word met, by id, and each spelling of a Pagefind word (`ships,`) as the ids of the words in it. */
-  private readonly wordIds = new Map<string, number>()
-  private readonly wordList: string[] = []
-  private readonly tokens = new Map<string, number[]>()
+  /** The words and pairs of words, numbered once for the search build (shared with the postings). */
+  private readonly dictionary: WordDictionary
 
   /** Each label's place in the labels' order: every transcript's label is among those given. */
   private readonly places: Map<string, number>
 
-  constructor(labels: Iterable<string>, pairSize = HEAD_SIZE, tripleSize = TRIPLE_HEAD_SIZE) {
+  constructor(labels: Iterable<string>, pairSize = HEAD_SIZE, tripleSize = TRIPLE_HEAD_SIZE, dictionary = new WordDictionary()) {
     this.places = labelPlaces(labels)
     this.pairSize = pairSize
     this.tripleSize = tripleSize
-  }
-
-  /**
-   * A Pagefind word's words as the phrase check reads them (`words`), as ids. No phrase word spans white
-   * space, so a section's words are its Pagefind words' words in turn; each spelling is read once.
-   */
-  private idsOf(token: string): number[] {
-    let ids = this.tokens.get(token)
-    if (ids) return ids
-    ids = words(token).map((word) => {
-      let id = this.wordIds.get(word)
-      if (id === undefined) {
-        id = this.wordList.push(word) - 1
-        this.wordIds.set(word, id)
-      }
-      return id
-    })
-    this.tokens.set(token, ids)
-    return ids
+    this.dictionary = dictionary
   }
 
   /** One transcript's passages (numbered as the page numbers them). */
-  add(name: string, label: string, passages: Fragment): void {
+  add(name: string, label: string, passages: Fragment, read: TranscriptWords = this.dictionary.read(passages)): void {
     const place = placeOf(this.places, name, label)
     const serial = this.serial++
-    const tokens = fragmentWords(passages.content)
-    const ranges = sectionRanges(passages.anchors, tokens.length)
     const pairs: Head[] = []
     const triples: Head[] = []
     this.scan(
-      tokens,
-      ranges,
+      read,
       (pair, section) => note(this.pairHeads, pair, serial, section, pairs),
       (triple, section) => note(this.tripleHeads, triple, serial, section, triples),
     )
@@ -206,8 +182,7 @@ export class SequenceCollector {
         return head
       }
       this.scan(
-        tokens,
-        ranges,
+        read,
         (pair, section) => list(this.pairHeads[pair]!, section),
         (triple, section) => list(this.tripleHeads[triple]!, section),
       )
@@ -228,43 +203,35 @@ export class SequenceCollector {
    * the transcripts before this one), with the section's number.
    */
   private scan(
-    tokens: string[],
-    ranges: Array<{ start: number; end: number }>,
+    { ids, starts, pairs }: TranscriptWords,
     pair: (key: number, section: number) => Head,
     triple: (key: number, section: number) => void,
   ): void {
-    ranges.forEach(({ start, end }, section) => {
-      // The two words before this one in the section (-1: none), and whether the pair they make is partial.
-      let first = -1
-      let second = -1
+    for (let section = 0; section < starts.length - 1; section++) {
+      // Whether the pair before this one in the section is partial.
       let partialBefore = false
-      for (let t = start; t < end; t++) {
-        for (const id of this.idsOf(tokens[t]!)) {
-          if (second >= 0) {
-            const partialNow = pair(this.pairs.number(second, id), section).partial
-            if (partialBefore && partialNow) triple(this.triples.number(first, second, id), section)
-            partialBefore = partialNow
-          }
-          first = second
-          second = id
-        }
+      for (let i = starts[section]! + 1; i < starts[section + 1]!; i++) {
+        const partialNow = pair(pairs[i]!, section).partial
+        if (partialBefore && partialNow) triple(this.triples.number(ids[i - 2]!, ids[i - 1]!, ids[i]!), section)
+        partialBefore = partialNow
       }
-    })
+    }
   }
 
   get count(): { pairs: number; triples: number } {
-    return { pairs: this.pairs.size, triples: this.triples.size }
+    return { pairs: this.dictionary.pairs.size, triples: this.triples.size }
   }
 
   /** Every triple's head, then every pair's, each let go of as it is given. */
   *heads(): Generator<[string, WordHead]> {
-    const word = (id: number) => this.wordList[id]!
+    const word = (id: number) => this.dictionary.words[id]!
     for (const [index, heads] of [
       [this.triples, this.tripleHeads],
-      [this.pairs, this.pairHeads],
+      [this.dictionary.pairs, this.pairHeads],
     ] as const) {
       for (let key = 0; key < heads.length; key++) {
-        yield [sequenceKey(index.ids(key).map(word)), asHead(heads[key]!)]
+        const head = heads[key]
+        if (head) yield [sequenceKey(index.ids(key).map(word)), asHead(head)]
         delete heads[key]
       }
       heads.length = 0

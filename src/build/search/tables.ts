@@ -2,7 +2,8 @@
  * The search's tables (layouts in src/contract/search.ts), read from the fragments Pagefind has just made,
  * so that page ids and word positions are Pagefind's own. Rows are taken one record at a time
  * (`TableWriter.add`); only the rows (a few hundred bytes a record) are held until the tables are cut into
- * chunks and buckets.
+ * buckets. A record's section table (`sectionTableOf`: its heading positions and codes) is no longer
+ * written: counts come from the word tables and the postings; tests read it in memory (`sectionTable`).
  */
 import { gunzipSync } from 'node:zlib'
 import {
@@ -19,7 +20,6 @@ import {
   transcriptOfAnchor,
   parseFragmentText,
   piecesFor,
-  sectionChunkPath,
   TOTALS_PATH,
   valueKey,
   valueTablePath,
@@ -34,8 +34,7 @@ import {
   UNNAMED_LABEL,
 } from '../../contract/search.ts'
 
-/** About this many bytes per section chunk and per bucket of value tables. */
-export const CHUNK_TARGET = 40_000
+/** About this many bytes per bucket of value tables. */
 export const BUCKET_TARGET = 12_000
 /** Transcripts listed in the totals (for the facets of a search with neither words nor choices). */
 export const TOTAL_TRANSCRIPTS = 100
@@ -219,22 +218,17 @@ export interface TableFile {
 }
 
 /**
- * Takes each record's row as its fragment is read, then cuts the tables: section chunks by record id,
- * value tables by facet value (kinds, which hold nearly every record, in files of their own), the totals
+ * Takes each record's row as its fragment is read, then cuts the tables: value tables by facet value (kinds, which hold nearly every record, in files of their own), the totals
  * and the manifest.
  */
 export class TableWriter {
   private readonly rows: RecordRow[] = []
   private passages = 0
-  private readonly chunkTarget: number
   private readonly bucketTarget: number
-
-  /** Targets in bytes for a section chunk and a bucket of value tables (smaller in tests). */
   private readonly groupSize: number
 
-  /** Targets in bytes for a section chunk and a bucket of value tables (smaller in tests); transcripts per record. */
-  constructor({ chunkTarget = CHUNK_TARGET, bucketTarget = BUCKET_TARGET, groupSize = 1 } = {}) {
-    this.chunkTarget = chunkTarget
+  /** The target in bytes for a bucket of value tables (smaller in tests); transcripts per record. */
+  constructor({ bucketTarget = BUCKET_TARGET, groupSize = 1 } = {}) {
     this.bucketTarget = bucketTarget
     this.groupSize = groupSize
   }
@@ -251,16 +245,6 @@ export class TableWriter {
   /** `extra`: what the manifest says of files written elsewhere (the word heads' and the postings' buckets). */
   *files(extra: Pick<Manifest, 'heads' | 'postings'> = {}): Generator<TableFile, Manifest> {
     const rows = this.rows
-    const chunkCount = piecesFor(JSON.stringify(sectionTableOf(rows)).length, this.chunkTarget)
-    const chunks: RecordRow[][] = Array.from({ length: chunkCount }, () => [])
-    for (const row of rows) chunks[bucketOf(row.id, chunkCount)]!.push(row)
-    const chunkSizes: number[] = []
-    for (const [n, chunk] of chunks.entries()) {
-      const text = JSON.stringify(sectionTableOf(chunk))
-      chunkSizes.push(Buffer.byteLength(text))
-      yield { path: sectionChunkPath(n), text }
-    }
-
     // Each transcript's passages per code, in transcript order: what a search with no words lists.
     const transcripts = rows.flatMap((row) => transcriptGroups(row)).sort((a, b) => a.label.localeCompare(b.label))
     const byValue = new Map<string, typeof transcripts>()
@@ -317,7 +301,6 @@ export class TableWriter {
       groupSize: this.groupSize,
       records: transcripts.length,
       passages: this.passages,
-      chunks: chunkSizes,
       buckets: bucketCount,
       ...extra,
     }

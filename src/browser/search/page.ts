@@ -101,18 +101,23 @@ async function run(state: SearchState): Promise<void> {
         ? 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript, to search these dates.'
         : 'Type words, or "an exact phrase" in double quotes, or choose a speaker or transcript.'
     else status.textContent = search.candidates.length === 0 ? plural(0) : ''
-    // The first results are shown as soon as they are read (`data-results`); the page fills up to its
-    // size (`data-page`) and then the count follows.
+    // The first results are shown as soon as they are read (`data-results`); the count follows them (after
+    // its pause) while the page fills up to its size (`data-page`): a phrase rarer than its pairs may read
+    // many transcripts to fill a page, and the count need not wait for them.
+    let counted: Promise<void> | undefined
     const shown = () => {
       root.dataset.results = term
       performance.mark('search:results')
+      if (!counted && (search.words || search.filtered || facetsWanted)) {
+        counted = count(mine, search)
+        counted.catch(() => {})
+      }
     }
     await showMore(search, shown)
     if (mine !== generation) return
     shown()
     root.dataset.page = term
-
-    if (search.words || search.filtered || facetsWanted) await count(mine, search)
+    await counted
     if (search.words && search.exhausted() && list.childElementCount === 0) await suggest(mine, search)
   } catch (error) {
     if (mine !== generation) return

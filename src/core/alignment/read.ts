@@ -1,10 +1,11 @@
 /**
  * An aligner's file read into one list of words with their times, whatever wrote it: WhisperX's JSON
  * (`segments[].words[]`: word, start, end, score; a word it could not place, such as a number, has no
- * times), Gentle's JSON (`words[]`: word, alignedWord, start, end, `case`; only `success` is placed) and
- * WebVTT with one cue per word (what aeneas writes with `--presets-word` and any subtitle tool can edit).
- * Each is checked with a schema; a problem is a message on
- * the alignment's own file at its line and column, and the file is then not used.
+ * times), Gentle's JSON (`words[]`: word, alignedWord, start, end, `case`: a `success` is placed, a word
+ * `not-found-in-transcript` is heard but the transcript lacks it, one `not-found-in-audio` is not heard) and
+ * WebVTT with one cue per word (what aeneas writes given one word a line, and any subtitle tool can edit).
+ * Each is checked with a schema; a problem is a message on the alignment's own file at its line and column,
+ * and the file is then not used.
  */
 import { z } from 'astro/zod'
 import type { Point } from 'unist'

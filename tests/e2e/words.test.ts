@@ -149,6 +149,42 @@ describe('while the recording plays', () => {
     )
   })
 
+  test('following along keeps the word heard in view in a turn longer than the window', async () => {
+    await withPage(
+      site(),
+      PAGE,
+      async (page) => {
+        // Each word of the fixture's short turns on a line of its own, far apart: a turn several windows long.
+        await page.addStyleTag({ content: '.turn .w { display: block; margin-bottom: 500px }' })
+        await eventually(() => page.getByLabel('Follow along').isChecked()).toBe(true)
+        await page.locator('#t-00-02 .turn-play').click()
+        // Paused (in the page, not to miss it) once "checkpoint", the turn's fifth word, is heard.
+        const paused = await page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const audio = document.querySelector('audio')!
+              const look = () => {
+                const now = document.querySelector('.w.now')?.textContent
+                if (now === 'checkpoint') {
+                  audio.pause()
+                  resolve(now)
+                } else requestAnimationFrame(look)
+              }
+              look()
+            }),
+        )
+        expect(paused).toBe('checkpoint')
+        await eventually(() =>
+          page.locator('.w.now').evaluate((word) => {
+            const box = word.getBoundingClientRect()
+            return box.top >= 0 && box.bottom <= innerHeight
+          }),
+        ).toBe(true)
+      },
+      { ...view, bypassCSP: true },
+    )
+  })
+
   test('a selection that ends on a word quotes it, and plays nothing', async () => {
     await withPage(
       site(),

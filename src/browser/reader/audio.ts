@@ -61,7 +61,15 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
     }),
   )
 
-  const words = document.querySelector('.turn .w') ? wordsLoader(audio, offset, play, player) : undefined
+  // A turn longer than the window: the word heard is kept in view too, below the player, when following.
+  // Its turn's first word is left to the turn's own following (`show`), which brings the turn's start.
+  const keep = (word: HTMLElement) => {
+    if (!follow.checked || word.closest('.turn')?.querySelector('.w') === word) return
+    if (word.getBoundingClientRect().bottom > innerHeight - 48) {
+      word.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+    }
+  }
+  const words = document.querySelector('.turn .w') ? wordsLoader(audio, offset, play, player, keep) : undefined
 
   // A printed time, "play from here" or a timed word: play the page's player from there (a reader's action).
   document.addEventListener('click', (event) => {
@@ -111,9 +119,15 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
  * ./words.ts, loaded on first need: the recording plays or seeks, a reader reaches a turn's "play from
  * here" (its words are reached from there by keyboard) or asks for a link to the moment.
  */
-function wordsLoader(audio: HTMLAudioElement, offset: number, play: (seconds: number) => void, player: HTMLElement) {
+function wordsLoader(
+  audio: HTMLAudioElement,
+  offset: number,
+  play: (seconds: number) => void,
+  player: HTMLElement,
+  keep: (word: HTMLElement) => void,
+) {
   let loaded: Promise<WordFollower> | undefined
-  const load = () => (loaded ??= import('./words.ts').then((module) => module.followWords(audio, offset, play)))
+  const load = () => (loaded ??= import('./words.ts').then((module) => module.followWords(audio, offset, play, keep)))
   for (const event of ['play', 'seeking']) audio.addEventListener(event, load, { once: true })
   // A turn's ▶ leads into its words (→): said to assistive technology, and the module readied on focus.
   for (const link of document.querySelectorAll('.turn a.turn-play')) {

@@ -4,10 +4,12 @@
  * when first needed (the recording plays or seeks, a link asks for a time, a reader reaches a turn's
  * "play from here" or copies a moment): the turn-by-turn player works without it.
  *
- * - The word being heard gets the class `now`: found by halving the words' start times, in one frame of
- *   the page while the recording plays (cues of a text track fire late by up to a `timeupdate`, a quarter of
- *   a second, longer than most words), and on every seek. Only the word that stops and the one that starts
- *   being heard change, so a frame costs the same in a transcript of ten or ten thousand words.
+ * - The word being heard gets the class `now`: found by halving the words' start times, each frame while
+ *   the recording plays and on every seek. Not by cues, as turns are (./audio.ts): Chromium 156 fires a
+ *   word cue's `cuechange` within 10 ms (measured on the fixture), but the standard runs cue events with
+ *   `timeupdate` (every 15 to 250 ms) and browsers differ, while a word lasts 200 to 400 ms. Only the word
+ *   that stops and the one that starts being heard change, so a frame costs a comparison whether the
+ *   transcript has ten words or ten thousand (docs/benchmarks.md, "Following word by word").
  * - Keyboard: words are not tab stops (a long transcript would hold thousands). From a turn's "play from
  *   here" (▶, one tab stop per turn) → moves into the turn's words and ← → Home End through them (one word
  *   focusable at a time: roving focus); Enter or Space plays from the word; Escape goes back to ▶.
@@ -33,7 +35,16 @@ export interface WordFollower {
   enter(turn: Element): void
 }
 
-export function followWords(clock: Clock, offset: number, play: (seconds: number) => void): WordFollower {
+/**
+ * `play` plays from a tape time (the page's player); `heard` is told each word that starts being heard while
+ * the recording plays (./audio.ts keeps it in view when the reader follows along).
+ */
+export function followWords(
+  clock: Clock,
+  offset: number,
+  play: (seconds: number) => void,
+  heard: (word: HTMLElement) => void = () => {},
+): WordFollower {
   const spans = [...document.querySelectorAll<HTMLElement>('.turn .w')]
   const starts = Float64Array.from(spans, (span) => Number(span.dataset.s))
   const ends = Float64Array.from(spans, (span) => Number(span.dataset.e))
@@ -66,7 +77,10 @@ export function followWords(clock: Clock, offset: number, play: (seconds: number
     if (to >= 0 && starts[to]! <= t && t < ends[to]!) return // still the same word: the usual frame
     const index = last(t)
     // Between two words (a pause) or before the first, no word is being heard.
-    mark(index >= 0 && t < ends[index]! ? index : -1)
+    const now = index >= 0 && t < ends[index]! ? index : -1
+    if (now === to) return
+    mark(now)
+    if (now >= 0 && !clock.paused) heard(spans[now]!)
   }
 
   let frame = 0

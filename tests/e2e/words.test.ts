@@ -322,8 +322,20 @@ describe('quoting and looking', () => {
         await box.check()
         expect(await decoration()).toBe('underline')
         expect(await page.locator('#unsure-legend').isVisible()).toBe(true)
-        // Only the word the generator made unsure is.
+        // Only the word the generator made unsure is; screen readers hear it too, and a copy takes none of it.
         expect(await page.locator('.w.unsure').allTextContents()).toEqual([truth.plan.unsure.word])
+        expect(await unsure.evaluate((each) => getComputedStyle(each, '::after').content)).toBe('"" / " (timing unsure)"')
+        const turn = unsure.locator('xpath=ancestor::p[1]')
+        await turn.evaluate((paragraph) => {
+          const range = document.createRange()
+          range.selectNodeContents(paragraph)
+          getSelection()!.removeAllRanges()
+          getSelection()!.addRange(range)
+        })
+        await page.keyboard.press('Control+C')
+        expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(
+          'It opened in 1962, sir. [unclear] They close it at dusk.',
+        )
         // The words' boxes stay where they were when one is marked.
         const boxes = () =>
           page.locator('.turn .w').evaluateAll((all) => all.map((each) => JSON.stringify(each.getBoundingClientRect())))
@@ -333,7 +345,7 @@ describe('quoting and looking', () => {
           .evaluate((each) => each.classList.add('now'))
         expect(await boxes()).toEqual(before)
       },
-      view,
+      clipboard,
     )
   })
 

@@ -6,31 +6,9 @@
  * compared within 20 ms, and a sampled moment within a frame or two of the word. Chromium runs without an
  * audio device: the media clock still advances.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { momentTime, parseAskedTime } from '../../src/contract/time.ts'
-import { fixtures } from '../support/paths.ts'
-import { AxeBuilder } from './support/axe.ts'
-import { ALIGNMENT_NAME } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
-
-const PAGE = `/${ALIGNMENT_NAME}/`
-interface TruthWord {
-  turn: string
-  word: string
-  start?: number
-  end?: number
-  extra?: true
-}
-const truth: { offset: number; plan: { unsure: { word: string } }; words: TruthWord[] } = JSON.parse(
-  readFileSync(join(fixtures, `alignment/${ALIGNMENT_NAME}.truth.json`), 'utf8'),
-)
-const OFFSET = truth.offset // the sidecar's recording.offset, which the generator wrote the truth with
-/** The transcript's words that were said, in order, with their times on the tape. */
-const said = truth.words.filter((word): word is Required<Omit<TruthWord, 'extra'>> => !word.extra && word.start !== undefined)
-const word = (text: string) => said.find((each) => each.word === text)!
+import { audioState, eventually, OFFSET, PAGE, said, span, view, word } from './support/words.ts'
 
 let opened: Partial<Site> = {}
 const site = () => opened
@@ -39,15 +17,6 @@ beforeAll(async () => {
   opened = await openFixtureSite('combined', { args: ['--autoplay-policy=no-user-gesture-required'] })
 }, 900_000)
 afterAll(() => closeSite(opened))
-
-const eventually = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000, interval: 50 })
-const view: BrowserContextOptions = { viewport: { width: 1000, height: 700 } }
-const clipboard: BrowserContextOptions = { ...view, permissions: ['clipboard-read', 'clipboard-write'] }
-const audioState = (page: Page) =>
-  page.locator('audio').evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused }))
-const marked = (page: Page) => page.locator('.w.now').allTextContents()
-/** The word `text`'s span on the page (each fixture word used here is printed once). */
-const span = (page: Page, text: string) => page.locator('.turn .w', { hasText: new RegExp(`^${text}$`) })
 
 describe('without JavaScript', () => {
   test('the words are in the text as printed, with no tab stops and no script', async () => {
@@ -228,140 +197,6 @@ describe('keyboard', () => {
         expect(await page.locator('.turn .w[role], .turn .w[tabindex]').count()).toBe(0)
         await page.keyboard.press('Tab')
         expect(await page.evaluate(() => document.activeElement?.closest('.w'))).toBeNull()
-      },
-      view,
-    )
-  })
-})
-
-describe('a link to a moment', () => {
-  test("#t= at a word's time lands on that word, and the player is there", async () => {
-    for (const text of ['morning', 'sheriff', 'Sundays']) {
-      const at = word(text)
-      await withPage(
-        site(),
-        `${PAGE}#t=${momentTime(at.start)}`,
-        async (page) => {
-          await eventually(() => marked(page)).toEqual([text])
-          expect(await page.locator('.turn[aria-current="location"]').getAttribute('id')).toBe(at.turn)
-          const { time, paused } = await audioState(page)
-          expect(paused).toBe(true)
-          expect(Math.abs(time - (at.start + OFFSET))).toBeLessThan(0.001)
-        },
-        view,
-      )
-    }
-  })
-
-  test('"Copy link to this moment" copies #t= at the word being heard, which lands on it', async () => {
-    const dusk = word('dusk')
-    const link = await withPage(
-      site(),
-      PAGE,
-      async (page) => {
-        // Paused at once: the moment is the word heard, or last heard (a silence of over a second follows "dusk").
-        await span(page, 'dusk').click()
-        await page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.pause())
-        await eventually(async () => (await audioState(page)).time).toBeGreaterThanOrEqual(dusk.start + OFFSET - 0.02)
-        await page.locator('[data-moment]').click()
-        await eventually(() => page.locator('.toast').textContent()).toMatch(/^Link to this moment copied: /)
-        return page.evaluate(() => navigator.clipboard.readText())
-      },
-      clipboard,
-    )
-    const url = new URL(link)
-    expect(url.pathname).toBe(PAGE)
-    expect(url.hash).toMatch(/^#t=\d\d:\d\d(\.\d+)?$/)
-    expect(Math.abs(parseAskedTime(url.hash.slice(3))! - dusk.start)).toBeLessThanOrEqual(0.02)
-    await withPage(site(), `${url.pathname}${url.hash}`, async (page) => {
-      await eventually(() => marked(page)).toEqual(['dusk'])
-    })
-  })
-})
-
-describe('quoting and looking', () => {
-  test('copying a passage gives exactly its words: the spans add nothing', async () => {
-    await withPage(
-      site(),
-      PAGE,
-      async (page) => {
-        const json = (await (await page.request.get(new URL(`${PAGE}transcript.json`, opened.server!.url).href)).json()) as {
-          blocks: Array<{ type: string; id: string; paragraphs?: string[] }>
-        }
-        const turns = json.blocks.filter((block) => block.type === 'turn')
-        for (const turn of turns) {
-          await page.evaluate((id) => {
-            const paragraph = document.querySelector(`#${id} p:not(.speaker)`)!
-            const range = document.createRange()
-            range.selectNodeContents(paragraph)
-            getSelection()!.removeAllRanges()
-            getSelection()!.addRange(range)
-          }, turn.id)
-          await page.evaluate(() => navigator.clipboard.writeText(''))
-          await page.keyboard.press('Control+C')
-          const copied = await page.evaluate(() => navigator.clipboard.readText())
-          expect(copied.replace(/\s+/g, ' ').trim(), turn.id).toBe(turn.paragraphs!.join(' ').replace(/\s+/g, ' ').trim())
-        }
-      },
-      clipboard,
-    )
-  })
-
-  test('unsure words are shown only when asked, with a legend; marking a word moves no text', async () => {
-    await withPage(
-      site(),
-      PAGE,
-      async (page) => {
-        const unsure = span(page, truth.plan.unsure.word)
-        const decoration = () => unsure.evaluate((each) => getComputedStyle(each).textDecorationLine)
-        const box = page.locator('[data-unsure]')
-        await eventually(() => page.locator('.player.ready').count()).toBe(1)
-        expect(await box.isChecked()).toBe(false)
-        expect(await decoration()).toBe('none')
-        expect(await page.locator('#unsure-legend').isVisible()).toBe(false)
-        await box.check()
-        expect(await decoration()).toBe('underline')
-        expect(await page.locator('#unsure-legend').isVisible()).toBe(true)
-        // Only the word the generator made unsure is; screen readers hear it too, and a copy takes none of it.
-        expect(await page.locator('.w.unsure').allTextContents()).toEqual([truth.plan.unsure.word])
-        expect(await unsure.evaluate((each) => getComputedStyle(each, '::after').content)).toBe('"" / " (timing unsure)"')
-        const turn = unsure.locator('xpath=ancestor::p[1]')
-        await turn.evaluate((paragraph) => {
-          const range = document.createRange()
-          range.selectNodeContents(paragraph)
-          getSelection()!.removeAllRanges()
-          getSelection()!.addRange(range)
-        })
-        await page.keyboard.press('Control+C')
-        expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(
-          'It opened in 1962, sir. [unclear] They close it at dusk.',
-        )
-        // The words' boxes stay where they were when one is marked.
-        const boxes = () =>
-          page.locator('.turn .w').evaluateAll((all) => all.map((each) => JSON.stringify(each.getBoundingClientRect())))
-        const before = await boxes()
-        await span(page, 'checkpoint')
-          .first()
-          .evaluate((each) => each.classList.add('now'))
-        expect(await boxes()).toEqual(before)
-      },
-      clipboard,
-    )
-  })
-
-  test('axe: no violations, words marked, unsure shown, a word focused', async () => {
-    await withPage(
-      site(),
-      PAGE,
-      async (page) => {
-        await eventually(() => page.locator('.player.ready').count()).toBe(1)
-        await page.locator('[data-unsure]').check()
-        await page.locator('#t-00-02 .turn-play').focus()
-        await page.keyboard.press('ArrowRight')
-        await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('w'))).toBe(true)
-        await span(page, 'Good').evaluate((each) => each.classList.add('now'))
-        const results = await new AxeBuilder({ page }).analyze()
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
       },
       view,
     )

@@ -25,7 +25,7 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
   keys.checked = remembered('keys') ?? true
   follow.addEventListener('change', () => remember('follow', follow.checked))
   keys.addEventListener('change', () => remember('keys', keys.checked))
-  // Words the aligner was unsure of are shown only when asked (src/styles/player.css reads the box).
+  // Words the aligner was unsure of are shown only when asked (src/styles/words.css reads the box).
   const unsure = player.querySelector<HTMLInputElement>('[data-unsure]')
   if (unsure) {
     unsure.checked = remembered('unsure') ?? false

@@ -75,7 +75,7 @@ export const SITES: Record<SiteName, SiteDefinition> = {
     dist: () => process.env.E2E_DIST_DIR ?? join(root, 'dist'),
   },
   combined: {
-    readers: ['audio', 'exports', 'history', 'hostile', 'real', 'witnesses', 'words', 'words-cost'],
+    readers: ['audio', 'exports', 'history', 'hostile', 'real', 'witnesses', 'words', 'words-cost', 'words-links'],
     ...own(writeCombined),
   },
   'base-path': { readers: ['base-path'], ...own(writeBasePath, { SITE_BASE: BASE }) },

@@ -6,8 +6,9 @@
  *
  * - The word being heard gets the class `now`: found by halving the words' start times, each frame while
  *   the recording plays and on every seek. Not by cues, as turns are (./audio.ts): Chromium 156 fires a
- *   word cue's `cuechange` within 10 ms (measured on the fixture), but the standard runs cue events with
- *   `timeupdate` (every 15 to 250 ms) and browsers differ, while a word lasts 200 to 400 ms. Only the word
+ *   word cue's `cuechange` within 10 ms (measured on the fixture), but how often cues are checked during
+ *   playback is the browser's to choose (the standard's "as often as possible or needed"; `timeupdate`
+ *   comes every 15 to 250 ms), while a word lasts 200 to 400 ms. Only the word
  *   that stops and the one that starts being heard change, so a frame costs a comparison whether the
  *   transcript has ten words or ten thousand (docs/benchmarks.md, "Following word by word").
  * - Keyboard: words are not tab stops (a long transcript would hold thousands). From a turn's "play from

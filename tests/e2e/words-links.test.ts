@@ -132,7 +132,10 @@ describe('quoting and looking', () => {
     )
   })
 
-  test('axe: no violations, words marked, unsure shown, a word focused', async () => {
+  test.each([
+    ['light', 1000],
+    ['dark', 390],
+  ] as const)('axe (%s, %i px): no violations, words marked, unsure shown, a word focused', async (colorScheme, width) => {
     await withPage(
       site(),
       PAGE,
@@ -146,7 +149,7 @@ describe('quoting and looking', () => {
         const results = await new AxeBuilder({ page }).analyze()
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
       },
-      view,
+      { colorScheme, viewport: { width, height: 700 } },
     )
   })
 })

@@ -38,6 +38,8 @@ export default defineConfig({
       title: 'Transcript Reader',
       description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
       base: '/',
+      // Word timings (a sidecar's `alignment`): words the aligner scored below 0.5 can be shown as unsure.
+      alignment: { confidence: 0.5 },
     }),
   ],
   // Pages that return a cacheKey (a transcript's digest, a speaker page's hash) and whose code is unchanged

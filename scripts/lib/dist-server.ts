@@ -5,6 +5,8 @@
  * - `/x/` serves `x/index.html`; `/x` redirects (301) to `/x/` when `x` is a directory;
  *   `/x` also serves `x.html` when that file exists (Astro's `build.format: 'file'`);
  * - a missing file gets status 404 and the site's `404.html` when there is one;
+ * - a file answers a single byte range (`Range: bytes=a-b`, `bytes=a-`, `bytes=-n`) with 206, as every static
+ *   host and `astro preview` do: a media element seeks only within what it has fetched without it;
  * - only GET and HEAD; paths that leave the served directory (`..`, encoded or not, symlinks
  *   pointing outside, NUL bytes, backslashes) are refused;
  * - with a `base` (`/tapes/`), the directory is served at that path, as a site built with that base is
@@ -84,6 +86,18 @@ function isInside(root: string, file: string): boolean {
 }
 
 /**
+ * The one byte range a `Range` header asks of a file of `size` bytes: undefined for none (or one this
+ * server does not read, such as several ranges: the whole file is sent), null for one past the file's end.
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | null | undefined {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!match || (match[1] === '' && match[2] === '')) return undefined
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1])
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
+  return start > end || start >= size ? null : { start, end }
+}
+
+/**
  * Serves `dir` (relative to the current directory, or absolute) on 127.0.0.1.
  * Rejects when `dir` is not a directory.
  */
@@ -121,9 +135,16 @@ export async function serveDist(dir = 'dist', base = '/'): Promise<DistServer> {
   }
 
   function sendFile(req: IncomingMessage, res: ServerResponse, status: number, file: string, stats: Stats): void {
-    res.writeHead(status, {
+    const range = status === 200 ? byteRange(req.headers.range, stats.size) : undefined
+    if (range === null) {
+      sendText(req, res, 416, 'Range not satisfiable', { 'Content-Range': `bytes */${stats.size}` })
+      return
+    }
+    res.writeHead(range ? 206 : status, {
       'Content-Type': contentTypeOf(file),
-      'Content-Length': String(stats.size),
+      'Content-Length': String(range ? range.end - range.start + 1 : stats.size),
+      ...(range ? { 'Content-Range': `bytes ${range.start}-${range.end}/${stats.size}` } : {}),
+      'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     })
@@ -131,7 +152,7 @@ export async function serveDist(dir = 'dist', base = '/'): Promise<DistServer> {
       res.end()
       return
     }
-    const stream = createReadStream(file)
+    const stream = createReadStream(file, range ?? {})
     stream.on('error', (err) => res.destroy(err))
     stream.pipe(res)
   }

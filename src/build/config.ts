@@ -93,6 +93,13 @@ export const siteConfigSchema = z.strictObject({
    * @default { authors: false }
    */
   history: z.strictObject({ authors: z.boolean().default(false) }).default({ authors: false }),
+  /**
+   * Word timings from an aligner (a sidecar's `alignment`, docs/data-format.md). `confidence`: the aligner's
+   * score (0 to 1) below which a word counts as one it was unsure of; the page can then show those words as
+   * such (off until the reader turns it on, with a legend). Without it no word is shown as unsure.
+   * @example { confidence: 0.5 }
+   */
+  alignment: z.strictObject({ confidence: z.number().min(0).max(1).optional() }).optional(),
 })
 
 /** The options as written in astro.config.mjs. */

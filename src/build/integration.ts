@@ -80,6 +80,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             citation: citationDefaults(config),
             base: config.base,
             history: config.history,
+            ...(config.alignment?.confidence !== undefined ? { confidence: config.alignment.confidence } : {}),
             feed: {
               title: config.title,
               base: config.base,

@@ -75,6 +75,8 @@ export interface StepsOptions {
   /** The site's base path (`/`, `/tapes/`), which each page's title block links under; part of the digest. */
   base?: string
   log: StepsLog
+  /** The configuration's `alignment.confidence` (./config.ts): words scored below it are marked unsure; part of `site`. */
+  confidence?: number
   /** The site's configuration's `history` (./config.ts): whether authors' names are published. */
   history?: { authors?: boolean }
   /** What the corrections' Atom feed names (./changes-feed.ts): the site's title, address, base, language. */
@@ -153,6 +155,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
         cache,
         base,
         ...(options.citation ? { citation: options.citation } : {}),
+        ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
         ...(sidecar ? { sidecar } : {}),
         ...(options.style !== undefined ? { style: options.style } : {}),
         ...(versions ? { history: versions } : {}),

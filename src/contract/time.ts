@@ -73,13 +73,26 @@ export function spokenTime(seconds: number, estimated: boolean): string {
 
 /**
  * A time a reader asks for in a link or the jump field, more loosely written than a printed one: `06:00`,
- * `360` (seconds), `1:02:03`, with spaces around; undefined when it is not a time.
+ * `360` (seconds), `1:02:03`, with spaces around, its seconds with a fraction where a word's time needs one
+ * (`00:02.25`, `momentTime`); undefined when it is not a time.
  */
 export function parseAskedTime(value: string): number | undefined {
-  const match = /^\s*(?:(\d+):)?(?:(\d+):)?(\d+)\s*$/.exec(value)
+  const match = /^\s*(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)\s*$/.exec(value)
   if (!match) return undefined
   const parts = [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number)
   return parts.reduce((total, part) => total * 60 + part, 0)
+}
+
+/**
+ * A moment of the tape as a link asks for it (`#t=00:02.25`): `formatTime`'s minutes and seconds with the
+ * fraction an aligned word's start has (to the millisecond, trailing zeros dropped), so that the link lands
+ * on that word and not on the one before it.
+ */
+export function momentTime(seconds: number): string {
+  const millis = Math.max(0, Math.round(seconds * 1000))
+  const fraction = millis % 1000
+  const whole = formatTime(Math.floor(millis / 1000))
+  return fraction === 0 ? whole : `${whole}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`
 }
 
 /** A URL fragment (without `#`) that asks for a time: `t=06:00` on a page, `t=348` into a recording. */

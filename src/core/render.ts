@@ -1,9 +1,8 @@
 /** Transcript tree → the reading page's HTML; every text and attribute is escaped (./html.ts). */
 import { hastToHtml } from './html.ts'
-import type { TitleBlockOptions } from './title-block.ts'
-import { toHastTree } from './to-hast.ts'
+import { type PageOptions, toHastTree } from './to-hast.ts'
 import type { TranscriptRoot } from './types.ts'
 
-export function renderTranscript(tree: TranscriptRoot, options: TitleBlockOptions = {}): string {
+export function renderTranscript(tree: TranscriptRoot, options: PageOptions = {}): string {
   return hastToHtml(toHastTree(tree, options))
 }

@@ -24,6 +24,7 @@ import { markMeanings } from '../contract/marks.ts'
 import { transcriptRoute } from '../contract/routes.ts'
 import { turnTimes } from './timing.ts'
 import { turnHistoryMarks } from './revisions/marks.ts'
+import { wordTextHandler } from './word-spans.ts'
 import type {
   Conversation,
   DirectionBlock,
@@ -39,10 +40,16 @@ import type {
   Turn,
 } from './types.ts'
 
+/** What the page's body is rendered with: the title block's options and the site's word confidence. */
+export interface PageOptions extends TitleBlockOptions {
+  /** The configuration's `alignment.confidence`: a timed word scored below it is marked unsure (./word-spans.ts). */
+  confidence?: number
+}
+
 const sectionTitles = { introduction: 'Introduction', epilogue: 'Afterwards' } as const
 
 /** The transcript as an `<article>`: title block, sections, conversation and the notes. */
-export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}): Element {
+export function toHastTree(tree: TranscriptRoot, options: PageOptions = {}): Element {
   const speakers = new Map(tree.speakers.map((speaker) => [speaker.id, speaker]))
   const paragraphs = paragraphIds(tree)
   const stamps = timestampIds(tree)
@@ -139,6 +146,8 @@ export function toHastTree(tree: TranscriptRoot, options: TitleBlockOptions = {}
       if (date) data.dataDate = date
       return h('article.transcript', data, state.wrap(content, true))
     },
+    // A turn's timed words, each a span with its times (./word-spans.ts); any other text as it is.
+    text: wordTextHandler(tree, options.confidence),
     // The header's lines are the title block's facts (./title-block.ts), which the root renders.
     header: () => undefined,
     section(state: State, node: Section) {

@@ -55,11 +55,21 @@ describe('resolveSiteConfig', () => {
     [{ titel: 'Tapes' }, 'unknown option `titel`'],
     [{ editors: 'Marc Selverstone' }, 'option `editors`'],
     [{ locale: 'not a language!' }, 'option `locale`: expected a language tag'],
+    [{ alignment: { confidence: 1.5 } }, 'option `alignment.confidence`'],
+    [{ alignment: { confidance: 0.5 } }, 'unknown option `confidance`'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})
     expect(result.ok).toBe(false)
     expect(!result.ok && result.message).toContain(named)
     expect(!result.ok && result.message).toMatch(/^Invalid options for transcriptReader\(\) in astro\.config\.mjs/)
+  })
+
+  test("word timings' confidence: optional, 0 to 1", () => {
+    const result = resolveSiteConfig({ alignment: { confidence: 0.5 } }, {})
+    expect(result.ok && result.config.alignment).toEqual({ confidence: 0.5 })
+    expect(resolveSiteConfig({}, {}).ok && (resolveSiteConfig({}, {}) as { config: object }).config).not.toHaveProperty(
+      'alignment',
+    )
   })
 
   test('a house style must be a known one', () => {

@@ -8,6 +8,7 @@ import {
   cueTime,
   formatTime,
   fragmentTime,
+  momentTime,
   parseAskedTime,
   shownTime,
   spokenTime,
@@ -32,6 +33,12 @@ describe('time', () => {
     ['6m', undefined],
     ['', undefined],
     ['1:2:3:4', undefined],
+    // A word's moment (`momentTime`) carries its fraction of a second.
+    ['00:02.25', 2.25],
+    ['1:02:03.5', 3723.5],
+    ['7.125', 7.125],
+    ['00:02.', undefined],
+    ['.5', undefined],
   ])('a time asked for: %j → %s', (asked, seconds) => {
     expect(parseAskedTime(asked)).toBe(seconds)
   })
@@ -41,6 +48,14 @@ describe('time', () => {
     expect(timeFragment(349.5)).toBe('t=349.5')
     expect(fragmentTime('t=06:00')).toBe('06:00')
     expect(fragmentTime('t-05-03')).toBeNull()
+  })
+
+  test("a word's moment, to the millisecond, read back as it was written", () => {
+    expect(momentTime(2.25)).toBe('00:02.25')
+    expect(momentTime(362)).toBe('06:02')
+    expect(momentTime(3723.0404)).toBe('1:02:03.04')
+    expect(momentTime(59.9996)).toBe('01:00')
+    for (const seconds of [0.001, 2.248, 9.83, 11.301, 3599.999]) expect(parseAskedTime(momentTime(seconds))).toBe(seconds)
   })
 
   test('WebVTT cue times', () => {

@@ -5,8 +5,11 @@
  * field (seeking only: playback starts on a reader's action), marks the turn being played and, unless the
  * reader turns following off, keeps it in view, and adds a few keys. Which turn is playing comes from the
  * browser's own cue events (`cuechange` on a metadata track whose cue ids are turn ids), not from polling.
+ * On a page with word timings, a click on a word plays from it, and ./words.ts (loaded when first needed)
+ * follows word by word.
  */
-import { askedTime, turns } from './turns.ts'
+import { askedTime, say, turns } from './turns.ts'
+import type { WordFollower } from './words.ts'
 import { parseAskedTime } from '../../contract/time.ts'
 
 const seekKeys: Record<string, number> = { j: -5, l: 5 }
@@ -22,6 +25,12 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
   keys.checked = remembered('keys') ?? true
   follow.addEventListener('change', () => remember('follow', follow.checked))
   keys.addEventListener('change', () => remember('keys', keys.checked))
+  // Words the aligner was unsure of are shown only when asked (src/styles/words.css reads the box).
+  const unsure = player.querySelector<HTMLInputElement>('[data-unsure]')
+  if (unsure) {
+    unsure.checked = remembered('unsure') ?? false
+    unsure.addEventListener('change', () => remember('unsure', unsure.checked))
+  }
 
   /** Goes to a tape time (seconds) without starting playback. */
   const seek = (seconds: number) => {
@@ -52,19 +61,38 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
     }),
   )
 
-  // A printed time or "play from here": play the page's player from there (a reader's action).
+  // A turn longer than the window: the word heard is kept in view too, below the player, when following.
+  // Its turn's first word is left to the turn's own following (`show`), which brings the turn's start.
+  const keep = (word: HTMLElement) => {
+    if (!follow.checked || word.closest('.turn')?.querySelector('.w') === word) return
+    if (word.getBoundingClientRect().bottom > innerHeight - 48) {
+      word.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+    }
+  }
+  const words = document.querySelector('.turn .w') ? wordsLoader(audio, offset, play, player, keep) : undefined
+
+  // A printed time, "play from here" or a timed word: play the page's player from there (a reader's action).
   document.addEventListener('click', (event) => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a.turn-play, a.timestamp[data-seconds]')
-    if (!link) return
+    const target = (event.target as Element).closest<HTMLElement>('a.turn-play, a.timestamp[data-seconds], .turn .w')
+    if (!target) return
+    if (target.matches('.w')) {
+      // A click that ends a selection is a reader quoting, not asking to listen.
+      if (!getSelection()?.isCollapsed) return
+      return play(Number(target.dataset.s))
+    }
     event.preventDefault()
-    play(Number(link.dataset.seconds))
+    play(Number(target.dataset.seconds))
   })
-  // `#t=`, `?t=` and the jump field (./reader.ts) only move the player to the time asked.
-  document.addEventListener('reader:time', (event) => seek((event as CustomEvent<number>).detail))
+  // `#t=`, `?t=` and the jump field (./reader.ts) only move the player to the time asked (and mark its word).
+  const arrive = (seconds: number) => {
+    seek(seconds)
+    void words?.().then((follower) => follower.land(seconds))
+  }
+  document.addEventListener('reader:time', (event) => arrive((event as CustomEvent<number>).detail))
   const asked = askedTime()
   const seconds = asked === null ? undefined : parseAskedTime(asked)
-  if (seconds !== undefined) seek(seconds)
+  if (seconds !== undefined) arrive(seconds)
 
   document.addEventListener('keydown', (event) => {
     if (!keys.checked || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
@@ -85,6 +113,52 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
   const keepClear = () => document.documentElement.style.setProperty('scroll-padding-top', `${player.offsetHeight + 8}px`)
   new ResizeObserver(keepClear).observe(player)
   player.classList.add('ready')
+}
+
+/**
+ * ./words.ts, loaded on first need: the recording plays or seeks, a reader reaches a turn's "play from
+ * here" (its words are reached from there by keyboard) or asks for a link to the moment.
+ */
+function wordsLoader(
+  audio: HTMLAudioElement,
+  offset: number,
+  play: (seconds: number) => void,
+  player: HTMLElement,
+  keep: (word: HTMLElement) => void,
+) {
+  let loaded: Promise<WordFollower> | undefined
+  const load = () => (loaded ??= import('./words.ts').then((module) => module.followWords(audio, offset, play, keep)))
+  for (const event of ['play', 'seeking']) audio.addEventListener(event, load, { once: true })
+  // A turn's ▶ leads into its words (→): said to assistive technology, and the module readied on focus.
+  for (const link of document.querySelectorAll('.turn a.turn-play')) {
+    if (link.closest('.turn')!.querySelector('.w')) link.setAttribute('aria-keyshortcuts', 'ArrowRight')
+  }
+  document.addEventListener('focusin', (event) => {
+    if ((event.target as Element).matches('.turn a.turn-play')) void load()
+  })
+  document.addEventListener('keydown', (event) => {
+    const link = event.target as Element
+    if (event.key !== 'ArrowRight' || event.altKey || event.ctrlKey || event.metaKey) return
+    if (!link.matches('.turn a.turn-play[aria-keyshortcuts]')) return
+    event.preventDefault()
+    void load().then((follower) => follower.enter(link.closest('.turn')!))
+  })
+  player.querySelector('[data-moment]')?.addEventListener('click', async () => {
+    const follower = await load()
+    const { momentLink } = await import('./words.ts')
+    const link = momentLink(follower.moment())
+    history.replaceState(null, '', link)
+    // Without the clipboard (an insecure origin, a refusal) the address bar and the notice still hold the link.
+    const copied = navigator.clipboard
+      ? navigator.clipboard.writeText(link).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false)
+    say((await copied) ? `Link to this moment copied: ${link}` : `The address bar now links to this moment: ${link}`)
+  })
+  document.querySelector('.transcript')?.classList.add('words-ready')
+  return load
 }
 
 /**

@@ -38,6 +38,8 @@ export interface PrepareTask {
   base: string
   /** What every citation takes from the site's configuration (part of `digest`). */
   citation?: CitationDefaults
+  /** The configuration's `alignment.confidence`: words scored below it are marked unsure (part of `digest`). */
+  confidence?: number
   /** The transcript's versions, read from git by the steps (src/build/history/), when its history is known. */
   history?: TaskHistory
 }
@@ -74,6 +76,7 @@ export function prepareTranscript(task: PrepareTask): PrepareResult {
         aboutHref: sitePath(aboutRoute(), task.base),
         ...(task.citation ? { citation: task.citation } : {}),
         ...(revisionsHref ? { revisionsHref } : {}),
+        ...(task.confidence !== undefined ? { confidence: task.confidence } : {}),
       }),
     )
     // The revisions page's body, when the history is known; none (and no page) otherwise.

@@ -35,6 +35,12 @@ export const HEADING_NAME = 'nixon-1972-09-15-C'
 export const UNDATED_NAME = 'heading-unknown'
 /** The transcript with a recording and a sidecar, in tests/fixtures/audio/. */
 export const AUDIO_NAME = '1961-05-02-00057'
+/**
+ * The transcript with word timings (tests/fixtures/alignment/, scripts/make-alignment-fixture.ts): its
+ * recording, its sidecar and the WhisperX file the sidecar names; the truth file stays in the fixtures.
+ */
+export const ALIGNMENT_NAME = '1961-05-03-00058'
+const ALIGNMENT_FILES = ['txt', 'yml', 'ogg', 'whisperx.json']
 /** The seed as content/transcripts holds it: its text and, when it has one, its sidecar. */
 function copySeed(folder: string): void {
   copyFileSync(seedPath, join(folder, `${SEED}.txt`))
@@ -55,7 +61,7 @@ export const EXPORT_NAME = '1961-04-20-00042'
 
 /**
  * The combined site: the seed, the real transcripts, a printed heading's and an undated transcript, the
- * audio transcript (with its recording), the exports' fixture, the witnesses and the hostile-content transcripts. Their names do not collide, and each test reads
+ * audio transcript (with its recording), the word-timed transcript (with its recording and alignment), the exports' fixture, the witnesses and the hostile-content transcripts. Their names do not collide, and each test reads
  * its own pages: one build instead of four.
  */
 export const combinedNames: string[] = [
@@ -65,6 +71,7 @@ export const combinedNames: string[] = [
   HEADING_NAME,
   UNDATED_NAME,
   AUDIO_NAME,
+  ALIGNMENT_NAME,
   EXPORT_NAME,
   WITNESS_NAME,
   ...HARBOR_NAMES,
@@ -78,6 +85,8 @@ export function writeCombined(folder: string): void {
     copyFileSync(join(fixtures, `parse/${name}.txt`), join(folder, `${name}.txt`))
   copyFileSync(join(fixtures, `styles/${UNDATED_NAME}.txt`), join(folder, `${UNDATED_NAME}.txt`))
   cpSync(join(fixtures, 'audio'), folder, { recursive: true })
+  for (const extension of ALIGNMENT_FILES)
+    copyFileSync(join(fixtures, `alignment/${ALIGNMENT_NAME}.${extension}`), join(folder, `${ALIGNMENT_NAME}.${extension}`))
   copyFileSync(join(fixtures, `parse/${WITNESS_NAME}.txt`), join(folder, `${WITNESS_NAME}.txt`))
   copyFileSync(join(fixtures, `witnesses/${WITNESS_NAME}.yml`), join(folder, `${WITNESS_NAME}.yml`))
   for (const name of HARBOR_NAMES)

@@ -74,7 +74,10 @@ export const SITES: Record<SiteName, SiteDefinition> = {
     prepare: () => (process.env.E2E_DIST_DIR ? [] : [{ args: ['scripts/build.ts'] }]),
     dist: () => process.env.E2E_DIST_DIR ?? join(root, 'dist'),
   },
-  combined: { readers: ['audio', 'exports', 'history', 'hostile', 'real', 'witnesses'], ...own(writeCombined) },
+  combined: {
+    readers: ['audio', 'exports', 'history', 'hostile', 'real', 'witnesses', 'words', 'words-cost', 'words-links'],
+    ...own(writeCombined),
+  },
   'base-path': { readers: ['base-path'], ...own(writeBasePath, { SITE_BASE: BASE }) },
   browse: { readers: ['browse'], ...own(writeBrowse) },
   // Two shards built on their own, each into its folder of the hub, then the hub assembled over them.

@@ -1,5 +1,6 @@
 /**
- * Word by word (issue 26, part 3), links and reading: `#t=` at a word's time lands on it, "Copy link to this
+ * Word by word (issue 26, parts 3 and 4), links and reading: `#t=` at a word's time lands on it, so does a
+ * search result for it, "Copy link to this
  * moment", copying a passage gives exactly its words, unsure words on request with a legend, no layout
  * shift, axe. The fixture, the truth and the helpers: support/words.ts (words.test.ts plays and clicks).
  */
@@ -34,6 +35,31 @@ describe('a link to a moment', () => {
         view,
       )
     }
+  })
+
+  test("a search result lands on the word's moment: the word found is marked, the player paused there", async () => {
+    const sheriff = word('sheriff')
+    await withPage(
+      site(),
+      '/search/?q=sheriff',
+      async (page) => {
+        // The real search (Pagefind's index of the combined site): the result in the aligned transcript.
+        const result = page.locator(`.search-result-title a[href^="${PAGE}"]`).first()
+        await result.waitFor()
+        const href = (await result.getAttribute('href'))!
+        expect(href).toMatch(/[?&]highlight=sheriff/)
+        await Promise.all([page.waitForURL((url) => url.pathname === PAGE), result.click()])
+        await eventually(() => page.locator('.w mark.search-hit').allTextContents()).toEqual(['sheriff'])
+        await eventually(() => marked(page)).toEqual(['sheriff'])
+        const { time, paused } = await audioState(page)
+        expect(paused).toBe(true)
+        // At the aligner's time for the word (its span's), which is within 20 ms of when it was said.
+        const aligned = Number(await span(page, 'sheriff').getAttribute('data-s'))
+        expect(Math.abs(time - (aligned + OFFSET))).toBeLessThan(0.001)
+        expect(Math.abs(time - (sheriff.start + OFFSET))).toBeLessThanOrEqual(0.02)
+      },
+      view,
+    )
   })
 
   test('"Copy link to this moment" copies #t= at the word being heard, which lands on it', async () => {

@@ -8,7 +8,7 @@
  * On a page with word timings, a click on a word plays from it, and ./words.ts (loaded when first needed)
  * follows word by word.
  */
-import { askedTime, say, turns } from './turns.ts'
+import { askedTime, foundTime, say, turns } from './turns.ts'
 import type { WordFollower } from './words.ts'
 import { parseAskedTime } from '../../contract/time.ts'
 
@@ -91,7 +91,9 @@ function setup(player: HTMLElement, audio: HTMLAudioElement): void {
   }
   document.addEventListener('reader:time', (event) => arrive((event as CustomEvent<number>).detail))
   const asked = askedTime()
-  const seconds = asked === null ? undefined : parseAskedTime(asked)
+  // A time the link asks for; else, from a search result, the moment of the first word found, when the
+  // highlighter has already marked it (if it marks it later, it says so with `reader:time`).
+  const seconds = asked === null ? (foundTime() ?? undefined) : parseAskedTime(asked)
   if (seconds !== undefined) arrive(seconds)
 
   document.addEventListener('keydown', (event) => {

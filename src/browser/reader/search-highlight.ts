@@ -1,9 +1,10 @@
 /**
  * Marks the words of `?highlight=…` in the turn (or note, or paragraph) the URL's fragment names, or in
  * the whole transcript when there is none. A phrase may run across marks and links (`[IL-]28s`), so
- * matches are found in the element's joined text and each piece is wrapped where it falls.
+ * matches are found in the element's joined text and each piece is wrapped where it falls. When a marked
+ * word has its moment on the tape (an aligner timed it), the player is moved there, not played.
  */
-import { fragment } from './turns.ts'
+import { foundTime, fragment } from './turns.ts'
 import { highlightRanges, parseQuery } from '../../contract/query.ts'
 
 /** Text the reader does not see as the passage's words: screen-reader hints, note markers, timestamps. */
@@ -45,6 +46,10 @@ function highlight(): void {
     }
   }
   document.documentElement.dataset.highlighted = String(matches.length)
+  // A result lands on the word's moment too: the player (./audio.ts), if it is there, goes to it (it
+  // reads `foundTime` itself when it starts after this).
+  const seconds = foundTime()
+  if (seconds !== null) document.dispatchEvent(new CustomEvent('reader:time', { detail: seconds }))
 }
 
 highlight()

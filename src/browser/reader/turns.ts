@@ -58,6 +58,18 @@ export function askedTime(): string | null {
   return fragmentTime(fragment()) ?? new URLSearchParams(location.search).get('t')
 }
 
+/**
+ * Where a search result lands on the tape: the start of the first word the search marked
+ * (`mark.search-hit`, ./search-highlight.ts) that an aligner timed (`.w[data-s]`); null when there is none.
+ */
+export function foundTime(): number | null {
+  for (const hit of document.querySelectorAll('mark.search-hit')) {
+    const word = hit.closest<HTMLElement>('.turn .w[data-s]')
+    if (word) return Number(word.dataset.s)
+  }
+  return null
+}
+
 /** The URL fragment as text; a malformed escape (`#t=50%`) is kept as it is rather than thrown. */
 export function fragment(): string {
   const raw = location.hash.slice(1)

@@ -5,11 +5,11 @@
  * timeline and an `anchor` before it, and is valid TEI P5 by jing. Times are held to the generator's truth.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { scratchDir } from '../support/scratch.ts'
 import { besideReader } from '../../src/build/prepare/transcript-files.ts'
 import { formatNamed } from '../../src/core/formats/index.ts'
 import { loadTranscript } from '../../src/core/load.ts'
@@ -80,7 +80,7 @@ describe.each(formats.map((alignment, index) => [alignment, loaded[index]!] as c
     expect(whens.size).toBe(said.length)
     expect(anchored.map((word) => word.word)).toEqual(said.map((word) => word.word))
     expect(anchored.filter((word, index) => !within(word.start, said[index]!.start))).toEqual([])
-    const file = join(mkdtempSync(join(tmpdir(), 'alignment-tei-')), `${name}.xml`)
+    const file = join(scratchDir('alignment-tei-'), `${name}.xml`)
     writeFileSync(file, tei)
     const schema = process.env.TEI_SCHEMA || join(root, 'tests/schemas/tei-p5/tei_all.rng')
     const jing = spawnSync(process.env.JING ?? 'jing', [schema, file], { encoding: 'utf8' })

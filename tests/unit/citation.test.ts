@@ -15,10 +15,10 @@
  *   Library as wspf/898-006.pdf"; it names no edition, editor or publisher.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { scratchDir } from '../support/scratch.ts'
 import { citationText } from '../../src/contract/citation.ts'
 import { toTei } from '../../src/core/formats/tei/index.ts'
 import { loadTranscript, type LoadOptions } from '../../src/core/load.ts'
@@ -171,7 +171,7 @@ describe('the citation in the TEI', () => {
     expect(nixonTei).toContain('<orgName role="archive">Nixon Presidential Library</orgName>')
     expect(nixonTei).not.toContain('relatedItem')
 
-    const out = mkdtempSync(join(tmpdir(), 'citation-tei-'))
+    const out = scratchDir('citation-tei-')
     const files = [seedTei, roweTei, nixonTei].map((xml, i) => {
       const file = join(out, `${i}.xml`)
       writeFileSync(file, xml)

@@ -1,9 +1,9 @@
 /** The `npm run parse` CLI, run as a user runs it: exit codes, stdout JSON, stderr diagnostics. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { scratchDir } from '../support/scratch.ts'
 import { fixtures, root, seedPath } from '../support/paths.ts'
 
 function cli(...args: string[]) {
@@ -11,7 +11,7 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'transcript-cli-'))
+const scratch = scratchDir('transcript-cli-')
 const broken = join(scratch, 'broken.txt')
 writeFileSync(broken, '01181\n\nno date here\n\nAnn Lee: Hi.\n')
 

@@ -5,10 +5,10 @@
  * points elsewhere, for another version of the schema).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { scratchDir } from '../support/scratch.ts'
 import { formatNamed } from '../../src/core/formats/index.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
@@ -23,7 +23,7 @@ const schema = process.env.TEI_SCHEMA || join(root, 'tests/schemas/tei-p5/tei_al
 describe('TEI export', () => {
   test('is valid against tei_all (jing exit 0) for the seed and every parse fixture', async () => {
     expect(existsSync(schema), `the TEI P5 schema at ${schema} (tests/schemas/tei-p5/, or TEI_SCHEMA)`).toBe(true)
-    const out = mkdtempSync(join(tmpdir(), 'transcript-tei-'))
+    const out = scratchDir('transcript-tei-')
     const files: string[] = []
     for (const path of exportedTranscripts) {
       const file = join(out, `${basename(path, '.txt')}.xml`)

@@ -5,12 +5,12 @@
  * ./formats-tei.test.ts.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { scratchDir } from '../support/scratch.ts'
 import { formatNamed, formats, siteFormats } from '../../src/core/formats/index.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import { findSidecar, readTranscript } from '../../src/build/prepare/transcript-files.ts'
@@ -140,7 +140,7 @@ describe('npm run parse -- --format', { timeout: 60_000 }, () => {
     const refused = cli('--format', 'vtt', seedPath, other)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('need --out DIR')
-    const out = mkdtempSync(join(tmpdir(), 'transcript-formats-'))
+    const out = scratchDir('transcript-formats-')
     const written = cli('--format', 'tei', '--out', out, seedPath, other)
     expect(written.code).toBe(0)
     expect(written.stdout).toBe('')

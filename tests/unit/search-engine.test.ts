@@ -96,7 +96,7 @@ const data: SearchData = {
 
 /** Builds the search of the three transcripts into a new folder, `size` transcripts to a record (`headSize` to a word's head). */
 async function build(size: number, headSize?: number): Promise<void> {
-  site = await mkdtemp(join(tmpdir(), 'search-engine-'))
+  site = await scratch('search-engine-')
   const log: string[] = []
   manifest = await buildSearchIndex({
     site,
@@ -118,7 +118,14 @@ async function build(size: number, headSize?: number): Promise<void> {
   forgetWords()
 }
 
-afterAll(() => rm(site, { recursive: true, force: true }))
+/** Every folder the file made (each build makes one): all are removed at the end, not only the last. */
+const made: string[] = []
+async function scratch(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))))
 
 const none: SearchState = { q: '', speaker: [], transcript: [], kind: [] }
 
@@ -439,7 +446,7 @@ describe('word heads that list every transcript holding their pair', () => {
 
 describe("the tests' stand-in for the browser's tables (`data.json`)", () => {
   beforeAll(async () => {
-    site = await mkdtemp(join(tmpdir(), 'search-engine-json-'))
+    site = await scratch('search-engine-json-')
     await mkdir(join(site, 'search'))
     await writeFile(join(site, 'search/cut-off.json'), '{"records": [1, 2')
   })

@@ -16,7 +16,7 @@ import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
 import { UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
 import { fragmentId } from '../../src/build/search/tables.ts'
-import { parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/contract/search.ts'
+import { MANIFEST_PATH, parseFragmentText, passagesPath, type Fragment, type Manifest } from '../../src/contract/search.ts'
 import {
   forgetWords,
   SearchSession,
@@ -130,8 +130,8 @@ afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: t
 const none: SearchState = { q: '', speaker: [], transcript: [], kind: [] }
 
 /** Every hit of a state, page after page, and its counts; `wordBudget` 0 searches words through Pagefind. */
-async function everything(state: SearchState, wordBudget?: number) {
-  const search = await SearchSession.start(data, state, wordBudget === undefined ? {} : { wordBudget })
+async function everything(state: SearchState, wordBudget?: number, source: SearchData = data) {
+  const search = await SearchSession.start(source, state, wordBudget === undefined ? {} : { wordBudget })
   const hits: Hit[] = []
   for (;;) {
     const page = await search.more()
@@ -199,15 +199,30 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
     expect(counted.counts.speaker['President Kennedy']).toBe(expected.filter((s) => s.speaker === 'President Kennedy').length)
   })
 
-  test("a quoted phrase: only the sections holding it as consecutive words, from the word tables or Pagefind's exact search", async () => {
-    for (const budget of [undefined, 0]) {
+  test("a quoted phrase: only the sections holding it as consecutive words, from the postings; from the word tables or Pagefind's exact search in an index without them", async () => {
+    // The postings serve whatever the word tables' budget; an index built before them (its manifest
+    // names none) is searched as before, from the word tables within the budget, else through Pagefind,
+    // and its phrases are not counted (`null`: the page says it cannot count).
+    const ways = [
+      { postings: true, budget: undefined, via: 'postings' },
+      { postings: true, budget: 0, via: 'postings' },
+      { postings: false, budget: undefined, via: 'word tables' },
+      { postings: false, budget: 0, via: 'Pagefind' },
+    ] as const
+    for (const { postings, budget, via } of ways) {
       forgetWords()
       const before = pagefindLoads
-      const { search, hits, counted } = await everything({ ...none, q: '"castro with the"' }, budget)
-      if (budget === 0) expect(search.matches, 'through Pagefind').toBeUndefined()
-      expect(pagefindLoads > before, 'Pagefind loaded').toBe(budget === 0)
-      expect(hits.map(address)).toEqual([`${seed.name}#t-00-35`])
-      expect(counted.total).toBe(1)
+      const { fetched, reading } = watched({ postings })
+      const { search, hits, counted } = await everything({ ...none, q: '"castro with the"' }, budget, reading)
+      if (via === 'Pagefind') expect(search.matches, 'through Pagefind').toBeUndefined()
+      expect(pagefindLoads > before, `${via}: Pagefind loaded`).toBe(via === 'Pagefind')
+      expect(
+        fetched.some((path) => path.startsWith('search/postings/')),
+        `${via}: postings fetched`,
+      ).toBe(via === 'postings')
+      expect(hits.map(address), via).toEqual([`${seed.name}#t-00-35`])
+      if (postings) expect(counted.total, via).toBe(1)
+      else expect(counted, via).toBeNull()
     }
     // Unquoted, the same words anywhere in a section.
     const loose = await everything({ ...none, q: 'castro with the' })
@@ -281,13 +296,16 @@ describe.each([1, 2])('the search engine, %i transcript(s) to a Pagefind record:
 })
 
 /** The data, with what is fetched listed: tables by path, a transcript's passages as `passages:<name>`. */
-function watched(): { fetched: string[]; reading: SearchData } {
+function watched({ postings = true } = {}): { fetched: string[]; reading: SearchData } {
   const fetched: string[] = []
   const reading: SearchData = {
     ...data,
-    json: <T>(path: string) => {
+    json: async <T>(path: string) => {
       fetched.push(path)
-      return data.json<T>(path)
+      const table = await data.json<T>(path)
+      // An index built before the postings: its manifest does not name them.
+      if (!postings && path === MANIFEST_PATH) return { ...(table as Manifest), postings: undefined } as T
+      return table
     },
     passages: (name: string) => {
       fetched.push(`passages:${name}`)
@@ -406,6 +424,40 @@ describe('word heads: a single word or a phrase starts from one small file, and 
     while (!search.exhausted()) hits.push(...(await search.more())!)
     const expected = allSections().filter((s) => containsPhrase(words(s.text), phrase!))
     expect(hits.map(address).sort(), q).toEqual(expected.map((s) => s.address).sort())
+  })
+  test("past its head, a phrase's results are read from the transcripts holding it only (its postings), not from every transcript holding its words", async () => {
+    // A phrase of three words in a row held by two transcripts or more (past a head of one), whose three
+    // words also stand in one passage of a transcript that does not hold it: worked out from the records'
+    // text. The word tables would send that transcript to be read; the postings do not.
+    const sections = allSections().map((s) => ({ name: s.json.name, list: words(s.text) }))
+    const holders = (phrase: string[]) => new Set(sections.filter((s) => containsPhrase(s.list, phrase)).map((s) => s.name))
+    let phrase: string[] | undefined
+    let strangers: string[] = []
+    search: for (const { list } of sections)
+      for (let i = 0; i + 3 <= list.length; i++) {
+        const candidate = list.slice(i, i + 3)
+        const held = holders(candidate)
+        if (held.size < 2) continue
+        const others = sections.filter(
+          (s) => !held.has(s.name) && candidate.every((word) => s.list.some((w) => w.startsWith(word))),
+        )
+        if (others.length === 0) continue
+        phrase = candidate
+        strangers = [...new Set(others.map((s) => s.name))]
+        break search
+      }
+    expect(phrase, 'a phrase whose words stand apart in a transcript that does not hold it').toBeDefined()
+    forgetWords()
+    const q = `"${phrase!.join(' ')}"`
+    const { fetched, reading } = watched()
+    const search = await SearchSession.start(reading, { ...none, q })
+    const hits: Hit[] = []
+    while (!search.exhausted()) hits.push(...(await search.more())!)
+    const expected = allSections().filter((s) => containsPhrase(words(s.text), phrase!))
+    expect(hits.map(address).sort(), q).toEqual(expected.map((s) => s.address).sort())
+    const read = fetched.filter((path) => path.startsWith('passages:')).map((path) => path.slice('passages:'.length))
+    expect(read.filter((name) => strangers.includes(name)), `${q}: transcripts read that do not hold it`).toEqual([])
+    expect(new Set(read), q).toEqual(holders(phrase!))
   })
 })
 

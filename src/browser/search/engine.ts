@@ -11,7 +11,7 @@
  */
 import { rankByHits, FACETS, TOTALS_PATH, type Facet, type Totals } from '../../contract/search.ts'
 import { countSections, totalsTallies, type Counts, type Tally } from './counts.ts'
-import { exactCount, type CountProgress, type CountResult } from './exact-count.ts'
+import { exactCount, exactMatches, type CountProgress, type CountResult } from './exact-count.ts'
 import { dated, inStateDates, parseQuery, type ParsedQuery, type SearchState } from '../../contract/query.ts'
 import { headCandidates } from './heads.ts'
 import {
@@ -111,10 +111,14 @@ export class SearchSession {
     const { data, state } = search
     if (!search.words && !search.filtered) return search
     search.allowed = search.words ? await allowedTranscripts(data, state) : undefined
-    // The word tables say which sections hold the free words (and as many of a phrase's words as the budget
-    // allows), most first; Pagefind's search only for words too common for the budget. A phrase is then
-    // checked on each section's text.
-    if (search.words)
+    // The sections holding the query, most first: a phrase's from the postings, as the count takes them
+    // (exact-count.ts), so that only transcripts holding it are read; free words' from the word tables.
+    // Without postings, the word tables give the sections holding as many of a phrase's words as the budget
+    // allows, and the phrase is checked on each section's text (as it always is). Pagefind's search only
+    // for words too common for the budget.
+    if (search.query.phrases.length > 0)
+      search.matches = (await exactMatches(data, search.query, undefined, wordBudget).catch(() => null)) ?? undefined
+    if (search.words && !search.matches)
       search.matches = await wordMatches(data, search.query.terms, wordBudget, search.query.phrases.flat()).catch(() => undefined)
     if (search.matches) {
       const ranked = [...search.matches.values()].sort((a, b) =>

@@ -144,6 +144,37 @@ function intersect(parts: Array<Map<string, WordMatch>>): Map<string, WordMatch>
 }
 
 /**
+ * The sections holding every free word and every quoted phrase of `query`, by transcript, exactly: the
+ * free words' from the word tables (within `budget` bytes), each phrase's from the postings. `null` when
+ * the index has no postings (built before them) or the free words' tables pass the budget. The count reads
+ * it, and so does the search's list of transcripts to read for a phrase's results (engine.ts), so that
+ * only transcripts that hold the phrase are read.
+ */
+export async function exactMatches(
+  data: SearchData,
+  query: ParsedQuery,
+  read: (words: number) => void = () => {},
+  budget = Infinity,
+): Promise<Map<string, WordMatch> | null> {
+  const manifest = await data.json<Manifest>(MANIFEST_PATH)
+  if (!manifest) return null
+  if (query.phrases.length > 0 && !manifest.postings) return null
+  const parts = await Promise.all([
+    ...(query.terms.length > 0
+      ? [
+          wordMatches(data, query.terms, budget).then((matches) => {
+            read(query.terms.length)
+            return matches
+          }),
+        ]
+      : []),
+    ...query.phrases.map((phrase) => phraseSections(data, manifest, phrase, read)),
+  ])
+  if (parts.some((part) => !part)) return null
+  return intersect(parts as Array<Map<string, WordMatch>>)
+}
+
+/**
  * The exact count of a query with words, and every facet's: `undefined` when `current()` turns false
  * meanwhile (the reader typed on), `null` when the index has no postings (built before them) or a table
  * could not be loaded.
@@ -156,30 +187,15 @@ export async function exactCount(
   progress: CountProgress = () => {},
 ): Promise<CountResult | null | undefined> {
   try {
-    const manifest = await data.json<Manifest>(MANIFEST_PATH)
-    if (!manifest) return null
-    if (query.phrases.length > 0 && !manifest.postings) return null
     const of = query.terms.length + query.phrases.reduce((sum, phrase) => sum + new Set(phrase).size, 0)
     let done = 0
-    const read = (words = 1) => {
+    progress(0, of)
+    const matches = await exactMatches(data, query, (words = 1) => {
       done += words
       progress(done, of)
-    }
-    progress(0, of)
-    const parts = await Promise.all([
-      ...(query.terms.length > 0
-        ? [
-            wordMatches(data, query.terms, Infinity).then((matches) => {
-              read(query.terms.length)
-              return matches
-            }),
-          ]
-        : []),
-      ...query.phrases.map((phrase) => phraseSections(data, manifest, phrase, read)),
-    ])
+    })
     if (!current()) return undefined
-    if (parts.some((part) => !part)) return null
-    const matches = intersect(parts as Array<Map<string, WordMatch>>)
+    if (!matches) return null
     const { total, counts } = countSections(matchTallies(matches.values()), state)
     return { total, counts, complete: true, facetsComplete: true }
   } catch {

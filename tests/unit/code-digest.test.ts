@@ -36,13 +36,14 @@ describe('the code digest', () => {
     expect(outside).toEqual([])
   })
 
-  test('a file of a digested folder and the lockfile change the digest; code outside them does not', () => {
+  test('a file of a digested folder, the lockfile and the Astro configuration change the digest; code outside them does not', () => {
     const write = (path: string, text: string) => {
       mkdirSync(join(scratch, path, '..'), { recursive: true })
       writeFileSync(join(scratch, path), text)
     }
     for (const folder of DIGESTED_FOLDERS) write(`${folder}/a.ts`, 'export const a = 1\n')
     write('package-lock.json', '{}\n')
+    write('astro.config.mjs', 'export default {}\n')
     write('src/build/loader.ts', 'export const loader = 1\n')
     const first = codeDigest(scratch)
     write('src/build/loader.ts', 'export const loader = 2\n')
@@ -54,6 +55,8 @@ describe('the code digest', () => {
     }
     write('package-lock.json', '{"lockfileVersion": 3}\n')
     digests.add(codeDigest(scratch))
-    expect(digests.size).toBe(DIGESTED_FOLDERS.length + 2)
+    write('astro.config.mjs', 'export default { build: { inlineStylesheets: "never" } }\n')
+    digests.add(codeDigest(scratch))
+    expect(digests.size).toBe(DIGESTED_FOLDERS.length + 3)
   })
 })

@@ -83,8 +83,11 @@ export const DIGESTED_FOLDERS = ['src/core', 'src/contract', 'src/collection', '
 
 /**
  * A hash of the code that turns a transcript into its JSON, HTML and summary (every file of
- * DIGESTED_FOLDERS) and of the dependencies' versions (package-lock.json): when any of it changes,
- * every artifact is made again.
+ * DIGESTED_FOLDERS), of the dependencies' versions (package-lock.json) and of the Astro configuration
+ * (astro.config.mjs): when any of it changes, every artifact is made again. The configuration is in it
+ * because a transcript page's cache key is its digest, and Astro's incremental build does not look at
+ * its own configuration: with `vite.build.cssCodeSplit` changed, pages copied from the build before
+ * linked stylesheets the new build no longer wrote.
  */
 export function codeDigest(root: string): string {
   const hash = createHash('sha256')
@@ -97,7 +100,7 @@ export function codeDigest(root: string): string {
     }
   }
   for (const folder of DIGESTED_FOLDERS) walk(join(root, folder))
-  files.push(join(root, 'package-lock.json'))
+  files.push(join(root, 'package-lock.json'), join(root, 'astro.config.mjs'))
   for (const path of files.sort()) {
     if (!existsSync(path) || !statSync(path).isFile()) continue
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')

@@ -16,7 +16,7 @@
  *   `/transcripts.json` the manifest (./manifest.ts); all are put into the site when Astro has written its
  *   pages (the exports as hard links, `linkOrCopy`): ten thousand files need no ten thousand routes
  *   rendered. Recordings beside their transcripts are copied beside their pages (./recordings.ts). Then
- *   the search's output is waited for and moved into the site. Last, the site is measured (./output-size.ts)
+ *   the search's output is waited for and placed in the site. Last, the site is measured (./output-size.ts)
  *   and the build's last line says its size, files and largest file; with a `host` configured, a warning
  *   names each of the host's limits the site exceeds (./hosts.ts).
  *
@@ -24,7 +24,7 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { constants, existsSync } from 'node:fs'
-import { copyFile, link, mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
@@ -37,6 +37,7 @@ import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions 
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
+import { linkOrCopy } from './link-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
 import { measureOutput, outputLine } from './output-size.ts'
@@ -149,26 +150,6 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
 function stop(logger: AstroIntegrationLogger, message: string): never {
   logger.error(message)
   process.exit(1)
-}
-
-/**
- * `to` as a hard link to `from`, else (another file system, or one without links) a copy-on-write clone or
- * a plain copy. A link writes nothing: at 10,000 transcripts the exports are 1.2 GB, which copying wrote
- * again at every build. The prepare step replaces an artifact with a new file, never rewrites it in place
- * (src/build/prepare/transcript.ts), so a site built before keeps the text it was built with.
- */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  // A file left there by an earlier build is replaced (a link cannot overwrite it).
-  for (const last of [false, true]) {
-    try {
-      await link(from, to)
-      return
-    } catch (error) {
-      if (last || (error as NodeJS.ErrnoException).code !== 'EEXIST') break
-      await rm(to, { force: true })
-    }
-  }
-  await copyFile(from, to, constants.COPYFILE_FICLONE)
 }
 
 /** A Vite plugin serving the resolved configuration as `virtual:transcript-reader/config` (its default export). */

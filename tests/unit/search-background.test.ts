@@ -2,7 +2,7 @@
  * The search build beside Astro's (src/build/search/background.ts): a real worker thread and the real
  * Pagefind build two transcripts' JSON from a site cache, and the output lands in the site beside what
  * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
- * leaves the same build to this thread.
+ * leaves the same build to this thread; a rebuild with nothing changed places the kept output again.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -13,6 +13,7 @@ import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/bu
 import { transcriptLabel } from '../../src/build/search/records.ts'
 import { jsonArtifact } from '../../src/build/prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/build/manifest.ts'
+import { writeCollection } from '../../src/build/collection.ts'
 import { summarize } from '../../src/collection/summary.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
 import { jsonText } from '../../src/core/formats/json.ts'
@@ -44,7 +45,7 @@ async function setUp(numbers: number[]): Promise<{ cache: string; site: string; 
 }
 
 describe('the search build beside Astro', () => {
-  test('a worker builds the index from the cache, and it is moved into the site', async () => {
+  test('a worker builds the index from the cache, and it is placed in the site', async () => {
     const { cache, site, names } = await setUp([1, 2])
     expect((await cachedTranscripts(cache)).names).toEqual(names)
     const lines: string[] = []
@@ -89,6 +90,48 @@ describe('the search build beside Astro', () => {
     expect(lines).toContain('the search worker stopped; building the search in the main thread')
     expect(await readdir(join(site, 'search', 'passages'))).toEqual(names.map((name) => `${name}.json.gz`))
   }, 60_000)
+
+  test('a rebuild with nothing changed places the kept index again without indexing; a changed transcript builds it again', async () => {
+    const { cache, names } = await setUp([4, 5])
+    const json = (name: string) => JSON.parse(readFileSync(jsonArtifact(name, cache), 'utf8')) as TranscriptJson
+    const collection = (digests: string[]) =>
+      writeCollection(
+        names.map((name, i) => summarize(json(name), digests[i]!)),
+        cache,
+      )
+    collection(['a', 'b'])
+    const build = async () => {
+      const site = join(cache, '..', `site-${Math.random().toString(36).slice(2)}`)
+      const lines: string[] = []
+      const outcome = await startSearchBuild({ root, cache, log: (line) => lines.push(line) }).finish(site)
+      const files = (await readdir(site, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(site.length))
+        .sort()
+      const bytes = await Promise.all(files.map((file) => readFile(join(site, file))))
+      return { outcome, lines, files, bytes, indexed: lines.some((line) => line.startsWith('search index:')) }
+    }
+    const first = await build()
+    expect(first.outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
+    expect(first.indexed, 'the first build indexes').toBe(true)
+    expect(first.files).toContain('/pagefind/pagefind-entry.json')
+
+    const again = await build()
+    expect(again.indexed, 'nothing changed: no indexing').toBe(false)
+    expect(again.lines).toContain('search build: nothing it reads has changed since the last build; its index is placed again')
+    expect(again.outcome).toEqual(first.outcome)
+    expect(again.files).toEqual(first.files)
+    expect(again.bytes).toEqual(first.bytes)
+
+    // One transcript's digest changed (its text, sidecar, history or the code that read it): built again.
+    collection(['a', 'b2'])
+    const changed = await build()
+    expect(changed.indexed, 'a digest changed: indexed again').toBe(true)
+    expect(changed.outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
+    // The kept index cannot be used when its files are gone.
+    await rm(join(cache, 'search-kept'), { recursive: true, force: true })
+    expect((await build()).indexed, 'the kept index gone: indexed again').toBe(true)
+  }, 120_000)
 
   test("the labels' first pass reads the manifest, and gets each transcript's label as its JSON gives it", async () => {
     const folder = await mkdtemp(join(tmpdir(), 'search-background-'))

@@ -433,7 +433,7 @@ describe('word heads: a single word or a phrase starts from one small file, and 
     const holders = (phrase: string[]) => new Set(sections.filter((s) => containsPhrase(s.list, phrase)).map((s) => s.name))
     let phrase: string[] | undefined
     let strangers: string[] = []
-    search: for (const { list } of sections)
+    scan: for (const { list } of sections)
       for (let i = 0; i + 3 <= list.length; i++) {
         const candidate = list.slice(i, i + 3)
         const held = holders(candidate)
@@ -444,7 +444,7 @@ describe('word heads: a single word or a phrase starts from one small file, and 
         if (others.length === 0) continue
         phrase = candidate
         strangers = [...new Set(others.map((s) => s.name))]
-        break search
+        break scan
       }
     expect(phrase, 'a phrase whose words stand apart in a transcript that does not hold it').toBeDefined()
     forgetWords()
@@ -456,7 +456,10 @@ describe('word heads: a single word or a phrase starts from one small file, and 
     const expected = allSections().filter((s) => containsPhrase(words(s.text), phrase!))
     expect(hits.map(address).sort(), q).toEqual(expected.map((s) => s.address).sort())
     const read = fetched.filter((path) => path.startsWith('passages:')).map((path) => path.slice('passages:'.length))
-    expect(read.filter((name) => strangers.includes(name)), `${q}: transcripts read that do not hold it`).toEqual([])
+    expect(
+      read.filter((name) => strangers.includes(name)),
+      `${q}: transcripts read that do not hold it`,
+    ).toEqual([])
     expect(new Set(read), q).toEqual(holders(phrase!))
   })
 })

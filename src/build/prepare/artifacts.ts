@@ -90,21 +90,27 @@ export const DIGESTED_FOLDERS = ['src/core', 'src/contract', 'src/collection', '
  * linked stylesheets the new build no longer wrote.
  */
 export function codeDigest(root: string): string {
+  return filesDigest(root, [...DIGESTED_FOLDERS, 'package-lock.json', 'astro.config.mjs'])
+}
+
+/**
+ * A hash of every file under `paths` (folders walked, files taken as they are; one that is missing is
+ * left out), by their places relative to `root` and their bytes.
+ */
+export function filesDigest(root: string, paths: readonly string[]): string {
   const hash = createHash('sha256')
   const files: string[] = []
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.isFile()) files.push(path)
+  const walk = (path: string) => {
+    if (!existsSync(path)) return
+    if (statSync(path).isFile()) return void files.push(path)
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const inner = join(path, entry.name)
+      if (entry.isDirectory()) walk(inner)
+      else if (entry.isFile()) files.push(inner)
     }
   }
-  for (const folder of DIGESTED_FOLDERS) walk(join(root, folder))
-  files.push(join(root, 'package-lock.json'), join(root, 'astro.config.mjs'))
-  for (const path of files.sort()) {
-    if (!existsSync(path) || !statSync(path).isFile()) continue
-    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')
-  }
+  for (const path of paths) walk(join(root, path))
+  for (const path of files.sort()) hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0')
   return hash.digest('hex').slice(0, 16)
 }
 

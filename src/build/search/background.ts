@@ -3,15 +3,20 @@
  * once the content loader has run, so it need not wait for the pages: it starts in a worker thread as
  * soon as the loader has written them (./integration.ts) and builds into a folder of the cache while Astro
  * renders the routes on the other core (Pagefind indexes in a process of its own). At `astro:build:done`
- * its output is moved into the site.
+ * its output is kept in the cache and placed in the site as links. When nothing the search reads has
+ * changed since (`searchDigest`: every transcript's digest and the build's code), the next build places
+ * the kept output again instead of building it: a rebuild with nothing changed does not index again.
  * A worker that cannot start, or stops without a word, leaves the build to this thread, as before.
  */
-import { constants, existsSync, mkdirSync, rmSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Manifest } from '../../contract/search.ts'
-import { cachedNames, jsonArtifact } from '../prepare/artifacts.ts'
+import { MANIFEST_PATH, type Manifest } from '../../contract/search.ts'
+import { readCollection } from '../collection.ts'
+import { linkInto } from '../link-files.ts'
+import { cachedNames, filesDigest, jsonArtifact } from '../prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels } from '../manifest.ts'
 import { readTranscriptFile, readTranscriptLabel, type SearchIndexSource } from './read.ts'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
@@ -40,13 +45,15 @@ export async function cachedTranscripts(cache: string): Promise<SearchIndexSourc
   }
 }
 
-/** The folder of the cache the search is built into before it is moved into the site. */
+/** The folder of the cache the search is built into before it is kept (`keptFolder`) and placed in the site. */
 export const stagingFolder = (cache: string) => join(cache, 'search-build')
 
 export type SearchOutcome = { ok: true; manifest: Manifest } | { ok: false; message: string }
 
 export interface BackgroundSearch {
-  /** Waits for the build (running it in this thread if the worker could not), then moves its output into `site`. */
+  /** The kept output is placed again: nothing is built. */
+  reused: boolean
+  /** Waits for the build (running it in this thread if the worker could not), then places its output in `site`. */
   finish(site: string): Promise<SearchOutcome>
 }
 
@@ -55,6 +62,21 @@ export interface BackgroundSearch {
  * cannot, the same build runs in this thread, into the same folder: the result is the same either way.
  */
 export function startSearchBuild(options: { root: string; cache: string; log: (message: string) => void }): BackgroundSearch {
+  const digest = searchDigest(options.root, options.cache)
+  const kept = keptSearch(options.cache, digest)
+  if (kept) {
+    options.log('search build: nothing it reads has changed since the last build; its index is placed again')
+    return {
+      reused: true,
+      async finish(site) {
+        await linkInto(keptFolder(options.cache), site)
+        return { ok: true, manifest: kept }
+      },
+    }
+  }
+  // What was kept no longer matches: forgotten before the new build starts, so that a build stopped
+  // halfway never leaves an index that seems to match.
+  rmSync(keptDigestFile(options.cache), { force: true })
   const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache) }
   // The worker must not keep the process alive if Astro's build stops first; it is waited for in finish().
   let running: Worker | undefined
@@ -76,10 +98,17 @@ export function startSearchBuild(options: { root: string; cache: string; log: (m
     return inThread(task, options.log)
   })()
   return {
+    reused: false,
     async finish(site) {
       running?.ref()
       const result = await outcome
-      if (result.ok) await moveInto(task.out, site)
+      if (!result.ok) return result
+      // Kept in the cache for the next build, and placed in the site as links to it.
+      const keep = keptFolder(options.cache)
+      await rm(keep, { recursive: true, force: true })
+      await rename(task.out, keep)
+      if (digest !== undefined) await writeFile(keptDigestFile(options.cache), digest)
+      await linkInto(keep, site)
       return result
     },
   }
@@ -127,31 +156,32 @@ function inWorker(
   })
 }
 
+/** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
+export const keptFolder = (cache: string) => join(cache, 'search-kept')
+const keptDigestFile = (cache: string) => join(cache, 'search-kept.digest')
+
 /**
- * Moves every file of `from` to the same place under `to` (Astro wrote `search/index.html` there, so
- * folders are merged, not replaced). A rename where both are on one file system, else a copy.
+ * What the search is built from: each transcript's digest (its bytes, sidecar, alignment and history, and
+ * the code and configuration that made its JSON: ../steps.ts) and the build's own code (src/build, where
+ * the search build lives). `undefined` when the steps wrote no collection.
  */
-async function moveInto(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true })
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = join(from, entry.name)
-    const target = join(to, entry.name)
-    if (entry.isDirectory()) {
-      if (!existsSync(target) && (await renamed(source, target))) continue
-      await moveInto(source, target)
-    } else if (!(await renamed(source, target))) {
-      await copyFile(source, target, constants.COPYFILE_FICLONE)
-    }
-  }
-  await rm(from, { recursive: true, force: true })
+export function searchDigest(root: string, cache: string): string | undefined {
+  const collection = readCollection(cache)
+  if (!collection) return undefined
+  const hash = createHash('sha256')
+    .update(filesDigest(root, ['src/build']))
+    .update('\0')
+  for (const summary of collection) hash.update(`${summary.name}\0${summary.digest}\n`)
+  return hash.digest('hex')
 }
 
-/** Whether `source` could be renamed to `target` (not across file systems). */
-async function renamed(source: string, target: string): Promise<boolean> {
+/** The kept output's manifest when it was built from `digest` and is all there, else undefined. */
+function keptSearch(cache: string, digest: string | undefined): Manifest | undefined {
+  if (digest === undefined || !existsSync(keptDigestFile(cache))) return undefined
+  if (readFileSync(keptDigestFile(cache), 'utf8') !== digest) return undefined
   try {
-    await rename(source, target)
-    return true
+    return JSON.parse(readFileSync(join(keptFolder(cache), MANIFEST_PATH), 'utf8')) as Manifest
   } catch {
-    return false
+    return undefined
   }
 }

@@ -2,8 +2,9 @@
  * The search build, as the site's integration (../integration.ts) runs it: `startSearch` as soon as the
  * site's steps have written every transcript's JSON and the manifest (before the speaker pages' tables),
  * in a worker thread (./background.ts) that runs while Astro renders the pages; `finish` at
- * `astro:build:done` waits for it and moves its output into the site. A failure stops the build with one
- * message and no stack trace. Also the search build's API for tools and tests.
+ * `astro:build:done` waits for it and places its output in the site (kept in the cache, and placed again
+ * unbuilt when nothing it reads changed). A failure stops the build with one message and no stack trace.
+ * Also the search build's API for tools and tests.
  */
 import type { AstroIntegrationLogger } from 'astro'
 import { startSearchBuild } from './background.ts'
@@ -22,7 +23,7 @@ export {
 } from './read.ts'
 
 export interface SearchStep {
-  /** Waits for the build and moves its output into `site`; a failure stops the build here. */
+  /** Waits for the build and places its output in `site`; a failure stops the build here. */
   finish(site: string): Promise<void>
 }
 
@@ -31,14 +32,14 @@ export function startSearch(logger: AstroIntegrationLogger, cache: string): Sear
   const log = logger.fork(SEARCH_LOG_LABEL)
   const background = startSearchBuild({ root: process.cwd(), cache, log: (message) => log.info(message) })
   // Said from this thread: the worker's own lines wait while this thread writes the speaker pages' tables.
-  log.info('search build: started in a worker thread')
+  if (!background.reused) log.info('search build: started in a worker thread')
   return {
     async finish(site) {
       const outcome = await background.finish(site)
       if (!outcome.ok) fail(log, new SearchBuildError(outcome.message))
       const { manifest } = outcome
       log.info(
-        `Indexed ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`,
+        `${background.reused ? 'The index placed again holds' : 'Indexed'} ${manifest.passages} passages of ${manifest.records} transcripts as ${Math.ceil(manifest.records / manifest.groupSize)} records`,
       )
     },
   }

@@ -1,8 +1,4 @@
-/**
- * Files placed in the site from the build's cache as hard links, not copies: a link writes nothing. The
- * cache's files are replaced by new ones, never rewritten in place (src/build/prepare/transcript.ts, the
- * search's kept output), so a site built before keeps what it was built with.
- */
+/** Files placed in the site from the build's cache: the exports, the versions' texts, the search's kept output. */
 import { constants } from 'node:fs'
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -10,8 +6,9 @@ import { join } from 'node:path'
 /**
  * `to` as a hard link to `from`, else (another file system, or one without links) a copy-on-write clone or
  * a plain copy. A link writes nothing: at 10,000 transcripts the exports are 1.2 GB, which copying wrote
- * again at every build. The prepare step replaces an artifact with a new file, never rewrites it in place
- * (src/build/prepare/transcript.ts), so a site built before keeps the text it was built with.
+ * again at every build. The cache's files are replaced by new ones, never rewritten in place (the prepare
+ * step, src/build/prepare/transcript.ts; the search's kept output, ./search/background.ts), so a site built
+ * before keeps what it was built with.
  */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
   // A file left there by an earlier build is replaced (a link cannot overwrite it).

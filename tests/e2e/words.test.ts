@@ -93,11 +93,16 @@ describe('while the recording plays', () => {
       async (page) => {
         const sheriff = word('sheriff')
         // Where the player went and which words were marked, recorded as it happens: a loaded machine may
-        // play on past the word before a poll would look.
+        // play on past the word before a poll would look. Played at a quarter of its speed (the media
+        // element's own rate, kept through a load by `defaultPlaybackRate`), "sheriff" lasts 1.2 s instead of
+        // 0.3 s: a loaded machine's first frame after the seek once came after the word had ended, and the
+        // word after it was the first marked (CI, 2026-12-06).
         await page.evaluate(() => {
           const seen: { seeked?: number; marked: string[] } = { marked: [] }
           ;(window as unknown as { seen: typeof seen }).seen = seen
           const audio = document.querySelector('audio')!
+          audio.defaultPlaybackRate = 0.25
+          audio.playbackRate = 0.25
           audio.addEventListener('seeked', () => (seen.seeked ??= audio.currentTime))
           new MutationObserver((changes) => {
             for (const change of changes) {
@@ -109,6 +114,7 @@ describe('while the recording plays', () => {
         const seen = () => page.evaluate(() => (window as unknown as { seen: { seeked?: number; marked: string[] } }).seen)
         await span(page, 'sheriff').click()
         await eventually(async () => (await audioState(page)).paused).toBe(false)
+        expect(await page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.playbackRate)).toBe(0.25)
         await eventually(async () => (await seen()).seeked).toBeDefined()
         expect(Math.abs((await seen()).seeked! - (sheriff.start + OFFSET))).toBeLessThanOrEqual(0.02)
         await eventually(async () => (await seen()).marked.length).toBeGreaterThan(0)

@@ -105,6 +105,21 @@ interface Overflow {
 const overflow = new WeakMap<VFile, Map<RuleId, Overflow>>()
 const counts = new WeakMap<VFile, Map<RuleId, number>>()
 
+/**
+ * The text a side file holds (a sidecar, an alignment: a string, or bytes that must be UTF-8), without a
+ * leading byte-order mark; undefined, with `rule` reported at 1:1 ("The <what> is not UTF-8 text"), when
+ * its bytes are not UTF-8.
+ */
+export function fileText(file: VFile, rule: RuleId, what: string): string | undefined {
+  try {
+    const text = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { fatal: true }).decode(file.value)
+    return text.replace(/^\uFEFF/, '')
+  } catch {
+    report(file, rule, `The ${what} is not UTF-8 text`, { line: 1, column: 1 })
+    return undefined
+  }
+}
+
 /** Adds a message for `rule` at `place`; errors are marked fatal (vfile's meaning of error). */
 export function report(file: VFile, rule: RuleId, reason: string, place?: Point | Position): void {
   let perRule = counts.get(file)

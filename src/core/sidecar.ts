@@ -19,7 +19,7 @@ import {
   type Node as YamlNode,
   type YAMLError,
 } from 'yaml'
-import { report } from './diagnostics.ts'
+import { fileText, report } from './diagnostics.ts'
 import { houseStyles } from './styles/index.ts'
 import { isoDate as calendarDate } from './parse/dates.ts'
 import type { GivenFacts } from './parse/facts.ts'
@@ -189,13 +189,8 @@ export type Sidecar = Omit<z.infer<typeof sidecarSchema>, 'witnesses'> & { witne
  * not a valid sidecar: the transcript is then read without it (and the build stops on the error).
  */
 export function readSidecar(file: VFile): Sidecar | undefined {
-  let source: string
-  try {
-    source = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { fatal: true }).decode(file.value)
-  } catch {
-    report(file, 'sidecar-syntax', 'The sidecar is not UTF-8 text', { line: 1, column: 1 })
-    return undefined
-  }
+  const source = fileText(file, 'sidecar-syntax', 'sidecar')
+  if (source === undefined) return undefined
   const lines = new LineCounter()
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false })
   const at = (offset: number): Point => {

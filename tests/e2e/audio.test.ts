@@ -6,31 +6,20 @@
  * comments); the estimated ones (≈) are those the page shows. Chromium runs without an audio device: the
  * media clock still advances and cues still fire.
  */
-import type { BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
-import { closeSite, openFixtureSite, type Site, withDevicePage, withPage } from './support/site.ts'
+import { audioState, eventually, usePlayingSite, view } from './support/player.ts'
+import { withDevicePage, withPage } from './support/site.ts'
 
 const PAGE = '/1961-05-02-00057/'
 const SEED = '/1962-11-14-01181/'
 const OFFSET = 1.5 // tests/fixtures/audio/1961-05-02-00057.yml
 
-let opened: Partial<Site> = {}
-const site = () => opened
-
 // The combined fixture site (support/collections.ts): the seed and the audio transcript among others.
-beforeAll(async () => {
-  opened = await openFixtureSite('combined', { args: ['--autoplay-policy=no-user-gesture-required'] })
-}, 900_000)
+const site = usePlayingSite()
 
-afterAll(() => closeSite(opened))
-
-const audioState = (page: Page) =>
-  page.locator('audio').evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused }))
 const playing = (page: Page) => page.locator('.turn[data-playing]').getAttribute('id')
-/** The machine running the tests may be loaded: give the page time, as a reader would. */
-const eventually = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000, interval: 100 })
-const view: BrowserContextOptions = { viewport: { width: 1000, height: 700 } }
 
 describe('without JavaScript', () => {
   test('the native player is there, and printed times and turns link into the recording at their time', async () => {
@@ -63,7 +52,7 @@ describe('without JavaScript', () => {
         expect(label).toBe(`Play from about ${shown!.replace(/^about ≈/, '')} (estimated): Ruth Ann Pell`)
         expect(href).toBe(`recording.ogg#t=${Number(await page.locator('#t-00-02-1').getAttribute('data-start')) + OFFSET}`)
         // The file is served beside the page, and a media fragment opens it at that time.
-        const response = await page.request.get(new URL(`${PAGE}recording.ogg`, opened.server!.url).href)
+        const response = await page.request.get(new URL(`${PAGE}recording.ogg`, site().server!.url).href)
         expect(response.status()).toBe(200)
         expect((await response.body()).byteLength).toBeGreaterThan(10_000)
       },

@@ -6,17 +6,12 @@
  */
 import { momentTime, parseAskedTime } from '../../src/contract/time.ts'
 import { AxeBuilder } from './support/axe.ts'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
-import { audioState, clipboard, eventually, marked, OFFSET, PAGE, span, truth, view, word } from './support/words.ts'
+import { describe, expect, test } from 'vitest'
+import { audioState, eventually, usePlayingSite, view } from './support/player.ts'
+import { withPage } from './support/site.ts'
+import { clipboard, marked, OFFSET, PAGE, span, truth, word } from './support/words.ts'
 
-let opened: Partial<Site> = {}
-const site = () => opened
-
-beforeAll(async () => {
-  opened = await openFixtureSite('combined', { args: ['--autoplay-policy=no-user-gesture-required'] })
-}, 900_000)
-afterAll(() => closeSite(opened))
+const site = usePlayingSite()
 
 describe('a link to a moment', () => {
   test("#t= at a word's time lands on that word, and the player is there", async () => {
@@ -94,7 +89,7 @@ describe('quoting and looking', () => {
       site(),
       PAGE,
       async (page) => {
-        const json = (await (await page.request.get(new URL(`${PAGE}transcript.json`, opened.server!.url).href)).json()) as {
+        const json = (await (await page.request.get(new URL(`${PAGE}transcript.json`, site().server!.url).href)).json()) as {
           blocks: Array<{ type: string; id: string; paragraphs?: string[] }>
         }
         const turns = json.blocks.filter((block) => block.type === 'turn')

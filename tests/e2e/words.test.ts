@@ -6,17 +6,12 @@
  * compared within 20 ms, and a sampled moment within a frame or two of the word. Chromium runs without an
  * audio device: the media clock still advances.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
-import { audioState, eventually, OFFSET, PAGE, said, span, view, word } from './support/words.ts'
+import { describe, expect, test } from 'vitest'
+import { audioState, eventually, usePlayingSite, view } from './support/player.ts'
+import { withPage } from './support/site.ts'
+import { OFFSET, PAGE, said, span, word } from './support/words.ts'
 
-let opened: Partial<Site> = {}
-const site = () => opened
-
-beforeAll(async () => {
-  opened = await openFixtureSite('combined', { args: ['--autoplay-policy=no-user-gesture-required'] })
-}, 900_000)
-afterAll(() => closeSite(opened))
+const site = usePlayingSite()
 
 describe('without JavaScript', () => {
   test('the words are in the text as printed, with no tab stops and no script', async () => {

@@ -11,7 +11,7 @@ import { z } from 'astro/zod'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { LineCounter, parseDocument } from 'yaml'
-import { report } from '../diagnostics.ts'
+import { fileText, report } from '../diagnostics.ts'
 import type { AlignmentFormat } from '../types.ts'
 import { readWebVtt } from './webvtt.ts'
 
@@ -60,14 +60,8 @@ const gentleSchema = z.object({
 
 /** Reads the alignment `file` holds; undefined, with messages on `file`, when it cannot be used. */
 export function readAlignment(file: VFile): AlignerFile | undefined {
-  let text: string
-  try {
-    text = typeof file.value === 'string' ? file.value : new TextDecoder('utf-8', { fatal: true }).decode(file.value)
-  } catch {
-    report(file, 'alignment-syntax', 'The alignment file is not UTF-8 text', { line: 1, column: 1 })
-    return undefined
-  }
-  text = text.replace(/^\uFEFF/, '')
+  const text = fileText(file, 'alignment-syntax', 'alignment file')
+  if (text === undefined) return undefined
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(text)) {
     const words = readWebVtt(file, text)
     return words && checked(file, { format: 'webvtt', words }, () => undefined)

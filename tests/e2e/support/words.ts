@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { expect } from 'vitest'
 import { fixtures } from '../../support/paths.ts'
 import { ALIGNMENT_NAME } from './collections.ts'
+import { view } from './player.ts'
 
 export const PAGE = `/${ALIGNMENT_NAME}/`
 interface TruthWord {
@@ -28,11 +28,7 @@ export const said = truth.words.filter(
 )
 export const word = (text: string) => said.find((each) => each.word === text)!
 
-export const eventually = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000, interval: 50 })
-export const view: BrowserContextOptions = { viewport: { width: 1000, height: 700 } }
 export const clipboard: BrowserContextOptions = { ...view, permissions: ['clipboard-read', 'clipboard-write'] }
-export const audioState = (page: Page) =>
-  page.locator('audio').evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused }))
 export const marked = (page: Page) => page.locator('.w.now').allTextContents()
 /** The word `text`'s span on the page (each fixture word used here is printed once). */
 export const span = (page: Page, text: string) => page.locator('.turn .w', { hasText: new RegExp(`^${text}$`) })

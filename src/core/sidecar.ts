@@ -8,18 +8,9 @@
 import { z } from 'astro/zod'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
-import {
-  isMap,
-  isPair,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-  type YAMLError,
-} from 'yaml'
+import { isMap, isPair, isScalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml'
 import { fileText, report } from './diagnostics.ts'
+import { nearestNode, placedDocument } from './yaml-places.ts'
 import { houseStyles } from './styles/index.ts'
 import { isoDate as calendarDate } from './parse/dates.ts'
 import type { GivenFacts } from './parse/facts.ts'
@@ -191,12 +182,7 @@ export type Sidecar = Omit<z.infer<typeof sidecarSchema>, 'witnesses'> & { witne
 export function readSidecar(file: VFile): Sidecar | undefined {
   const source = fileText(file, 'sidecar-syntax', 'sidecar')
   if (source === undefined) return undefined
-  const lines = new LineCounter()
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false })
-  const at = (offset: number): Point => {
-    const { line, col } = lines.linePos(offset)
-    return { line, column: col }
-  }
+  const { doc, at } = placedDocument(source)
   const problems = [...doc.errors, ...doc.warnings]
   for (const problem of problems) report(file, 'sidecar-syntax', `${problem.message} (YAML)`, at(errorOffset(doc, problem)))
   if (problems.length > 0) return undefined
@@ -307,11 +293,8 @@ function witnessesAt(
 
 /** Where the key at `path` stands in the sidecar `file` holds (a valid one), for a message about it. */
 export function sidecarKeyPoint(file: VFile, path: readonly string[]): Point {
-  const lines = new LineCounter()
-  const doc = parseDocument(String(file.value), { lineCounter: lines, prettyErrors: false })
-  const node = keyNode(doc, path.slice(0, -1), path.at(-1)!)
-  const { line, col } = lines.linePos(node?.range?.[0] ?? 0)
-  return { line, column: col }
+  const { doc, at } = placedDocument(String(file.value))
+  return at(keyNode(doc, path.slice(0, -1), path.at(-1)!)?.range?.[0] ?? 0)
 }
 
 const kinds: Record<string, string> = {
@@ -364,15 +347,6 @@ function errorOffset(doc: Document, error: YAMLError): number {
     },
   })
   return offset
-}
-
-/** The value at `path`, or the nearest enclosing one that exists (a missing key is reported at its map). */
-function nearestNode(doc: Document, path: Path): YamlNode | undefined {
-  for (let length = path.length; length >= 0; length--) {
-    const node = doc.getIn(path.slice(0, length) as unknown[], true)
-    if (node && typeof node === 'object' && 'range' in node) return node as YamlNode
-  }
-  return doc.contents ?? undefined
 }
 
 /** The key node of `key` in the map at `path`. */

@@ -10,8 +10,8 @@
 import { z } from 'astro/zod'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { LineCounter, parseDocument } from 'yaml'
 import { fileText, report } from '../diagnostics.ts'
+import { type PlacedDocument, placedDocument } from '../yaml-places.ts'
 import type { AlignmentFormat } from '../types.ts'
 import { readWebVtt } from './webvtt.ts'
 
@@ -153,31 +153,15 @@ function checked(
 
 /** Where each value of a JSON text stands, read again only for messages (JSON is YAML 1.2). */
 function jsonPlaces(text: string): (path: readonly PropertyKey[]) => Point {
-  let found: ((path: readonly PropertyKey[]) => Point) | undefined
+  let placed: PlacedDocument | undefined
   return (path) => {
-    if (!found) {
-      const lines = new LineCounter()
-      const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
-      found = (wanted) => {
-        for (let length = wanted.length; length >= 0; length--) {
-          const node = doc.getIn(wanted.slice(0, length) as unknown[], true) as { range?: [number, number] } | undefined
-          if (node?.range) {
-            const { line, col } = lines.linePos(node.range[0])
-            return { line, column: col }
-          }
-        }
-        return { line: 1, column: 1 }
-      }
-    }
-    return found(path)
+    placed ??= placedDocument(text)
+    return placed.nearest(path)
   }
 }
 
 /** The place of a JSON syntax error, from yaml's parser (it reports the offset). */
 function syntaxPoint(text: string): Point {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
-  const offset = doc.errors[0]?.pos[0] ?? 0
-  const { line, col } = lines.linePos(offset)
-  return { line, column: col }
+  const { doc, at } = placedDocument(text)
+  return at(doc.errors[0]?.pos[0] ?? 0)
 }

@@ -50,9 +50,9 @@ export async function fixtureSite(name: SiteName): Promise<BuiltSite> {
   return { dist: place.dist, output: result.output }
 }
 
-/** Starts Chromium for a test; `args` adds flags (the audio tests' autoplay policy). */
+/** Starts Chromium's headless shell for a test (scripts/lib/browser.ts); `args` adds flags (the audio tests' autoplay policy). */
 export function startChromium(args: string[] = []): Promise<Browser> {
-  return launchBrowser({ args })
+  return launchBrowser({ args }, { shell: true })
 }
 
 export interface OpenOptions {

@@ -8,7 +8,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { makeTranscript, type CorpusPlan } from '../../scripts/make-corpus.ts'
 import { jsonText } from '../../src/build/prepare/artifacts.ts'
 import { TURNS_PER_PAGE, readSpeakerDirectory, readSpeakerPage, writeSpeakerPages } from '../../src/build/speaker-pages.ts'
@@ -18,7 +18,11 @@ import { siteFormats } from '../../src/core/formats/index.ts'
 import { root } from '../support/paths.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'))
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+// The unit tier shares a worker between files (vitest.config.ts): the collection's folders are given back.
+afterAll(() => {
+  vi.unstubAllEnvs()
+  rmSync(scratch, { recursive: true, force: true })
+})
 
 /** The parts of Astro's loader context the loader uses (a store, a logger and the config), and the steps' log. */
 function fakeContext(folder: string) {
@@ -59,8 +63,8 @@ describe("the site's steps and the transcript loader", () => {
       writeFileSync(join(folder, `${name}.txt`), text)
       plans.push(plan)
     }
-    process.env.TRANSCRIPTS_DIR = folder
-    process.env.ASTRO_CACHE_DIR = cache
+    vi.stubEnv('TRANSCRIPTS_DIR', folder)
+    vi.stubEnv('ASTRO_CACHE_DIR', cache)
     const { transcriptLoader } = await import('../../src/build/loader.ts')
     const { runSiteSteps } = await import('../../src/build/steps.ts')
     const { siteCacheFolder } = await import('../../src/build/paths.ts')

@@ -7,9 +7,9 @@ import LongestFirst from './tests/support/sequencer.ts'
 // - e2e: real Chromium against built sites. The project's global setup builds each fixture site once
 //   (tests/e2e/support/sites.ts: ./dist of the seed, a combined site, base-path, browse, shards), two at
 //   a time and in the background, so that they are built while the unit tier runs; each e2e file waits
-//   for its own site. Three e2e files run side by side (they wait on Chromium more than they use a core:
-//   a full run used 0.8 of the 2 cores with two): each serves its site on a port of its own and
-//   starts its own Chromium.
+//   for its own site. Two e2e files run side by side, each serving its site on a port of its own and
+//   starting its own Chromium (the headless shell: scripts/lib/browser.ts); with three, the cores were
+//   busier still and a popover test timed out once (docs/benchmarks.md, "The test suite").
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],

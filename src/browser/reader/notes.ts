@@ -23,8 +23,10 @@ export function setupNotes(): void {
     ref.addEventListener('pointerdown', (event) => (touch = event.pointerType === 'touch'))
     ref.addEventListener('click', (event) => {
       // On a touch screen a tap opens the note in place (the popover links to the list); a mouse
-      // click follows the link, as without JavaScript.
-      if (touch) {
+      // click follows the link, as without JavaScript. The click says what made it (a PointerEvent's
+      // `pointerType`): a tap that began before this script had run, its pointerdown unseen, is still a tap.
+      const pointer = (event as Partial<PointerEvent>).pointerType
+      if (pointer ? pointer === 'touch' : touch) {
         event.preventDefault()
         show(ref)
       } else currentPopover()?.close(false)

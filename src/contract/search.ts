@@ -7,9 +7,9 @@
  *   lands (`anchorId`). `/search/records/<id>.json` lists a record's transcripts and where each starts;
  *   `/search/passages/<name>.json.gz` holds a transcript's passages (Pagefind's own text and positions),
  *   all the page fetches to show a result.
- * - A **section table** (`SectionTable`): for each record its heading positions (Pagefind's own word
- *   positions) and each section's code (a speaker, NOTE or EDITORIAL). No longer written as files (the
- *   counts come from the word tables and the postings, postings.ts); tests build it in memory.
+ * - Section codes: a passage's speaker (its index in a table's speaker values, base 36), NOTE or EDITORIAL
+ *   (`codeValues`). The counts come from the word tables and the postings (postings.ts); the tests also
+ *   build each record's sections in memory (tests/support/section-tables.ts).
  * - **Value tables** (`/search/values/<n>.json`): for each facet value (a speaker, a transcript, a kind)
  *   the transcripts holding its passages, in transcript order, with their passages per code. A value's table
  *   is `bucketOf(facet + value, buckets)`: a search with no words reads the one table it needs.
@@ -156,31 +156,8 @@ export function decodePositions(text: string): number[] {
   return text.split('.').map((step) => (at += parseInt(step, 36)))
 }
 
-/** A section table (built in memory, for tests): each record's sections. */
-export interface SectionTable {
-  /** Facet values, listed once and referred to by index. */
-  values: Record<Facet, string[]>
-  /**
-   * Pagefind page id → [transcript index, heading positions, and for each heading's section its code,
-   * `.`-separated: its speaker's index in base 36, or NOTE, or EDITORIAL]. Words before the first heading
-   * are an editorial section of their own. A record of several transcripts has each transcript's index
-   * and, fourth, the positions of the headings that open them (`transcriptAnchorId`, coded EDITORIAL:
-   * the transcript's header lines follow).
-   */
-  records: Record<string, [number, string, string] | [number[], string, string, string]>
-}
-
 /** A record's transcripts: each one's name and the word position its passages start at. */
 export type RecordTranscripts = Array<[string, number]>
-
-/**
- * Each record's transcript and its number of passages per code (a speaker's index in base 36, or NOTE,
- * EDITORIAL). A value table is one of these per facet value (`byValue`).
- */
-export interface RecordSummary {
-  values: Record<Facet, string[]>
-  records: Record<string, [number, Record<string, number>]>
-}
 
 /** A bucket of value tables: `facet\u0000value` → the transcripts holding its passages, in order. */
 export interface ValueTables {

@@ -11,15 +11,15 @@ import * as pagefind from 'pagefind'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { recordHtml, transcriptLabel, transcriptLabels, transcriptRecord } from '../../src/build/search/records.ts'
 import { UNIDENTIFIED_LABEL } from '../../src/contract/speakers.ts'
-import { sectionTable } from '../../src/build/search/tables.ts'
+import { countSections } from '../../src/browser/search/counts.ts'
 import {
-  countSections,
   decodeSummary,
   decodeTable,
+  sectionTable,
   tableTallies,
   type RecordSummary,
   type SectionTable,
-} from '../../src/browser/search/counts.ts'
+} from '../support/section-tables.ts'
 import { sectionsOf, voicesOf, type Anchor } from '../../src/contract/sections.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import { seedPath } from '../support/paths.ts'

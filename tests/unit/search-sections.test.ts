@@ -1,18 +1,11 @@
 /**
  * From Pagefind's word positions to sections (src/contract/sections.ts) and counts
- * (src/browser/search/counts.ts), on small hand-made records.
+ * (src/browser/search/counts.ts; a record's sections read back by tests/support/section-tables.ts), on
+ * small hand-made records.
  */
 import { describe, expect, test } from 'vitest'
-import {
-  countSections,
-  decodePositions,
-  decodeTable,
-  EDITORIAL,
-  encodePositions,
-  NOTE,
-  tableTallies,
-  type SectionTable,
-} from '../../src/browser/search/counts.ts'
+import { countSections, decodePositions, EDITORIAL, encodePositions, NOTE } from '../../src/browser/search/counts.ts'
+import { decodeTable, tableTallies, type SectionTable } from '../support/section-tables.ts'
 import { anchorId, matchingSections, parseAnchorId, sectionsOf, termPositions } from '../../src/contract/sections.ts'
 
 const none = { q: '', speaker: [], transcript: [], kind: [] }

@@ -1,46 +1,25 @@
 /**
  * Turn-level counts for the search page's status and facets: the sections a query holds, tallied by
  * transcript, speaker and kind with the state's choices applied (`countSections`, for exact-count.ts), and
- * the value tables and totals of src/contract/search.ts for a search with no words; a section table read
- * back (`decodeTable`, `tableTallies`) for the tests. No DOM here, so it is easy to test.
+ * the value tables and totals of src/contract/search.ts for a search with no words. No DOM here, so it is
+ * easy to test.
  */
-import {
-  codeValues,
-  decodePositions,
-  FACETS,
-  hasLeadingSection,
-  type Facet,
-  type RecordSummary,
-  type SectionTable,
-  type Totals,
-  type ValueTables,
-} from '../../contract/search.ts'
+import { codeValues, FACETS, type Facet, type Totals, type ValueTables } from '../../contract/search.ts'
 import { inStateDates, type SearchState } from '../../contract/query.ts'
-import { matchingSections } from '../../contract/sections.ts'
 
 export {
   decodePositions,
   EDITORIAL,
   encodePositions,
   NOTE,
-  type RecordSummary,
-  type SectionTable,
 } from '../../contract/search.ts'
 
 export interface SummaryRow {
   transcript: string
   groups: Array<{ values: { transcript: string; kind: string; speaker?: string }; sections: number }>
 }
-/** A summary as the page uses it: each record's passages grouped by speaker and kind. */
-export type DecodedSummary = Map<string, SummaryRow>
-
-export function decodeSummary(summary: RecordSummary): DecodedSummary {
-  const rows: DecodedSummary = new Map()
-  for (const [id, [index, groups]] of Object.entries(summary.records)) rows.set(id, summaryRow(summary.values, index, groups))
-  return rows
-}
-
-function summaryRow(values: Record<Facet, string[]>, index: number, groups: Record<string, number>): SummaryRow {
+/** One record's passages per code as the page uses them: grouped by speaker and kind. */
+export function summaryRow(values: Record<Facet, string[]>, index: number, groups: Record<string, number>): SummaryRow {
   const transcript = values.transcript[index] ?? ''
   return {
     transcript,
@@ -64,30 +43,6 @@ export interface Tally {
   sections: number
 }
 
-interface Row {
-  headings: number[]
-  /** Every section's speaker, kind and transcript, the leading one included. */
-  sections: Array<{ speaker?: string; kind: string; transcript: string }>
-}
-/** A section table as the page uses it: decoded once, not at every search. */
-export type DecodedTable = Map<string, Row>
-
-export function decodeTable(table: SectionTable, into: DecodedTable = new Map()): DecodedTable {
-  for (const [id, [transcript, positions, codes, starts]] of Object.entries(table.records)) {
-    const headings = decodePositions(positions)
-    const labels = (Array.isArray(transcript) ? transcript : [transcript]).map((i) => table.values.transcript[i] ?? '')
-    const opens = starts === undefined ? [] : decodePositions(starts)
-    let t = 0
-    const anchored = (codes === '' ? [] : codes.split('.')).map((code, i) => {
-      while (t + 1 < opens.length && opens[t + 1]! <= headings[i]!) t++
-      return codeValues(code, labels[t] ?? '', table.values.speaker)
-    })
-    const leading = opens.length === 0 && hasLeadingSection(headings) ? [{ kind: 'editorial', transcript: labels[0] ?? '' }] : []
-    into.set(id, { headings, sections: [...leading, ...anchored] })
-  }
-  return into
-}
-
 /** Sections of one transcript grouped by speaker and kind. */
 export function groupTallies(transcript: string, sections: Array<{ speaker?: string; kind: string }>): Tally[] {
   const groups = new Map<string, Tally>()
@@ -98,29 +53,6 @@ export function groupTallies(transcript: string, sections: Array<{ speaker?: str
     groups.set(key, tally)
   }
   return [...groups.values()]
-}
-
-/**
- * The matching sections of records, from the table: `matches` holds each matching record's word
- * positions per free word; `undefined` means no query words, so every section counts. `ids`: only these.
- */
-export function tableTallies(
-  table: DecodedTable,
-  matches: Map<string, number[][]> | undefined,
-  ids: Iterable<string> = matches ? matches.keys() : table.keys(),
-): Tally[] {
-  const tallies: Tally[] = []
-  for (const id of ids) {
-    const row = table.get(id)
-    if (!row) continue
-    const chosen = matchingSections(row.headings, matches?.get(id) ?? []).map(
-      (i) => row.sections[i] ?? { kind: 'editorial', transcript: '' },
-    )
-    const byTranscript = new Map<string, typeof chosen>()
-    for (const section of chosen) byTranscript.set(section.transcript, [...(byTranscript.get(section.transcript) ?? []), section])
-    for (const [transcript, sections] of byTranscript) tallies.push(...groupTallies(transcript, sections))
-  }
-  return tallies
 }
 
 /**

@@ -2,14 +2,12 @@
  * The search's tables (layouts in src/contract/search.ts), read from the fragments Pagefind has just made,
  * so that page ids and word positions are Pagefind's own. Rows are taken one record at a time
  * (`TableWriter.add`); only the rows (a few hundred bytes a record) are held until the tables are cut into
- * buckets. A record's section table (`sectionTableOf`: its heading positions and codes) is no longer
- * written: counts come from the word tables and the postings; tests read it in memory (`sectionTable`).
+ * buckets. (A record's section table and summary are no longer written: counts come from the word tables
+ * and the postings; the tests build them in memory, tests/support/section-tables.ts.)
  */
-import { gunzipSync } from 'node:zlib'
 import {
   bucketOf,
   EDITORIAL,
-  encodePositions,
   FACETS,
   hasLeadingSection,
   headingAnchors,
@@ -18,7 +16,6 @@ import {
   NOTE,
   parseAnchorId,
   transcriptOfAnchor,
-  parseFragmentText,
   piecesFor,
   TOTALS_PATH,
   valueKey,
@@ -27,8 +24,6 @@ import {
   type Facet,
   type Fragment,
   type Manifest,
-  type RecordSummary,
-  type SectionTable,
   type Totals,
   type ValueTables,
   UNNAMED_LABEL,
@@ -124,7 +119,7 @@ export function splitRecord(
 }
 
 /** Each transcript of a row with its passages per section name (speaker, NOTE, EDITORIAL), header lines included. */
-function transcriptGroups(row: RecordRow): Array<{ name: string; label: string; groups: Map<string, number> }> {
+export function transcriptGroups(row: RecordRow): Array<{ name: string; label: string; groups: Map<string, number> }> {
   const out = row.names.map((name, i) => ({ name, label: row.labels[i]!, groups: new Map<string, number>() }))
   if (row.starts.length === 0 && hasLeadingSection(row.positions)) out[0]!.groups.set(EDITORIAL, 1)
   let t = 0
@@ -134,13 +129,6 @@ function transcriptGroups(row: RecordRow): Array<{ name: string; label: string; 
     groups.set(row.sections[i]!, (groups.get(row.sections[i]!) ?? 0) + 1)
   })
   return out
-}
-
-/** The passages of a row per section name, all its transcripts together. */
-function passageGroups(row: RecordRow): Map<string, number> {
-  const all = new Map<string, number>()
-  for (const { groups } of transcriptGroups(row)) for (const [code, n] of groups) all.set(code, (all.get(code) ?? 0) + n)
-  return all
 }
 
 /** Facet values listed once per table and referred to by index. */
@@ -162,48 +150,6 @@ export class Values {
   code(section: string): string {
     return section === NOTE || section === EDITORIAL ? section : this.indexOf('speaker', section).toString(36)
   }
-}
-
-/** The section table of some rows (one chunk, or in tests a whole collection). */
-export function sectionTableOf(rows: Iterable<RecordRow>): SectionTable {
-  const values = new Values()
-  const records: SectionTable['records'] = {}
-  for (const row of rows) {
-    const codes = row.sections.map((s) => values.code(s)).join('.')
-    const labels = row.labels.map((label) => values.indexOf('transcript', label))
-    records[row.id] =
-      row.starts.length === 0
-        ? [labels[0]!, encodePositions(row.positions), codes]
-        : [labels, encodePositions(row.positions), codes, encodePositions(row.starts)]
-  }
-  return { values: values.lists, records }
-}
-
-/** Each record's passages per code, for the whole of some rows of one transcript each. */
-export function summaryOf(rows: Iterable<RecordRow>): RecordSummary {
-  const values = new Values()
-  const records: RecordSummary['records'] = {}
-  for (const row of rows)
-    records[row.id] = [
-      values.indexOf('transcript', row.labels[0]!),
-      Object.fromEntries([...passageGroups(row)].map(([section, n]) => [values.code(section), n])),
-    ]
-  return { values: values.lists, records }
-}
-
-/**
- * The section table and its summary for a set of Pagefind's files in memory (tests, small sites): the same
- * rows the writer takes one at a time.
- */
-export function sectionTable(files: Array<{ path: string; content: Uint8Array }>): {
-  table: SectionTable
-  summary: RecordSummary
-} {
-  const rows = files.flatMap((file) => {
-    const id = fragmentId(file.path)
-    return id === undefined ? [] : [recordRow(id, parseFragmentText(gunzipSync(file.content).toString('utf8')))]
-  })
-  return { table: sectionTableOf(rows), summary: summaryOf(rows) }
 }
 
 /** A fragment's page id from its path in Pagefind's output (`fragment/en_1234567.pf_fragment`). */

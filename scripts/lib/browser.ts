@@ -5,9 +5,9 @@
  * Two builds of one Chromium: the benchmarks and screenshots drive the browser readers run (`chromium`,
  * new headless mode); the browser tests drive Chromium's headless shell (`chromium-headless-shell`, the
  * same version's Blink and V8 without the browser's own UI layer), as Playwright does by default for
- * headless runs. On this machine the e2e tier ran in 300 s with the shell against 605 s with the full
- * browser, every test passing in both; most of the difference was the renderers' and the browser
- * process's own CPU (docs/testing.md).
+ * headless runs. On this machine, in two runs one after the other, the e2e tier took 300 s with the shell
+ * and 605 s with the full browser, every test passing in both; most of the difference was the renderers'
+ * and the browser process's own CPU (docs/benchmarks.md, "The test suite").
  */
 import { existsSync, statfsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
@@ -46,7 +46,7 @@ export function shellPath(): string {
 }
 
 /** The browser the tests drive: the headless shell, or the full browser where the shell is not installed. */
-export function headlessShellPath(): string {
+export function testBrowserPath(): string {
   return existsSync(shellPath()) ? shellPath() : chromePath()
 }
 
@@ -58,7 +58,7 @@ export interface BrowserChoice {
 export async function launchBrowser(options: LaunchOptions = {}, choice: BrowserChoice = {}): Promise<Browser> {
   return chromium.launch({
     ...options,
-    executablePath: choice.shell ? headlessShellPath() : chromePath(),
+    executablePath: choice.shell ? testBrowserPath() : chromePath(),
     args: [...CHROMIUM_ARGS, ...shmArgs(), ...(options.args ?? [])],
   })
 }

@@ -25,6 +25,7 @@ import {
   VIEWS,
   type TranscriptJson,
 } from './support/quality.ts'
+import { settle } from './support/settle.ts'
 
 useSeedSite()
 
@@ -113,12 +114,10 @@ describe.each(pages)('page $path', (sitePage) => {
     sink = problems
     const page = await reusedPage({}, watch, 'requests')
     try {
-      const response = await page.goto(origin + sitePage.path, { waitUntil: 'load' })
-      expect(response?.status(), `GET ${sitePage.path}`).toBe(200)
-      await page.waitForLoadState('networkidle')
+      await load(page, sitePage.path)
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
       await page.waitForTimeout(300)
-      await page.waitForLoadState('networkidle')
+      await settle(page)
     } finally {
       // Off the page before the sink is closed, also when a check failed: anything it still logs or
       // fetches is this page's, never the next test's.

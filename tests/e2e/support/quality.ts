@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { DistServer } from '../../../scripts/lib/dist-server.ts'
 import type { AxeBuilder } from './axe.ts'
+import { settle, trackRequests } from './settle.ts'
 import { closeSite, DIST, openSite } from './site.ts'
 
 export { DIST }
@@ -131,9 +132,10 @@ export async function reusedPage(
 
 /** Loads `urlPath` in `page` as a new document and waits until its scripts and requests have settled. */
 export async function load(page: Page, urlPath: string): Promise<void> {
+  trackRequests(page)
   const response = await page.goto(origin + urlPath, { waitUntil: 'load' })
   expect(response?.status(), `GET ${urlPath}`).toBe(200)
-  await page.waitForLoadState('networkidle')
+  await settle(page)
 }
 
 export async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {

@@ -7,9 +7,10 @@ import LongestFirst from './tests/support/sequencer.ts'
 // - e2e: real Chromium against built sites. The project's global setup builds each fixture site once
 //   (tests/e2e/support/sites.ts: ./dist of the seed, a combined site, base-path, browse, shards), two at
 //   a time and in the background, so that they are built while the unit tier runs; each e2e file waits
-//   for its own site. Two e2e files run side by side, each serving its site on a port of its own and
-//   starting its own Chromium (the headless shell: scripts/lib/browser.ts); with three, the cores were
-//   busier still and a popover test timed out once (docs/benchmarks.md, "The test suite").
+//   for its own site. Four e2e files run side by side, each serving its site on a port of its own and
+//   starting its own Chromium (the headless shell: scripts/lib/browser.ts): a test waiting on its page
+//   leaves a core to the others. `npm test` from a fresh clone, one run each: 319 s with three, 306 s
+//   with four (vmstat: the cores 0–3 % idle in the e2e tier). docs/benchmarks.md, "The test suite".
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -49,7 +50,7 @@ export default defineConfig({
           // A page's scripts run when it is idle: on a loaded machine marking the turn a link arrives at can take
           // more than expect.poll's default second. A page that never does still fails, after 10 s.
           expect: { poll: { timeout: 10_000 } },
-          maxWorkers: 2,
+          maxWorkers: 4,
           sequence: { groupOrder: 2 },
         },
       },

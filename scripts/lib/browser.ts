@@ -26,13 +26,17 @@ export const CHROMIUM_ARGS: readonly string[] = [
 /** Below this, /dev/shm is too small for Chromium's shared memory (a container's 64 MB default). */
 const SMALL_SHM = 512 * 1024 * 1024
 
-/** `--disable-dev-shm-usage` only where /dev/shm is small: elsewhere it moves that memory to /tmp's disk. */
-function shmArgs(): string[] {
+/**
+ * Playwright passes `--disable-dev-shm-usage` to every Chromium it launches (its default switches), which
+ * moves Chromium's shared memory from /dev/shm to /tmp. That is right only where /dev/shm is small; elsewhere
+ * the default is left out (`ignoreDefaultArgs`) and Chromium uses /dev/shm.
+ */
+function smallShm(): boolean {
   try {
     const { bsize, blocks } = statfsSync('/dev/shm')
-    return bsize * blocks < SMALL_SHM ? ['--disable-dev-shm-usage'] : []
+    return bsize * blocks < SMALL_SHM
   } catch {
-    return ['--disable-dev-shm-usage']
+    return true
   }
 }
 
@@ -59,6 +63,7 @@ export async function launchBrowser(options: LaunchOptions = {}, choice: Browser
   return chromium.launch({
     ...options,
     executablePath: choice.shell ? testBrowserPath() : chromePath(),
-    args: [...CHROMIUM_ARGS, ...shmArgs(), ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    ...(smallShm() ? {} : { ignoreDefaultArgs: ['--disable-dev-shm-usage'] }),
   })
 }

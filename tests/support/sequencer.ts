@@ -5,7 +5,7 @@
  * last of all, and one worker ran it alone at the end. Here a file Vitest has not timed takes the duration
  * it had in a full run of this machine (EXPECTED_SECONDS, a hint for the order only: a file missing from
  * it, a new one, runs first, as Vitest runs unknown files first), so the longest start first in a fresh
- * clone too and the two workers end together.
+ * clone too and the workers end together.
  */
 import { basename } from 'node:path'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'

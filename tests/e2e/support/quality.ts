@@ -2,7 +2,7 @@
  * What the quality gates (tests/e2e/quality-*.test.ts) share: every page of the seed site, found by walking
  * the built folder (every `index.html`, plus `404.html`), so that pages added later are checked without
  * editing a test; the views they are seen in; one served site and Chromium per test file (`useSeedSite`).
- * The gates are four files so that two e2e workers check them side by side.
+ * The gates are four files so that the e2e workers check them side by side.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'

@@ -42,6 +42,7 @@ describe('a link to a turn id an edit removed', () => {
           ])
           const notice = page.locator('#t-05-03-2 .former-notice')
           await expect.poll(() => notice.isVisible()).toBe(true)
+          // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node: the text as rendered, what a reader sees
           expect(await notice.innerText()).toBe(
             'This passage was revised on December 6, 2026: the link you followed (#t-05-03-3) pointed to words that are now in this turn. See the change',
           )

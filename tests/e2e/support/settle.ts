@@ -1,10 +1,10 @@
 /**
  * A loaded page settled: the idle callbacks its scripts queued have run, and no request of it has been in
- * flight for QUIET_MS. Playwright's `networkidle` asks for 500 ms of quiet, after every load: the quality
- * gates load each page of the seed site a few times (about 140 loads), so that wait alone was more than a
- * minute of the e2e tier's time, with nothing to do. The requests are counted as Playwright counts them for
- * `networkidle` (every request of the page and its frames, save event streams and the favicon); only the
- * quiet asked for is shorter, after the page's own idle work is known to be done.
+ * flight for QUIET_MS. Playwright's `networkidle` asks for 500 ms of quiet, every time: the quality gates
+ * wait 185 times in a run (165 loads of the seed site's pages, and 20 second waits after a scroll), so that
+ * wait alone was more than 90 s of the e2e tier's time, with nothing to do. The requests are counted as
+ * Playwright counts them for `networkidle` (every request of the page and its frames, save event streams and
+ * the favicon); only the quiet asked for is shorter, after the page's own idle work is known to be done.
  */
 import type { Page, Request } from 'playwright-core'
 

@@ -12,11 +12,17 @@ export function setupNotes(): void {
   const refs = document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')
   for (const ref of refs) {
     ref.setAttribute('aria-expanded', 'false')
-    ref.addEventListener('mouseenter', () => {
+    // Hover is a mouse's (or a pen's): the mouse events a tap leaves behind are not. After a tap, Chromium
+    // keeps the tap's point as the mouse's; when the page then shifts under it (a turn above laid out
+    // late), it sends that "mouse" a leave, which closed the note the finger had just opened.
+    ref.addEventListener('pointerenter', (event) => {
+      if (event.pointerType === 'touch') return
       clearTimeout(timer)
       timer = setTimeout(() => show(ref), 150)
     })
-    ref.addEventListener('mouseleave', () => hideSoon())
+    ref.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch') hideSoon()
+    })
     ref.addEventListener('focus', () => {
       if (!isReturningFocus()) show(ref)
     })
@@ -63,8 +69,10 @@ export function setupNotes(): void {
     go.textContent = `Go to note ${number} in the notes`
     go.style.display = 'block'
     const popover: Popover = openPopover(ref, `Note ${number}`, [body, go], ref.parentElement ?? ref)
-    popover.element.addEventListener('mouseenter', () => clearTimeout(timer))
-    popover.element.addEventListener('mouseleave', () => hideSoon())
+    popover.element.addEventListener('pointerenter', () => clearTimeout(timer))
+    popover.element.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch') hideSoon()
+    })
     popover.element.addEventListener('focusout', (event) => {
       if (!popover.element.contains(event.relatedTarget as Node) && event.relatedTarget !== ref) popover.close(false)
     })

@@ -182,6 +182,17 @@ describe(`notes of ${PAGE_PATH}`, () => {
     )
   })
 
+  /** Taps reference `n` once the page's scripts have set it up, and waits for its note's popover. */
+  async function tapNote(page: Page, n: number) {
+    // The scripts run when the page is idle; a tap before that follows the link, as without JavaScript.
+    await expect.poll(() => page.locator(`#fnref-${n}`).getAttribute('aria-expanded')).toBe('false')
+    await page.locator(`#fnref-${n}`).scrollIntoViewIfNeeded()
+    await page.locator(`#fnref-${n}`).tap()
+    const note = page.getByRole('dialog', { name: `Note ${n}` })
+    await expect.poll(() => note.isVisible()).toBe(true)
+    return note
+  }
+
   test('on a 390 px phone the notes are a list, and a reference opens its note in a popover', async () => {
     await withPage(
       site,
@@ -189,13 +200,7 @@ describe(`notes of ${PAGE_PATH}`, () => {
       async (page) => {
         const { notes } = await notesAndReferences(page)
         expect(notes.every((note) => note.position === 'static')).toBe(true)
-        // The page's scripts have set the references up (they run when the page is idle; a tap before
-        // that follows the link, as without JavaScript).
-        await expect.poll(() => page.locator('#fnref-5').getAttribute('aria-expanded')).toBe('false')
-        await page.locator('#fnref-5').scrollIntoViewIfNeeded()
-        await page.locator('#fnref-5').tap()
-        const note = page.getByRole('dialog', { name: 'Note 5' })
-        await expect.poll(() => note.isVisible()).toBe(true)
+        const note = await tapNote(page, 5)
         const box = (await note.boundingBox())!
         expect(box.x).toBeGreaterThanOrEqual(0)
         expect(box.x + box.width).toBeLessThanOrEqual(390)
@@ -209,11 +214,7 @@ describe(`notes of ${PAGE_PATH}`, () => {
       site,
       PAGE_PATH,
       async (page) => {
-        await expect.poll(() => page.locator('#fnref-5').getAttribute('aria-expanded')).toBe('false')
-        await page.locator('#fnref-5').scrollIntoViewIfNeeded()
-        await page.locator('#fnref-5').tap()
-        const note = page.getByRole('dialog', { name: 'Note 5' })
-        await expect.poll(() => note.isVisible()).toBe(true)
+        const note = await tapNote(page, 5)
         // Content above is laid out late (a turn coming into view): the reference moves away from where the
         // finger was. Chromium then tells the "mouse" the tap left behind that it left the reference, which
         // closed the note 300 ms later (seen as a flaky failure of the test above on a loaded machine).

@@ -16,12 +16,12 @@ export function setupNotes(): void {
     // keeps the tap's point as the mouse's; when the page then shifts under it (a turn above laid out
     // late), it sends that "mouse" a leave, which closed the note the finger had just opened.
     ref.addEventListener('pointerenter', (event) => {
-      if (event.pointerType === 'touch') return
+      if (!hovers(event)) return
       clearTimeout(timer)
       timer = setTimeout(() => show(ref), 150)
     })
     ref.addEventListener('pointerleave', (event) => {
-      if (event.pointerType !== 'touch') hideSoon()
+      if (hovers(event)) hideSoon()
     })
     ref.addEventListener('focus', () => {
       if (!isReturningFocus()) show(ref)
@@ -71,7 +71,7 @@ export function setupNotes(): void {
     const popover: Popover = openPopover(ref, `Note ${number}`, [body, go], ref.parentElement ?? ref)
     popover.element.addEventListener('pointerenter', () => clearTimeout(timer))
     popover.element.addEventListener('pointerleave', (event) => {
-      if (event.pointerType !== 'touch') hideSoon()
+      if (hovers(event)) hideSoon()
     })
     popover.element.addEventListener('focusout', (event) => {
       if (!popover.element.contains(event.relatedTarget as Node) && event.relatedTarget !== ref) popover.close(false)
@@ -81,6 +81,11 @@ export function setupNotes(): void {
       if (!popover.element.contains(event.relatedTarget as Node)) hideSoon()
     })
   }
+}
+
+/** A pointer that hovers: a mouse or a pen, never a finger. */
+function hovers(event: PointerEvent): boolean {
+  return event.pointerType !== 'touch'
 }
 
 /** Whether the stylesheet has placed the note in the margin: it decides, and says so by positioning it. */

@@ -10,6 +10,7 @@ import { normalizeBase } from '../contract/routes.ts'
 import { DEFAULT_LOCALE } from '../contract/dates.ts'
 import type { CitationDefaults } from '../core/citation.ts'
 import { hostOption } from './hosts.ts'
+import { siteFormatNames } from '../collection/exports.ts'
 
 /** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
 const basePath = z
@@ -86,6 +87,21 @@ export const siteConfigSchema = z.strictObject({
    * any host's limits as numbers: `{ name: 'University web server', maxBytes: 2_000_000_000 }`.
    */
   host: hostOption.optional(),
+  /**
+   * The exports each transcript has beside its page (`/<name>/transcript.<extension>`), by format: `json`,
+   * `text`, `tei`, `vtt`. A format left out is published in the collection's downloads instead (`/downloads/`:
+   * a zip of every transcript's file, one a year, none over 24 MiB), so that a large collection fits its host
+   * (docs/deploy.md). A transcript with a recording keeps its WebVTT beside its page: its player follows it.
+   * @default every format: ['json', 'text', 'tei', 'vtt']
+   * @example ['json']
+   */
+  exports: z
+    .array(
+      z
+        .string()
+        .refine((name) => siteFormatNames.includes(name), `expected one of ${siteFormatNames.map((n) => `\`${n}\``).join(', ')}`),
+    )
+    .default([...siteFormatNames]),
   /**
    * What the site publishes of the transcripts' git history (their versions: src/build/history/).
    * `authors`: name each version's author (the commit's author) on the revisions page and in the JSON; off

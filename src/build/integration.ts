@@ -12,7 +12,8 @@
  *   JSON and the manifest are written, before the speaker pages' tables. The content loader (./loader.ts)
  *   then reads the summaries the steps wrote (./collection.ts).
  * - `astro:build:done`: each transcript's exports, `/<name>/transcript.{json,txt,xml,vtt}`, are the
- *   artifacts the prepare step wrote (./prepare/artifacts.ts, one per format of `siteFormats`), and
+ *   artifacts the prepare step wrote (./prepare/artifacts.ts, the formats the configuration's `exports`
+ *   puts beside the page: src/collection/exports.ts), the collection's downloads their zips (./downloads.ts), and
  *   `/transcripts.json` the manifest (./manifest.ts); all are put into the site when Astro has written its
  *   pages (the exports as hard links, `linkOrCopy`): ten thousand files need no ten thousand routes
  *   rendered. Recordings beside their transcripts are copied beside their pages (./recordings.ts). Then
@@ -28,7 +29,7 @@ import { copyFile, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
-import { siteFormats } from '../core/formats/index.ts'
+import { pageFormats } from '../collection/exports.ts'
 import { changesFeedRoute, exportRoute, routeFile, versionTextRoute } from '../contract/routes.ts'
 import { changesFeedArtifact } from './changes-feed.ts'
 import { readCollection } from './collection.ts'
@@ -36,7 +37,8 @@ import { versionFile } from './history/texts.ts'
 import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
-import { cachedNames, exportArtifact } from './prepare/artifacts.ts'
+import { exportArtifact } from './prepare/artifacts.ts'
+import { downloadArtifact, readDownloads } from './downloads.ts'
 import { linkOrCopy } from './link-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
@@ -81,6 +83,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             citation: citationDefaults(config),
             base: config.base,
             history: config.history,
+            exports: config.exports,
             ...(config.alignment?.confidence !== undefined ? { confidence: config.alignment.confidence } : {}),
             feed: {
               title: config.title,
@@ -102,21 +105,28 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
-        const names = await cachedNames(cache)
-        const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: names.length })
-        for (const [index, name] of names.entries()) {
-          await mkdir(join(site, name), { recursive: true })
-          for (const { extension } of siteFormats) {
-            await linkOrCopy(exportArtifact(name, extension, cache), join(site, routeFile(exportRoute(name, extension))))
+        const summaries = readCollection(cache) ?? []
+        const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: summaries.length })
+        for (const [index, summary] of summaries.entries()) {
+          await mkdir(join(site, summary.name), { recursive: true })
+          for (const { extension } of pageFormats(config.exports, summary.recording)) {
+            const to = join(site, routeFile(exportRoute(summary.name, extension)))
+            await linkOrCopy(exportArtifact(summary.name, extension, cache), to)
           }
           copying.update(index + 1)
         }
         copying.finish()
+        for (const format of readDownloads(cache).formats)
+          for (const part of format.parts) {
+            const to = join(site, routeFile(part.route))
+            await mkdir(dirname(to), { recursive: true })
+            await linkOrCopy(downloadArtifact(cache, format.name, part.label), to)
+          }
         await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
         await copyFile(changesFeedArtifact(cache), join(site, routeFile(changesFeedRoute())), constants.COPYFILE_FICLONE)
         // Every version's text as it was, `/<name>/versions/<id>.txt`: links to the cache's copies (./history/texts.ts).
         let texts = 0
-        for (const summary of readCollection(cache) ?? []) {
+        for (const summary of summaries) {
           for (const version of summary.history?.versions ?? []) {
             const from = versionFile(cache, summary.name, version.commit, 'txt')
             if (!existsSync(from)) continue

@@ -1,6 +1,7 @@
 /**
  * The collection manifest, `/transcripts.json`: every transcript with its id, title, date, participants
- * and a link to its page and to each export the site serves (the formats registry's `siteFormats`).
+ * and a link to its page, to each export beside it and to the collection's download holding each other
+ * format (src/collection/exports.ts).
  * Built from the summaries the content store keeps and streamed to disk one line a transcript, so ten
  * thousand transcripts never stand in memory as one string. Links are relative to the manifest's own
  * address, so the file is right under any base path (`SITE_BASE`).
@@ -11,6 +12,8 @@ import { z } from 'astro/zod'
 import { dirname, join } from 'node:path'
 import { once } from 'node:events'
 import { siteFormats } from '../core/formats/index.ts'
+import { pageFormats } from '../collection/exports.ts'
+import { partsByName, type Downloads } from './downloads.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import { exportRoute, fromRoot, manifestRoute, routeFile, transcriptRoute } from '../contract/routes.ts'
 
@@ -20,8 +23,16 @@ export function manifestArtifact(cache: string): string {
   return join(cache, manifestFile)
 }
 
-/** One transcript's entry. */
-export function manifestEntry(summary: TranscriptSummary) {
+/** One transcript's entry: `links` to its page and exports, `downloads` to the zips holding its other formats. */
+export function manifestEntry(
+  summary: TranscriptSummary,
+  exports: readonly string[],
+  parts: ReturnType<typeof partsByName> = new Map(),
+) {
+  const inDownloads = [...parts].flatMap(([format, of]) => {
+    const part = of.get(summary.name)
+    return part ? [[format, fromRoot(part.route)] as const] : []
+  })
   return {
     id: summary.name,
     document: summary.id,
@@ -31,12 +42,24 @@ export function manifestEntry(summary: TranscriptSummary) {
     participants: summary.speakers.map(({ key, name, kind }) => ({ id: key, name, kind })),
     links: {
       page: fromRoot(transcriptRoute(summary.name)),
-      ...Object.fromEntries(siteFormats.map((format) => [format.name, fromRoot(exportRoute(summary.name, format.extension))])),
+      ...Object.fromEntries(
+        pageFormats(exports, summary.recording).map((format) => [
+          format.name,
+          fromRoot(exportRoute(summary.name, format.extension)),
+        ]),
+      ),
     },
+    ...(inDownloads.length > 0 ? { downloads: Object.fromEntries(inDownloads) } : {}),
   }
 }
 
-export async function writeManifest(summaries: readonly TranscriptSummary[], path: string): Promise<void> {
+export async function writeManifest(
+  summaries: readonly TranscriptSummary[],
+  path: string,
+  exports: readonly string[],
+  downloads: Downloads,
+): Promise<void> {
+  const parts = partsByName(downloads)
   await mkdir(dirname(path), { recursive: true })
   const out = createWriteStream(path)
   const write = async (chunk: string) => {
@@ -45,7 +68,7 @@ export async function writeManifest(summaries: readonly TranscriptSummary[], pat
   const formats = siteFormats.map(({ name, extension, mediaType }) => ({ name, extension, mediaType }))
   await write(`{\n"count": ${summaries.length},\n"formats": ${JSON.stringify(formats)},\n"transcripts": [`)
   for (const [index, summary] of summaries.entries()) {
-    await write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(manifestEntry(summary))}`)
+    await write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(manifestEntry(summary, exports, parts))}`)
   }
   out.end(`${summaries.length > 0 ? '\n' : ''}]\n}\n`)
   await once(out, 'finish')

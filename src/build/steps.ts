@@ -28,6 +28,8 @@ import type { CitationDefaults } from '../core/citation.ts'
 import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
+import { siteFormatNames } from '../collection/exports.ts'
+import { planDownloads, writeDownloads } from './downloads.ts'
 import { strictBuild } from './paths.ts'
 import {
   artifactFiles,
@@ -81,6 +83,8 @@ export interface StepsOptions {
   history?: { authors?: boolean }
   /** What the corrections' Atom feed names (./changes-feed.ts): the site's title, address, base, language. */
   feed?: FeedSite
+  /** The formats beside each page, the configuration's `exports` (the others go to the downloads); every format when absent. */
+  exports?: readonly string[]
   /** Called once every transcript's JSON and the manifest are written, before the speaker pages' tables. */
   cacheReady?: () => void
 }
@@ -204,12 +208,20 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
       `${shown(file)}:1:1: error \`${transcriptName(file)}\` is the name of one of the site's own pages (${sitePath(transcriptRoute(transcriptName(file)), base)}); rename the transcript (and its sidecar) [transcript-name-reserved]`,
     )
   if (problems.length > 0) throw new StepFailure(transcriptProblems(problems))
-  await writeManifest(summaries, manifestArtifact(cache))
+  const exports = options.exports ?? siteFormatNames
+  const downloads = planDownloads(summaries, exports, cache)
+  await writeManifest(summaries, manifestArtifact(cache), exports, downloads)
   await writeRecordingList(summaries, folder, cache)
   writeCollection(summaries, cache)
   writeChangesFeed(corrections(summaries), options.feed ?? { title: 'Transcript Reader', base, locale: 'en-US' }, cache)
   // What the search reads is written: a build's search may start now, beside the speaker pages.
   options.cacheReady?.()
+
+  // The collection's downloads: the zips of the parts that changed, for the formats the pages leave out.
+  const zips = downloads.formats.reduce((sum, format) => sum + format.parts.length, 0)
+  const zipping = progress(info, 'downloads', 'zips', { total: zips })
+  const zipped = await writeDownloads(downloads, cache)
+  if (zips > 0) zipping.finish(`${counted(zipped.written)} written, ${counted(zipped.kept)} kept`)
 
   // The comparisons of witnesses: both sides' trees, once every transcript is prepared.
   try {

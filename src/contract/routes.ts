@@ -96,6 +96,11 @@ export const browseMonthRoute = (year: string, month: string, page = 1): string 
   pageRoute(`/browse/${segment(year)}/${segment(month)}/`, page)
 export const browseUndatedRoute = (page = 1): string => pageRoute('/browse/undated/', page)
 
+// The collection's downloads (src/build/downloads.ts): each format the pages leave out, a zip a part.
+export const downloadsRoute = (): string => '/downloads/'
+/** One part's zip: `/downloads/tei/1962.zip`. */
+export const downloadRoute = (format: string, part: string): string => `/downloads/${segment(format)}/${segment(part)}.zip`
+
 // The search: its page (with a query or a speaker chosen) and Pagefind's script. The search's data files
 // are declared with their layouts in src/contract/search.ts.
 /** `/search/`, `/search/?q=…`, `/search/?speaker=<key>`; the parameters in the order given. */
@@ -135,7 +140,17 @@ export const changesFeedRoute = (): string => '/changes.xml'
  * `search.txt`) would put its page where the site's is. Astro's own folder is `_astro`; the 404 page is `404.html`.
  */
 export const SITE_SEGMENTS: ReadonlySet<string> = new Set(
-  [speakersRoute(), aboutRoute(), browseRoute(), searchRoute(), pagefindFolderRoute(), changesRoute(), '/_astro/', '/404/']
+  [
+    speakersRoute(),
+    aboutRoute(),
+    browseRoute(),
+    searchRoute(),
+    pagefindFolderRoute(),
+    changesRoute(),
+    downloadsRoute(),
+    '/_astro/',
+    '/404/',
+  ]
     .map((route) => decodeURIComponent(route.split('/')[1]!))
     .filter((segment) => segment !== ''),
 )

@@ -20,7 +20,7 @@ declare module 'vitest' {
 /** Builds started at once: the machine has two cores (E2E_BUILDS overrides). */
 const PARALLEL = Number(process.env.E2E_BUILDS ?? 2)
 /** The order the sites are needed in: the seed's readers are the most, and the longest, files. */
-const ORDER: SiteName[] = ['seed', 'browse', 'combined', 'shards', 'base-path']
+const ORDER: SiteName[] = ['seed', 'browse', 'combined', 'shards', 'base-path', 'hosted']
 
 /**
  * The sites the files of this run read. Vitest's own file filters (`vitest run tests/e2e/x.test.ts`) are

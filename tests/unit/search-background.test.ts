@@ -13,6 +13,7 @@ import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/bu
 import { transcriptLabel } from '../../src/build/search/records.ts'
 import { jsonArtifact } from '../../src/build/prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/build/manifest.ts'
+import { siteFormatNames } from '../../src/collection/exports.ts'
 import { writeCollection } from '../../src/build/collection.ts'
 import { summarize } from '../../src/collection/summary.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
@@ -145,6 +146,8 @@ describe('the search build beside Astro', () => {
     await writeManifest(
       all.map((json) => summarize(json, 'digest')),
       manifestArtifact(folder),
+      siteFormatNames,
+      { formats: [] },
     )
     const labels = await readManifestLabels(manifestArtifact(folder))
     expect(labels?.size).toBe(all.length)

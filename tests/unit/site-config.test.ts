@@ -18,6 +18,7 @@ describe('resolveSiteConfig', () => {
         description: 'Annotated transcripts of recorded conversations, to read, search and cite.',
         base: '/',
         locale: 'en-US',
+        exports: ['json', 'text', 'tei', 'vtt'],
         history: { authors: false },
       },
     })
@@ -35,6 +36,7 @@ describe('resolveSiteConfig', () => {
       base: '/tapes',
       style: 'frus',
       locale: 'en-GB',
+      exports: ['json'],
       history: { authors: true },
     }
     expect(resolveSiteConfig(options, {})).toEqual({ ok: true, config: { ...options, base: '/tapes/' } })
@@ -57,6 +59,8 @@ describe('resolveSiteConfig', () => {
     [{ locale: 'not a language!' }, 'option `locale`: expected a language tag'],
     [{ alignment: { confidence: 1.5 } }, 'option `alignment.confidence`'],
     [{ alignment: { confidance: 0.5 } }, 'unknown option `confidance`'],
+    [{ exports: ['json', 'pdf'] }, 'option `exports.1`: expected one of `json`, `text`, `tei`, `vtt`'],
+    [{ exports: 'json' }, 'option `exports`'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})
     expect(result.ok).toBe(false)

@@ -5,8 +5,9 @@
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { dateLine, makeTranscript, WEEKDAYS } from '../../../scripts/make-corpus.ts'
-import { fixtures, seedPath } from '../../support/paths.ts'
+import { fixtures, root, seedPath } from '../../support/paths.ts'
 import {
   commitVersions,
   HISTORY_DATES,
@@ -177,4 +178,35 @@ export function shardCollections(): Record<string, Map<string, string>> {
 export function writeShard(base: string, folder: string): void {
   mkdirSync(folder, { recursive: true })
   for (const [name, text] of shardCollections()[base]!) writeFileSync(join(folder, `${name}.txt`), text)
+}
+
+/**
+ * The hosted site (tests/e2e/hosted.test.ts): a collection over three years built with the configuration
+ * of a site that must fit a small host (`HOSTED_OPTIONS`): the seed (1962), the exports' fixture and the
+ * transcript with a recording (1961), and three generated transcripts (1963, 1964 and 1965, as their generator dates them).
+ */
+export const HOSTED_GENERATED = [2, 3, 4].map((index) => makeTranscript(index))
+export const HOSTED_NAMES = [SEED, EXPORT_NAME, AUDIO_NAME, ...HOSTED_GENERATED.map(({ name }) => name)]
+/** Only the JSON beside each page; a host that takes 100 KB and 20 files, which the site cannot fit. */
+export const HOSTED_OPTIONS = { exports: ['json'], host: { name: 'Tiny host', maxBytes: 100_000, maxFiles: 20 } }
+
+export function writeHosted(folder: string): void {
+  mkdirSync(folder, { recursive: true })
+  copySeed(folder)
+  copyFileSync(join(fixtures, `parse/${EXPORT_NAME}.txt`), join(folder, `${EXPORT_NAME}.txt`))
+  cpSync(join(fixtures, 'audio'), folder, { recursive: true })
+  for (const { name, text } of HOSTED_GENERATED) writeFileSync(join(folder, `${name}.txt`), text)
+}
+
+/**
+ * An Astro configuration file for a site built with other options: the project's own configuration with its
+ * one integration given `options` (astro.config.mjs is the site's; `astro build --config` reads this one).
+ */
+export function writeAstroConfig(file: string, options: object): void {
+  const url = (path: string) => JSON.stringify(pathToFileURL(join(root, path)).href)
+  writeFileSync(
+    file,
+    `import base from ${url('astro.config.mjs')}\nimport transcriptReader from ${url('src/build/integration.ts')}\n` +
+      `export default { ...base, integrations: [transcriptReader(${JSON.stringify(options)})] }\n`,
+  )
 }

@@ -7,11 +7,20 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { root } from '../../support/paths.ts'
-import { BASE, writeBasePath, writeBrowse, writeCombined, writeShard } from './collections.ts'
+import {
+  BASE,
+  HOSTED_OPTIONS,
+  writeAstroConfig,
+  writeBasePath,
+  writeBrowse,
+  writeCombined,
+  writeHosted,
+  writeShard,
+} from './collections.ts'
 
-export type SiteName = 'seed' | 'combined' | 'base-path' | 'browse' | 'shards'
+export type SiteName = 'seed' | 'combined' | 'base-path' | 'browse' | 'shards' | 'hosted'
 
 /** Where a site is served from, and where its build writes its result. */
 export interface SitePlace {
@@ -80,6 +89,18 @@ export const SITES: Record<SiteName, SiteDefinition> = {
   },
   'base-path': { readers: ['base-path'], ...own(writeBasePath, { SITE_BASE: BASE }) },
   browse: { readers: ['browse'], ...own(writeBrowse) },
+  // Built with the options of a site that must fit a small host, from a configuration file of its own.
+  hosted: {
+    readers: ['hosted'],
+    prepare(folder) {
+      writeHosted(join(folder, 'transcripts'))
+      writeAstroConfig(join(folder, 'astro.config.mjs'), HOSTED_OPTIONS)
+      const step = build(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'))
+      // Astro joins `--config` to the project's root, so the path is given from there.
+      return [{ ...step, args: [...step.args, '--config', relative(root, join(folder, 'astro.config.mjs'))] }]
+    },
+    dist: (folder) => join(folder, 'dist'),
+  },
   // Two shards built on their own, each into its folder of the hub, then the hub assembled over them.
   shards: {
     readers: ['shards'],

@@ -1,14 +1,18 @@
 /**
- * `npm run bench:build -- --count N [--runs K] [--no-rebuild] [--keep]`: what building the site costs
+ * `npm run bench:build -- --count N [--runs K] [--no-rebuild] [--github-pages] [--keep]`: what building the site costs
  * next to the least the same tools can do (issue 9). N synthetic transcripts (scripts/make-corpus.ts) are
  * built twice, in temporary folders:
  * - the floor (scripts/bench/floor.ts): a bare Astro site of the raw texts, then Pagefind over it;
  * - the project: its build as `npm run build` runs it (scripts/build.ts, i.e. `astro build`) with
  *   TRANSCRIPTS_DIR, its Pagefind step inside the build;
- * then, unless --no-rebuild, the project again into the same output and cache, unchanged and after one
- * word of one transcript changed. For each: wall time, peak memory of the whole process tree, output
- * size; the ratios project / floor against the budgets (time ≤ 3×, memory ≤ 2×); and the growth of
- * Node's compile cache in the temp folder. --runs K repeats floor and project and reports medians.
+ * then, unless --no-rebuild, the project again into the same output and cache: unchanged, after one
+ * word of one transcript changed, and after one transcript was added (issue 25: each within a quarter of
+ * the full build). With --github-pages, the project once more with the configuration docs/deploy.md gives
+ * for GitHub Pages (`GITHUB_PAGES_OPTIONS`), from scratch. For each: wall time, peak memory of the whole
+ * process tree, output size and files (and the build's own last line); the ratios project / floor against
+ * the budgets (time ≤ 3×, memory ≤ 2×), the output's budgets per transcript (1.2 GB, 100,000 files and
+ * 1 GB for GitHub Pages at 10,000); and the growth of Node's compile cache in the temp folder. --runs K
+ * repeats floor and project and reports medians.
  * Exits 0 when a budget is missed (the table says FAIL), 1 when a build or measurement failed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -22,11 +26,14 @@ import { compileCache, folderBytes, type CompileCache } from './bench/disk.ts'
 import { createFloor } from './bench/floor.ts'
 import { killRunning, runMeasured, type Measured } from './bench/process-tree.ts'
 import { benchArgs } from './bench/args.ts'
-import { writeCorpus } from './make-corpus.ts'
+import { makeTranscript, writeCorpus } from './make-corpus.ts'
+import { writeAstroConfig } from './lib/astro-config.ts'
 import { writeCorpusHistory } from './lib/corpus-history.ts'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
-const USAGE = 'Usage: npm run bench:build -- [--count N] [--runs K] [--no-rebuild] [--keep]'
+const USAGE = 'Usage: npm run bench:build -- [--count N] [--runs K] [--no-rebuild] [--github-pages] [--keep]'
+/** The configuration docs/deploy.md gives for a collection published on GitHub Pages. */
+const GITHUB_PAGES_OPTIONS = { host: 'github-pages', exports: ['json'] }
 /** The word put into one transcript for the second rebuild; the generator never writes it. */
 const NEW_WORD = 'marzipan'
 
@@ -42,6 +49,7 @@ interface Options {
   count: number
   runs: number
   rebuild: boolean
+  githubPages: boolean
   keep: boolean
 }
 
@@ -59,7 +67,7 @@ const PROJECT_BUILD = existsSync(path.join(REPO, 'scripts/build.ts'))
   ? 'scripts/build.ts'
   : 'node_modules/astro/bin/astro.mjs build'
 
-async function buildProject(corpus: string, outDir: string, cacheDir: string, label: string): Promise<Figures> {
+async function buildProject(corpus: string, outDir: string, cacheDir: string, label: string, config?: string): Promise<Figures> {
   const env = {
     ...process.env,
     TRANSCRIPTS_DIR: corpus,
@@ -68,11 +76,23 @@ async function buildProject(corpus: string, outDir: string, cacheDir: string, la
     ASTRO_TELEMETRY_DISABLED: '1',
   }
   const [script, ...args] = PROJECT_BUILD.split(' ')
-  const m = await runMeasured(process.execPath, [path.join(REPO, script!), ...args], { cwd: REPO, env })
+  const configArgs = config ? ['--config', config] : []
+  const m = await runMeasured(process.execPath, [path.join(REPO, script!), ...args, ...configArgs], { cwd: REPO, env })
   if (!m.ok) throw new ChildFailed(label, m)
   if (!existsSync(path.join(outDir, 'index.html'))) throw new ChildFailed(label, m, `${m.status}, but no index.html in ${outDir}`)
-  const figures = { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakBytes: m.peakBytes, outBytes: folderBytes(outDir).bytes }
+  const out = folderBytes(outDir)
+  const figures = {
+    seconds: m.seconds,
+    cpuSeconds: m.cpuSeconds,
+    peakBytes: m.peakBytes,
+    outBytes: out.bytes,
+    outFiles: out.files,
+    largestBytes: out.largest,
+  }
   describe(label, { ...figures, processes: m.peakProcesses })
+  // The build's own account of its output, and the host's warnings (src/build/output-size.ts, hosts.ts).
+  for (const line of m.tail.split('\n').filter((text) => /\[transcript-reader\] (output: |the site (is|has) )/.test(text)))
+    say(`    ${line.replace(/^.*?\[transcript-reader\] /, '')}`)
   return figures
 }
 
@@ -211,6 +231,7 @@ async function main(options: Options): Promise<number> {
         label: 'rebuild, nothing changed',
         runs: [await buildProject(projectCorpus, projectOut, projectCache, 'rebuild, nothing changed')],
         compare: true,
+        rebuild: true,
       }
       cacheAfter.push({ label: 'rebuild, nothing changed', cache: compileCache() })
       say('Rebuild of the project, one word changed …')
@@ -219,6 +240,7 @@ async function main(options: Options): Promise<number> {
         label: 'rebuild, one word changed',
         runs: [await buildProject(projectCorpus, projectOut, projectCache, 'rebuild, one word changed')],
         compare: true,
+        rebuild: true,
       }
       cacheAfter.push({ label: 'rebuild, one word changed', cache: compileCache() })
       // A rebuild that skipped the change would be fast for the wrong reason: check the output has the word.
@@ -226,7 +248,35 @@ async function main(options: Options): Promise<number> {
       if (missing.length > 0)
         stale = `FAIL: after the one-word rebuild, “${NEW_WORD}” is missing from ${missing.join(' and ')} (stale output)`
       else say(`  the new word is in /${name}/ and in the search index`)
-      steps.push(same, oneWord)
+      say('Rebuild of the project, one transcript added …')
+      // The next transcript the generator would write, under a seed of its own so its name is new.
+      const added = makeTranscript(options.count, 2)
+      writeFileSync(path.join(projectCorpus, `${added.name}.txt`), added.text)
+      say(`  added ${added.name}.txt`)
+      const oneAdded: Step = {
+        label: 'rebuild, one transcript added',
+        runs: [await buildProject(projectCorpus, projectOut, projectCache, 'rebuild, one transcript added')],
+        compare: true,
+        rebuild: true,
+      }
+      cacheAfter.push({ label: 'rebuild, one transcript added', cache: compileCache() })
+      if (!existsSync(path.join(projectOut, added.name, 'index.html')))
+        stale = `${stale ? `${stale}\n` : ''}FAIL: after the rebuild with one transcript added, /${added.name}/ is missing`
+      steps.push(same, oneWord, oneAdded)
+    }
+
+    if (options.githubPages) {
+      say('Project with the GitHub Pages configuration …')
+      const config = writeAstroConfig(REPO, folder('github-pages.config.mjs'), GITHUB_PAGES_OPTIONS)
+      say(`  ${JSON.stringify(GITHUB_PAGES_OPTIONS)}`)
+      const figures = await buildProject(
+        projectCorpus,
+        folder('pages-out'),
+        folder('pages-cache'),
+        'GitHub Pages configuration',
+        config,
+      )
+      steps.push({ label: 'GitHub Pages configuration', runs: [figures], compare: true, githubPages: true })
     }
 
     const cpus = os.cpus()
@@ -236,6 +286,7 @@ async function main(options: Options): Promise<number> {
       `${options.count.toLocaleString('en')} transcripts${options.runs > 1 ? ` (median of ${options.runs} runs)` : ''}`,
       floorStep,
       steps,
+      options.count,
     )
     say(`\n${table.text}`)
     if (stale) say(`\n${stale}`)
@@ -256,14 +307,20 @@ async function main(options: Options): Promise<number> {
     process.off('SIGTERM', interrupted)
     if (options.keep)
       say(
-        `\nTemporary folders kept in ${tmp}: corpus/, floor/ (the floor project), floor-out/, project-corpus/ (edited by the rebuild), project-out/, project-cache/`,
+        `\nTemporary folders kept in ${tmp}: corpus/, floor/ (the floor project), floor-out/, project-corpus/ (edited by the rebuild), project-out/, project-cache/${options.githubPages ? ', pages-out/, pages-cache/' : ''}`,
       )
     else await rm(tmp, { recursive: true, force: true })
   }
 }
 
-const args = benchArgs({ usage: USAGE, numbers: { count: 1000, runs: 1 }, switches: ['no-rebuild', 'keep'] })
-const options: Options = { count: args.count, runs: args.runs, rebuild: !args['no-rebuild'], keep: args.keep }
+const args = benchArgs({ usage: USAGE, numbers: { count: 1000, runs: 1 }, switches: ['no-rebuild', 'github-pages', 'keep'] })
+const options: Options = {
+  count: args.count,
+  runs: args.runs,
+  rebuild: !args['no-rebuild'],
+  githubPages: args['github-pages'],
+  keep: args.keep,
+}
 process.exitCode = await main(options).catch((error: unknown) => {
   const message =
     error instanceof ChildFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)

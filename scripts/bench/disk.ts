@@ -4,19 +4,22 @@ import os from 'node:os'
 import path from 'node:path'
 
 /** Sum of the sizes of the regular files under `dir` (apparent size, not blocks; links not followed). */
-export function folderBytes(dir: string): { bytes: number; files: number } {
+export function folderBytes(dir: string): { bytes: number; files: number; largest: number } {
   let bytes = 0
   let files = 0
+  let largest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue
     try {
-      bytes += statSync(path.join(entry.parentPath, entry.name)).size
+      const size = statSync(path.join(entry.parentPath, entry.name)).size
+      bytes += size
       files += 1
+      largest = Math.max(largest, size)
     } catch {
       // removed while counting (only possible for the shared compile cache)
     }
   }
-  return { bytes, files }
+  return { bytes, files, largest }
 }
 
 export interface CompileCache {

@@ -4,11 +4,13 @@
  * `/downloads/<format>/<part>.zip`, each holding `<name>.<extension>` byte for byte as the page's export would
  * be. Zipped with yazl (Node's own zlib, streamed from the cached exports: no part is ever held in memory), into
  * the cache; a part whose transcripts did not change is kept, so a correction writes one zip per format.
- * The pages read the listing this writes (`readDownloads`); the site links the zips (./integration.ts).
+ * The site's steps cut the parts and write their listing (`planDownloads`, `writeListing`), which the pages
+ * read (`readDownloads`); the zips are written beside Astro's pages (`writeDownloads`, started by
+ * ./integration.ts once the steps are done and awaited when the pages are written, then linked into the site).
  */
 import { createHash } from 'node:crypto'
-import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -25,7 +27,7 @@ export interface DownloadFormat {
   name: string
   label: string
   extension: string
-  parts: Array<DownloadPart & { digest: string; route: string; zipBytes?: number }>
+  parts: Array<DownloadPart & { digest: string; route: string }>
 }
 
 /** The collection's downloads: the formats in them (none when every format is beside the pages). */
@@ -60,11 +62,18 @@ export function planDownloads(summaries: readonly TranscriptSummary[], exports: 
   }
 }
 
+/** The listing the pages read (./downloads.ts's `readDownloads`): written by the steps, before any page. */
+export function writeListing(downloads: Downloads, cache: string): void {
+  mkdirSync(folder(cache), { recursive: true })
+  writeFileSync(listingFile(cache), JSON.stringify(downloads))
+}
+
 /**
- * Writes each part whose transcripts changed (its digest differs from the zip's), removes the zips of parts
- * gone, and the listing with each zip's size. Returns how many zips were written and kept.
+ * Writes the zip of each part in the listing whose transcripts changed (its digest differs from the zip's)
+ * and removes the zips of parts gone. Returns how many zips were written and kept.
  */
-export async function writeDownloads(downloads: Downloads, cache: string): Promise<{ written: number; kept: number }> {
+export async function writeDownloads(cache: string): Promise<{ written: number; kept: number }> {
+  const downloads = readListing(cache)
   const tasks: Array<() => Promise<void>> = []
   let kept = 0
   const wanted = new Set<string>()
@@ -87,9 +96,6 @@ export async function writeDownloads(downloads: Downloads, cache: string): Promi
     }),
   )
   await removeOthers(folder(cache), wanted)
-  for (const format of downloads.formats)
-    for (const part of format.parts) part.zipBytes = (await stat(downloadArtifact(cache, format.name, part.label))).size
-  writeFileSync(listingFile(cache), JSON.stringify(downloads))
   return { written: tasks.length, kept }
 }
 
@@ -129,12 +135,14 @@ export function partsByName(downloads: Downloads): Map<string, Map<string, Part>
 
 let read: { cache: string; downloads: Downloads; of: Map<string, Map<string, Part>> } | undefined
 
-/** The listing the last build wrote (none before its first build): for the pages, read once per process. */
+function readListing(cache: string): Downloads {
+  return existsSync(listingFile(cache)) ? (JSON.parse(readFileSync(listingFile(cache), 'utf8')) as Downloads) : { formats: [] }
+}
+
+/** The listing the steps wrote (none before the first build): for the pages, read once per process. */
 export function readDownloads(cache: string): Downloads {
   if (read?.cache !== cache) {
-    const downloads: Downloads = existsSync(listingFile(cache))
-      ? (JSON.parse(readFileSync(listingFile(cache), 'utf8')) as Downloads)
-      : { formats: [] }
+    const downloads = readListing(cache)
     read = { cache, downloads, of: partsByName(downloads) }
   }
   return read.downloads

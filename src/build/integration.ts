@@ -38,7 +38,7 @@ import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions 
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { exportArtifact } from './prepare/artifacts.ts'
-import { downloadArtifact, readDownloads } from './downloads.ts'
+import { downloadArtifact, readDownloads, writeDownloads } from './downloads.ts'
 import { linkOrCopy } from './link-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
@@ -53,6 +53,8 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
   let command: 'dev' | 'build' | 'preview' | 'sync' = 'build'
   let config: SiteConfig
   let search: SearchStep | undefined
+  /** The collection's zips, written while Astro renders the pages (./downloads.ts). */
+  let zipping: Promise<{ written: number; kept: number; seconds: number } | { error: string }> | undefined
   return {
     name: 'transcript-reader',
     hooks: {
@@ -101,6 +103,13 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           if (!(error instanceof StepFailure)) throw error
           stop(logger, error.message)
         }
+        if (command === 'build') {
+          const started = performance.now()
+          zipping = writeDownloads(cache).then(
+            (counts) => ({ ...counts, seconds: (performance.now() - started) / 1000 }),
+            (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+          )
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir)
@@ -116,6 +125,12 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           copying.update(index + 1)
         }
         copying.finish()
+        const zipped = await zipping
+        if (zipped && 'error' in zipped) stop(logger, `the collection's downloads could not be written: ${zipped.error}`)
+        if (zipped && zipped.written + zipped.kept > 0)
+          logger.info(
+            `downloads: ${zipped.written.toLocaleString('en-US')} zips written, ${zipped.kept.toLocaleString('en-US')} kept (${zipped.seconds.toFixed(1)} s)`,
+          )
         for (const format of readDownloads(cache).formats)
           for (const part of format.parts) {
             const to = join(site, routeFile(part.route))

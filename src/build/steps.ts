@@ -29,7 +29,7 @@ import { formatDiagnostic } from '../core/report.ts'
 import { readCollection, writeCollection } from './collection.ts'
 import { manifestArtifact, writeManifest } from './manifest.ts'
 import { siteFormatNames } from '../collection/exports.ts'
-import { planDownloads, writeDownloads } from './downloads.ts'
+import { planDownloads, writeListing } from './downloads.ts'
 import { strictBuild } from './paths.ts'
 import {
   artifactFiles,
@@ -217,11 +217,8 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   // What the search reads is written: a build's search may start now, beside the speaker pages.
   options.cacheReady?.()
 
-  // The collection's downloads: the zips of the parts that changed, for the formats the pages leave out.
-  const zips = downloads.formats.reduce((sum, format) => sum + format.parts.length, 0)
-  const zipping = progress(info, 'downloads', 'zips', { total: zips })
-  const zipped = await writeDownloads(downloads, cache)
-  if (zips > 0) zipping.finish(`${counted(zipped.written)} written, ${counted(zipped.kept)} kept`)
+  // The collection's downloads: their parts, for the pages (the zips are written beside them: ./integration.ts).
+  writeListing(downloads, cache)
 
   // The comparisons of witnesses: both sides' trees, once every transcript is prepared.
   try {

@@ -4,10 +4,11 @@
  * collection's downloads, and a host too small for it. The files are checked on disk (the zips read back
  * with yauzl), the pages in Chromium without JavaScript.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { formatBytes } from '../../src/build/output-size.ts'
 import { AxeBuilder } from './support/axe.ts'
 import { AUDIO_NAME, EXPORT_NAME, HOSTED_GENERATED, HOSTED_NAMES, SEED } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withPage } from './support/site.ts'
@@ -34,6 +35,8 @@ const YEARS: Record<string, string[]> = {
   '1964': [HOSTED_GENERATED[1]!.name],
   '1965': [HOSTED_GENERATED[2]!.name],
 }
+/** The exports the prepare step wrote, in the site's cache. */
+const cacheOf = () => join(dirname(dist), 'cache', 'transcript-reader', 'transcripts')
 /** The formats the configuration leaves off the pages, with their files' extensions. */
 const ZIPPED = { text: 'txt', tei: 'xml', vtt: 'vtt' } as const
 
@@ -76,7 +79,7 @@ describe('a site that fits its host', () => {
   })
 
   test("every transcript's file in its year's zip, the same bytes as the export the prepare step wrote", async () => {
-    const cache = join(dirname(dist), 'cache', 'transcript-reader', 'transcripts')
+    const cache = cacheOf()
     for (const [format, extension] of Object.entries(ZIPPED)) {
       expect(readdirSync(join(dist, 'downloads', format)).sort(), format).toEqual(Object.keys(YEARS).map((year) => `${year}.zip`))
       for (const [year, names] of Object.entries(YEARS)) {
@@ -134,14 +137,16 @@ describe('a site that fits its host', () => {
         await page.waitForURL('**/downloads/')
         const tei = page.locator('section', { has: page.getByRole('heading', { name: 'TEI' }) })
         const parts = await tei.locator('li').allInnerTexts()
-        expect(parts.map((part) => part.replace(/, [\d.]+ KB zipped$/, ''))).toEqual([
+        expect(parts.map((part) => part.replace(/, [\d.]+ KB unzipped$/, ''))).toEqual([
           '1961: 2 transcripts',
           '1962: 1 transcript',
           '1963: 1 transcript',
           '1964: 1 transcript',
           '1965: 1 transcript',
         ])
-        expect(parts.every((part) => / KB zipped$/.test(part))).toBe(true)
+        // Each part's size is its files' before compression: the 1961 part, the two TEI files of that year.
+        const teiBytes = YEARS['1961']!.reduce((sum, name) => sum + statSync(join(cacheOf(), `${name}.xml`)).size, 0)
+        expect(parts[0]).toBe(`1961: 2 transcripts, ${formatBytes(teiBytes)} unzipped`)
       },
       { javaScriptEnabled: false },
     )

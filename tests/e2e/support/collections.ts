@@ -5,9 +5,8 @@
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { dateLine, makeTranscript, WEEKDAYS } from '../../../scripts/make-corpus.ts'
-import { fixtures, root, seedPath } from '../../support/paths.ts'
+import { fixtures, seedPath } from '../../support/paths.ts'
 import {
   commitVersions,
   HISTORY_DATES,
@@ -196,17 +195,4 @@ export function writeHosted(folder: string): void {
   copyFileSync(join(fixtures, `parse/${EXPORT_NAME}.txt`), join(folder, `${EXPORT_NAME}.txt`))
   cpSync(join(fixtures, 'audio'), folder, { recursive: true })
   for (const { name, text } of HOSTED_GENERATED) writeFileSync(join(folder, `${name}.txt`), text)
-}
-
-/**
- * An Astro configuration file for a site built with other options: the project's own configuration with its
- * one integration given `options` (astro.config.mjs is the site's; `astro build --config` reads this one).
- */
-export function writeAstroConfig(file: string, options: object): void {
-  const url = (path: string) => JSON.stringify(pathToFileURL(join(root, path)).href)
-  writeFileSync(
-    file,
-    `import base from ${url('astro.config.mjs')}\nimport transcriptReader from ${url('src/build/integration.ts')}\n` +
-      `export default { ...base, integrations: [transcriptReader(${JSON.stringify(options)})] }\n`,
-  )
 }

@@ -7,18 +7,10 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
+import { writeAstroConfig } from '../../../scripts/lib/astro-config.ts'
 import { root } from '../../support/paths.ts'
-import {
-  BASE,
-  HOSTED_OPTIONS,
-  writeAstroConfig,
-  writeBasePath,
-  writeBrowse,
-  writeCombined,
-  writeHosted,
-  writeShard,
-} from './collections.ts'
+import { BASE, HOSTED_OPTIONS, writeBasePath, writeBrowse, writeCombined, writeHosted, writeShard } from './collections.ts'
 
 export type SiteName = 'seed' | 'combined' | 'base-path' | 'browse' | 'shards' | 'hosted'
 
@@ -94,10 +86,9 @@ export const SITES: Record<SiteName, SiteDefinition> = {
     readers: ['hosted'],
     prepare(folder) {
       writeHosted(join(folder, 'transcripts'))
-      writeAstroConfig(join(folder, 'astro.config.mjs'), HOSTED_OPTIONS)
+      const config = writeAstroConfig(root, join(folder, 'astro.config.mjs'), HOSTED_OPTIONS)
       const step = build(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'))
-      // Astro joins `--config` to the project's root, so the path is given from there.
-      return [{ ...step, args: [...step.args, '--config', relative(root, join(folder, 'astro.config.mjs'))] }]
+      return [{ ...step, args: [...step.args, '--config', config] }]
     },
     dist: (folder) => join(folder, 'dist'),
   },

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { readCollectionHistory } from '../../src/build/history/read.ts'
 import { taskHistory } from '../../src/build/history/task.ts'
-import { fetchVersionTexts, versionFile } from '../../src/build/history/texts.ts'
+import { fetchVersionTexts, versionFile, versionSidecar } from '../../src/build/history/texts.ts'
 import { historyInput } from '../../src/build/prepare/history.ts'
 import { readTranscriptJson, revisionsArtifact } from '../../src/build/prepare/artifacts.ts'
 import { runSiteSteps } from '../../src/build/steps.ts'
@@ -45,7 +45,51 @@ describe('versions read from git', () => {
         { commit: commits[2], id: ids[2], date: '2026-12-01T14:00:00+00:00', subject: 'Split the turn where McNamara answers' },
         { commit: commits[3], id: ids[3], date: '2026-12-06T08:15:00+00:00', subject: 'Added a note on Dobrynin' },
       ],
+      // Each version's text by its blob, as git names it; no sidecar was ever committed.
+      blobs: new Map(
+        commits.map((commit) => [
+          commit,
+          { txt: gitIn(transcripts, ['rev-parse', `${commit}:./${HISTORY_NAME}.txt`]).trim(), yml: null },
+        ]),
+      ),
     })
+  })
+
+  test('a sidecar added later: each version has the files its commit had, fetched by their blobs', async () => {
+    const folder = join(scratch, 'sidecar-later')
+    mkdirSync(folder)
+    gitIn(folder, ['init', '-q', '-b', 'main'])
+    writeFileSync(join(folder, 'a.txt'), 'first\n')
+    gitIn(folder, ['add', '.'])
+    gitIn(folder, ['commit', '-qm', 'text'], '2026-01-01T10:00:00Z')
+    writeFileSync(join(folder, 'a.yml'), 'status: draft\n')
+    gitIn(folder, ['add', '.'])
+    gitIn(folder, ['commit', '-qm', 'sidecar'], '2026-01-02T10:00:00Z')
+    writeFileSync(join(folder, 'a.txt'), 'second\n')
+    gitIn(folder, ['commit', '-qam', 'text again'], '2026-01-03T10:00:00Z')
+    const [c3, c2, c1] = gitIn(folder, ['log', '--format=%H']).trim().split('\n') as [string, string, string]
+    const blob = (commit: string, file: string) => gitIn(folder, ['rev-parse', `${commit}:${file}`]).trim()
+    const history = readCollectionHistory(folder, ['a'])
+    expect(history.byName.get('a')!.blobs).toEqual(
+      new Map([
+        [c1, { txt: blob(c1, 'a.txt'), yml: null }],
+        [c2, { txt: blob(c1, 'a.txt'), yml: blob(c2, 'a.yml') }],
+        [c3, { txt: blob(c3, 'a.txt'), yml: blob(c2, 'a.yml') }],
+      ]),
+    )
+    // The newest version is the file on disk unless a folder is given; here every text comes from git.
+    const cache = join(scratch, 'sidecar-later-cache')
+    expect(await fetchVersionTexts(history, cache)).toBe(5)
+    expect([c1, c2, c3].map((commit) => readFileSync(versionFile(cache, 'a', commit, 'txt'), 'utf8'))).toEqual([
+      'first\n',
+      'first\n',
+      'second\n',
+    ])
+    expect(
+      [c1, c2, c3].map(
+        (commit) => versionSidecar(cache, 'a', commit) && readFileSync(versionSidecar(cache, 'a', commit)!, 'utf8'),
+      ),
+    ).toEqual([undefined, 'status: draft\n', 'status: draft\n'])
   })
 
   test('authors only when the configuration says so', () => {

@@ -25,9 +25,20 @@ export interface GitVersion {
   author?: string
 }
 
+/**
+ * A version's files as git holds them: each one's blob id, `null` when the file was not in that commit, and
+ * absent when the log does not say (a file unchanged since before a shallow clone's first commit).
+ */
+export interface VersionBlobs {
+  txt?: string | null
+  yml?: string | null
+}
+
 /** A transcript's history: its versions, oldest first, and whether the text on disk is one of them. */
 export interface GitHistory {
   versions: GitVersion[]
+  /** Each version's files, by its commit: read by id, a blob is found at once (`commit:path` walks a tree). */
+  blobs: Map<string, VersionBlobs>
   /** The text or the sidecar on disk differs from the newest version (or was never committed). */
   unpublished: boolean
   /** The clone is shallow: the oldest version listed may not be the first. */
@@ -82,16 +93,29 @@ export function readCollectionHistory(
       'history: this clone is shallow, so the oldest version shown of a transcript may not be its first; fetch the full history to publish every revision: git fetch --unshallow',
     )
 
-  // One log for the whole folder: newest first, each commit's files after it (NUL-separated). The main line
-  // only (`--first-parent`), each merge as what it changed on it: a branch's commits are not versions of the
-  // published text, and a merge that brings in or edits a transcript is one.
+  // One log for the whole folder: newest first, each commit's changed files after it (`--raw`, NUL-separated:
+  // `:<modes> <old blob> <new blob> <status>`, then the path). The main line only (`--first-parent`), each
+  // merge as what it changed on it: a branch's commits are not versions of the published text, and a merge
+  // that brings in or edits a transcript is one.
   const format = `${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%B`
   const log = git(
-    ['log', '-z', '--no-renames', '--first-parent', '--diff-merges=first-parent', `--format=${format}`, '--name-only', '--', '.'],
+    [
+      'log',
+      '-z',
+      '--no-renames',
+      '--first-parent',
+      '--diff-merges=first-parent',
+      `--format=${format}`,
+      '--raw',
+      '--no-abbrev',
+      '--',
+      '.',
+    ],
     folder,
   )
   const wanted = new Set(names)
-  const versions = new Map<string, GitVersion[]>()
+  /** Per transcript, newest first: each version and the blobs of the files its commit changed. */
+  const versions = new Map<string, Array<{ version: GitVersion; changed: VersionBlobs }>>()
   if (log.ok) {
     for (const record of log.stdout.split(RECORD)) {
       if (record === '') continue
@@ -100,14 +124,22 @@ export function readCollectionHistory(
       const [commit = '', date = '', author = '', message = ''] = head.split(FIELD)
       const version: GitVersion = { commit, id: versionId(commit), date, subject: firstLine(message) }
       if (options.authors && author !== '') version.author = author
-      const touched = new Set<string>()
-      for (const path of (end < 0 ? '' : record.slice(end + 1)).split('\0')) {
-        const name = transcriptOf(path.trim(), prefix)
-        if (name !== undefined && wanted.has(name)) touched.add(name)
+      const touched = new Map<string, VersionBlobs>()
+      const tokens = (end < 0 ? '' : record.slice(end + 1)).split('\0')
+      for (let k = 0; k < tokens.length - 1; k++) {
+        const meta = tokens[k]!.trim()
+        if (!meta.startsWith(':')) continue
+        const path = tokens[++k]!.trim()
+        const name = transcriptOf(path, prefix)
+        if (name === undefined || !wanted.has(name)) continue
+        const [, , , blob = '', status = ''] = meta.split(' ')
+        const changed = touched.get(name) ?? {}
+        changed[path.endsWith('.yml') ? 'yml' : 'txt'] = status === 'D' || /^0+$/.test(blob) ? null : blob
+        touched.set(name, changed)
       }
-      for (const name of touched) {
+      for (const [name, changed] of touched) {
         const list = versions.get(name) ?? []
-        list.push(version)
+        list.push({ version, changed })
         versions.set(name, list)
       }
     }
@@ -134,7 +166,15 @@ export function readCollectionHistory(
       continue
     }
     if (edited.has(name)) unpublished.push(`${name}.txt`)
-    result.byName.set(name, { versions: list, unpublished: edited.has(name), shallow })
+    // Each file as of each version: the last change at or before it. Before the first, a full history says
+    // the file was not there (its commit would be a version); a shallow one does not know.
+    const blobs = new Map<string, VersionBlobs>()
+    let known: VersionBlobs = shallow ? {} : { txt: null, yml: null }
+    for (const { version, changed } of list) {
+      known = { ...known, ...changed }
+      blobs.set(version.commit, known)
+    }
+    result.byName.set(name, { versions: list.map(({ version }) => version), blobs, unpublished: edited.has(name), shallow })
   }
   if (never.length > 0)
     result.warnings.push(

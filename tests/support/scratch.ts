@@ -1,22 +1,21 @@
 /**
- * Scratch folders for a test file: made under the system's temporary folder and removed when the file's
- * tests are done, so that runs do not leave folders behind. Import it at the top of a test file (the
- * removal is registered when the module is first imported, on that file's root suite).
+ * Scratch folders for a test file: made under the system's temporary folder and removed when they are no
+ * longer needed, so that runs do not leave folders behind. Made inside a test, a folder is removed when
+ * the test ends; made at a file's top level, after the file's last test. Each folder registers its own
+ * removal with the file that asks for it: the unit tier shares modules between files (`isolate: false`), so
+ * one removal registered when this module was first imported served only the first file, and every other
+ * file's folders were left in the temporary folder (36 of them after a morning of runs).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll } from 'vitest'
+import { afterAll, expect, onTestFinished } from 'vitest'
 
-const made: string[] = []
-
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-/** A new empty folder named `prefix` and six random characters, removed after the file's last test. */
+/** A new empty folder named `prefix` and six random characters. */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  made.push(dir)
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  if (expect.getState().currentTestName !== undefined) onTestFinished(remove)
+  else afterAll(remove)
   return dir
 }

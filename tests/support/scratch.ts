@@ -9,13 +9,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, expect, onTestFinished } from 'vitest'
+import { afterAll, onTestFinished } from 'vitest'
 
 /** A new empty folder named `prefix` and six random characters. */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   const remove = () => rmSync(dir, { recursive: true, force: true })
-  if (expect.getState().currentTestName !== undefined) onTestFinished(remove)
-  else afterAll(remove)
+  // Vitest's own answer to "is a test running": `onTestFinished` refuses outside one. (`expect`'s state
+  // is not it: with modules shared, it still names the last test of the file before.)
+  try {
+    onTestFinished(remove)
+  } catch {
+    afterAll(remove)
+  }
   return dir
 }

@@ -1,0 +1,156 @@
+/**
+ * The editor's loop (issue 25): one word of one transcript corrected, and the site built again into the
+ * same output and cache, as `npm run build` does. What shows that transcript's words is written again;
+ * every other transcript's page is the same bytes and its exports the same files (links to artifacts the
+ * prepare step did not write again); no other page changes unless it shows the corrected words; and the
+ * site's own search page, in Chromium, finds the new word in that transcript and the old one no longer
+ * there. The search's own files are all written again: the index in parts (issue 25, item 1) is not built,
+ * so this test says nothing of them.
+ */
+import { createHash } from 'node:crypto'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { serveDist } from '../../scripts/lib/dist-server.ts'
+import { stem } from '../../src/contract/stem.ts'
+import { root } from '../support/paths.ts'
+import { closeSite, type Site, startChromium, withPage } from './support/site.ts'
+
+// Inside the repository, as every other build of the tests (tests/e2e/build.test.ts says why).
+mkdirSync(join(root, 'tmp'), { recursive: true })
+const scratch = mkdtempSync(join(root, 'tmp', 'rebuild-test-'))
+const folder = join(scratch, 'transcripts')
+const dist = join(scratch, 'dist')
+/** Three generated transcripts, dated 1961, 1962 and 1963 by their generator; the middle one is corrected. */
+const written = [0, 1, 2].map((index) => makeTranscript(index, 5))
+const corrected = written[1]!
+const NEW_WORD = 'marzipan'
+
+/** Each file of the output: its bytes' hash and its inode (a hard link keeps the inode of what it links). */
+type Snapshot = Map<string, { hash: string; inode: number }>
+
+function snapshot(): Snapshot {
+  const files: Snapshot = new Map()
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    const hash = createHash('sha256').update(readFileSync(path)).digest('hex')
+    files.set(relative(dist, path).split('\\').join('/'), { hash, inode: statSync(path).ino })
+  }
+  return files
+}
+
+function build(): void {
+  const { BASE_URL: _base, ...env } = process.env
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...env, TRANSCRIPTS_DIR: folder, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(scratch, 'cache') },
+  })
+  if (result.status !== 0) throw new Error(`the build failed:\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`)
+}
+
+/**
+ * A word of the corrected transcript's turns (after a speaker's label), of six letters or more, that no
+ * other word it prints shares a stem with (the search answers a word's stem: "figures" finds "figure"), and
+ * that it prints once: after the correction nothing in the transcript answers it.
+ */
+function wordPrintedOnce(text: string): string {
+  const stems = new Map<string, number>()
+  for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) stems.set(stem(word), (stems.get(stem(word)) ?? 0) + 1)
+  for (const line of text.split('\n')) {
+    const speech = /^[A-Z][\w .'-]{1,40}: (.*)$/.exec(line)?.[1]
+    for (const word of speech?.match(/\b[a-z]{6,}\b/g) ?? []) if (stems.get(stem(word)) === 1) return word
+  }
+  throw new Error('no word of six letters or more is alone with its stem in the transcript')
+}
+
+const OLD_WORD = wordPrintedOnce(corrected.text)
+let before: Snapshot
+let after: Snapshot
+let opened: Partial<Site> = {}
+
+beforeAll(async () => {
+  mkdirSync(folder, { recursive: true })
+  for (const { name, text } of written) writeFileSync(join(folder, `${name}.txt`), text)
+  build()
+  before = snapshot()
+  const path = join(folder, `${corrected.name}.txt`)
+  writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${OLD_WORD}\\b`), NEW_WORD))
+  build()
+  after = snapshot()
+  opened = { server: await serveDist(dist), browser: await startChromium() }
+}, 300_000)
+
+afterAll(async () => {
+  await closeSite(opened)
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+/** The files whose bytes changed, or that came or went, outside the search's own folders. */
+function changedFiles(): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()])
+  return [...paths]
+    .filter((path) => !/^(pagefind|search)\//.test(path))
+    .filter((path) => before.get(path)?.hash !== after.get(path)?.hash)
+    .sort()
+}
+
+/** The transcripts a search on the site's own page finds for `q`: the names its results link to. */
+async function found(page: Page, q: string): Promise<string[]> {
+  await page.goto(new URL(`/search/?q=${encodeURIComponent(q)}`, opened.server!.url).href)
+  await page.waitForFunction(
+    (q) => {
+      const root = document.querySelector<HTMLElement>('[data-search]')
+      return root?.dataset.state === 'done' && root.dataset.query === q
+    },
+    q,
+    { timeout: 15_000 },
+  )
+  const urls = await page
+    .locator('.search-result')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))
+  return [...new Set(urls.map((url) => url.split('/')[1]!))]
+}
+
+describe('one word corrected, the site built again', () => {
+  test("the corrected transcript's page and exports are written again, with the new word and without the old", () => {
+    for (const file of ['index.html', 'transcript.json', 'transcript.txt', 'transcript.xml', 'transcript.vtt']) {
+      const path = `${corrected.name}/${file}`
+      expect(after.get(path)?.hash, path).not.toBe(before.get(path)?.hash)
+      const text = readFileSync(join(dist, path), 'utf8')
+      expect(text, path).toContain(NEW_WORD)
+      expect(new RegExp(`\\b${OLD_WORD}\\b`).test(text), `${path} still holds “${OLD_WORD}”`).toBe(false)
+    }
+  })
+
+  test("every other transcript's page is the same bytes, and its exports the same files", () => {
+    for (const { name } of written.filter((each) => each !== corrected)) {
+      expect(after.get(`${name}/index.html`)?.hash, `${name}/index.html`).toBe(before.get(`${name}/index.html`)?.hash)
+      for (const extension of ['json', 'txt', 'xml', 'vtt']) {
+        const path = `${name}/transcript.${extension}`
+        expect(after.get(path), path).toEqual(before.get(path))
+      }
+    }
+  })
+
+  test('no other page changed unless it shows the corrected words', () => {
+    const pages = changedFiles().filter((path) => path.endsWith('.html'))
+    expect(pages).toContain(`${corrected.name}/index.html`)
+    for (const path of pages) expect(readFileSync(join(dist, path), 'utf8'), path).toContain(NEW_WORD)
+    // And the files that are not pages: the corrected transcript's four exports, nothing else.
+    expect(changedFiles().filter((path) => !path.endsWith('.html'))).toEqual(
+      ['json', 'txt', 'vtt', 'xml'].map((extension) => `${corrected.name}/transcript.${extension}`),
+    )
+  })
+
+  test("the site's search page finds the new word in the corrected transcript, and the old word no longer there", async () => {
+    await withPage(opened, '/search/', async (page) => {
+      expect(await found(page, NEW_WORD)).toEqual([corrected.name])
+      expect(await found(page, OLD_WORD)).not.toContain(corrected.name)
+    })
+  })
+})

@@ -26,7 +26,7 @@ import { compileCache, folderBytes, type CompileCache } from './bench/disk.ts'
 import { createFloor } from './bench/floor.ts'
 import { killRunning, runMeasured, type Measured } from './bench/process-tree.ts'
 import { benchArgs } from './bench/args.ts'
-import { makeTranscript, writeCorpus } from './make-corpus.ts'
+import { makeTranscript, speechOf, writeCorpus } from './make-corpus.ts'
 import { writeAstroConfig } from './lib/astro-config.ts'
 import { writeCorpusHistory } from './lib/corpus-history.ts'
 
@@ -106,7 +106,7 @@ function changeOneWord(corpus: string): string {
     .sort()
   const file = files[Math.floor(files.length / 2)]!
   const lines = readFileSync(path.join(corpus, file), 'utf8').split('\n')
-  const turns = lines.flatMap((line, i) => (/^[A-Z][\w .'-]{1,40}: \S/.test(line) ? [i] : []))
+  const turns = lines.flatMap((line, i) => (speechOf(line) !== undefined ? [i] : []))
   // From the middle turn outwards, the first turn with a plain lower-case word after its label.
   const order = turns.map((_, k) => turns[(Math.floor(turns.length / 2) + k) % turns.length]!)
   for (const at of order) {

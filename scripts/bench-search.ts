@@ -39,7 +39,7 @@ import { kb, median, p95 } from './bench/report.ts'
 import { serveStatic } from './bench/static.ts'
 import { MeasurementFailed, withTimeout } from './bench/fail.ts'
 import { launchBrowser } from './lib/browser.ts'
-import { writeCorpus } from './make-corpus.ts'
+import { speechOf, writeCorpus } from './make-corpus.ts'
 import { bruteCount, readPassages } from './bench/brute-count.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -90,7 +90,7 @@ async function samplePhrases(dir: string, n: number): Promise<string[]> {
   const phrases: string[] = []
   for (let i = 0; phrases.length < n && i < files.length * 2; i++) {
     const text = await readFile(join(dir, files[(i * 97) % files.length]!), 'utf8')
-    const turns = text.split('\n').filter((line) => /^[A-Z][\w .'-]{1,40}: \S/.test(line))
+    const turns = text.split('\n').filter((line) => speechOf(line) !== undefined)
     if (turns.length === 0) continue
     const words = turns[next(turns.length)]!.replace(/^[^:]+:\s*/, '')
       .replace(/\[[^\]]*\]/g, ' ')

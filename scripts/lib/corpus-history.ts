@@ -12,6 +12,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { speechOf } from '../make-corpus.ts'
 
 const PER_COMMIT = 10
 const WHO = 'Bench Editor <bench@example.org>'
@@ -19,7 +20,7 @@ const WHO = 'Bench Editor <bench@example.org>'
 /** A turn of the transcript gets a word in round `round`: the line changed, or null when it has no turn. */
 function corrected(text: string, round: number): string | null {
   const lines = text.split('\n')
-  const turns = lines.flatMap((line, i) => (/^[A-Z][\w .'-]{1,40}: \S/.test(line) ? [i] : []))
+  const turns = lines.flatMap((line, i) => (speechOf(line) !== undefined ? [i] : []))
   const at = turns[(round * 7) % Math.max(1, turns.length)]
   if (at === undefined) return null
   lines[at] = `${lines[at]} indeed`

@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import yazl from 'yazl'
-import { downloadParts, type DownloadPart } from '../collection/download-parts.ts'
+import { downloadParts, type DownloadPart, zipEntryName } from '../collection/download-parts.ts'
 import { downloadFormats } from '../collection/exports.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import { downloadRoute } from '../contract/routes.ts'
@@ -102,7 +102,7 @@ export async function writeDownloads(cache: string): Promise<{ written: number; 
 async function writeZip(names: string[], extension: string, cache: string, zip: string, digestFile: string, digest: string) {
   const file = new yazl.ZipFile()
   for (const name of names)
-    file.addFile(exportArtifact(name, extension, cache), `${name}.${extension}`, { mtime: ZIP_TIME, mode: 0o100644 })
+    file.addFile(exportArtifact(name, extension, cache), zipEntryName(name, extension), { mtime: ZIP_TIME, mode: 0o100644 })
   file.end()
   // A new file renamed over the old one: a site built before keeps its link to the old zip (./link-files.ts).
   const partial = `${zip}.partial`

@@ -5,6 +5,14 @@
  * Cloudflare Pages; a zip is never larger than its files and a few bytes a file of headers).
  */
 
+import { monthOf } from './browse.ts'
+
+/** A transcript's file inside a part's zip: `<name>.<extension>`, the name its page would have saved it under. */
+export const zipEntryName = (name: string, extension: string): string => `${name}.${extension}`
+
+/** The name a reader's browser saves a part's zip under: `transcripts-tei-1962.zip`. */
+export const zipFileName = (format: string, part: string): string => `transcripts-${format}-${part}.zip`
+
 /** One transcript's file in a format, as the parts are cut from them. */
 export interface PartFile {
   name: string
@@ -31,7 +39,8 @@ export function downloadParts(files: readonly PartFile[], cap: number = PART_CAP
   const counts = new Map<string, number>()
   let open: { year: string; part: DownloadPart } | undefined
   for (const file of files) {
-    const year = /^\d{4}/.exec(file.date)?.[0] ?? 'undated'
+    // The year as the browse pages give it (an unreadable date is undated there too).
+    const year = monthOf(file.date)?.year ?? 'undated'
     // A new part at each year, and when this file would pass the cap (a part always takes its first file).
     if (!open || open.year !== year || (open.part.names.length > 0 && open.part.bytes + file.bytes > cap)) {
       const n = (counts.get(year) ?? 0) + 1

@@ -8,16 +8,17 @@
  * so this test says nothing of them.
  */
 import { createHash } from 'node:crypto'
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { makeTranscript, speechOf } from '../../scripts/make-corpus.ts'
 import { serveDist } from '../../scripts/lib/dist-server.ts'
 import { stem } from '../../src/contract/stem.ts'
 import { root } from '../support/paths.ts'
+import { resultUrls, searchSettled } from './support/search.ts'
 import { closeSite, type Site, startChromium, withPage } from './support/site.ts'
+import { buildStep, runBuild } from './support/sites.ts'
 
 // Inside the repository, as every other build of the tests (tests/e2e/build.test.ts says why).
 mkdirSync(join(root, 'tmp'), { recursive: true })
@@ -43,14 +44,10 @@ function snapshot(): Snapshot {
   return files
 }
 
-function build(): void {
-  const { BASE_URL: _base, ...env } = process.env
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...env, TRANSCRIPTS_DIR: folder, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: join(scratch, 'cache') },
-  })
-  if (result.status !== 0) throw new Error(`the build failed:\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`)
+/** `npm run build`'s own script, as the fixture sites are built (support/sites.ts), into the same output and cache. */
+async function build(): Promise<void> {
+  const { code, output } = await runBuild(buildStep(folder, dist, join(scratch, 'cache')))
+  if (code !== 0) throw new Error(`the build failed:\n${output.slice(-4000)}`)
 }
 
 /**
@@ -62,8 +59,7 @@ function wordPrintedOnce(text: string): string {
   const stems = new Map<string, number>()
   for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) stems.set(stem(word), (stems.get(stem(word)) ?? 0) + 1)
   for (const line of text.split('\n')) {
-    const speech = /^[A-Z][\w .'-]{1,40}: (.*)$/.exec(line)?.[1]
-    for (const word of speech?.match(/\b[a-z]{6,}\b/g) ?? []) if (stems.get(stem(word)) === 1) return word
+    for (const word of speechOf(line)?.match(/\b[a-z]{6,}\b/g) ?? []) if (stems.get(stem(word)) === 1) return word
   }
   throw new Error('no word of six letters or more is alone with its stem in the transcript')
 }
@@ -76,11 +72,11 @@ let opened: Partial<Site> = {}
 beforeAll(async () => {
   mkdirSync(folder, { recursive: true })
   for (const { name, text } of written) writeFileSync(join(folder, `${name}.txt`), text)
-  build()
+  await build()
   before = snapshot()
   const path = join(folder, `${corrected.name}.txt`)
   writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${OLD_WORD}\\b`), NEW_WORD))
-  build()
+  await build()
   after = snapshot()
   opened = { server: await serveDist(dist), browser: await startChromium() }
 }, 300_000)
@@ -102,18 +98,8 @@ function changedFiles(): string[] {
 /** The transcripts a search on the site's own page finds for `q`: the names its results link to. */
 async function found(page: Page, q: string): Promise<string[]> {
   await page.goto(new URL(`/search/?q=${encodeURIComponent(q)}`, opened.server!.url).href)
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector<HTMLElement>('[data-search]')
-      return root?.dataset.state === 'done' && root.dataset.query === q
-    },
-    q,
-    { timeout: 15_000 },
-  )
-  const urls = await page
-    .locator('.search-result')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('data-url') ?? ''))
-  return [...new Set(urls.map((url) => url.split('/')[1]!))]
+  await searchSettled(page, q)
+  return [...new Set((await resultUrls(page)).map((url) => url.split('/')[1]!))]
 }
 
 describe('one word corrected, the site built again', () => {

@@ -11,6 +11,7 @@ import type { DistServer } from '../../scripts/lib/dist-server.ts'
 import { closeSite, openSite, withPage } from './support/site.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
+import { searchSettled } from './support/search.ts'
 
 const NAME = '1962-11-14-01181'
 
@@ -39,16 +40,7 @@ beforeAll(async () => {
 afterAll(() => closeSite({ server, browser }))
 
 /** Waits until the search page has shown the results of `q` (the page marks itself when done). */
-async function settled(page: Page, q: string): Promise<void> {
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector<HTMLElement>('[data-search]')
-      return root?.dataset.state === 'done' && (root.dataset.query ?? '') === q
-    },
-    q,
-    { timeout: 15_000 },
-  )
-}
+const settled = searchSettled
 
 /** Opens the search page for `q` (no query when empty) and waits for its results before `use`. */
 function withSearch<T>(q: string, use: (page: Page) => Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AxeBuilder } from './support/axe.ts'
 import { HARBOR_NAMES, HEADING_NAME, WITNESS_NAME } from './support/collections.ts'
 import { closeSite, openFixtureSite, type Site, withDevicePage, withPage } from './support/site.ts'
+import { resultUrls, searchSettled } from './support/search.ts'
 
 const [COMMITTEE, EXCERPT] = HARBOR_NAMES as [string, string]
 const HARBOR = `/${COMMITTEE}/compare/${EXCERPT}/`
@@ -104,11 +105,8 @@ describe('comparing two transcriptions of one recording', () => {
     )
     const results = (url: string) =>
       withPage(site, url, async (page) => {
-        await page.waitForFunction(() => {
-          const root = document.querySelector<HTMLElement>('[data-search]')
-          return root?.dataset.state === 'done' && root.dataset.query === 'union'
-        })
-        return page.locator('.search-result').evaluateAll((items) => items.map((item) => item.getAttribute('data-url')))
+        await searchSettled(page, 'union')
+        return resultUrls(page)
       })
     expect(await results(`${href}&q=union`)).toEqual([`/${EXCERPT}/#t-00-40-1`])
     // Unlimited, the word is found in both (and in other transcripts of the site).

@@ -41,7 +41,8 @@ interface SiteDefinition {
  * when the output folder is elsewhere (`getOutDirWithinCwd`), so two builds outside would share them. */
 export const SITES_ROOT = join(root, 'tmp/e2e')
 
-const build = (content: string, out: string, cache: string, env: Record<string, string> = {}): Build => ({
+/** `npm run build`'s own script over `content`, into `out`, with its own cache. */
+export const buildStep = (content: string, out: string, cache: string, env: Record<string, string> = {}): Build => ({
   args: ['scripts/build.ts'],
   env: { TRANSCRIPTS_DIR: content, ASTRO_OUT_DIR: out, ASTRO_CACHE_DIR: cache, ...env },
 })
@@ -50,7 +51,7 @@ const build = (content: string, out: string, cache: string, env: Record<string, 
 const own = (write: (content: string) => void, env: Record<string, string> = {}) => ({
   prepare(folder: string): Build[] {
     write(join(folder, 'transcripts'))
-    return [build(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'), env)]
+    return [buildStep(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'), env)]
   },
   dist: (folder: string) => join(folder, 'dist'),
 })
@@ -87,7 +88,7 @@ export const SITES: Record<SiteName, SiteDefinition> = {
     prepare(folder) {
       writeHosted(join(folder, 'transcripts'))
       const config = writeAstroConfig(root, join(folder, 'astro.config.mjs'), HOSTED_OPTIONS)
-      const step = build(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'))
+      const step = buildStep(join(folder, 'transcripts'), join(folder, 'dist'), join(folder, 'cache'))
       return [{ ...step, args: [...step.args, '--config', config] }]
     },
     dist: (folder) => join(folder, 'dist'),
@@ -103,7 +104,7 @@ export const SITES: Record<SiteName, SiteDefinition> = {
         return {
           base,
           name,
-          build: build(join(folder, `content-${name}`), join(hub, name), join(folder, `cache-${name}`), { SITE_BASE: base }),
+          build: buildStep(join(folder, `content-${name}`), join(hub, name), join(folder, `cache-${name}`), { SITE_BASE: base }),
         }
       })
       return [
@@ -150,7 +151,7 @@ function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs one build; resolves with its exit code and its output (stdout and stderr, interleaved). */
-function run(step: Build): Promise<{ code: number; output: string }> {
+export function runBuild(step: Build): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, step.args, { cwd: root, env: environment(step.env), stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -176,7 +177,7 @@ export async function buildSite(name: SiteName): Promise<void> {
     mkdirSync(folder, { recursive: true })
     result = { ok: true, output: '' }
     for (const step of SITES[name].prepare(folder)) {
-      const { code, output } = await run(step)
+      const { code, output } = await runBuild(step)
       result.output += `$ node ${step.args.join(' ')}\n${output}`
       if (code !== 0) {
         result = { ok: false, output: `node ${step.args.join(' ')} exited with ${code}:\n${output.slice(-6000)}` }

@@ -113,7 +113,7 @@ export async function writeHeads(
   await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
   const out = new GzipFiles()
   for (const [n, file] of files.entries()) {
-    await out.write(join(site, headBucketPath(n)), `{${file.join(',')}}`, 9)
+    await out.write(join(site, headBucketPath(n)), `{${file.join(',')}}`)
     files[n] = []
   }
   await out.done()

@@ -121,7 +121,7 @@ export class PassageWriter implements PassageSink {
     const lookup = (name: string) => this.info.get(name)
     const parts = splitRecord(fragment, lookup)
     for (const part of parts) {
-      await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages), 9)
+      await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages))
       const read = this.dictionary.read(part.passages)
       this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages, read)
       // The transcript facet's value, as the page's counts name it (sectionValues in browser/search/records.ts).

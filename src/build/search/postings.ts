@@ -158,21 +158,21 @@ export class PostingCollector {
       const entry = file.keys[text] as PostingEntry
       const size = entry.t.length + entry.n.length + entry.s.length + entry.c.length + (entry.p?.length ?? 0)
       if (entry.p !== undefined) {
-        await out.write(join(site, postingPlacesPath(n)), JSON.stringify(entry.p), 9)
+        await out.write(join(site, postingPlacesPath(n)), JSON.stringify(entry.p))
         delete entry.p
       }
-      await out.write(join(site, postingFilePath(n)), JSON.stringify(file), 9)
+      await out.write(join(site, postingFilePath(n)), JSON.stringify(file))
       inBucket[bucketOf(text, buckets)]!.push([text, [n, size, rows]])
     }
     for (const [n, entries] of inBucket.entries()) {
       const file = this.file(entries.filter((entry): entry is [string, Key] => !Array.isArray(entry[1])))
       for (const [text, entry] of entries) if (Array.isArray(entry)) file.keys[text] = entry
-      await out.write(join(site, postingBucketPath(n)), JSON.stringify(file), 9)
+      await out.write(join(site, postingBucketPath(n)), JSON.stringify(file))
       inBucket[n] = []
     }
     for (let from = 0; from < this.transcripts.length; from += TRANSCRIPTS_PER_FILE) {
       const part = this.transcripts.slice(from, from + TRANSCRIPTS_PER_FILE)
-      await out.write(join(site, postingTranscriptsPath(from / TRANSCRIPTS_PER_FILE)), JSON.stringify(part), 9)
+      await out.write(join(site, postingTranscriptsPath(from / TRANSCRIPTS_PER_FILE)), JSON.stringify(part))
     }
     await out.done()
     return { buckets, own, bytes: out.bytes }

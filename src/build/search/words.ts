@@ -163,7 +163,7 @@ export async function writeWordTables(
     const entry: WordDirectory['chunks'][number] = [file.first, file.last!, 0, 0]
     const text = JSON.stringify(file.table)
     file = undefined
-    await out.write(join(site, wordChunkPath(directory.chunks.push(entry) - 1)), text, 6, (size) => {
+    await out.write(join(site, wordChunkPath(directory.chunks.push(entry) - 1)), text, (size) => {
       entry[2] = size
     })
   }

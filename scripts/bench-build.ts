@@ -111,7 +111,7 @@ function changeOneWord(corpus: string): string {
   const order = turns.map((_, k) => turns[(Math.floor(turns.length / 2) + k) % turns.length]!)
   for (const at of order) {
     const line = lines[at]!
-    const start = line.indexOf(': ') + 2
+    const start = line.length - speechOf(line)!.length
     const words = [...line.slice(start).matchAll(/(?<=\s)[a-z]{4,}(?=[\s,.;?])/g)]
     const word = words[Math.floor(words.length / 2)]
     if (!word) continue

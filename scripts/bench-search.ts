@@ -90,10 +90,9 @@ async function samplePhrases(dir: string, n: number): Promise<string[]> {
   const phrases: string[] = []
   for (let i = 0; phrases.length < n && i < files.length * 2; i++) {
     const text = await readFile(join(dir, files[(i * 97) % files.length]!), 'utf8')
-    const turns = text.split('\n').filter((line) => speechOf(line) !== undefined)
-    if (turns.length === 0) continue
-    const words = turns[next(turns.length)]!.replace(/^[^:]+:\s*/, '')
-      .replace(/\[[^\]]*\]/g, ' ')
+    const speeches = text.split('\n').flatMap((line) => speechOf(line) ?? [])
+    if (speeches.length === 0) continue
+    const words = speeches[next(speeches.length)]!.replace(/\[[^\]]*\]/g, ' ')
       .split(/\s+/)
       .filter((w) => /^[\p{L}'’,.?-]+$/u.test(w))
     if (words.length < 3) continue

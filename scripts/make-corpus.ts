@@ -229,7 +229,6 @@ function marked(rnd: () => number, text: string): string {
   return text
 }
 
-/** Writes transcript number `index` of the corpus generated from `seed`. */
 /**
  * What a turn of a generated transcript says, after its speaker's label (`Kingsley: Well, …` → `Well, …`);
  * undefined for any other line. The one reading of the generator's turn lines, for the benchmarks and tests
@@ -239,6 +238,7 @@ export function speechOf(line: string): string | undefined {
   return /^[A-Z][\w .'-]{1,40}: (\S.*)$/.exec(line)?.[1]
 }
 
+/** Writes transcript number `index` of the corpus generated from `seed`. */
 export function makeTranscript(index: number, seed = 1): CorpusTranscript {
   const rnd = random(seed * 100_003 + index * 7919 + 17)
   const year = 1961 + (index % 9)

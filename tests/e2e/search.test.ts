@@ -11,7 +11,7 @@ import type { DistServer } from '../../scripts/lib/dist-server.ts'
 import { closeSite, openSite, withPage } from './support/site.ts'
 import { transcriptRecord } from '../../src/build/search/records.ts'
 import type { TranscriptJson } from '../../src/core/schema.ts'
-import { searchSettled } from './support/search.ts'
+import { searchSettled as settled } from './support/search.ts'
 
 const NAME = '1962-11-14-01181'
 
@@ -38,9 +38,6 @@ beforeAll(async () => {
 })
 
 afterAll(() => closeSite({ server, browser }))
-
-/** Waits until the search page has shown the results of `q` (the page marks itself when done). */
-const settled = searchSettled
 
 /** Opens the search page for `q` (no query when empty) and waits for its results before `use`. */
 function withSearch<T>(q: string, use: (page: Page) => Promise<T>): Promise<T> {

@@ -129,12 +129,18 @@ function staleParts(out: string, name: string): string[] {
   const missing: string[] = []
   const page = path.join(out, name, 'index.html')
   if (!existsSync(page) || !readFileSync(page, 'utf8').includes(NEW_WORD)) missing.push(`/${name}/index.html`)
-  // Pagefind's fragments are gzipped JSON, one per record.
-  const fragments = path.join(out, 'pagefind', 'fragment')
+  // Pagefind's fragments are gzipped JSON, one per record, in each part of its index.
+  const parts = path.join(out, 'pagefind')
   const inIndex =
-    existsSync(fragments) &&
-    readdirSync(fragments).some((file) => gunzipSync(readFileSync(path.join(fragments, file))).includes(NEW_WORD))
-  if (!inIndex) missing.push('pagefind/fragment/')
+    existsSync(parts) &&
+    readdirSync(parts).some((part) => {
+      const fragments = path.join(parts, part, 'fragment')
+      return (
+        existsSync(fragments) &&
+        readdirSync(fragments).some((file) => gunzipSync(readFileSync(path.join(fragments, file))).includes(NEW_WORD))
+      )
+    })
+  if (!inIndex) missing.push('pagefind/<part>/fragment/')
   return missing
 }
 

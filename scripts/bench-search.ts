@@ -30,6 +30,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
 import { buildSearchIndex } from '../src/build/search/index.ts'
+import { pagefindRoute } from '../src/contract/routes.ts'
 import { TOTALS_PATH, type Manifest, type Totals } from '../src/contract/search.ts'
 import { UNIDENTIFIED_LABEL } from '../src/contract/speakers.ts'
 import { loadTranscript } from '../src/core/load.ts'
@@ -64,12 +65,15 @@ const BUDGET = { first: 300_000, facets: 500_000, speaker: 300_000, warmMs: 100,
 /** How long one query may take to its first page of results before the bench stops and names it. */
 const QUERY_TIMEOUT_MS = 120_000
 
-async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
+async function sizeOf(
+  dir: string,
+  keep: (name: string, parent: string) => boolean = () => true,
+): Promise<{ bytes: number; files: number }> {
   let bytes = 0
   let files = 0
   if (!existsSync(dir)) return { bytes, files }
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !keep(entry.name)) continue
+    if (!entry.isFile() || !keep(entry.name, entry.parentPath)) continue
     bytes += (await stat(join(entry.parentPath, entry.name))).size
     files += 1
   }
@@ -290,10 +294,10 @@ interface Row {
 async function main(): Promise<number> {
   const built = await build()
   const manifest = built.manifest ?? (JSON.parse(await readFile(join(dist, 'search', 'manifest.json'), 'utf8')) as Manifest)
+  // Pagefind's index, in parts (pagefind/<part>/): each part's fragments, metadata and the rest.
   const pagefindDir = join(dist, 'pagefind')
-  const ui = /^pagefind-(ui|modular-ui|component-ui|highlight)\./
-  const index = await sizeOf(pagefindDir, (name) => !ui.test(name))
-  const fragments = await sizeOf(join(pagefindDir, 'fragment'))
+  const index = await sizeOf(pagefindDir)
+  const fragments = await sizeOf(pagefindDir, (_name, parent) => parent.endsWith('/fragment'))
   const meta = await sizeOf(pagefindDir, (name) => name.endsWith('.pf_meta'))
   const values = await sizeOf(join(dist, 'search', 'values'))
   const postings = await sizeOf(join(dist, 'search', 'postings'))
@@ -420,7 +424,7 @@ async function main(): Promise<number> {
       const times: number[] = []
       for (const phrase of list) {
         const time = page.evaluate(`(async () => {
-          const pagefind = await import('/pagefind/pagefind.js')
+          const pagefind = await import(${JSON.stringify(pagefindRoute(manifest.parts?.[0] ?? ''))})
           const t0 = performance.now()
           await pagefind.search(${JSON.stringify(phrase)})
           return performance.now() - t0

@@ -36,7 +36,7 @@ const base = (k: number) => `/s${k + 1}/`
 async function buildShards(): Promise<void> {
   for (let k = 0; k < SHARDS; k++) {
     const out = join(hub, base(k))
-    if (reuse && existsSync(join(out, 'pagefind', 'pagefind.js'))) continue
+    if (reuse && existsSync(join(out, 'search', 'manifest.json'))) continue
     const content = join(work, `content-${k + 1}`)
     await rm(content, { recursive: true, force: true })
     await mkdir(content, { recursive: true })

@@ -10,6 +10,7 @@ import { normalizeBase } from '../contract/routes.ts'
 import { DEFAULT_LOCALE } from '../contract/dates.ts'
 import type { CitationDefaults } from '../core/citation.ts'
 import { hostOption } from './hosts.ts'
+import { PART_SIZE } from './search/parts.ts'
 import { siteFormatNames } from '../collection/exports.ts'
 
 /** A base path as the option and `SITE_BASE` may give it (`SITE_BASE` may leave out the first `/`). */
@@ -116,6 +117,14 @@ export const siteConfigSchema = z.strictObject({
    * @example { confidence: 0.5 }
    */
   alignment: z.strictObject({ confidence: z.number().min(0).max(1).optional() }).optional(),
+  /**
+   * The search index. `partSize`: about how many transcripts each part of Pagefind's index holds. A
+   * rebuild indexes again only the parts whose transcripts changed, and the search page merges them all
+   * (src/build/search/parts.ts). Smaller parts make a correction's rebuild quicker and a quoted phrase's
+   * first search fetch a little more.
+   * @default { partSize: 1000 }
+   */
+  search: z.strictObject({ partSize: z.number().int().min(1).default(PART_SIZE) }).default({ partSize: PART_SIZE }),
 })
 
 /** The options as written in astro.config.mjs. */

@@ -80,8 +80,8 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             folder: transcriptsFolder(root),
             cache,
             ...(config.style !== undefined ? { style: config.style } : {}),
-            // Where the site is published changes no page: a new host rebuilds nothing.
-            site: { ...config, host: undefined },
+            // Where the site is published, and how its search is cut in parts, change no page: neither rebuilds one.
+            site: { ...config, host: undefined, search: undefined },
             citation: citationDefaults(config),
             base: config.base,
             history: config.history,
@@ -96,7 +96,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             },
             log: logger,
             cacheReady: () => {
-              if (command === 'build') search = startSearch(logger, cache)
+              if (command === 'build') search = startSearch(logger, cache, config.search)
             },
           })
         } catch (error) {

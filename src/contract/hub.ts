@@ -18,6 +18,8 @@ export interface HubShard {
   title: string
   /** Pagefind page ids of its records (`search/records/<id>.json`). */
   records: string[]
+  /** Its Pagefind index's parts, from its search manifest (routes.ts `pagefindPartRoute`, under `base`). */
+  parts: string[]
 }
 
 export interface HubManifest {

@@ -108,12 +108,19 @@ export function searchRoute(params: Record<string, string> | URLSearchParams = {
   const query = new URLSearchParams(params).toString()
   return query === '' ? '/search/' : `/search/?${query}`
 }
+/** The folder of Pagefind's index, in parts: `/pagefind/`. */
 export const pagefindFolderRoute = (): string => '/pagefind/'
-export const pagefindRoute = (): string => `${pagefindFolderRoute()}pagefind.js`
+/**
+ * One part of Pagefind's index (src/build/search/parts.ts), a bundle of its own named by its content:
+ * `/pagefind/<part>/`. The search manifest lists the parts; the page merges them (`mergeIndex`).
+ */
+export const pagefindPartRoute = (part: string): string => `${pagefindFolderRoute()}${segment(part)}/`
+/** A part's Pagefind script: `/pagefind/<part>/pagefind.js`. */
+export const pagefindRoute = (part: string): string => `${pagefindPartRoute(part)}pagefind.js`
 
 // The hub (src/build/hub/, src/browser/hub/): its own files sit beside its page, wherever that is served,
 // and are named in src/contract/hub.ts. A shard is a site built under its own base, so a shard's page or
-// file is one of the routes above under that base: `sitePath(pagefindRoute(), shard.base)`.
+// file is one of the routes above under that base: `sitePath(pagefindRoute(part), shard.base)`.
 
 // Versions: a transcript's revisions, each version's text as it was, and the collection's changes.
 /** Every version of a transcript and what each changed: `/<name>/revisions/`. */

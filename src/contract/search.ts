@@ -89,10 +89,14 @@ export interface Anchor {
  * Pagefind's records hold whole transcripts, several to a record once a collection is large: Pagefind's
  * metadata (fetched by every search) grows by about 9 bytes a record, and its search compares every
  * matching record with every other (0.1–1.5 s a word at 10,000 records, 3–20 ms at 500). So a collection
- * is cut into about RECORD_TARGET records of `groupSize` consecutive transcripts (one each up to 500).
+ * is cut into records of `groupSize` consecutive transcripts: one each up to 500, then the power of two
+ * nearest to a five-hundredth of the collection (about 350 to 710 records). A power of two changes only
+ * as the collection doubles: an added transcript leaves the records of the other parts of the index as
+ * they were (src/build/search/parts.ts), and they are not indexed again.
  */
 export const RECORD_TARGET = 500
-export const groupSize = (transcripts: number) => Math.max(1, Math.ceil(transcripts / RECORD_TARGET))
+export const groupSize = (transcripts: number) =>
+  transcripts <= RECORD_TARGET ? 1 : 2 ** Math.round(Math.log2(transcripts / RECORD_TARGET))
 
 /**
  * In a record of several transcripts, each one opens with a heading `d~<name>` (text `§`) whose position
@@ -189,6 +193,11 @@ export interface Manifest {
   heads?: number
   /** Posting buckets (contract/postings.ts, `postingBucketPath`): what counts a phrase exactly. */
   postings?: number
+  /**
+   * Pagefind's index in parts, in order (routes.ts `pagefindPartRoute`): the page loads the first part's
+   * `pagefind.js` and merges the others. None in an index built before them, which is `/pagefind/` itself.
+   */
+  parts?: string[]
 }
 
 /** The tables' files, as paths under the site's folder (the build) and as URLs (the page): `'/' + path`. */

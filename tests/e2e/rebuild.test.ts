@@ -4,8 +4,11 @@
  * every other transcript's page is the same bytes and its exports the same files (links to artifacts the
  * prepare step did not write again); no other page changes unless it shows the corrected words; and the
  * site's own search page, in Chromium, finds the new word in that transcript and the old one no longer
- * there. The search's own files are all written again: the index in parts (issue 25, item 1) is not built,
- * so this test says nothing of them.
+ * there, by a word (the search's tables) and by a quoted phrase (Pagefind's index, its parts merged).
+ * Pagefind's index is in parts (one transcript a part here, from the site configuration's `search`): the
+ * corrected transcript's part is the one indexed and written again; the others are the same files. The
+ * search's own tables (`search/`) are still written again whole: tables merged from each part's kept
+ * pieces are not built yet (docs/search.md, "In parts").
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -14,6 +17,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript, speechOf } from '../../scripts/make-corpus.ts'
 import { serveDist } from '../../scripts/lib/dist-server.ts'
+import { writeAstroConfig } from '../../scripts/lib/astro-config.ts'
+import type { Manifest } from '../../src/contract/search.ts'
 import { stem } from '../../src/contract/stem.ts'
 import { root } from '../support/paths.ts'
 import { resultUrls, searchSettled } from './support/search.ts'
@@ -44,10 +49,18 @@ function snapshot(): Snapshot {
   return files
 }
 
-/** `npm run build`'s own script, as the fixture sites are built (support/sites.ts), into the same output and cache. */
-async function build(): Promise<void> {
-  const { code, output } = await runBuild(buildStep(folder, dist, join(scratch, 'cache')))
+/** A site configuration of its own: Pagefind's index in parts of one transcript. */
+const config = writeAstroConfig(root, join(scratch, 'astro.config.mjs'), { search: { partSize: 1 } })
+
+/**
+ * `npm run build`'s own script, as the fixture sites are built (support/sites.ts), into the same output and
+ * cache; returns the parts of Pagefind's index the search manifest lists.
+ */
+async function build(): Promise<string[]> {
+  const step = buildStep(folder, dist, join(scratch, 'cache'))
+  const { code, output } = await runBuild({ ...step, args: [...step.args, '--config', config] })
   if (code !== 0) throw new Error(`the build failed:\n${output.slice(-4000)}`)
+  return (JSON.parse(readFileSync(join(dist, 'search', 'manifest.json'), 'utf8')) as Manifest).parts ?? []
 }
 
 /**
@@ -65,18 +78,22 @@ function wordPrintedOnce(text: string): string {
 }
 
 const OLD_WORD = wordPrintedOnce(corrected.text)
+/** The word printed after the corrected one, for a phrase (Pagefind's search) that holds it. */
+const NEXT_WORD = new RegExp(`\\b${OLD_WORD}\\s+([a-z]+)\\b`).exec(corrected.text)?.[1]
 let before: Snapshot
 let after: Snapshot
+let partsBefore: string[] = []
+let partsAfter: string[] = []
 let opened: Partial<Site> = {}
 
 beforeAll(async () => {
   mkdirSync(folder, { recursive: true })
   for (const { name, text } of written) writeFileSync(join(folder, `${name}.txt`), text)
-  await build()
+  partsBefore = await build()
   before = snapshot()
   const path = join(folder, `${corrected.name}.txt`)
   writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${OLD_WORD}\\b`), NEW_WORD))
-  await build()
+  partsAfter = await build()
   after = snapshot()
   opened = { server: await serveDist(dist), browser: await startChromium() }
 }, 300_000)
@@ -137,6 +154,27 @@ describe('one word corrected, the site built again', () => {
     await withPage(opened, '/search/', async (page) => {
       expect(await found(page, NEW_WORD)).toEqual([corrected.name])
       expect(await found(page, OLD_WORD)).not.toContain(corrected.name)
+      // A quoted phrase is found by Pagefind's search, over its parts merged in the page.
+      expect(NEXT_WORD, `a word after “${OLD_WORD}”`).toBeDefined()
+      expect(await found(page, `"${NEW_WORD} ${NEXT_WORD}"`)).toEqual([corrected.name])
+      expect(await found(page, `"${OLD_WORD} ${NEXT_WORD}"`)).not.toContain(corrected.name)
     })
+  })
+
+  test("Pagefind's index: the corrected transcript's part is indexed again, the others are the same files", () => {
+    expect(partsBefore).toHaveLength(written.length)
+    expect(partsAfter).toHaveLength(written.length)
+    // The transcripts' names sort as they were written (dated 1961, 1962, 1963): the middle part is the corrected one's.
+    expect(partsAfter.map((part, k) => part === partsBefore[k])).toEqual([true, false, true])
+    const files = (snapshot: Snapshot, part: string) => [...snapshot].filter(([path]) => path.startsWith(`pagefind/${part}/`))
+    for (const part of [partsAfter[0]!, partsAfter[2]!]) {
+      expect(files(after, part).length, part).toBeGreaterThan(0)
+      expect(files(after, part), `pagefind/${part}/: the same bytes and the same files`).toEqual(files(before, part))
+    }
+    expect(files(after, partsBefore[1]!), 'the replaced part is gone').toEqual([])
+    expect(files(after, partsAfter[1]!).length).toBeGreaterThan(0)
+    // Nothing else of Pagefind's is there: its parts only.
+    const folders = new Set([...after.keys()].filter((path) => path.startsWith('pagefind/')).map((path) => path.split('/')[1]))
+    expect([...folders].sort()).toEqual([...partsAfter].sort())
   })
 })

@@ -18,6 +18,7 @@ import {
   normalizeBase,
   pageRoute,
   pagefindFolderRoute,
+  pagefindPartRoute,
   pagefindRoute,
   recordingRoute,
   routeFile,
@@ -60,8 +61,9 @@ const routes: Array<[label: string, route: string, expected: string]> = [
   ['search', searchRoute(), '/search/'],
   ['a speaker searched', searchRoute({ speaker: 'george-ball' }), '/search/?speaker=george-ball'],
   ['a query', searchRoute({ q: 'quarantine' }), '/search/?q=quarantine'],
-  ['Pagefind', pagefindRoute(), '/pagefind/pagefind.js'],
   ['Pagefind’s folder', pagefindFolderRoute(), '/pagefind/'],
+  ['a part of Pagefind’s index', pagefindPartRoute('3f2a9c01d4e5b6a7'), '/pagefind/3f2a9c01d4e5b6a7/'],
+  ['a part’s Pagefind', pagefindRoute('3f2a9c01d4e5b6a7'), '/pagefind/3f2a9c01d4e5b6a7/pagefind.js'],
 ]
 
 describe('routes', () => {
@@ -100,7 +102,7 @@ describe('routes', () => {
     expect(fromRoot(exportRoute('tape 19', 'json'))).toBe('tape%2019/transcript.json')
     expect(routeFile(exportRoute('tape 19', 'json'))).toBe('tape 19/transcript.json')
     expect(routeFile(manifestRoute())).toBe('transcripts.json')
-    expect(routeFile(pagefindRoute())).toBe('pagefind/pagefind.js')
+    expect(routeFile(pagefindRoute('3f2a9c01d4e5b6a7'))).toBe('pagefind/3f2a9c01d4e5b6a7/pagefind.js')
   })
 
   test('a route as a link from a transcript’s page: its export and its recording beside it', () => {

@@ -2,14 +2,16 @@
  * The search build beside Astro's (src/build/search/background.ts): a real worker thread and the real
  * Pagefind build two transcripts' JSON from a site cache, and the output lands in the site beside what
  * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
- * leaves the same build to this thread; a rebuild with nothing changed places the kept output again.
+ * leaves the same build to this thread; a rebuild with nothing changed places the kept output again; in
+ * parts, a rebuild indexes only the part that changed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { cachedTranscripts, stagingFolder, startSearchBuild } from '../../src/build/search/background.ts'
+import { PART_SIZE } from '../../src/build/search/parts.ts'
 import { transcriptLabel } from '../../src/build/search/records.ts'
 import { jsonArtifact } from '../../src/build/prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels, writeManifest } from '../../src/build/manifest.ts'
@@ -53,13 +55,18 @@ describe('the search build beside Astro', () => {
     const build = startSearchBuild({
       root,
       cache,
+      partSize: PART_SIZE,
       log: (line) => lines.push(line),
     })
     const outcome = await build.finish(site)
     expect(outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
     // The worker's progress lines reach this thread's log.
-    expect(lines.some((line) => /^search index: 2\/2 transcripts \(\d+\.\d s\)$/.test(line))).toBe(true)
-    expect(existsSync(join(site, 'pagefind', 'pagefind-entry.json'))).toBe(true)
+    expect(lines.some((line) => /^search index: 2\/2 transcripts \(\d+\.\d s\); 1 part: 1 indexed, 0 kept$/.test(line))).toBe(
+      true,
+    )
+    const [part, ...more] = outcome.ok ? (outcome.manifest.parts ?? []) : []
+    expect(more, 'two transcripts: one part').toEqual([])
+    expect(existsSync(join(site, 'pagefind', part!, 'pagefind-entry.json'))).toBe(true)
     expect(await readFile(join(site, 'search', 'index.html'), 'utf8')).toBe('<title>Search</title>')
     expect(existsSync(join(site, 'search', 'manifest.json'))).toBe(true)
     expect((await readdir(join(site, 'search', 'passages'))).sort()).toEqual(names.map((name) => `${name}.json.gz`))
@@ -72,6 +79,7 @@ describe('the search build beside Astro', () => {
     const outcome = await startSearchBuild({
       root,
       cache,
+      partSize: PART_SIZE,
       log: () => {},
     }).finish(site)
     expect(outcome.ok).toBe(false)
@@ -85,6 +93,7 @@ describe('the search build beside Astro', () => {
     const outcome = await startSearchBuild({
       root: join(root, 'no-such-folder'),
       cache,
+      partSize: PART_SIZE,
       log: (line) => lines.push(line),
     }).finish(site)
     expect(outcome).toMatchObject({ ok: true, manifest: { records: 1 } })
@@ -104,7 +113,7 @@ describe('the search build beside Astro', () => {
     const build = async () => {
       const site = join(cache, '..', `site-${Math.random().toString(36).slice(2)}`)
       const lines: string[] = []
-      const outcome = await startSearchBuild({ root, cache, log: (line) => lines.push(line) }).finish(site)
+      const outcome = await startSearchBuild({ root, cache, partSize: PART_SIZE, log: (line) => lines.push(line) }).finish(site)
       const files = (await readdir(site, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile())
         .map((entry) => join(entry.parentPath, entry.name).slice(site.length))
@@ -115,7 +124,9 @@ describe('the search build beside Astro', () => {
     const first = await build()
     expect(first.outcome).toMatchObject({ ok: true, manifest: { records: 2 } })
     expect(first.indexed, 'the first build indexes').toBe(true)
-    expect(first.files).toContain('/pagefind/pagefind-entry.json')
+    const parts = first.outcome.ok ? (first.outcome.manifest.parts ?? []) : []
+    expect(parts).toHaveLength(1)
+    expect(first.files).toContain(`/pagefind/${parts[0]}/pagefind-entry.json`)
 
     const again = await build()
     expect(again.indexed, 'nothing changed: no indexing').toBe(false)
@@ -132,6 +143,48 @@ describe('the search build beside Astro', () => {
     // The kept index cannot be used when its files are gone.
     await rm(join(cache, 'search-kept'), { recursive: true, force: true })
     expect((await build()).indexed, 'the kept index gone: indexed again').toBe(true)
+  }, 120_000)
+
+  test('in parts: a rebuild indexes again only the part whose transcript changed, and places the others as they were', async () => {
+    const { cache, names } = await setUp([6, 7, 8])
+    const build = async () => {
+      const site = join(cache, '..', `site-${Math.random().toString(36).slice(2)}`)
+      const lines: string[] = []
+      // One transcript a part: three parts.
+      const outcome = await startSearchBuild({ root, cache, partSize: 1, log: (line) => lines.push(line) }).finish(site)
+      if (!outcome.ok) throw new Error(outcome.message)
+      const parts = outcome.manifest.parts ?? []
+      const inodes = new Map<string, number>()
+      for (const part of parts)
+        for (const entry of await readdir(join(site, 'pagefind', part), { recursive: true, withFileTypes: true }))
+          if (entry.isFile())
+            inodes.set(
+              join(entry.parentPath, entry.name).slice(join(site, 'pagefind').length + 1),
+              statSync(join(entry.parentPath, entry.name)).ino,
+            )
+      return { parts, inodes, lines }
+    }
+    const first = await build()
+    expect(first.parts).toHaveLength(3)
+    expect(first.lines.some((line) => line.endsWith('; 3 parts: 3 indexed, 0 kept'))).toBe(true)
+
+    // One transcript's words changed: its JSON written again, as the prepare step would.
+    const { name: changed, text } = makeTranscript(7)
+    const at = names.indexOf(changed)
+    const words = text.replace(/\bthe\b/, 'marzipan')
+    expect(words).not.toBe(text)
+    await writeFile(jsonArtifact(changed, cache), jsonText(loadTranscript(words, `${changed}.txt`).json))
+    const second = await build()
+    expect(second.lines.some((line) => line.endsWith('; 3 parts: 1 indexed, 2 kept'))).toBe(true)
+    expect(second.parts.map((part, k) => part === first.parts[k])).toEqual([0, 1, 2].map((k) => k !== at))
+    // The kept parts are the same files (links to the cache's), the changed one new files.
+    for (const [file, inode] of second.inodes) {
+      const part = file.split('/')[0]!
+      if (part === second.parts[at]) expect(first.inodes.get(file), file).not.toBe(inode)
+      else expect(first.inodes.get(file), file).toBe(inode)
+    }
+    // The cache keeps this collection's parts only.
+    expect((await readdir(join(cache, 'search-parts'))).sort()).toEqual([...second.parts].sort())
   }, 120_000)
 
   test("the labels' first pass reads the manifest, and gets each transcript's label as its JSON gives it", async () => {

@@ -31,10 +31,20 @@ describe('the search index build', () => {
     }
   })
 
-  test('records hold one transcript up to 500, then about 500 records', () => {
+  test('records hold one transcript up to 500, then a power of two: about 350 to 710 records', () => {
     expect(groupSize(1)).toBe(1)
     expect(groupSize(500)).toBe(1)
+    // 708 / 500 is just over √2: the nearest power of two is 2.
+    expect(groupSize(707)).toBe(1)
+    expect(groupSize(708)).toBe(2)
     expect(groupSize(1000)).toBe(2)
-    expect(groupSize(10_000)).toBe(20)
+    expect(groupSize(10_000)).toBe(16)
+    // One transcript added leaves the records as they were.
+    expect(groupSize(10_001)).toBe(16)
+    for (const n of [501, 1000, 3000, 10_000, 11_313, 11_314, 50_000]) {
+      const records = Math.ceil(n / groupSize(n))
+      expect(records, `${n} transcripts`).toBeGreaterThanOrEqual(350)
+      expect(records, `${n} transcripts`).toBeLessThanOrEqual(708)
+    }
   })
 })

@@ -109,12 +109,15 @@ async function build(size: number, headSize?: number): Promise<void> {
   })
   expect(log.some((line) => /search index: 3\/3 transcripts/.test(line))).toBe(true)
   fragments.clear()
-  for (const file of await readdir(join(site, 'pagefind', 'fragment'))) {
-    fragments.set(
-      fragmentId(`fragment/${file}`)!,
-      parseFragmentText(gunzipSync(await readFile(join(site, 'pagefind', 'fragment', file))).toString('utf8')),
-    )
+  for (const part of manifest.parts ?? []) {
+    const folder = join(site, 'pagefind', part, 'fragment')
+    for (const file of await readdir(folder))
+      fragments.set(
+        fragmentId(`fragment/${file}`)!,
+        parseFragmentText(gunzipSync(await readFile(join(folder, file))).toString('utf8')),
+      )
   }
+  expect(fragments.size).toBe(Math.ceil(transcripts.length / size))
   forgetWords()
 }
 

@@ -20,6 +20,7 @@ describe('resolveSiteConfig', () => {
         locale: 'en-US',
         exports: ['json', 'text', 'tei', 'vtt'],
         history: { authors: false },
+        search: { partSize: 1000 },
       },
     })
   })
@@ -38,6 +39,7 @@ describe('resolveSiteConfig', () => {
       locale: 'en-GB',
       exports: ['json'],
       history: { authors: true },
+      search: { partSize: 250 },
     }
     expect(resolveSiteConfig(options, {})).toEqual({ ok: true, config: { ...options, base: '/tapes/' } })
   })
@@ -61,6 +63,8 @@ describe('resolveSiteConfig', () => {
     [{ alignment: { confidance: 0.5 } }, 'unknown option `confidance`'],
     [{ exports: ['json', 'pdf'] }, 'option `exports.1`: expected one of `json`, `text`, `tei`, `vtt`'],
     [{ exports: 'json' }, 'option `exports`'],
+    [{ search: { partSize: 0 } }, 'option `search.partSize`'],
+    [{ search: { partSize: 2.5 } }, 'option `search.partSize`'],
   ])('%j is refused, naming the option', (options, named) => {
     const result = resolveSiteConfig(options, {})
     expect(result.ok).toBe(false)

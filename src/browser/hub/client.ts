@@ -1,7 +1,7 @@
 /**
  * The hub page: one search over several shards, each a site built on its own under its own base.
- * Pagefind's multisite search finds the records: the first shard's `pagefind.js`, `mergeIndex` for each
- * other shard's bundle, one `search`. Each result names a record by its page id only; hub.json says whose
+ * Pagefind's multisite search finds the records: the first part of the first shard's index (each shard's
+ * Pagefind index is in parts) gives `pagefind.js`, `mergeIndex` for every other part, one `search`. Each result names a record by its page id only; hub.json says whose
  * it is, and that shard's own search tables (its record list, then one transcript's passages) say which
  * turn holds the words (locate.ts), as the shard's own search page does. Pagefind's fragments, which hold
  * whole records, are never loaded: a page of 20 results fetches at most 20 transcripts' passages.
@@ -10,7 +10,7 @@
  */
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
-import { pagefindFolderRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
+import { pagefindPartRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
 import { parseQuery, printedAnswers, type ParsedQuery } from '../../contract/query.ts'
 import { fragmentWords } from '../../contract/sections.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
@@ -48,13 +48,14 @@ async function text(response: Response): Promise<string> {
 }
 
 async function loadPagefind(shards: HubShard[]): Promise<PagefindModule> {
-  const [first, ...rest] = shards
+  // Every shard's index parts, under its base: the first one's script, the others merged into it.
+  const [first, ...rest] = shards.flatMap((shard) => shard.parts.map((part) => ({ shard, part })))
   if (!first) throw new Error('the hub lists no shards')
-  const pagefind = (await import(/* @vite-ignore */ sitePath(pagefindRoute(), first.base))) as PagefindModule
+  const pagefind = (await import(/* @vite-ignore */ sitePath(pagefindRoute(first.part), first.shard.base))) as PagefindModule
   // No web worker: results' word positions are all the hub reads, and posting them across costs more than the search.
   await pagefind.options({ noWorker: true })
   await pagefind.init()
-  await Promise.all(rest.map((shard) => pagefind.mergeIndex(sitePath(pagefindFolderRoute(), shard.base))))
+  await Promise.all(rest.map(({ shard, part }) => pagefind.mergeIndex(sitePath(pagefindPartRoute(part), shard.base))))
   return pagefind
 }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { HUB_MANIFEST_PATH, HUB_SCRIPT_PATH, HUB_STYLE_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
 import { normalizeBase, pagefindRoute, routeFile } from '../../contract/routes.ts'
+import { MANIFEST_PATH, type Manifest } from '../../contract/search.ts'
 import { hubHtml } from './page.ts'
 
 export class HubError extends Error {}
@@ -29,15 +30,27 @@ export interface HubOptions {
   title?: string
 }
 
-/** Checks a shard's built folder: a site with its search, built for `base`. */
-async function checkShard(dir: string, base: string): Promise<void> {
-  for (const file of ['index.html', routeFile(pagefindRoute()), 'search/records']) {
-    if (!existsSync(join(dir, file)))
-      throw new HubError(`${dir} has no ${file}: build the shard first (SITE_BASE=${base} ASTRO_OUT_DIR=${dir} npm run build)`)
+/** Checks a shard's built folder (a site with its search, built for `base`); returns its index's parts. */
+async function checkShard(dir: string, base: string): Promise<string[]> {
+  const build = `build the shard first (SITE_BASE=${base} ASTRO_OUT_DIR=${dir} npm run build)`
+  for (const file of ['index.html', MANIFEST_PATH, 'search/records']) {
+    if (!existsSync(join(dir, file))) throw new HubError(`${dir} has no ${file}: ${build}`)
   }
   const home = await readFile(join(dir, 'index.html'), 'utf8')
   if (!home.includes(`href="${base}`))
     throw new HubError(`${dir} was not built for ${base}: its links do not start with it; build it with SITE_BASE=${base}`)
+  let parts: string[] | undefined
+  try {
+    parts = (JSON.parse(await readFile(join(dir, MANIFEST_PATH), 'utf8')) as Manifest).parts
+  } catch {
+    throw new HubError(`${dir}/${MANIFEST_PATH} cannot be read: ${build}`)
+  }
+  const missing = (parts ?? []).find((part) => !existsSync(join(dir, routeFile(pagefindRoute(part)))))
+  if (!parts || parts.length === 0 || missing !== undefined)
+    throw new HubError(
+      `${dir} has no search index in parts${missing ? ` (${routeFile(pagefindRoute(missing))} is missing)` : ''}: ${build}`,
+    )
+  return parts
 }
 
 /** The hub page's script: client.ts and what it imports, as one module for the browser. */
@@ -64,7 +77,7 @@ export async function assembleHub({ out, shards, title = 'the collections' }: Hu
     if (base === '/') throw new HubError(`a shard cannot be served at /: the hub page is there (give it a base such as /1962/)`)
     if (seen.has(base)) throw new HubError(`two shards are given the base ${base}`)
     seen.add(base)
-    await checkShard(source.dir, base)
+    const parts = await checkShard(source.dir, base)
     const target = join(out, base)
     if (resolve(source.dir) !== resolve(target)) {
       if (!relative(resolve(source.dir), resolve(out)).startsWith('..'))
@@ -76,7 +89,7 @@ export async function assembleHub({ out, shards, title = 'the collections' }: Hu
       .filter((file) => file.endsWith('.json'))
       .map((file) => file.slice(0, -'.json'.length))
       .sort()
-    listed.push({ base, title: source.title ?? base.slice(1, -1), records })
+    listed.push({ base, title: source.title ?? base.slice(1, -1), records, parts })
   }
   const manifest: HubManifest = { version: 1, title, shards: listed }
   await writeFile(join(out, HUB_MANIFEST_PATH), JSON.stringify(manifest))

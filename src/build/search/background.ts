@@ -21,8 +21,14 @@ import { manifestArtifact, readManifestLabels } from '../manifest.ts'
 import { readTranscriptFile, readTranscriptLabel, type SearchIndexSource } from './read.ts'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
 
-/** What the worker is given: the site cache to read, the folder to write. */
-export interface WorkerTask {
+/** The site configuration's `search` (../config.ts). */
+export interface SearchConfig {
+  /** Transcripts in a part of Pagefind's index, about (./parts.ts). */
+  partSize: number
+}
+
+/** What the worker is given: the site cache to read, the folder to write, the configuration's `search`. */
+export interface WorkerTask extends SearchConfig {
   cache: string
   out: string
 }
@@ -61,8 +67,10 @@ export interface BackgroundSearch {
  * Starts the search build in a worker thread (`root`'s src/build/search/worker.ts). When the worker
  * cannot, the same build runs in this thread, into the same folder: the result is the same either way.
  */
-export function startSearchBuild(options: { root: string; cache: string; log: (message: string) => void }): BackgroundSearch {
-  const digest = searchDigest(options.root, options.cache)
+export function startSearchBuild(
+  options: SearchConfig & { root: string; cache: string; log: (message: string) => void },
+): BackgroundSearch {
+  const digest = searchDigest(options.root, options.cache, options)
   const kept = keptSearch(options.cache, digest)
   if (kept) {
     options.log('search build: nothing it reads has changed since the last build; its index is placed again')
@@ -77,7 +85,7 @@ export function startSearchBuild(options: { root: string; cache: string; log: (m
   // What was kept no longer matches: forgotten before the new build starts, so that a build stopped
   // halfway never leaves an index that seems to match.
   rmSync(keptDigestFile(options.cache), { force: true })
-  const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache) }
+  const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache), partSize: options.partSize }
   // The worker must not keep the process alive if Astro's build stops first; it is waited for in finish().
   let running: Worker | undefined
   // The worker starts before this returns: the loader goes straight on to the speaker pages' tables, which
@@ -117,11 +125,21 @@ export function startSearchBuild(options: { root: string; cache: string; log: (m
 /** The worker's build, in this thread. */
 async function inThread(task: WorkerTask, log: (message: string) => void): Promise<SearchOutcome> {
   try {
-    return { ok: true, manifest: await buildSearchIndex({ site: task.out, ...(await cachedTranscripts(task.cache)), log }) }
+    return {
+      ok: true,
+      manifest: await buildSearchIndex({ ...searchOptions(task), ...(await cachedTranscripts(task.cache)), log }),
+    }
   } catch (error) {
     return { ok: false, message: failureMessage(error) }
   }
 }
+
+/** What the site's search build is given besides the transcripts: where to write, how to cut and keep the parts. */
+export const searchOptions = (task: WorkerTask) => ({
+  site: task.out,
+  partSize: task.partSize,
+  partsCache: partsCacheFolder(task.cache),
+})
 
 /** The worker's outcome, or undefined when it could not start or stopped without one. */
 function inWorker(
@@ -156,21 +174,24 @@ function inWorker(
   })
 }
 
+/** Pagefind's parts kept between builds (./parts.ts): a part whose records did not change is not indexed again. */
+export const partsCacheFolder = (cache: string) => join(cache, 'search-parts')
+
 /** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
 export const keptFolder = (cache: string) => join(cache, 'search-kept')
 const keptDigestFile = (cache: string) => join(cache, 'search-kept.digest')
 
 /**
  * What the search is built from: each transcript's digest (its bytes, sidecar, alignment and history, and
- * the code and configuration that made its JSON: ../steps.ts) and the build's own code (src/build, where
- * the search build lives). `undefined` when the steps wrote no collection.
+ * the code and configuration that made its JSON: ../steps.ts), the build's own code (src/build, where
+ * the search build lives) and the configuration's `search`. `undefined` when the steps wrote no collection.
  */
-export function searchDigest(root: string, cache: string): string | undefined {
+export function searchDigest(root: string, cache: string, config: SearchConfig): string | undefined {
   const collection = readCollection(cache)
   if (!collection) return undefined
   const hash = createHash('sha256')
     .update(filesDigest(root, ['src/build']))
-    .update('\0')
+    .update(`\0${JSON.stringify(config)}\0`)
   for (const summary of collection) hash.update(`${summary.name}\0${summary.digest}\n`)
   return hash.digest('hex')
 }

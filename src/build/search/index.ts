@@ -7,7 +7,7 @@
  * Also the search build's API for tools and tests.
  */
 import type { AstroIntegrationLogger } from 'astro'
-import { startSearchBuild } from './background.ts'
+import { startSearchBuild, type SearchConfig } from './background.ts'
 import { SEARCH_LOG_LABEL } from './log-label.ts'
 import { SearchBuildError } from './read.ts'
 import { failureMessage } from './search-index.ts'
@@ -28,9 +28,9 @@ export interface SearchStep {
 }
 
 /** Starts the search build of the site cache `cache` (its lines logged as `[search]`); returns at once. */
-export function startSearch(logger: AstroIntegrationLogger, cache: string): SearchStep {
+export function startSearch(logger: AstroIntegrationLogger, cache: string, options: SearchConfig): SearchStep {
   const log = logger.fork(SEARCH_LOG_LABEL)
-  const background = startSearchBuild({ root: process.cwd(), cache, log: (message) => log.info(message) })
+  const background = startSearchBuild({ root: process.cwd(), cache, ...options, log: (message) => log.info(message) })
   // Said from this thread: the worker's own lines wait while this thread writes the speaker pages' tables.
   if (!background.reused) log.info('search build: started in a worker thread')
   return {

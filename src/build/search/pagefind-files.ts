@@ -138,3 +138,55 @@ export async function readIndexChunk(dir: string, hash: string): Promise<Indexed
     return { word, pages: all }
   })
 }
+
+/** Pagefind's index in parts (./parts.ts) read as one: every part's pages numbered in turn. */
+export interface PagefindParts {
+  /** Page hashes of every part, each part's after the last's: an index chunk's page n of part k is `offset + n`. */
+  pages: string[]
+  parts: Array<{ dir: string; chunks: PagefindMeta['chunks']; offset: number }>
+}
+
+/** The metadata of each part's folder, in the parts' order. */
+export async function readPagefindParts(dirs: readonly string[]): Promise<PagefindParts> {
+  const pages: string[] = []
+  const parts: PagefindParts['parts'] = []
+  for (const dir of dirs) {
+    const meta = await readPagefindMeta(dir)
+    parts.push({ dir, chunks: meta.chunks, offset: pages.length })
+    pages.push(...meta.pages)
+  }
+  return { pages, parts }
+}
+
+/** One part's words in its index's order, its pages numbered across the parts; `chunkRead` after each chunk. */
+async function* partWords(part: PagefindParts['parts'][number], chunkRead: () => void): AsyncGenerator<IndexedWord> {
+  for (const chunk of part.chunks) {
+    const words = await readIndexChunk(part.dir, chunk.hash)
+    chunkRead()
+    for (const { word, pages } of words)
+      yield { word, pages: pages.map(({ page, positions }) => ({ page: page + part.offset, positions })) }
+  }
+}
+
+/**
+ * Every word of the parts' index chunks, each once, in word order (each part's chunks are in Pagefind's
+ * order: merged as they come), with its pages in every part, the parts' in their order; one chunk of
+ * each part is held at a time. `step` is told the chunks read so far.
+ */
+export async function* indexedWords(index: PagefindParts, step: (done: number) => void): AsyncGenerator<IndexedWord> {
+  let done = 0
+  const streams = index.parts.map((part) => partWords(part, () => step(++done)))
+  const heads = await Promise.all(streams.map((stream) => stream.next()))
+  for (;;) {
+    let word: string | undefined
+    for (const head of heads) if (!head.done && (word === undefined || head.value.word < word)) word = head.value.word
+    if (word === undefined) return
+    const pages: IndexedWord['pages'] = []
+    for (const [k, head] of heads.entries()) {
+      if (head.done || head.value.word !== word) continue
+      pages.push(...head.value.pages)
+      heads[k] = await streams[k]!.next()
+    }
+    yield { word, pages }
+  }
+}

@@ -5,34 +5,26 @@
  * they would only duplicate the records. Then the tables (tables.ts), read back from Pagefind's own
  * fragments.
  *
- * It streams: one transcript's JSON at a time is read, indexed and let go, and one fragment at a time is
- * read back, so memory does not grow with the collection's text. Each stage logs its progress. A failure
+ * Pagefind's index is in parts (./parts.ts, ./index-parts.ts): a part whose records an earlier build
+ * indexed is placed again from the cache. It streams: one part's records at a time are held, and one
+ * fragment at a time is read back, so memory does not grow with the collection's text. Each stage logs its progress. A failure
  * (Pagefind's or a transcript's) is a SearchBuildError with one clear message, for the build to report
  * without a stack trace.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import * as pagefind from 'pagefind'
-import {
-  groupSize,
-  parseFragmentText,
-  SPEAKERS_PATH,
-  UNNAMED_LABEL,
-  type Manifest,
-  type SpeakerKeys,
-} from '../../contract/search.ts'
-import { groupHtml, recordFilters, recordHtml, transcriptLabels, transcriptRecord, type SearchRecord } from './records.ts'
-import { readPagefindMeta } from './pagefind-files.ts'
-import { fragmentId, recordRow, TableWriter, type RecordRow, type TranscriptInfo } from './tables.ts'
+import { groupSize, parseFragmentText, SPEAKERS_PATH, UNNAMED_LABEL, type Manifest } from '../../contract/search.ts'
+import { transcriptLabels } from './records.ts'
+import { readPagefindParts } from './pagefind-files.ts'
+import { indexParts } from './index-parts.ts'
+import { cutParts, PART_SIZE, partsFolder, PartStore } from './parts.ts'
+import { fragmentId, recordRow, TableWriter, type RecordRow } from './tables.ts'
 import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
 import { progress } from '../../contract/progress.ts'
-
-/** Records handed to Pagefind before the oldest of them must be indexed. */
-const IN_FLIGHT = 8
 
 export interface SearchIndexOptions extends SearchIndexSource {
   /** The site's folder: Pagefind writes `pagefind/`, the tables go to `search/`. */
@@ -44,10 +36,17 @@ export interface SearchIndexOptions extends SearchIndexSource {
   wordFileTarget?: number
   /** Transcripts in a word's or pair's head (tests make it small, so that searches go past it). */
   headSize?: number
+  /** Transcripts in a part of Pagefind's index, about (./parts.ts); by default PART_SIZE. */
+  partSize?: number
+  /**
+   * A folder of the cache where Pagefind's parts are kept between builds: a part whose records did not
+   * change is placed again from there, not indexed. Without it every part is indexed, into the site.
+   */
+  partsCache?: string
 }
 
 /**
- * The search index of a collection: Pagefind's (`pagefind/`) and the tables (`search/`). Throws
+ * The search index of a collection: Pagefind's, in parts (`pagefind/<part>/`), and the tables (`search/`). Throws
  * SearchBuildError with a readable message when anything fails.
  */
 export async function buildSearchIndex({
@@ -59,6 +58,8 @@ export async function buildSearchIndex({
   groupSize: chosenSize,
   wordFileTarget,
   headSize,
+  partSize = PART_SIZE,
+  partsCache,
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', 'transcripts', { total: names.length })
@@ -72,80 +73,25 @@ export async function buildSearchIndex({
   const labels = transcriptLabels(labelSources)
   labelSources.length = 0
 
-  // Records of `size` consecutive transcripts (one each for a small collection).
+  // Records of `size` consecutive transcripts (one each for a small collection), in parts of about
+  // `partSize` transcripts, each Pagefind's own index: only the parts not kept by an earlier build are indexed.
   const size = chosenSize ?? groupSize(names.length)
-  const groups = Array.from({ length: Math.ceil(names.length / size) }, (_, k) => names.slice(k * size, (k + 1) * size))
-  /** What the tables need of each transcript of a record of several: its label and its passages' filters. */
-  const info = new Map<string, TranscriptInfo>()
-  let passages = 0
-  /** Each speaker key's facet values: `?speaker=<key>` on the search page (SpeakerKeys). */
-  const speakerKeys: SpeakerKeys = {}
+  const store = new PartStore(site, partsCache)
+  const indexed = await indexParts({ parts: cutParts(names, partSize), size, read, labels, store, log })
+  const { info, speakerKeys, passages } = indexed
+  await store.prune(indexed.names)
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
-  if (!index) throw new SearchBuildError(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`)
-  try {
-    const indexing = progress(log, 'search index', 'transcripts', { total: names.length })
-    let done = 0
-    // Pagefind indexes in its own process: the next records are read and made while it works on the last
-    // ones (a few in flight, sent in order), instead of this process waiting on each in turn.
-    const inFlight: Array<Promise<void>> = []
-    const add = (url: string, content: string, group: string[]) =>
-      index.addHTMLFile({ url, content }).then((added) => {
-        if (added.errors.length > 0)
-          throw new SearchBuildError(`Pagefind could not index ${group.join(', ')}: ${added.errors.join('; ')}`)
-      })
-    for (const [k, group] of groups.entries()) {
-      const records: SearchRecord[] = []
-      let html = ''
-      let url = ''
-      for (const name of group) {
-        const json = await read(name)
-        const record = transcriptRecord(json)
-        for (const [key, value] of record.voices) {
-          const values = speakerKeys[key] ?? []
-          speakerKeys[key] = values
-          if (!values.includes(value)) values.push(value)
-        }
-        const label = labels.get(json.name) ?? json.name
-        passages += record.sections.length
-        if (size === 1) {
-          html = recordHtml(record, json, label)
-          url = record.url
-        } else {
-          info.set(name, { label, filters: recordFilters(record, json, label) })
-          records.push(record)
-        }
-        indexing.update(++done)
-      }
-      if (size > 1) {
-        html = groupHtml(records, group)
-        url = `/search/records/${k}/`
-      }
-      const adding = add(url, html, group)
-      adding.catch(() => {}) // awaited below, in order; a failure must not go unhandled meanwhile
-      inFlight.push(adding)
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift()
-    }
-    for (const adding of inFlight) await adding
-    indexing.finish(size === 1 ? undefined : `${groups.length} records of ${size}`)
-
-    const writing = progress(log, 'search index', 'records written by Pagefind', { total: groups.length })
-    const outputPath = join(site, 'pagefind')
-    const written = await index.writeFiles({ outputPath })
-    if (written.errors.length > 0) throw new SearchBuildError(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-    writing.finish()
-  } finally {
-    await pagefind.close()
-  }
-
-  // Read back from Pagefind's fragments on disk, one at a time: each transcript's passages, each
-  // record's transcripts, and the rows of the tables.
-  const pagefindDir = join(site, 'pagefind')
-  const fragmentDir = join(pagefindDir, 'fragment')
-  const meta = await readPagefindMeta(pagefindDir)
-  const pageOf = new Map(meta.pages.map((hash, page) => [hash, page]))
+  // Read back from Pagefind's fragments on disk, one at a time, every part's in turn: each transcript's
+  // passages, each record's transcripts, and the rows of the tables.
+  const partDirs = indexed.names.map((part) => join(partsFolder(site), part))
+  const index = await readPagefindParts(partDirs)
+  const pageOf = new Map(index.pages.map((hash, page) => [hash, page]))
   // By file name, Pagefind's hash of each record's fragment: the order word triples are gathered in (sequences.ts).
-  const fragments = (await readdir(fragmentDir)).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
+  const fragments: Array<{ file: string; dir: string }> = []
+  for (const dir of partDirs)
+    for (const file of await readdir(join(dir, 'fragment')))
+      if (fragmentId(`fragment/${file}`) !== undefined) fragments.push({ file, dir })
+  fragments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
@@ -159,9 +105,9 @@ export async function buildSearchIndex({
   let words: Awaited<ReturnType<typeof writeWordTables>>
   // A failure here stops the passages' thread too.
   try {
-    for (const [i, file] of fragments.entries()) {
+    for (const [i, { file, dir }] of fragments.entries()) {
       const id = fragmentId(`fragment/${file}`)!
-      const fragment = parseFragmentText(gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8'))
+      const fragment = parseFragmentText(gunzipSync(await readFile(join(dir, 'fragment', file))).toString('utf8'))
       const row = recordRow(id, fragment, lookup)
       tables.add(row)
       rows.set(id, row)
@@ -172,17 +118,9 @@ export async function buildSearchIndex({
     reading.finish()
     // The labels the word tables' rows carry: every record's, and the label of a transcript it does not name.
     collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
-    const counting = progress(log, 'search words', 'index chunks', { total: meta.chunks.length })
-    words = await writeWordTables(
-      site,
-      pagefindDir,
-      meta,
-      rows,
-      spellings,
-      (done) => counting.update(done),
-      wordFileTarget,
-      collector,
-    )
+    const chunks = index.parts.reduce((sum, part) => sum + part.chunks.length, 0)
+    const counting = progress(log, 'search words', 'index chunks', { total: chunks })
+    words = await writeWordTables(site, index, rows, spellings, (done) => counting.update(done), wordFileTarget, collector)
     counting.finish(`${(words.bytes / 1000).toFixed(0)} KB written`)
     rows.clear()
   } catch (error) {
@@ -199,7 +137,7 @@ export async function buildSearchIndex({
   log(
     `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} keys' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB`,
   )
-  const files = tables.files({ heads: heads.buckets, postings: sequences.postings.buckets })
+  const files = tables.files({ heads: heads.buckets, postings: sequences.postings.buckets, parts: indexed.names })
   let bytes = 0
   let count = 0
   for (let next = files.next(); ; next = files.next()) {

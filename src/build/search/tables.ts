@@ -189,7 +189,7 @@ export class TableWriter {
   }
 
   /** `extra`: what the manifest says of files written elsewhere (the word heads' and the postings' buckets). */
-  *files(extra: Pick<Manifest, 'heads' | 'postings'> = {}): Generator<TableFile, Manifest> {
+  *files(extra: Pick<Manifest, 'heads' | 'postings' | 'parts'> = {}): Generator<TableFile, Manifest> {
     const rows = this.rows
     // Each transcript's passages per code, in transcript order: what a search with no words lists.
     const transcripts = rows.flatMap((row) => transcriptGroups(row)).sort((a, b) => a.label.localeCompare(b.label))

@@ -22,7 +22,7 @@ import {
 import { sectionAt } from '../../contract/sections.ts'
 import { GzipFiles } from './gzip-files.ts'
 import type { HeadCollector } from './heads.ts'
-import { readIndexChunk, type PagefindMeta } from './pagefind-files.ts'
+import { indexedWords, type PagefindParts } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
 
 /** A record's sections as the page numbers them: where each starts, its transcript and its code. */
@@ -107,14 +107,13 @@ function shared(a: string, b: string): number {
 }
 
 /**
- * Writes the word tables, their dictionaries and directory under `site`; `rows` by Pagefind page id.
- * Returns the bytes written and the dictionary (printed word → indexed word). `step` is told each of
- * Pagefind's index chunks done; `heads` is given each word's rows, in Pagefind's order.
+ * Writes the word tables, their dictionaries and directory under `site`, from Pagefind's index in parts;
+ * `rows` by Pagefind page id. Returns the bytes written and the dictionary (printed word → indexed word).
+ * `step` is told the index chunks read so far; `heads` is given each word's rows, in Pagefind's order.
  */
 export async function writeWordTables(
   site: string,
-  pagefindDir: string,
-  meta: PagefindMeta,
+  index: PagefindParts,
   rows: Map<string, RecordRow>,
   spellings: Spellings,
   step: (done: number) => void,
@@ -125,7 +124,7 @@ export async function writeWordTables(
   const sectionsOfPage = (page: number): Sections | undefined => {
     let known = sections.get(page)
     if (!known) {
-      const row = rows.get(meta.pages[page] ?? '')
+      const row = rows.get(index.pages[page] ?? '')
       if (!row) return undefined
       known = sectionsOf(row)
       sections.set(page, known)
@@ -167,62 +166,59 @@ export async function writeWordTables(
       entry[2] = size
     })
   }
-  for (const [n, chunk] of meta.chunks.entries()) {
-    for (const { word, pages } of await readIndexChunk(pagefindDir, chunk.hash)) {
-      const rows: Array<{ name: string; label: string; sections: number[]; codes: string[] }> = []
-      for (const { page, positions } of pages) {
-        const known = sectionsOfPage(page)
-        if (!known) continue
-        const firsts = spellings.onPage(page)
-        const held = new Set<number>()
-        for (const position of positions) {
-          const section = sectionOf(known, position)
-          if (section >= 0) held.add(section)
-          const printed = firsts?.get(position)
-          if (printed !== undefined) {
-            const before = indexedAs.get(printed)
-            if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
-          }
+  for await (const { word, pages } of indexedWords(index, step)) {
+    const rows: Array<{ name: string; label: string; sections: number[]; codes: string[] }> = []
+    for (const { page, positions } of pages) {
+      const known = sectionsOfPage(page)
+      if (!known) continue
+      const firsts = spellings.onPage(page)
+      const held = new Set<number>()
+      for (const position of positions) {
+        const section = sectionOf(known, position)
+        if (section >= 0) held.add(section)
+        const printed = firsts?.get(position)
+        if (printed !== undefined) {
+          const before = indexedAs.get(printed)
+          if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
         }
-        if (held.size === 0) continue
-        const byTranscript = new Map<number, number[]>()
-        for (const section of [...held].sort((a, b) => a - b)) {
-          const t = known.transcript[section]!
-          const list = byTranscript.get(t)
-          if (list) list.push(section)
-          else byTranscript.set(t, [section])
-        }
-        for (const [t, list] of byTranscript)
-          rows.push({
-            name: known.row.names[t] ?? '',
-            label: known.row.labels[t] ?? UNNAMED_LABEL,
-            sections: list.map((i) => known.local[i]!),
-            codes: list.map((i) => known.codes[i]!),
-          })
       }
-      if (rows.length === 0) continue
-      heads?.add(word, rows)
-      file ??= open()
-      const target = file
-      target.table.words[word] = rows.map((row) => {
-        let index = target.index.get(row.name)
-        if (index === undefined)
-          index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1
-        target.index.set(row.name, index)
-        const entry: [number, string, string] = [
-          index,
-          encodePositions(row.sections),
-          row.codes.map((code) => target.values.code(code)).join('.'),
-        ]
-        target.size += entry[1].length + entry[2].length + 12
-        return entry
-      })
-      target.first ??= word
-      target.last = word
-      target.size += word.length
-      if (target.size >= fileTarget) await flush()
+      if (held.size === 0) continue
+      const byTranscript = new Map<number, number[]>()
+      for (const section of [...held].sort((a, b) => a - b)) {
+        const t = known.transcript[section]!
+        const list = byTranscript.get(t)
+        if (list) list.push(section)
+        else byTranscript.set(t, [section])
+      }
+      for (const [t, list] of byTranscript)
+        rows.push({
+          name: known.row.names[t] ?? '',
+          label: known.row.labels[t] ?? UNNAMED_LABEL,
+          sections: list.map((i) => known.local[i]!),
+          codes: list.map((i) => known.codes[i]!),
+        })
     }
-    step(n + 1)
+    if (rows.length === 0) continue
+    heads?.add(word, rows)
+    file ??= open()
+    const target = file
+    target.table.words[word] = rows.map((row) => {
+      let index = target.index.get(row.name)
+      if (index === undefined)
+        index = target.table.transcripts.push([row.name, target.values.indexOf('transcript', row.label)]) - 1
+      target.index.set(row.name, index)
+      const entry: [number, string, string] = [
+        index,
+        encodePositions(row.sections),
+        row.codes.map((code) => target.values.code(code)).join('.'),
+      ]
+      target.size += entry[1].length + entry[2].length + 12
+      return entry
+    })
+    target.first ??= word
+    target.last = word
+    target.size += word.length
+    if (target.size >= fileTarget) await flush()
   }
   await flush()
   await out.done()

@@ -5,15 +5,15 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
-import { cachedTranscripts, type WorkerMessage, type WorkerTask } from './background.ts'
+import { cachedTranscripts, searchOptions, type WorkerMessage, type WorkerTask } from './background.ts'
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message)
 
-parentPort?.once('message', async ({ cache, out }: WorkerTask) => {
+parentPort?.once('message', async (task: WorkerTask) => {
   try {
     const manifest = await buildSearchIndex({
-      site: out,
-      ...(await cachedTranscripts(cache)),
+      ...searchOptions(task),
+      ...(await cachedTranscripts(task.cache)),
       log: (message) => post({ type: 'log', message }),
     })
     post({ type: 'done', manifest })

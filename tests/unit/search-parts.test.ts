@@ -1,0 +1,107 @@
+/**
+ * The search's Pagefind index in parts (src/build/search/parts.ts): where the collection is cut, and that
+ * the search's tables read back from several parts are the files read back from one (the real Pagefind,
+ * the real build).
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { cutParts } from '../../src/build/search/parts.ts'
+import { buildSearchIndex } from '../../src/build/search/index.ts'
+import { MANIFEST_PATH, type Manifest } from '../../src/contract/search.ts'
+import { loadTranscript } from '../../src/core/load.ts'
+import { makeTranscript } from '../../scripts/make-corpus.ts'
+
+/** Names as a collection has them: a date, then a number. */
+const collection = (count: number, from = 0) =>
+  Array.from(
+    { length: count },
+    (_, i) => `1962-${String(1 + ((from + i) % 12)).padStart(2, '0')}-${String(from + i).padStart(5, '0')}`,
+  ).sort()
+
+describe('cutParts', () => {
+  const names = collection(5000)
+
+  test('every name once, in order, parts of half to twice the size (the last may be smaller)', () => {
+    for (const size of [1, 2, 10, 100, 1000]) {
+      const parts = cutParts(names, size)
+      expect(parts.flat()).toEqual(names)
+      for (const part of parts.slice(0, -1)) {
+        expect(part.length).toBeGreaterThanOrEqual(Math.ceil(size / 2))
+        expect(part.length).toBeLessThanOrEqual(2 * size)
+      }
+    }
+    expect(cutParts([], 10)).toEqual([])
+    expect(cutParts(names, 1)).toHaveLength(names.length)
+    // About `size` on average: 5,000 names in parts of about 100 make 30 to 100 parts.
+    expect(cutParts(names, 100).length).toBeGreaterThanOrEqual(30)
+    expect(cutParts(names, 100).length).toBeLessThanOrEqual(100)
+  })
+
+  test('a name added or removed changes its own part and at most the next one', () => {
+    const key = (part: string[]) => part.join('\n')
+    for (const size of [10, 100]) {
+      const before = new Set(cutParts(names, size).map(key))
+      for (const at of [0, 17, 1234, 2500, 4999]) {
+        const added = [...names.slice(0, at), `${names[at]}a`, ...names.slice(at)].sort()
+        const removed = names.filter((_, i) => i !== at)
+        for (const after of [added, removed]) {
+          const changed = cutParts(after, size).filter((part) => !before.has(key(part)))
+          expect(changed.length, `size ${size}, name ${at}`).toBeLessThanOrEqual(2)
+          expect(changed.length).toBeGreaterThanOrEqual(1)
+        }
+      }
+    }
+  })
+})
+
+const folders: string[] = []
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true })
+})
+
+/** Every file under the site's `search/`, by path, with the manifest's list of parts left out. */
+function tables(site: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const entry of readdirSync(join(site, 'search'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name).slice(site.length + 1)
+    files.set(path, readFileSync(join(site, path)).toString('base64'))
+  }
+  const manifest = JSON.parse(readFileSync(join(site, MANIFEST_PATH), 'utf8')) as Manifest
+  files.set(MANIFEST_PATH, JSON.stringify({ ...manifest, parts: undefined }))
+  return files
+}
+
+describe('the tables from an index in parts', () => {
+  test('are the files the same collection gives indexed whole', async () => {
+    const transcripts = [0, 1, 2, 3, 4, 5, 6].map((n) => {
+      const { name, text } = makeTranscript(n)
+      return loadTranscript(text, `${name}.txt`).json
+    })
+    const build = async (partSize: number, groupSize: number) => {
+      const site = await mkdtemp(join(tmpdir(), 'search-parts-'))
+      folders.push(site)
+      const manifest = await buildSearchIndex({
+        site,
+        names: transcripts.map((t) => t.name).sort(),
+        read: async (name) => transcripts.find((t) => t.name === name)!,
+        log: () => {},
+        groupSize,
+        partSize,
+        wordFileTarget: 3_000,
+        headSize: 2,
+      })
+      return { manifest, files: tables(site) }
+    }
+    // One transcript a record, so that both index the same records (records of several are made within a part).
+    const whole = await build(1000, 1)
+    const inParts = await build(2, 1)
+    expect(whole.manifest.parts).toHaveLength(1)
+    expect(inParts.manifest.parts!.length).toBeGreaterThanOrEqual(2)
+    expect([...inParts.files.keys()].sort()).toEqual([...whole.files.keys()].sort())
+    for (const [path, bytes] of whole.files) expect(inParts.files.get(path), path).toBe(bytes)
+  }, 120_000)
+})

@@ -6,8 +6,9 @@
  * fragments.
  *
  * Pagefind's index is in parts (./parts.ts, ./index-parts.ts): a part whose records an earlier build
- * indexed is placed again from the cache. It streams: one part's records at a time are held, and one
- * fragment at a time is read back, so memory does not grow with the collection's text. Each stage logs its progress. A failure
+ * indexed is placed again from the cache. It streams: a part's records are held while they are made and
+ * the last part's while Pagefind indexes it, and one fragment at a time is read back, so memory does not
+ * grow with the collection's text. Each stage logs its progress. A failure
  * (Pagefind's or a transcript's) is a SearchBuildError with one clear message, for the build to report
  * without a stack trace.
  */

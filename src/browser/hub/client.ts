@@ -1,10 +1,11 @@
 /**
  * The hub page: one search over several shards, each a site built on its own under its own base.
- * Pagefind's multisite search finds the records: the first part of the first shard's index (each shard's
- * Pagefind index is in parts) gives `pagefind.js`, `mergeIndex` for every other part, one `search`. Each result names a record by its page id only; hub.json says whose
- * it is, and that shard's own search tables (its record list, then one transcript's passages) say which
- * turn holds the words (locate.ts), as the shard's own search page does. Pagefind's fragments, which hold
- * whole records, are never loaded: a page of 20 results fetches at most 20 transcripts' passages.
+ * Pagefind's multisite search finds the records: each shard's Pagefind index is in parts; the first part
+ * of the first shard gives `pagefind.js`, `mergeIndex` for every other part, one `search`. Each result
+ * names a record by its page id only; hub.json says whose it is, and that shard's own search tables (its
+ * record list, then one transcript's passages) say which turn holds the words (locate.ts), as the shard's
+ * own search page does. Pagefind's fragments, which hold whole records, are never loaded: a page of 20
+ * results fetches at most 20 transcripts' passages.
  * The count is each shard's own exact count (src/browser/search/exact-count.ts over the shard's word tables
  * and postings, as its own search page counts), summed: the hub's total is the sum of its shards'.
  */

@@ -11,7 +11,8 @@
  */
 import { parseFragmentText, passagesPath, recordPath, url, type Fragment, type RecordTranscripts } from '../../contract/search.ts'
 import { HUB_MANIFEST_PATH, type HubManifest, type HubShard } from '../../contract/hub.ts'
-import { pagefindPartRoute, pagefindRoute, sitePath, transcriptRoute } from '../../contract/routes.ts'
+import { sitePath, transcriptRoute } from '../../contract/routes.ts'
+import { openParts, type PagefindModule } from '../search/pagefind-parts.ts'
 import { parseQuery, printedAnswers, type ParsedQuery } from '../../contract/query.ts'
 import { fragmentWords } from '../../contract/sections.ts'
 import { passagesAt, positionsByTranscript, type HubPassage } from './locate.ts'
@@ -20,12 +21,8 @@ import { exactCount } from '../search/exact-count.ts'
 import type { SearchData } from '../search/records.ts'
 import { renderResult, type ResultLook } from '../search/result.ts'
 
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>
-  init(): Promise<void>
-  mergeIndex(basePath: string, options?: Record<string, unknown>): Promise<void>
-  search(term: string): Promise<{ results: Array<{ id: string; words: number[] }> } | null>
-}
+/** What the hub reads of a Pagefind result: its record and where the words are in it. */
+type HubResult = { id: string; words: number[] }
 
 /** Results a page shows, and passages shown at most from one transcript. */
 const PAGE = 20
@@ -48,16 +45,13 @@ async function text(response: Response): Promise<string> {
   return responseText(response)
 }
 
-async function loadPagefind(shards: HubShard[]): Promise<PagefindModule> {
-  // Every shard's index parts, under its base: the first one's script, the others merged into it.
-  const [first, ...rest] = shards.flatMap((shard) => shard.parts.map((part) => ({ shard, part })))
-  if (!first) throw new Error('the hub lists no shards')
-  const pagefind = (await import(/* @vite-ignore */ sitePath(pagefindRoute(first.part), first.shard.base))) as PagefindModule
+/** Every part of every shard's index, each under its shard's base, as one search. */
+function loadPagefind(shards: HubShard[]): Promise<PagefindModule<HubResult>> {
   // No web worker: results' word positions are all the hub reads, and posting them across costs more than the search.
-  await pagefind.options({ noWorker: true })
-  await pagefind.init()
-  await Promise.all(rest.map(({ shard, part }) => pagefind.mergeIndex(sitePath(pagefindPartRoute(part), shard.base))))
-  return pagefind
+  return openParts<HubResult>(
+    shards.flatMap((shard) => shard.parts.map((part) => ({ part, base: shard.base }))),
+    { noWorker: true },
+  )
 }
 
 interface Hit {

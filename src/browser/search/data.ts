@@ -4,37 +4,27 @@
  * transcripts' passages fetched by name (never Pagefind's own fragments, which hold whole records).
  */
 import { MANIFEST_PATH, parseFragmentText, passagesPath, url, type Fragment, type Manifest } from '../../contract/search.ts'
-import { pagefindPartRoute, pagefindRoute, sitePath } from '../../contract/routes.ts'
+import { sitePath } from '../../contract/routes.ts'
 import type { Pagefind, SearchData } from './engine.ts'
+import type { PagefindResult } from './records.ts'
+import { openParts } from './pagefind-parts.ts'
 import { responseText as text } from './response-text.ts'
-
-interface PagefindModule extends Pagefind {
-  options(options: Record<string, unknown>): Promise<void>
-  init(): Promise<void>
-  mergeIndex(basePath: string, options?: Record<string, unknown>): Promise<void>
-}
-
-/** Words of context Pagefind gives around a match, in every part. */
-const EXCERPT = { excerptLength: 30 }
 
 let pagefind: Promise<Pagefind> | undefined
 /**
- * Pagefind's index in its parts (the manifest lists them): the first part's script, a file of the built
- * site and not a module of the bundle, imported by URL, and each other part merged into it, as the hub
- * merges shards. No web worker (`noWorker`, set before init): posting every result's word positions
- * across costs more than the search, and a worker releases a result's data once the result object is
- * collected, which the counting, holding only `data`, would then find gone.
+ * Pagefind's index in its parts, as the manifest lists them (./pagefind-parts.ts). No web worker
+ * (`noWorker`, set before init): posting every result's word positions across costs more than the search,
+ * and a worker releases a result's data once the result object is collected, which the counting, holding
+ * only `data`, would then find gone.
  */
 export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const [first, ...rest] = (await json<Manifest>(MANIFEST_PATH))?.parts ?? []
-    if (first === undefined) throw new Error('the search manifest lists no part of the index')
-    const module = (await import(/* @vite-ignore */ sitePath(pagefindRoute(first)))) as PagefindModule
-    await module.options({ ...EXCERPT, noWorker: true })
-    await module.init()
-    await Promise.all(rest.map((part) => module.mergeIndex(sitePath(pagefindPartRoute(part)), EXCERPT)))
-    return module
-  })()
+  pagefind ??= json<Manifest>(MANIFEST_PATH).then((manifest) =>
+    openParts<PagefindResult>(
+      (manifest?.parts ?? []).map((part) => ({ part })),
+      { noWorker: true },
+      { excerptLength: 30 },
+    ),
+  )
   return pagefind
 }
 

@@ -163,8 +163,12 @@ async function* partWords(part: PagefindParts['parts'][number], chunkRead: () =>
   for (const chunk of part.chunks) {
     const words = await readIndexChunk(part.dir, chunk.hash)
     chunkRead()
+    // The first part's pages keep their numbers: no copy of every word's pages for it (nor for one index).
     for (const { word, pages } of words)
-      yield { word, pages: pages.map(({ page, positions }) => ({ page: page + part.offset, positions })) }
+      yield {
+        word,
+        pages: part.offset === 0 ? pages : pages.map(({ page, positions }) => ({ page: page + part.offset, positions })),
+      }
   }
 }
 

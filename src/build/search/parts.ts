@@ -17,17 +17,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bucketOf } from '../../contract/search.ts'
 import { linkInto } from '../link-files.ts'
 
 /** Transcripts in a part, about: ten parts at 10,000. */
 export const PART_SIZE = 1000
-
-/** FNV-1a of a name: whether a part may end before it, whatever else the collection holds. */
-function nameHash(name: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0
-  return hash
-}
 
 /** The collection's names (in order) cut into parts of about `size`. */
 export function cutParts(names: readonly string[], size = PART_SIZE): string[][] {
@@ -35,7 +29,8 @@ export function cutParts(names: readonly string[], size = PART_SIZE): string[][]
   const parts: string[][] = []
   let part: string[] = []
   for (const name of names) {
-    if (part.length >= 2 * size || (part.length >= least && nameHash(name) % least === 0)) {
+    // FNV-1a of the name (the tables' own bucketing): whether a part may end before it, whatever else the collection holds.
+    if (part.length >= 2 * size || (part.length >= least && bucketOf(name, least) === 0)) {
       parts.push(part)
       part = []
     }

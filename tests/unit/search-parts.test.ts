@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { cutParts } from '../../src/build/search/parts.ts'
+import { byCodePoint } from '../../src/build/search/pagefind-files.ts'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { MANIFEST_PATH, type Manifest } from '../../src/contract/search.ts'
 import { loadTranscript } from '../../src/core/load.ts'
@@ -54,6 +55,18 @@ describe('cutParts', () => {
         }
       }
     }
+  })
+})
+
+describe("byCodePoint: the parts' words merged in Pagefind's order", () => {
+  test('code point order, as UTF-8 bytes sort, not UTF-16 units', () => {
+    // U+FF01 (fullwidth !) is before U+1F600 (an emoji) as code points; JavaScript's < says the opposite.
+    const words = ['😀', '！', 'zebra', 'a', 'ab', 'é', '']
+    const bytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    expect([...words].sort(byCodePoint)).toEqual(bytes)
+    expect(bytes).toEqual(['', 'a', 'ab', 'zebra', 'é', '！', '😀'])
+    expect(byCodePoint('！', '😀')).toBeLessThan(0)
+    expect(byCodePoint('same', 'same')).toBe(0)
   })
 })
 

@@ -172,6 +172,23 @@ async function* partWords(part: PagefindParts['parts'][number], chunkRead: () =>
   }
 }
 
+/** A UTF-16 code unit moved so that units compare as code points do (surrogates after U+FFFF's others). */
+const asCodePoint = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit)
+
+/**
+ * Orders words as Pagefind sorts them (Rust's string order: by bytes of UTF-8, which is code point order),
+ * not as JavaScript's `<` does (by UTF-16 units, which puts an emoji before U+E000–U+FFFF).
+ */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return asCodePoint(x) - asCodePoint(y)
+  }
+  return a.length - b.length
+}
+
 /**
  * Every word of the parts' index chunks, each once, in word order (each part's chunks are in Pagefind's
  * order: merged as they come), with its pages in every part, the parts' in their order; one chunk of
@@ -183,7 +200,8 @@ export async function* indexedWords(index: PagefindParts, step: (done: number) =
   const heads = await Promise.all(streams.map((stream) => stream.next()))
   for (;;) {
     let word: string | undefined
-    for (const head of heads) if (!head.done && (word === undefined || head.value.word < word)) word = head.value.word
+    for (const head of heads)
+      if (!head.done && (word === undefined || byCodePoint(head.value.word, word) < 0)) word = head.value.word
     if (word === undefined) return
     const pages: IndexedWord['pages'] = []
     for (const [k, head] of heads.entries()) {

@@ -1,7 +1,7 @@
 /**
  * Exact counts (issue 24), checked against a brute-force count: a generated collection of 240 transcripts
  * (scripts/make-corpus.ts), its search built by the real build (Pagefind's Node API, then the tables and
- * postings, four transcripts to a record as at scale), and the page's engine reading the files on disk.
+ * postings, four transcripts to a record and in parts, as at scale), and the page's engine reading the files on disk.
  * Expected counts are made here, independently of the page's code: every passage of every transcript's
  * JSON, its text split into words as docs/search.md says a phrase is read (letters and digits, inner
  * apostrophes, lower case, accents folded), a phrase found as words in a row, a free word as the search
@@ -123,6 +123,8 @@ beforeAll(async () => {
     read: async (name) => transcripts.find((t) => t.name === name)!,
     log: () => {},
     groupSize: 4,
+    // In parts, as at scale: the counts read postings merged from every part's (posting-parts.ts).
+    partSize: 60,
   })
   forgetWords()
   forgetPlaces()

@@ -127,3 +127,21 @@ export function decodeNumbers(text: string): Int32Array {
   }
   return out.subarray(0, count)
 }
+
+/**
+ * The first number of a column of `encodeNumbers` and the characters it takes: a column's numbers are
+ * written one after another, so two columns joined are the column of both lists, and a list's first step
+ * can be written again on its own (build/search/posting-parts.ts, which joins the parts' columns).
+ */
+export function firstNumber(text: string): { value: number; length: number } {
+  let value = 0
+  let shift = 1
+  for (let i = 0; i < text.length; i++) {
+    const digit = digitOf[text.charCodeAt(i)] ?? -1
+    if (digit < 0) break
+    if (digit < 32) return { value: value + digit * shift, length: i + 1 }
+    value += (digit - 32) * shift
+    shift *= 32
+  }
+  throw new Error('not a column of postings')
+}

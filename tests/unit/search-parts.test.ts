@@ -1,9 +1,9 @@
 /**
  * The search's Pagefind index in parts (src/build/search/parts.ts): where the collection is cut, and that
  * the search's tables read back from several parts are the files read back from one (the real Pagefind,
- * the real build).
+ * the real build), the postings saying the same rows (their transcripts are numbered part by part).
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import { buildSearchIndex } from '../../src/build/search/index.ts'
 import { MANIFEST_PATH, type Manifest } from '../../src/contract/search.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
+import { postingsSaid } from '../support/postings.ts'
 
 /** Names as a collection has them: a date, then a number. */
 const collection = (count: number, from = 0) =>
@@ -107,7 +108,7 @@ describe('the tables from an index in parts', () => {
         wordFileTarget: 3_000,
         headSize: 2,
       })
-      return { manifest, files: tables(site) }
+      return { site, manifest, files: tables(site) }
     }
     // One transcript a record, so that both index the same records (records of several are made within a part).
     const whole = await build(1000, 1)
@@ -115,6 +116,58 @@ describe('the tables from an index in parts', () => {
     expect(whole.manifest.parts).toHaveLength(1)
     expect(inParts.manifest.parts!.length).toBeGreaterThanOrEqual(2)
     expect([...inParts.files.keys()].sort()).toEqual([...whole.files.keys()].sort())
-    for (const [path, bytes] of whole.files) expect(inParts.files.get(path), path).toBe(bytes)
+    // The postings number transcripts part by part (posting-parts.ts): the same rows, in other words.
+    const postings = (path: string) => path.startsWith('search/postings/')
+    for (const [path, bytes] of whole.files) if (!postings(path)) expect(inParts.files.get(path), path).toBe(bytes)
+    const said = postingsSaid(whole.site)
+    expect(said.size).toBeGreaterThan(100)
+    expect(postingsSaid(inParts.site)).toEqual(said)
+  }, 120_000)
+})
+
+describe('the postings of parts an earlier build kept', () => {
+  test('a rebuild after one transcript changed gathers its part only, and says what a build from nothing says', async () => {
+    const made = [0, 1, 2, 3, 4, 5, 6].map((n) => makeTranscript(n))
+    const cache = await mkdtemp(join(tmpdir(), 'search-parts-cache-'))
+    folders.push(cache)
+    const postingsCache = join(cache, 'postings')
+    const build = async (texts: typeof made, caches: boolean) => {
+      const transcripts = texts.map(({ name, text }) => loadTranscript(text, `${name}.txt`).json)
+      const site = await mkdtemp(join(tmpdir(), 'search-parts-'))
+      folders.push(site)
+      await buildSearchIndex({
+        site,
+        names: transcripts.map((t) => t.name).sort(),
+        read: async (name) => transcripts.find((t) => t.name === name)!,
+        log: () => {},
+        groupSize: 1,
+        partSize: 2,
+        ...(caches ? { partsCache: join(cache, 'parts'), postingsCache } : {}),
+      })
+      return site
+    }
+    await build(made, true)
+    const kept = () =>
+      new Map(readdirSync(postingsCache).map((part) => [part, statSync(join(postingsCache, part, 'postings.txt')).ino]))
+    const before = kept()
+    expect(before.size).toBeGreaterThanOrEqual(2)
+
+    // One word of one turn changed: “quarantine”, a word no generated transcript has, in place of its first word of four letters or more.
+    const changed = made.map((each, i) =>
+      i === 3 ? { ...each, text: each.text.replace(/(?<=\n[A-Z][^\n]*?: [^\n]*?)\b[a-z]{4,}\b/, 'quarantine') } : each,
+    )
+    expect(changed[3]!.text).not.toBe(made[3]!.text)
+    const rebuilt = await build(changed, true)
+    const after = kept()
+    // The changed transcript's part is gathered again (a new key); every other part's postings are the same files.
+    const same = [...after].filter(([part, inode]) => before.get(part) === inode)
+    expect(same.length).toBe(after.size - 1)
+    expect(after.size).toBe(before.size)
+
+    const fresh = await build(changed, false)
+    const said = postingsSaid(rebuilt)
+    expect(said).toEqual(postingsSaid(fresh))
+    expect(said.get('quarantine')).toHaveLength(1)
+    expect(said.get('quarantine')![0]).toMatch(new RegExp(`^${made[3]!.name}: `))
   }, 120_000)
 })

@@ -31,6 +31,8 @@ export interface SearchConfig {
 export interface WorkerTask extends SearchConfig {
   cache: string
   out: string
+  /** A digest of the code that builds the search (`searchCode`): what it kept with other code is not taken. */
+  code?: string
 }
 
 export type WorkerMessage =
@@ -70,7 +72,8 @@ export interface BackgroundSearch {
 export function startSearchBuild(
   options: SearchConfig & { root: string; cache: string; log: (message: string) => void },
 ): BackgroundSearch {
-  const digest = searchDigest(options.root, options.cache, options)
+  const code = searchCode(options.root)
+  const digest = searchDigest(options.root, options.cache, options, code)
   const kept = keptSearch(options.cache, digest)
   if (kept) {
     options.log('search build: nothing it reads has changed since the last build; its index is placed again')
@@ -85,7 +88,7 @@ export function startSearchBuild(
   // What was kept no longer matches: forgotten before the new build starts, so that a build stopped
   // halfway never leaves an index that seems to match.
   rmSync(keptDigestFile(options.cache), { force: true })
-  const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache), partSize: options.partSize }
+  const task: WorkerTask = { cache: options.cache, out: stagingFolder(options.cache), partSize: options.partSize, code }
   // The worker must not keep the process alive if Astro's build stops first; it is waited for in finish().
   let running: Worker | undefined
   // The worker starts before this returns: the loader goes straight on to the speaker pages' tables, which
@@ -139,6 +142,8 @@ export const searchOptions = (task: WorkerTask) => ({
   site: task.out,
   partSize: task.partSize,
   partsCache: partsCacheFolder(task.cache),
+  postingsCache: postingsCacheFolder(task.cache),
+  code: task.code,
 })
 
 /** The worker's outcome, or undefined when it could not start or stopped without one. */
@@ -177,20 +182,29 @@ function inWorker(
 /** Pagefind's parts kept between builds (./parts.ts): a part whose records did not change is not indexed again. */
 export const partsCacheFolder = (cache: string) => join(cache, 'search-parts')
 
+/** Each part's postings kept between builds (./posting-parts.ts): a part whose records did not change is not gathered again. */
+export const postingsCacheFolder = (cache: string) => join(cache, 'search-postings')
+
 /** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
 export const keptFolder = (cache: string) => join(cache, 'search-kept')
 const keptDigestFile = (cache: string) => join(cache, 'search-kept.digest')
 
 /**
- * What the search is built from: each transcript's digest (its bytes, sidecar, alignment and history, and
- * the code and configuration that made its JSON: ../steps.ts), the build's own code (src/build, where
- * the search build lives) and the configuration's `search`. `undefined` when the steps wrote no collection.
+ * A digest of the code the search build runs: src/build, where it lives, and the modules it shares with
+ * the page (src/contract: the tables' layouts) and the parser (src/core).
  */
-export function searchDigest(root: string, cache: string, config: SearchConfig): string | undefined {
+export const searchCode = (root: string): string => filesDigest(root, ['src/build', 'src/contract', 'src/core'])
+
+/**
+ * What the search is built from: each transcript's digest (its bytes, sidecar, alignment and history, and
+ * the code and configuration that made its JSON: ../steps.ts), the search build's code (`searchCode`) and
+ * the configuration's `search`. `undefined` when the steps wrote no collection.
+ */
+export function searchDigest(root: string, cache: string, config: SearchConfig, code = searchCode(root)): string | undefined {
   const collection = readCollection(cache)
   if (!collection) return undefined
   const hash = createHash('sha256')
-    .update(filesDigest(root, ['src/build']))
+    .update(code)
     .update(`\0${JSON.stringify(config)}\0`)
   for (const summary of collection) hash.update(`${summary.name}\0${summary.digest}\n`)
   return hash.digest('hex')

@@ -19,7 +19,8 @@ import {
 } from '../../contract/search.ts'
 import { GzipFiles } from './gzip-files.ts'
 import { SequenceCollector } from './sequences.ts'
-import { PostingCollector, type PostingsWritten } from './postings.ts'
+import { PostingCollector } from './postings.ts'
+import { PostingParts, type PostingsWritten } from './posting-parts.ts'
 import { WordDictionary } from './passage-words.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
@@ -35,6 +36,13 @@ export interface PassageOptions {
   /** Transcripts in a pair's head and in a triple's (tests make them small). */
   headSize?: number | undefined
   tripleSize?: number | undefined
+  /**
+   * The collection's parts (./parts.ts), in order, each by a key that changes with anything its postings
+   * are made from; a record is added with its part's number. Without them, the collection is one part.
+   */
+  parts?: string[] | undefined
+  /** A folder of the cache where each part's postings are kept between builds (./posting-parts.ts). */
+  postingsCache?: string | undefined
 }
 
 /** The heads of word sequences, each as its key and its JSON text, and how many pairs and triples have one. */
@@ -46,8 +54,8 @@ export interface SequenceHeads {
 }
 
 export interface PassageSink {
-  /** One of Pagefind's records, read back: its id and its fragment. */
-  add(id: string, fragment: Fragment): Promise<void>
+  /** One of Pagefind's records, read back: its id, its fragment and its part's number (`PassageOptions.parts`). */
+  add(id: string, fragment: Fragment, part?: number): Promise<void>
   /** Every word sequence's head, once every record has been added and written. */
   end(): Promise<SequenceHeads>
   /** Stops the work when the build fails before its end. */
@@ -57,7 +65,7 @@ export interface PassageSink {
 /** What the worker is sent. */
 export type PassageMessage =
   | { type: 'start'; options: PassageOptions }
-  | { type: 'add'; id: string; fragment: Fragment }
+  | { type: 'add'; id: string; fragment: Fragment; part: number }
   | { type: 'end' }
 
 /**
@@ -97,22 +105,33 @@ export class PassageWriter implements PassageSink {
   private readonly sequences: SequenceCollector
   /** One dictionary and one reading of each transcript's words, for the heads and the postings alike. */
   private readonly dictionary = new WordDictionary()
-  private readonly postings = new PostingCollector(this.dictionary)
+  private readonly parts: PostingParts
+  /** The parts' keys, in order. */
+  private readonly keys: string[]
+  /**
+   * Each part's postings, gathered as its records come (a part's records need not come together: the
+   * parts' records are read in one order, by fragment), unless an earlier build kept them (undefined).
+   */
+  private readonly postings: Array<PostingCollector | undefined>
   private readonly info: Map<string, TranscriptInfo>
   private readonly site: string
   private ready?: Promise<unknown>
   /** The passages are compressed and written while the next transcript's sequences are gathered. */
   private readonly out = new GzipFiles()
 
-  constructor({ site, info, headSize, tripleSize }: PassageOptions) {
+  constructor({ site, info, headSize, tripleSize, parts, postingsCache }: PassageOptions) {
     this.site = site
+    this.parts = new PostingParts(postingsCache)
+    this.keys = parts ?? [this.parts.unnamed()]
+    this.postings = this.keys.map((key) => (this.parts.has(key) ? undefined : new PostingCollector(this.dictionary)))
     this.info = new Map(info)
     // A transcript with no info is labelled UNNAMED_LABEL (below).
     const labels = [...this.info.values()].map((each) => each.label)
     this.sequences = new SequenceCollector([...labels, UNNAMED_LABEL], headSize, tripleSize, this.dictionary)
   }
 
-  async add(id: string, fragment: Fragment): Promise<void> {
+  async add(id: string, fragment: Fragment, part = 0): Promise<void> {
+    const postings = this.postings[part]
     this.ready ??= Promise.all([
       mkdir(join(this.site, 'search', 'passages'), { recursive: true }),
       mkdir(join(this.site, 'search', 'records'), { recursive: true }),
@@ -125,7 +144,7 @@ export class PassageWriter implements PassageSink {
       const read = this.dictionary.read(part.passages)
       this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages, read)
       // The transcript facet's value, as the page's counts name it (sectionValues in browser/search/records.ts).
-      this.postings.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', read)
+      postings?.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', read)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))
@@ -133,12 +152,18 @@ export class PassageWriter implements PassageSink {
 
   async end(): Promise<SequenceHeads> {
     await this.out.done()
-    const postings = await this.postings.write(this.site)
+    this.postings.forEach((collector, part) => {
+      if (collector) this.parts.save(this.keys[part]!, collector)
+      this.postings[part] = undefined
+    })
+    const postings = await this.parts.write(this.site, this.keys)
+    await this.parts.prune(this.keys)
     return { count: this.sequences.count, heads: asJson(this.sequences.heads()), postings }
   }
 
   async abort(): Promise<void> {
     await this.out.done().catch(() => {})
+    await this.parts.discard()
   }
 }
 
@@ -163,7 +188,7 @@ function inWorker(options: PassageOptions): PassageSink {
   }
   post({ type: 'start', options })
   return {
-    add: async (id, fragment) => post({ type: 'add', id, fragment }),
+    add: async (id, fragment, part = 0) => post({ type: 'add', id, fragment, part }),
     abort: async () => {
       await worker.terminate()
     },

@@ -14,7 +14,7 @@ parentPort?.on('message', (message: PassageMessage) => {
   if (message.type === 'start') writer = new PassageWriter(message.options)
   else if (message.type === 'add') {
     queue = queue
-      .then(() => writer?.add(message.id, message.fragment))
+      .then(() => writer?.add(message.id, message.fragment, message.part))
       .catch((error: unknown) => {
         failure ??= error instanceof Error ? error.message : String(error)
       })

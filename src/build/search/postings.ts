@@ -1,41 +1,33 @@
 /**
  * The postings (src/contract/postings.ts): for every word, the sections holding it, and for every pair of
  * words side by side, the sections holding it with its places; gathered as each transcript's passages are
- * written (passage-thread.ts, from the one reading of passage-words.ts) and written at the end, a bucket
- * of keys to a file and a file of its own (its places apart) for each common key. They let the page count
- * a quoted phrase exactly (src/browser/search/exact-count.ts), never by reading passages' text.
+ * read (passage-thread.ts, from the one reading of passage-words.ts). A collector gathers one part of the
+ * collection (./parts.ts); its entries, in key order, are kept in the cache and merged with the other
+ * parts' into the files the page reads (./posting-parts.ts), so a rebuild gathers only the parts that
+ * changed. They let the page count a quoted phrase exactly (src/browser/search/exact-count.ts), never by
+ * reading passages' text.
  */
-import { mkdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { bucketOf, piecesFor, sequenceKey } from '../../contract/search.ts'
+import { sequenceKey } from '../../contract/search.ts'
 import {
   EDITORIAL_CODE,
   encodeNumbers,
   NOTE_CODE,
-  OWN_FILE_BYTES,
-  POSTING_FILE_TARGET,
-  postingBucketPath,
-  postingFilePath,
-  postingPlacesPath,
-  postingTranscriptsPath,
   SPEAKER_CODE,
-  TRANSCRIPTS_PER_FILE,
-  type OwnEntry,
   type PostingEntry,
-  type PostingFile,
   type PostingTranscripts,
 } from '../../contract/postings.ts'
-import { GzipFiles } from './gzip-files.ts'
 import type { TranscriptWords, WordDictionary } from './passage-words.ts'
 
-/** About this many characters per number kept (one or two each, as `encodeNumbers` writes them), to size the files. */
-const CHARS_PER_NUMBER = 1.4
-
-export interface PostingsWritten {
-  buckets: number
-  /** Keys with a file of their own. */
-  own: number
-  bytes: number
+/** One key's entry in a part: its serials count from the part's first transcript. */
+export interface PartEntry {
+  key: string
+  /** The numbers its stream held (two a row, and its sections or (section, place) pairs): what sizes its file. */
+  numbers: number
+  /** Transcripts holding it. */
+  rows: number
+  /** Its last row's serial. */
+  last: number
+  entry: PostingEntry
 }
 
 /**
@@ -130,58 +122,33 @@ export class PostingCollector {
     return rows
   }
 
-  private sizeOf(key: Key): number {
-    return ('word' in key ? this.words.lengths[key.word] : this.pairs.lengths[key.pair])! * CHARS_PER_NUMBER
+  /** The transcripts added, by serial (from 0). */
+  get transcriptList(): PostingTranscripts {
+    return this.transcripts
   }
 
-  /** Every key's entry, written into `site`; the streams are let go of as they are written. */
-  async write(site: string): Promise<PostingsWritten> {
-    await mkdir(join(site, dirname(postingBucketPath(0))), { recursive: true })
-    const out = new GzipFiles()
-    const keys: Key[] = []
-    for (let word = 0; word < this.dictionary.words.length; word++) if (this.words.lengths[word]) keys.push({ word })
-    for (let pair = 0; pair < this.pairs.lengths.length; pair++) if (this.pairs.lengths[pair]) keys.push({ pair })
-    let rest = 0
-    for (const key of keys) if (this.sizeOf(key) <= OWN_FILE_BYTES) rest += this.sizeOf(key) + this.keyOf(key).length + 20
-    const buckets = piecesFor(rest, POSTING_FILE_TARGET)
-    const inBucket: Array<Array<[string, Key | OwnEntry]>> = Array.from({ length: buckets }, () => [])
-    let own = 0
-    for (const key of keys) {
-      const text = this.keyOf(key)
-      if (this.sizeOf(key) <= OWN_FILE_BYTES) {
-        inBucket[bucketOf(text, buckets)]!.push([text, key])
-        continue
-      }
-      const n = own++
-      const rows = this.rowsOf(key)
-      const file = this.file([[text, key]])
-      const entry = file.keys[text] as PostingEntry
-      const size = entry.t.length + entry.n.length + entry.s.length + entry.c.length + (entry.p?.length ?? 0)
-      if (entry.p !== undefined) {
-        await out.write(join(site, postingPlacesPath(n)), JSON.stringify(entry.p))
-        delete entry.p
-      }
-      await out.write(join(site, postingFilePath(n)), JSON.stringify(file))
-      inBucket[bucketOf(text, buckets)]!.push([text, [n, size, rows]])
-    }
-    for (const [n, entries] of inBucket.entries()) {
-      const file = this.file(entries.filter((entry): entry is [string, Key] => !Array.isArray(entry[1])))
-      for (const [text, entry] of entries) if (Array.isArray(entry)) file.keys[text] = entry
-      await out.write(join(site, postingBucketPath(n)), JSON.stringify(file))
-      inBucket[n] = []
-    }
-    for (let from = 0; from < this.transcripts.length; from += TRANSCRIPTS_PER_FILE) {
-      const part = this.transcripts.slice(from, from + TRANSCRIPTS_PER_FILE)
-      await out.write(join(site, postingTranscriptsPath(from / TRANSCRIPTS_PER_FILE)), JSON.stringify(part))
-    }
-    await out.done()
-    return { buckets, own, bytes: out.bytes }
-  }
-
-  /** The file of some keys: their entries. */
-  private file(keys: Array<[string, Key]>): PostingFile {
-    const file: PostingFile = { keys: {} }
+  /**
+   * Every key's entry, in key order (`<` on the keys' text), with its serials counted from this collector's
+   * first transcript; the streams are let go of as the entries are given.
+   */
+  *entries(): Generator<PartEntry> {
+    const keys: Array<[string, Key]> = []
+    for (let word = 0; word < this.dictionary.words.length; word++)
+      if (this.words.lengths[word]) keys.push([this.keyOf({ word }), { word }])
+    for (let pair = 0; pair < this.pairs.lengths.length; pair++)
+      if (this.pairs.lengths[pair]) keys.push([this.keyOf({ pair }), { pair }])
+    keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     for (const [text, key] of keys) {
+      const numbers = 'word' in key ? this.words.lengths[key.word]! : this.pairs.lengths[key.pair]!
+      const rows = this.rowsOf(key)
+      const { entry, last } = this.entry(key)
+      yield { key: text, numbers, rows, last, entry }
+    }
+  }
+
+  /** One key's entry, and its last row's serial. */
+  private entry(key: Key): { entry: PostingEntry; last: number } {
+    {
       const isWord = 'word' in key
       const { streams, lengths } = isWord ? this.words : this.pairs
       const id = isWord ? key.word : key.pair
@@ -233,10 +200,9 @@ export class PostingCollector {
         c: encodeNumbers(c),
       }
       if (!isWord) entry.p = encodeNumbers(p)
-      file.keys[text] = entry
       streams[id] = new Int32Array(0)
       lengths[id] = 0
+      return { entry, last: before }
     }
-    return file
   }
 }

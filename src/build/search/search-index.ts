@@ -12,6 +12,7 @@
  * (Pagefind's or a transcript's) is a SearchBuildError with one clear message, for the build to report
  * without a stack trace.
  */
+import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -25,7 +26,7 @@ import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
-import { progress } from '../../contract/progress.ts'
+import { counted, progress } from '../../contract/progress.ts'
 
 export interface SearchIndexOptions extends SearchIndexSource {
   /** The site's folder: Pagefind writes `pagefind/`, the tables go to `search/`. */
@@ -44,6 +45,13 @@ export interface SearchIndexOptions extends SearchIndexSource {
    * change is placed again from there, not indexed. Without it every part is indexed, into the site.
    */
   partsCache?: string
+  /**
+   * A folder of the cache where each part's postings are kept between builds: a part whose records and
+   * labels did not change is not gathered again (posting-parts.ts). Without it, every part's are gathered.
+   */
+  postingsCache?: string
+  /** A digest of the build's code: postings kept by other code are not taken. */
+  code?: string
 }
 
 /**
@@ -61,6 +69,8 @@ export async function buildSearchIndex({
   headSize,
   partSize = PART_SIZE,
   partsCache,
+  postingsCache,
+  code = '',
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', 'transcripts', { total: names.length })
@@ -78,7 +88,8 @@ export async function buildSearchIndex({
   // `partSize` transcripts, each Pagefind's own index: only the parts not kept by an earlier build are indexed.
   const size = chosenSize ?? groupSize(names.length)
   const store = new PartStore(site, partsCache)
-  const indexed = await indexParts({ parts: cutParts(names, partSize), size, read, labels, store, log })
+  const cut = cutParts(names, partSize)
+  const indexed = await indexParts({ parts: cut, size, read, labels, store, log })
   const { info, speakerKeys, passages } = indexed
   await store.prune(indexed.names)
 
@@ -88,16 +99,24 @@ export async function buildSearchIndex({
   const index = await readPagefindParts(partDirs)
   const pageOf = new Map(index.pages.map((hash, page) => [hash, page]))
   // By file name, Pagefind's hash of each record's fragment: the order word triples are gathered in (sequences.ts).
-  const fragments: Array<{ file: string; dir: string }> = []
-  for (const dir of partDirs)
+  const fragments: Array<{ file: string; dir: string; part: number }> = []
+  for (const [part, dir] of partDirs.entries())
     for (const file of await readdir(join(dir, 'fragment')))
-      if (fragmentId(`fragment/${file}`) !== undefined) fragments.push({ file, dir })
+      if (fragmentId(`fragment/${file}`) !== undefined) fragments.push({ file, dir, part })
   fragments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
-  const passageWriter = passageSink({ site, info: [...info], headSize }, names.length)
+  // What a part's postings are made from (posting-parts.ts): its records (the part's name), what the
+  // tables know of its transcripts, and the code that makes them.
+  const postingParts = indexed.names.map((part, i) =>
+    createHash('sha256')
+      .update(`${part}\0${code}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`)
+      .digest('hex')
+      .slice(0, 32),
+  )
+  const passageWriter = passageSink({ site, info: [...info], headSize, parts: postingParts, postingsCache }, names.length)
   const reading = progress(log, 'search tables', 'records', { total: fragments.length })
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
@@ -106,14 +125,14 @@ export async function buildSearchIndex({
   let words: Awaited<ReturnType<typeof writeWordTables>>
   // A failure here stops the passages' thread too.
   try {
-    for (const [i, { file, dir }] of fragments.entries()) {
+    for (const [i, { file, dir, part }] of fragments.entries()) {
       const id = fragmentId(`fragment/${file}`)!
       const fragment = parseFragmentText(gunzipSync(await readFile(join(dir, 'fragment', file))).toString('utf8'))
       const row = recordRow(id, fragment, lookup)
       tables.add(row)
       rows.set(id, row)
       spellings.add(pageOf.get(id) ?? -1, fragment.content)
-      await passageWriter.add(id, fragment)
+      await passageWriter.add(id, fragment, part)
       reading.update(i + 1)
     }
     reading.finish()
@@ -136,7 +155,7 @@ export async function buildSearchIndex({
   )
 
   log(
-    `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} keys' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB`,
+    `search postings: ${n(sequences.postings.buckets)} buckets and ${n(sequences.postings.own)} keys' own files, ${(sequences.postings.bytes / 1000).toFixed(0)} KB; ${counted(sequences.postings.parts)} part${sequences.postings.parts === 1 ? '' : 's'}: ${counted(sequences.postings.gathered)} gathered, ${counted(sequences.postings.parts - sequences.postings.gathered)} kept`,
   )
   const files = tables.files({ heads: heads.buckets, postings: sequences.postings.buckets, parts: indexed.names })
   let bytes = 0

@@ -1,17 +1,19 @@
 /**
  * The search's Pagefind index in parts (src/build/search/parts.ts): where the collection is cut, and that
  * the search's tables read back from several parts are the files read back from one (the real Pagefind,
- * the real build), the postings saying the same rows (their transcripts are numbered part by part).
+ * the real build), the postings and the heads of words and pairs saying the same (their transcripts are
+ * numbered part by part, and a word triple is gathered within its part).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, describe, expect, test } from 'vitest'
 import { cutParts } from '../../src/build/search/parts.ts'
 import { byCodePoint } from '../../src/build/search/pagefind-files.ts'
 import { buildSearchIndex } from '../../src/build/search/index.ts'
-import { MANIFEST_PATH, type Manifest } from '../../src/contract/search.ts'
+import { decodePositions, MANIFEST_PATH, type HeadBucket, type Manifest, type WordHead } from '../../src/contract/search.ts'
 import { loadTranscript } from '../../src/core/load.ts'
 import { makeTranscript } from '../../scripts/make-corpus.ts'
 import { postingsSaid } from '../support/postings.ts'
@@ -71,6 +73,33 @@ describe("byCodePoint: the parts' words merged in Pagefind's order", () => {
   })
 })
 
+/** Every head of a site's heads files, by key. */
+function headsOf(site: string): Map<string, WordHead> {
+  const heads = new Map<string, WordHead>()
+  for (const file of readdirSync(join(site, 'search/heads')))
+    for (const [key, head] of Object.entries(
+      JSON.parse(gunzipSync(readFileSync(join(site, 'search/heads', file))).toString('utf8')) as HeadBucket,
+    ))
+      heads.set(key, head)
+  return heads
+}
+
+/** The sections of a transcript holding a key, as the postings say (`postingsSaid`'s rows). */
+function sectionsOf(said: Map<string, string[]>, key: string, name: string): number[] {
+  const row = said.get(key)?.find((line) => line.startsWith(`${name}: `))
+  return (row?.slice(name.length + 2).split('; ') ?? []).map((entry) => Number(entry.split(' ')[0]))
+}
+
+/** The places of a pair in one section of a transcript, as the postings say (`postingsSaid`'s rows). */
+function placesOf(said: Map<string, string[]>, pair: string, name: string, section: number): number[] {
+  const row = said.get(pair)?.find((line) => line.startsWith(`${name}: `))
+  const at = row
+    ?.slice(name.length + 2)
+    .split('; ')
+    .find((entry) => entry.startsWith(`${section} `))
+  return at === undefined ? [] : /\[(.*)\]/.exec(at)![1]!.split(',').map(Number)
+}
+
 const folders: string[] = []
 afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true })
@@ -106,22 +135,64 @@ describe('the tables from an index in parts', () => {
         groupSize,
         partSize,
         wordFileTarget: 3_000,
-        headSize: 2,
+        headSize: 1,
       })
       return { site, manifest, files: tables(site) }
     }
     // One transcript a record, so that both index the same records (records of several are made within a part).
     const whole = await build(1000, 1)
-    const inParts = await build(2, 1)
+    const inParts = await build(4, 1)
     expect(whole.manifest.parts).toHaveLength(1)
     expect(inParts.manifest.parts!.length).toBeGreaterThanOrEqual(2)
-    expect([...inParts.files.keys()].sort()).toEqual([...whole.files.keys()].sort())
+    // Every table but the heads and the postings is the same file.
+    const pieces = (path: string) => /^search\/(heads|postings)\//.test(path) || path === MANIFEST_PATH
+    const others = (files: Map<string, string>) => [...files].filter(([path]) => !pieces(path))
+    expect(others(inParts.files)).toEqual(others(whole.files))
+    const { heads: _, ...manifest } = JSON.parse(readFileSync(join(whole.site, MANIFEST_PATH), 'utf8')) as Manifest
+    expect(JSON.parse(readFileSync(join(inParts.site, MANIFEST_PATH), 'utf8'))).toMatchObject({
+      ...manifest,
+      parts: inParts.manifest.parts,
+    })
     // The postings number transcripts part by part (posting-parts.ts): the same rows, in other words.
-    const postings = (path: string) => path.startsWith('search/postings/')
-    for (const [path, bytes] of whole.files) if (!postings(path)) expect(inParts.files.get(path), path).toBe(bytes)
     const said = postingsSaid(whole.site)
     expect(said.size).toBeGreaterThan(100)
     expect(postingsSaid(inParts.site)).toEqual(said)
+    // The heads of words are the same. A pair's head has the same counts and its rows the same numbers
+    // of passages, each the transcript's every section holding the pair (ties between transcripts are
+    // kept in the order of reading, which is part by part: head-parts.ts). A triple is gathered within
+    // its part, so its head may differ, but every transcript it lists holds the triple in every section it gives.
+    const wholeHeads = headsOf(whole.site)
+    const partHeads = headsOf(inParts.site)
+    const length = (key: string) => key.split(' ').length
+    const ofLength = (heads: Map<string, WordHead>, n: number) => [...heads].filter(([key]) => length(key) === n).sort()
+    expect(ofLength(partHeads, 1)).toEqual(ofLength(wholeHeads, 1))
+    const pairs = ofLength(partHeads, 2)
+    expect(pairs.length).toBeGreaterThan(100)
+    expect(pairs.map(([key]) => key)).toEqual(ofLength(wholeHeads, 2).map(([key]) => key))
+    const hits = ([sections, transcripts, rows]: WordHead) => [
+      sections,
+      transcripts,
+      rows.map((row) => decodePositions(row[1]).length),
+    ]
+    for (const [key, head] of pairs) {
+      expect(hits(head), key).toEqual(hits(wholeHeads.get(key)!))
+      for (const [name, sections] of head[2])
+        expect(decodePositions(sections), `${key} in ${name}`).toEqual(sectionsOf(said, key, name))
+    }
+    const triples = ofLength(partHeads, 3)
+    expect(triples.length).toBeGreaterThan(0)
+    for (const [key, [, , rows]] of triples) {
+      const [a, b, c] = key.split(' ')
+      for (const [name, sections] of rows)
+        for (const section of decodePositions(sections)) {
+          const first = placesOf(said, `${a} ${b}`, name, section)
+          const second = placesOf(said, `${b} ${c}`, name, section)
+          expect(
+            first.some((place) => second.includes(place + 1)),
+            `${key} in ${name}, section ${section}`,
+          ).toBe(true)
+        }
+    }
   }, 120_000)
 })
 
@@ -164,9 +235,10 @@ describe('the postings of parts an earlier build kept', () => {
     expect(same.length).toBe(after.size - 1)
     expect(after.size).toBe(before.size)
 
+    // Every table is the file a build from nothing writes: the same parts, read in the same order.
     const fresh = await build(changed, false)
+    expect(tables(rebuilt)).toEqual(tables(fresh))
     const said = postingsSaid(rebuilt)
-    expect(said).toEqual(postingsSaid(fresh))
     expect(said.get('quarantine')).toHaveLength(1)
     expect(said.get('quarantine')![0]).toMatch(new RegExp(`^${made[3]!.name}: `))
   }, 120_000)

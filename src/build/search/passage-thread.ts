@@ -1,26 +1,34 @@
 /**
  * Each Pagefind record read back, cut into its transcripts' passages (tables.ts `splitRecord`), written as
  * `search/passages/<name>.json.gz` with the record's list of transcripts, and each transcript's word pairs
- * and triples gathered for the phrase heads (sequences.ts): in a thread of their own. The tables and word stages run one
- * after the other on one core, and this was about half of the tables' work and most of their garbage
- * (hundreds of thousands of pairs at 10,000 transcripts); here it takes the other core. A small
- * collection does it in this thread, as a worker's start would cost more than it saves.
+ * and triples gathered for the phrase heads (sequences.ts) and its postings (postings.ts): in a thread of
+ * their own. The tables and word stages run one after the other on one core, and this was about half of
+ * the tables' work and most of their garbage (hundreds of thousands of pairs at 10,000 transcripts); here
+ * it takes the other core. A small collection does it in this thread, as a worker's start would cost more
+ * than it saves. Records come part by part (the parts of Pagefind's index): a part's heads and postings
+ * are gathered and kept (part-pieces.ts) unless an earlier build kept them, and the parts' are merged at
+ * the end, so a rebuild gathers the changed parts only.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import {
+  HEAD_SIZE,
+  labelPlaces,
   passagesPath,
+  placeOf,
   recordPath,
+  TRIPLE_HEAD_SIZE,
   UNNAMED_LABEL,
   type Fragment,
   type RecordTranscripts,
-  type WordHead,
 } from '../../contract/search.ts'
 import { GzipFiles } from './gzip-files.ts'
 import { SequenceCollector } from './sequences.ts'
 import { PostingCollector } from './postings.ts'
-import { PostingParts, type PostingsWritten } from './posting-parts.ts'
+import { savePostings, writePostings, type PostingsWritten } from './posting-parts.ts'
+import { mergeHeads, saveHeads } from './head-parts.ts'
+import { PartPieces } from './part-pieces.ts'
 import { WordDictionary } from './passage-words.ts'
 import { SearchBuildError } from './read.ts'
 import { splitRecord, type TranscriptInfo } from './tables.ts'
@@ -100,20 +108,28 @@ export function passageSink(options: PassageOptions, transcripts: number, thread
   return thread ? inWorker(options) : new PassageWriter(options)
 }
 
+/** One part's collectors: its heads and postings gathered from one dictionary and one reading of each transcript. */
+interface Gathering {
+  part: number
+  dictionary: WordDictionary
+  sequences: SequenceCollector
+  postings: PostingCollector
+}
+
 /** The work itself, wherever it runs. */
 export class PassageWriter implements PassageSink {
-  private readonly sequences: SequenceCollector
-  /** One dictionary and one reading of each transcript's words, for the heads and the postings alike. */
-  private readonly dictionary = new WordDictionary()
-  private readonly parts: PostingParts
+  private readonly pieces: PartPieces
   /** The parts' keys, in order. */
   private readonly keys: string[]
-  /**
-   * Each part's postings, gathered as its records come (a part's records need not come together: the
-   * parts' records are read in one order, by fragment), unless an earlier build kept them (undefined).
-   */
-  private readonly postings: Array<PostingCollector | undefined>
+  /** The part being read, if its pieces are gathered (not kept by an earlier build), and the last part begun. */
+  private gathering: Gathering | undefined
+  private last = -1
   private readonly info: Map<string, TranscriptInfo>
+  /** Every transcript's label (the collectors rank their heads' rows by their places), and their places, for the merge. */
+  private readonly labels: string[]
+  private readonly places: Map<string, number>
+  private readonly headSize: number | undefined
+  private readonly tripleSize: number | undefined
   private readonly site: string
   private ready?: Promise<unknown>
   /** The passages are compressed and written while the next transcript's sequences are gathered. */
@@ -121,30 +137,64 @@ export class PassageWriter implements PassageSink {
 
   constructor({ site, info, headSize, tripleSize, parts, postingsCache }: PassageOptions) {
     this.site = site
-    this.parts = new PostingParts(postingsCache)
-    this.keys = parts ?? [this.parts.unnamed()]
-    this.postings = this.keys.map((key) => (this.parts.has(key) ? undefined : new PostingCollector(this.dictionary)))
+    this.pieces = new PartPieces(postingsCache)
+    this.keys = parts ?? [this.pieces.unnamed()]
     this.info = new Map(info)
+    this.headSize = headSize
+    this.tripleSize = tripleSize
     // A transcript with no info is labelled UNNAMED_LABEL (below).
-    const labels = [...this.info.values()].map((each) => each.label)
-    this.sequences = new SequenceCollector([...labels, UNNAMED_LABEL], headSize, tripleSize, this.dictionary)
+    this.labels = [...[...this.info.values()].map((each) => each.label), UNNAMED_LABEL]
+    this.places = labelPlaces(this.labels)
+  }
+
+  private labelOf(name: string): string {
+    return this.info.get(name)?.label ?? UNNAMED_LABEL
+  }
+
+  /** Begins part `part` (parts come one after another, in order): gathered unless an earlier build kept its pieces. */
+  private begin(part: number): void {
+    if (part === this.last) return
+    if (part < this.last || part >= this.keys.length)
+      throw new SearchBuildError(`the search's records came out of their parts' order (part ${part} after ${this.last})`)
+    this.seal()
+    this.last = part
+    if (this.pieces.has(this.keys[part]!)) return
+    const dictionary = new WordDictionary()
+    this.gathering = {
+      part,
+      dictionary,
+      sequences: new SequenceCollector(this.labels, this.headSize, this.tripleSize, dictionary),
+      postings: new PostingCollector(dictionary),
+    }
+  }
+
+  /** The part being gathered, its pieces kept. */
+  private seal(): void {
+    const gathering = this.gathering
+    if (!gathering) return
+    this.gathering = undefined
+    this.pieces.save(this.keys[gathering.part]!, (folder) => {
+      savePostings(folder, gathering.postings)
+      saveHeads(folder, gathering.sequences)
+    })
   }
 
   async add(id: string, fragment: Fragment, part = 0): Promise<void> {
-    const postings = this.postings[part]
+    this.begin(part)
+    const gathering = this.gathering
     this.ready ??= Promise.all([
       mkdir(join(this.site, 'search', 'passages'), { recursive: true }),
       mkdir(join(this.site, 'search', 'records'), { recursive: true }),
     ])
     await this.ready
-    const lookup = (name: string) => this.info.get(name)
-    const parts = splitRecord(fragment, lookup)
+    const parts = splitRecord(fragment, (name) => this.info.get(name))
     for (const part of parts) {
       await this.out.write(join(this.site, passagesPath(part.name)), JSON.stringify(part.passages))
-      const read = this.dictionary.read(part.passages)
-      this.sequences.add(part.name, lookup(part.name)?.label ?? UNNAMED_LABEL, part.passages, read)
+      if (!gathering) continue
+      const read = gathering.dictionary.read(part.passages)
+      gathering.sequences.add(part.name, this.labelOf(part.name), part.passages, read)
       // The transcript facet's value, as the page's counts name it (sectionValues in browser/search/records.ts).
-      postings?.add(part.name, part.passages.filters.transcript?.[0] ?? lookup(part.name)?.label ?? '', read)
+      gathering.postings.add(part.name, part.passages.filters.transcript?.[0] ?? this.info.get(part.name)?.label ?? '', read)
     }
     const transcripts: RecordTranscripts = parts.map((part) => [part.name, part.start])
     await writeFile(join(this.site, recordPath(id)), JSON.stringify(transcripts))
@@ -152,18 +202,25 @@ export class PassageWriter implements PassageSink {
 
   async end(): Promise<SequenceHeads> {
     await this.out.done()
-    this.postings.forEach((collector, part) => {
-      if (collector) this.parts.save(this.keys[part]!, collector)
-      this.postings[part] = undefined
-    })
-    const postings = await this.parts.write(this.site, this.keys)
-    await this.parts.prune(this.keys)
-    return { count: this.sequences.count, heads: asJson(this.sequences.heads()), postings }
+    this.seal()
+    // A part no record came for (a collection with none) has no pieces to merge.
+    const keys = this.keys.filter((key) => this.pieces.holds(key))
+    const folders = keys.map((key) => this.pieces.folderOf(key))
+    const postings = await writePostings(this.site, folders)
+    const count = { pairs: 0, triples: 0 }
+    const ranking = {
+      place: (name: string) => placeOf(this.places, name, this.labelOf(name)),
+      pairSize: this.headSize ?? HEAD_SIZE,
+      tripleSize: this.tripleSize ?? TRIPLE_HEAD_SIZE,
+    }
+    const heads = [...mergeHeads(folders, ranking, count)]
+    await this.pieces.prune(keys)
+    return { count, heads, postings: { ...postings, parts: keys.length, gathered: this.pieces.saved } }
   }
 
   async abort(): Promise<void> {
     await this.out.done().catch(() => {})
-    await this.parts.discard()
+    await this.pieces.discard()
   }
 }
 
@@ -207,9 +264,4 @@ function inWorker(options: PassageOptions): PassageSink {
       return { count: reply.count, heads: headsFromText(reply.heads), postings: reply.postings }
     },
   }
-}
-
-/** Each head as its JSON text, written once (heads.ts files the texts as they are). */
-function* asJson(heads: Iterable<[string, WordHead]>): Generator<[string, string]> {
-  for (const [key, head] of heads) yield [key, JSON.stringify(head)]
 }

@@ -98,21 +98,24 @@ export async function buildSearchIndex({
   const partDirs = indexed.names.map((part) => join(partsFolder(site), part))
   const index = await readPagefindParts(partDirs)
   const pageOf = new Map(index.pages.map((hash, page) => [hash, page]))
-  // By file name, Pagefind's hash of each record's fragment: the order word triples are gathered in (sequences.ts).
+  // Part by part, and by file name within a part (Pagefind's hash of each record's fragment): the order
+  // the passages' thread gathers each part's pieces in (passage-thread.ts), which numbers the postings'
+  // transcripts and decides which word triples are gathered (sequences.ts).
   const fragments: Array<{ file: string; dir: string; part: number }> = []
-  for (const [part, dir] of partDirs.entries())
-    for (const file of await readdir(join(dir, 'fragment')))
-      if (fragmentId(`fragment/${file}`) !== undefined) fragments.push({ file, dir, part })
-  fragments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  for (const [part, dir] of partDirs.entries()) {
+    const files = (await readdir(join(dir, 'fragment'))).filter((file) => fragmentId(`fragment/${file}`) !== undefined)
+    for (const file of files.sort()) fragments.push({ file, dir, part })
+  }
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
-  // What a part's postings are made from (posting-parts.ts): its records (the part's name), what the
-  // tables know of its transcripts, and the code that makes them.
+  // What a part's pieces of the tables are made from (part-pieces.ts): its records (the part's name), what
+  // the tables know of its transcripts (their labels: a head ranks its rows by their order, which other
+  // parts' labels do not change), the heads' size and the code that makes them.
   const postingParts = indexed.names.map((part, i) =>
     createHash('sha256')
-      .update(`${part}\0${code}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`)
+      .update(`${part}\0${code}\0${headSize ?? ''}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`)
       .digest('hex')
       .slice(0, 32),
   )

@@ -234,7 +234,8 @@ export async function writeWordTables(
 
   // Each printed word under the chunk its spelling falls in.
   const dictionaries = new Map<number, Record<string, string>>()
-  for (const [printed, word] of indexedAs) {
+  // In word order, not in the order their first places were met (which the order of reading decides).
+  for (const [printed, word] of [...indexedAs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     if (printed === word) continue // the page takes a word as its own stem when it finds none
     const n = chunkFor(directory.chunks, printed)
     const dictionary = dictionaries.get(n) ?? {}

@@ -23,7 +23,7 @@ import { indexParts } from './index-parts.ts'
 import { cutParts, PART_SIZE, partsFolder, PartStore } from './parts.ts'
 import { fragmentId, recordRow, TableWriter, type RecordRow } from './tables.ts'
 import { HeadCollector, writeHeads } from './heads.ts'
-import { passageSink } from './passage-thread.ts'
+import { passageSink, type SequenceHeads } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
 import { counted, progress } from '../../contract/progress.ts'
@@ -126,6 +126,7 @@ export async function buildSearchIndex({
   const lookup = (name: string) => info.get(name)
   let collector: HeadCollector
   let words: Awaited<ReturnType<typeof writeWordTables>>
+  let ending: Promise<SequenceHeads>
   // A failure here stops the passages' thread too.
   try {
     for (const [i, { file, dir, part }] of fragments.entries()) {
@@ -139,6 +140,9 @@ export async function buildSearchIndex({
       reading.update(i + 1)
     }
     reading.finish()
+    // The passages' thread merges the parts' pieces while the word tables are written.
+    ending = passageWriter.end()
+    ending.catch(() => {}) // awaited below; a failure of the word tables stops the thread first
     // The labels the word tables' rows carry: every record's, and the label of a transcript it does not name.
     collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
     const chunks = index.parts.reduce((sum, part) => sum + part.chunks.length, 0)
@@ -150,7 +154,7 @@ export async function buildSearchIndex({
     await passageWriter.abort()
     throw error
   }
-  const sequences = await passageWriter.end()
+  const sequences = await ending
   const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
   const n = (count: number) => count.toLocaleString('en')
   log(

@@ -201,7 +201,7 @@ describe('the postings of parts an earlier build kept', () => {
     const made = [0, 1, 2, 3, 4, 5, 6].map((n) => makeTranscript(n))
     const cache = await mkdtemp(join(tmpdir(), 'search-parts-cache-'))
     folders.push(cache)
-    const postingsCache = join(cache, 'postings')
+    const piecesCache = join(cache, 'pieces')
     const build = async (texts: typeof made, caches: boolean) => {
       const transcripts = texts.map(({ name, text }) => loadTranscript(text, `${name}.txt`).json)
       const site = await mkdtemp(join(tmpdir(), 'search-parts-'))
@@ -213,13 +213,13 @@ describe('the postings of parts an earlier build kept', () => {
         log: () => {},
         groupSize: 1,
         partSize: 2,
-        ...(caches ? { partsCache: join(cache, 'parts'), postingsCache } : {}),
+        ...(caches ? { partsCache: join(cache, 'parts'), piecesCache } : {}),
       })
       return site
     }
     await build(made, true)
     const kept = () =>
-      new Map(readdirSync(postingsCache).map((part) => [part, statSync(join(postingsCache, part, 'postings.txt')).ino]))
+      new Map(readdirSync(piecesCache).map((part) => [part, statSync(join(piecesCache, part, 'postings.txt')).ino]))
     const before = kept()
     expect(before.size).toBeGreaterThanOrEqual(2)
 

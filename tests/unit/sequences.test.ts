@@ -46,3 +46,41 @@ describe('pair heads', () => {
     expect(() => collector.add('z', 'Z', fragment('walked home'))).toThrow(/label of z/)
   })
 })
+
+describe('triple heads', () => {
+  test('a pair’s triples are gathered once it is met in more transcripts than `tripleAfter`, from the next transcript on', () => {
+    // Heads of 24 (none leaves a transcript out here), triples once a pair is met in more than one transcript (a part's share).
+    const collector = new SequenceCollector(['A', 'B', 'C', 'D'], 24, 8, undefined, 1)
+    collector.add('a', 'A', fragment('we walked home'))
+    collector.add('b', 'B', fragment('we walked home'))
+    // Both pairs of "we walked home" are now met in 2 transcripts: c's triple is gathered, and d's.
+    collector.add('c', 'C', fragment('we walked home'))
+    collector.add('d', 'D', fragment('so we walked home'))
+    const heads = headsOf(collector)
+    expect(heads['we walked home']).toEqual([
+      2,
+      2,
+      [
+        ['c', '0'],
+        ['d', '0'],
+      ],
+    ])
+    expect(heads['walked home']).toEqual([
+      4,
+      4,
+      [
+        ['a', '0'],
+        ['b', '0'],
+        ['c', '0'],
+        ['d', '0'],
+      ],
+    ])
+    // "so we walked": "so we" is met once only, so no triple of it.
+    expect(heads['so we walked']).toBeUndefined()
+
+    // By default, the head's size: four transcripts never leave a head of 24, so no triple is gathered.
+    const whole = new SequenceCollector(['A', 'B', 'C', 'D'], 24, 8)
+    for (const name of ['a', 'b', 'c', 'd']) whole.add(name, name.toUpperCase(), fragment('we walked home'))
+    expect(headsOf(whole)['we walked home']).toBeUndefined()
+  })
+})

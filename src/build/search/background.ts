@@ -142,7 +142,7 @@ export const searchOptions = (task: WorkerTask) => ({
   site: task.out,
   partSize: task.partSize,
   partsCache: partsCacheFolder(task.cache),
-  postingsCache: postingsCacheFolder(task.cache),
+  piecesCache: piecesCacheFolder(task.cache),
   code: task.code,
 })
 
@@ -182,8 +182,8 @@ function inWorker(
 /** Pagefind's parts kept between builds (./parts.ts): a part whose records did not change is not indexed again. */
 export const partsCacheFolder = (cache: string) => join(cache, 'search-parts')
 
-/** Each part's postings kept between builds (./posting-parts.ts): a part whose records did not change is not gathered again. */
-export const postingsCacheFolder = (cache: string) => join(cache, 'search-postings')
+/** Each part's postings and heads kept between builds (./part-pieces.ts): a part whose records did not change is not gathered again. */
+export const piecesCacheFolder = (cache: string) => join(cache, 'search-pieces')
 
 /** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
 export const keptFolder = (cache: string) => join(cache, 'search-kept')

@@ -3,9 +3,9 @@
  * each part's heads kept as lines in key order, then merged key by key (./sorted-lines.ts). A pair's head
  * merged from its parts' is the head of the whole: its counts summed, its rows the best `size` of its
  * parts' rows by passages and label (`ranksBefore`), ties in the parts' order, as one collector reading
- * the parts one after another keeps them. A triple is gathered within its part, once both of its pairs'
- * heads leave that part's transcripts out: its head lists transcripts that hold it, its counts are those
- * met since in each part (docs/search.md, "Triples").
+ * the parts one after another keeps them. A triple is gathered within its part, once both of its pairs
+ * are met in more than their head's share of the part (sequences.ts `tripleAfter`): its head lists
+ * transcripts that hold it, its counts are those met since in each part (docs/search.md, "Triples").
  */
 import { join } from 'node:path'
 import { decodePositions, ranksBefore, type WordHead } from '../../contract/search.ts'
@@ -14,7 +14,7 @@ import { mergeLines, writeLines } from './sorted-lines.ts'
 
 const LINES = 'heads.txt'
 
-/** Writes a part's heads, gathered by `collector`, into its folder; their number, pairs and triples. */
+/** Writes a part's heads, gathered by `collector`, into its folder. */
 export function saveHeads(folder: string, collector: SequenceCollector): void {
   const heads: Array<[string, string]> = []
   for (const [key, head] of collector.heads()) heads.push([key, JSON.stringify(head)])

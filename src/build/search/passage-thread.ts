@@ -49,8 +49,8 @@ export interface PassageOptions {
    * are made from; a record is added with its part's number. Without them, the collection is one part.
    */
   parts?: string[] | undefined
-  /** A folder of the cache where each part's postings are kept between builds (./posting-parts.ts). */
-  postingsCache?: string | undefined
+  /** A folder of the cache where each part's postings and heads are kept between builds (./part-pieces.ts). */
+  piecesCache?: string | undefined
 }
 
 /** The heads of word sequences, each as its key and its JSON text, and how many pairs and triples have one. */
@@ -135,9 +135,9 @@ export class PassageWriter implements PassageSink {
   /** The passages are compressed and written while the next transcript's sequences are gathered. */
   private readonly out = new GzipFiles()
 
-  constructor({ site, info, headSize, tripleSize, parts, postingsCache }: PassageOptions) {
+  constructor({ site, info, headSize, tripleSize, parts, piecesCache }: PassageOptions) {
     this.site = site
-    this.pieces = new PartPieces(postingsCache)
+    this.pieces = new PartPieces(piecesCache)
     this.keys = parts ?? [this.pieces.unnamed()]
     this.info = new Map(info)
     this.headSize = headSize
@@ -163,7 +163,14 @@ export class PassageWriter implements PassageSink {
     this.gathering = {
       part,
       dictionary,
-      sequences: new SequenceCollector(this.labels, this.headSize, this.tripleSize, dictionary),
+      // A pair met in more than its head's share of a part: about the pairs whose whole head leaves transcripts out.
+      sequences: new SequenceCollector(
+        this.labels,
+        this.headSize,
+        this.tripleSize,
+        dictionary,
+        Math.ceil((this.headSize ?? HEAD_SIZE) / this.keys.length),
+      ),
       postings: new PostingCollector(dictionary),
     }
   }

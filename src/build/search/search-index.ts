@@ -46,11 +46,12 @@ export interface SearchIndexOptions extends SearchIndexSource {
    */
   partsCache?: string
   /**
-   * A folder of the cache where each part's postings are kept between builds: a part whose records and
-   * labels did not change is not gathered again (posting-parts.ts). Without it, every part's are gathered.
+   * A folder of the cache where each part's pieces of the tables (its postings and heads of word
+   * sequences) are kept between builds: a part whose records and labels did not change is not gathered
+   * again (part-pieces.ts). Without it, every part's are gathered.
    */
-  postingsCache?: string
-  /** A digest of the build's code: postings kept by other code are not taken. */
+  piecesCache?: string
+  /** A digest of the build's code: pieces kept by other code are not taken. */
   code?: string
 }
 
@@ -69,7 +70,7 @@ export async function buildSearchIndex({
   headSize,
   partSize = PART_SIZE,
   partsCache,
-  postingsCache,
+  piecesCache,
   code = '',
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
@@ -112,14 +113,17 @@ export async function buildSearchIndex({
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
   // What a part's pieces of the tables are made from (part-pieces.ts): its records (the part's name), what
   // the tables know of its transcripts (their labels: a head ranks its rows by their order, which other
-  // parts' labels do not change), the heads' size and the code that makes them.
-  const postingParts = indexed.names.map((part, i) =>
+  // parts' labels do not change), the heads' size, the number of parts (a part's share of a head decides
+  // its triples: passage-thread.ts) and the code that makes them.
+  const pieceKeys = indexed.names.map((part, i) =>
     createHash('sha256')
-      .update(`${part}\0${code}\0${headSize ?? ''}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`)
+      .update(
+        `${part}\0${code}\0${headSize ?? ''}\0${cut.length}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`,
+      )
       .digest('hex')
       .slice(0, 32),
   )
-  const passageWriter = passageSink({ site, info: [...info], headSize, parts: postingParts, postingsCache }, names.length)
+  const passageWriter = passageSink({ site, info: [...info], headSize, parts: pieceKeys, piecesCache }, names.length)
   const reading = progress(log, 'search tables', 'records', { total: fragments.length })
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))

@@ -13,9 +13,11 @@
  * that hold it, but its counts are those met since, and it never claims to list them all
  * (`TRIPLE_HEAD_SIZE`); a triple with no head says nothing (its pairs' heads decide).
  * Gathered transcript by transcript as the passages are written; only each sequence's best rows kept.
- * "Next" is the order the passages come in: Pagefind's records as the tables read them back, by their
- * fragment files' names (Pagefind's hashes of the records' text and headings, search-index.ts), so which
- * transcripts a triple is gathered in changes with any record's text (docs/search.md, "Triples").
+ * A collector gathers one part of the collection (passage-thread.ts; the parts are merged by
+ * head-parts.ts). "Next" is the order the passages come in: Pagefind's records as the tables read them
+ * back, within the part by their fragment files' names (Pagefind's hashes of the records' text and
+ * headings, search-index.ts), so which transcripts a triple is gathered in changes with any record's text
+ * of its part (docs/search.md, "Triples").
  */
 import {
   encodePositions,
@@ -147,17 +149,32 @@ export class SequenceCollector {
   private serial = 0
   private readonly pairSize: number
   private readonly tripleSize: number
+  /** A pair's triples are gathered once it is met in more transcripts than this (`tripleAfter`). */
+  private readonly tripleAfter: number
   /** The words and pairs of words, numbered once for the search build (shared with the postings). */
   private readonly dictionary: WordDictionary
 
   /** Each label's place in the labels' order: every transcript's label is among those given. */
   private readonly places: Map<string, number>
 
-  constructor(labels: Iterable<string>, pairSize = HEAD_SIZE, tripleSize = TRIPLE_HEAD_SIZE, dictionary = new WordDictionary()) {
+  /**
+   * `tripleAfter`: a pair's triples are gathered once it is met in more transcripts than this; by default
+   * its head's size (once its head leaves one out). A collector of one part of several is given the
+   * head's share of a part (passage-thread.ts), so that a part gathers the triples of about the pairs the
+   * whole collection's head would leave out.
+   */
+  constructor(
+    labels: Iterable<string>,
+    pairSize = HEAD_SIZE,
+    tripleSize = TRIPLE_HEAD_SIZE,
+    dictionary = new WordDictionary(),
+    tripleAfter = pairSize,
+  ) {
     this.places = labelPlaces(labels)
     this.pairSize = pairSize
     this.tripleSize = tripleSize
     this.dictionary = dictionary
+    this.tripleAfter = tripleAfter
   }
 
   /** One transcript's passages (numbered as the page numbers them). */
@@ -196,6 +213,7 @@ export class SequenceCollector {
         else countOnly(head)
       }
     }
+    for (const head of pairs) if (head.transcripts > this.tripleAfter) head.partial = true
   }
 
   /**

@@ -196,8 +196,8 @@ describe('the tables from an index in parts', () => {
   }, 120_000)
 })
 
-describe('the postings of parts an earlier build kept', () => {
-  test('a rebuild after one transcript changed gathers its part only, and says what a build from nothing says', async () => {
+describe('the postings and heads of parts an earlier build kept', () => {
+  test('a rebuild after one transcript changed gathers its part only, and writes what a build from nothing writes', async () => {
     const made = [0, 1, 2, 3, 4, 5, 6].map((n) => makeTranscript(n))
     const cache = await mkdtemp(join(tmpdir(), 'search-parts-cache-'))
     folders.push(cache)
@@ -230,7 +230,7 @@ describe('the postings of parts an earlier build kept', () => {
     expect(changed[3]!.text).not.toBe(made[3]!.text)
     const rebuilt = await build(changed, true)
     const after = kept()
-    // The changed transcript's part is gathered again (a new key); every other part's postings are the same files.
+    // The changed transcript's part is gathered again (a new key); every other part's pieces are the same files.
     const same = [...after].filter(([part, inode]) => before.get(part) === inode)
     expect(same.length).toBe(after.size - 1)
     expect(after.size).toBe(before.size)

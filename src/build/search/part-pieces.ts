@@ -6,9 +6,10 @@
  * and merges, where it gathered the whole collection's.
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { readdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { forgetOthers } from './parts.ts'
 
 /** How the name of a part no build takes again starts. */
 const UNNAMED = 'unnamed-'
@@ -68,8 +69,6 @@ export class PartPieces {
   /** Forgets the parts this build did not use (the folder keeps one collection's), or, not kept, all of them. */
   async prune(used: readonly string[]): Promise<void> {
     if (!this.kept) return rm(this.folder, { recursive: true, force: true })
-    const keep = new Set(used)
-    for (const entry of await readdir(this.folder))
-      if (!keep.has(entry)) await rm(join(this.folder, entry), { recursive: true, force: true })
+    await forgetOthers(this.folder, used)
   }
 }

@@ -117,9 +117,13 @@ export class PartStore {
 
   /** Forgets the kept parts this build does not use, so that the store holds one collection's parts. */
   async prune(used: readonly string[]): Promise<void> {
-    if (this.store === undefined || !existsSync(this.store)) return
-    const keep = new Set(used)
-    for (const entry of await readdir(this.store))
-      if (!keep.has(entry)) await rm(join(this.store, entry), { recursive: true, force: true })
+    if (this.store !== undefined) await forgetOthers(this.store, used)
   }
+}
+
+/** Removes every entry of a cache's folder but those `used` names, so that it holds one collection's (part-pieces.ts too). */
+export async function forgetOthers(folder: string, used: readonly string[]): Promise<void> {
+  if (!existsSync(folder)) return
+  const keep = new Set(used)
+  for (const entry of await readdir(folder)) if (!keep.has(entry)) await rm(join(folder, entry), { recursive: true, force: true })
 }

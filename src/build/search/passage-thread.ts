@@ -49,6 +49,8 @@ export interface PassageOptions {
    * are made from; a record is added with its part's number. Without them, the collection is one part.
    */
   parts?: string[] | undefined
+  /** A part's pairs' triples are gathered once a pair is met in more transcripts than this (sequences.ts); by default the head's size. */
+  tripleAfter?: number | undefined
   /** A folder of the cache where each part's postings and heads are kept between builds (./part-pieces.ts). */
   piecesCache?: string | undefined
 }
@@ -130,12 +132,14 @@ export class PassageWriter implements PassageSink {
   private readonly places: Map<string, number>
   private readonly headSize: number | undefined
   private readonly tripleSize: number | undefined
+  private readonly tripleAfter: number | undefined
   private readonly site: string
   private ready?: Promise<unknown>
   /** The passages are compressed and written while the next transcript's sequences are gathered. */
   private readonly out = new GzipFiles()
 
-  constructor({ site, info, headSize, tripleSize, parts, piecesCache }: PassageOptions) {
+  constructor({ site, info, headSize, tripleSize, tripleAfter, parts, piecesCache }: PassageOptions) {
+    this.tripleAfter = tripleAfter
     this.site = site
     this.pieces = new PartPieces(piecesCache)
     this.keys = parts ?? [this.pieces.unnamed()]
@@ -163,14 +167,7 @@ export class PassageWriter implements PassageSink {
     this.gathering = {
       part,
       dictionary,
-      // A pair met in more than its head's share of a part: about the pairs whose whole head leaves transcripts out.
-      sequences: new SequenceCollector(
-        this.labels,
-        this.headSize,
-        this.tripleSize,
-        dictionary,
-        Math.ceil((this.headSize ?? HEAD_SIZE) / this.keys.length),
-      ),
+      sequences: new SequenceCollector(this.labels, this.headSize, this.tripleSize, dictionary, this.tripleAfter),
       postings: new PostingCollector(dictionary),
     }
   }

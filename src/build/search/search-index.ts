@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { groupSize, parseFragmentText, SPEAKERS_PATH, UNNAMED_LABEL, type Manifest } from '../../contract/search.ts'
+import { groupSize, HEAD_SIZE, parseFragmentText, SPEAKERS_PATH, UNNAMED_LABEL, type Manifest } from '../../contract/search.ts'
 import { transcriptLabels } from './records.ts'
 import { readPagefindParts } from './pagefind-files.ts'
 import { indexParts } from './index-parts.ts'
@@ -111,19 +111,21 @@ export async function buildSearchIndex({
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
+  // A part gathers a pair's triples once the pair is met in more than its head's share of a part: about
+  // the pairs whose head over the whole collection leaves transcripts out (one part: the head's size).
+  const tripleAfter = Math.ceil((headSize ?? HEAD_SIZE) / Math.max(1, cut.length))
   // What a part's pieces of the tables are made from (part-pieces.ts): its records (the part's name), what
   // the tables know of its transcripts (their labels: a head ranks its rows by their order, which other
-  // parts' labels do not change), the heads' size, the number of parts (a part's share of a head decides
-  // its triples: passage-thread.ts) and the code that makes them.
+  // parts' labels do not change), the heads' size, `tripleAfter` and the code that makes them.
   const pieceKeys = indexed.names.map((part, i) =>
     createHash('sha256')
       .update(
-        `${part}\0${code}\0${headSize ?? ''}\0${cut.length}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`,
+        `${part}\0${code}\0${headSize ?? ''}\0${tripleAfter}\0${JSON.stringify(cut[i]!.map((name) => [name, info.get(name) ?? null]))}`,
       )
       .digest('hex')
       .slice(0, 32),
   )
-  const passageWriter = passageSink({ site, info: [...info], headSize, parts: pieceKeys, piecesCache }, names.length)
+  const passageWriter = passageSink({ site, info: [...info], headSize, tripleAfter, parts: pieceKeys, piecesCache }, names.length)
   const reading = progress(log, 'search tables', 'records', { total: fragments.length })
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))

@@ -7,11 +7,13 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ListedSpeaker } from '../collection/browse.ts'
 import {
   sortSpeakers,
   speakerAppearances,
   type ContentsTranscript,
+  type SpeakerAppearance,
   type SpeakerTurn,
   type TranscriptRef,
 } from '../collection/speaker-index.ts'
@@ -66,104 +68,269 @@ function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
+/** What a speaker page says of one transcript's speaker, without the turns: enough to cut the pages. */
+interface VoiceSummary {
+  key: string
+  name: string
+  kind: SpeakerAppearance['kind']
+  roles: string[]
+  voices?: VoiceCount
+  turns: number
+}
+
+/**
+ * What the last tables were made from, beside them: each transcript's digest and speakers (a few hundred
+ * bytes a transcript), and the code that cut them. A rebuild reads again only the transcripts whose digest
+ * changed and writes only their speakers' pages.
+ */
+interface Sources {
+  code: string
+  transcripts: Record<string, { digest: string; voices: VoiceSummary[] }>
+}
+
+const SOURCES = 'sources.json'
+
+/** This module's own text: tables cut by other code are not taken. */
+const CODE = (() => {
+  try {
+    return hashOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'))
+  } catch {
+    return `pages of ${TURNS_PER_PAGE}`
+  }
+})()
+
+/**
+ * Past this many transcripts read again, the tables are written whole: a rebuild holds the changed
+ * transcripts' turns at once, the whole writing one speaker's page at a time.
+ */
+const INCREMENTAL_AT_MOST = 500
+
+function summaryOf(voices: SpeakerAppearance): VoiceSummary {
+  const { key, name, kind, roles, turns } = voices
+  return { key, name, kind, roles, ...(voices.voices ? { voices: voices.voices } : {}), turns: turns.length }
+}
+
+function refOf(summary: TranscriptSummary): TranscriptRef {
+  return { name: summary.name, title: summary.title, date: summary.date, dateLine: summary.dateLine, id: summary.id }
+}
+
+/**
+ * One speaker's entry and pages, their transcripts given in date order: the one rule for how a speaker's
+ * turns are cut into pages, whether the tables are written whole or one speaker at a time.
+ */
+class SpeakerCut {
+  readonly entry: SpeakerEntry
+  private pending: Appearance[] = []
+  private pendingTurns = 0
+  /** The transcript the last written page ended in: the next page may continue it. */
+  private endedIn: string | undefined
+
+  private readonly folder: string
+
+  constructor(folder: string, voices: VoiceSummary, date: string) {
+    this.folder = folder
+    this.entry = {
+      key: voices.key,
+      name: voices.name,
+      kind: voices.kind,
+      turns: 0,
+      transcripts: 0,
+      first: date,
+      last: date,
+      pages: [],
+      roles: [],
+      in: [],
+    }
+  }
+
+  add(ref: TranscriptRef, voices: VoiceSummary, turns: readonly SpeakerTurn[]): void {
+    const entry = this.entry
+    entry.transcripts += 1
+    entry.last = ref.date
+    for (const role of voices.roles) if (!entry.roles.includes(role)) entry.roles.push(role)
+    if (voices.voices) {
+      const sum = entry.voices ?? { voices: 0, exact: true }
+      entry.voices = { voices: sum.voices + voices.voices.voices, exact: sum.exact && voices.voices.exact }
+    }
+    entry.in.push({
+      ...ref,
+      turns: turns.length,
+      page: entry.pages.length + 1,
+      ...(voices.voices ? { voices: voices.voices } : {}),
+    })
+    let appearance: Appearance | undefined
+    for (const turn of turns) {
+      if (!appearance) {
+        appearance = { transcript: ref, turns: [], continued: this.pending.length === 0 && this.endedIn === ref.name }
+        this.pending.push(appearance)
+      }
+      appearance.turns.push(turn)
+      entry.turns += 1
+      this.pendingTurns += 1
+      if (this.pendingTurns >= TURNS_PER_PAGE) {
+        this.flush()
+        appearance = undefined
+      }
+    }
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return
+    const text = JSON.stringify({ appearances: this.pending } satisfies SpeakerPage)
+    const page = this.entry.pages.length + 1
+    mkdirSync(join(this.folder, this.entry.key), { recursive: true })
+    writeFileSync(pageFile(this.folder, this.entry.key, page), text)
+    this.entry.pages.push(hashOf(text))
+    this.endedIn = this.pending.at(-1)!.transcript.name
+    this.pending = []
+    this.pendingTurns = 0
+  }
+}
+
+function readSources(target: string): Sources | undefined {
+  try {
+    const sources = JSON.parse(readFileSync(join(target, SOURCES), 'utf8')) as Sources
+    return sources.code === CODE && existsSync(join(target, 'index.json')) ? sources : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Writes every speaker's pages from the transcripts (in date order) and returns the directory. The new
  * tables are written beside the old and swapped in whole, so a failed build leaves no half-written set.
+ * When the last tables' sources are beside them and few transcripts changed, only the speakers of the
+ * changed (added, removed) transcripts are cut again, from the turns of their other transcripts in the
+ * last tables; every other speaker's folder is moved over as it was. Both ways write the same files.
  */
 export function writeSpeakerPages(
   summaries: readonly TranscriptSummary[],
   cache = siteCacheFolder(),
-  onProgress?: (done: number) => void,
+  onProgress?: (done: number, total: number) => void,
 ): SpeakerEntry[] {
   const target = folder(cache)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
   mkdirSync(next, { recursive: true })
-  const entries = new Map<string, SpeakerEntry>()
-  const pending = new Map<string, Appearance[]>()
-  const pendingTurns = new Map<string, number>()
-  /** The transcript each speaker's last written page ended in: the next page may continue it. */
-  const endedIn = new Map<string, string>()
-
-  const flush = (entry: SpeakerEntry) => {
-    const appearances = pending.get(entry.key)
-    if (!appearances || appearances.length === 0) return
-    const text = JSON.stringify({ appearances } satisfies SpeakerPage)
-    const page = entry.pages.length + 1
-    mkdirSync(join(next, entry.key), { recursive: true })
-    writeFileSync(pageFile(next, entry.key, page), text)
-    entry.pages.push(hashOf(text))
-    endedIn.set(entry.key, appearances.at(-1)!.transcript.name)
-    pending.set(entry.key, [])
-    pendingTurns.set(entry.key, 0)
+  const last = readSources(target)
+  const changed = last ? summaries.filter((summary) => last.transcripts[summary.name]?.digest !== summary.digest) : summaries
+  const sources: Sources = { code: CODE, transcripts: {} }
+  const whole = () => {
+    rmSync(next, { recursive: true, force: true })
+    mkdirSync(next, { recursive: true })
+    sources.transcripts = {}
+    return cutWhole(summaries, next, sources, cache, (done) => onProgress?.(done, summaries.length))
   }
-
-  for (const [index, summary] of summaries.entries()) {
-    onProgress?.(index)
-    const ref: TranscriptRef = {
-      name: summary.name,
-      title: summary.title,
-      date: summary.date,
-      dateLine: summary.dateLine,
-      id: summary.id,
+  let directory: SpeakerEntry[]
+  if (last && changed.length <= INCREMENTAL_AT_MOST) {
+    try {
+      directory = cutChanged(summaries, changed, last, cache, next, sources, (done) => onProgress?.(done, changed.length))
+    } catch {
+      // Last tables that do not hold what their sources say (a folder removed by hand): written whole.
+      directory = whole()
     }
-    for (const voices of speakerAppearances(readTranscriptJson(summary.name, cache))) {
-      let entry = entries.get(voices.key)
-      if (!entry) {
-        entry = {
-          key: voices.key,
-          name: voices.name,
-          kind: voices.kind,
-          turns: 0,
-          transcripts: 0,
-          first: summary.date,
-          last: summary.date,
-          pages: [],
-          roles: [],
-          in: [],
-        }
-        entries.set(voices.key, entry)
-      }
-      entry.transcripts += 1
-      entry.last = summary.date
-      for (const role of voices.roles) if (!entry.roles.includes(role)) entry.roles.push(role)
-      if (voices.voices) {
-        const sum = entry.voices ?? { voices: 0, exact: true }
-        entry.voices = { voices: sum.voices + voices.voices.voices, exact: sum.exact && voices.voices.exact }
-      }
-      entry.in.push({
-        ...ref,
-        turns: voices.turns.length,
-        page: entry.pages.length + 1,
-        ...(voices.voices ? { voices: voices.voices } : {}),
-      })
-      let appearance: Appearance | undefined
-      for (const turn of voices.turns) {
-        if (!appearance) {
-          const list = pending.get(voices.key) ?? []
-          pending.set(voices.key, list)
-          appearance = { transcript: ref, turns: [], continued: list.length === 0 && endedIn.get(voices.key) === summary.name }
-          list.push(appearance)
-        }
-        appearance.turns.push(turn)
-        entry.turns += 1
-        const count = (pendingTurns.get(voices.key) ?? 0) + 1
-        pendingTurns.set(voices.key, count)
-        if (count >= TURNS_PER_PAGE) {
-          flush(entry)
-          appearance = undefined
-        }
-      }
-    }
-  }
-  for (const entry of entries.values()) flush(entry)
-  const directory = sortSpeakers([...entries.values()])
+  } else directory = whole()
   writeFileSync(join(next, 'index.json'), JSON.stringify(directory))
+  writeFileSync(join(next, SOURCES), JSON.stringify(sources))
   rmSync(target, { recursive: true, force: true })
   renameSync(next, target)
   return directory
 }
 
+/** Every transcript read, every speaker cut, their pages written as they fill. */
+function cutWhole(
+  summaries: readonly TranscriptSummary[],
+  next: string,
+  sources: Sources,
+  cache: string,
+  onProgress?: (done: number) => void,
+): SpeakerEntry[] {
+  const cuts = new Map<string, SpeakerCut>()
+  for (const [index, summary] of summaries.entries()) {
+    onProgress?.(index + 1)
+    const ref = refOf(summary)
+    const appearances = speakerAppearances(readTranscriptJson(summary.name, cache))
+    sources.transcripts[summary.name] = { digest: summary.digest, voices: appearances.map(summaryOf) }
+    for (const voices of appearances) {
+      let cut = cuts.get(voices.key)
+      if (!cut) {
+        cut = new SpeakerCut(next, summaryOf(voices), summary.date)
+        cuts.set(voices.key, cut)
+      }
+      cut.add(ref, summaryOf(voices), voices.turns)
+    }
+  }
+  for (const cut of cuts.values()) cut.flush()
+  return sortSpeakers([...cuts.values()].map((cut) => cut.entry))
+}
+
+/**
+ * Only the changed transcripts read: their speakers (and those of transcripts no longer there) cut again,
+ * one at a time, each other transcript's turns taken from that speaker's last pages.
+ */
+function cutChanged(
+  summaries: readonly TranscriptSummary[],
+  changed: readonly TranscriptSummary[],
+  last: Sources,
+  cache: string,
+  next: string,
+  sources: Sources,
+  onProgress?: (done: number) => void,
+): SpeakerEntry[] {
+  const target = folder(cache)
+  const fresh = new Map<string, Map<string, SpeakerAppearance>>()
+  const affected = new Set<string>()
+  for (const [index, summary] of changed.entries()) {
+    onProgress?.(index + 1)
+    const appearances = speakerAppearances(readTranscriptJson(summary.name, cache))
+    fresh.set(summary.name, new Map(appearances.map((voices) => [voices.key, voices])))
+    for (const voices of appearances) affected.add(voices.key)
+    for (const voices of last.transcripts[summary.name]?.voices ?? []) affected.add(voices.key)
+  }
+  const names = new Set(summaries.map((summary) => summary.name))
+  for (const [name, { voices }] of Object.entries(last.transcripts))
+    if (!names.has(name)) for (const { key } of voices) affected.add(key)
+
+  // Each affected speaker's transcripts, in date order, with what they say of the speaker.
+  const theirs = new Map<string, Array<{ summary: TranscriptSummary; voices: VoiceSummary }>>()
+  for (const summary of summaries) {
+    const known = fresh.get(summary.name)
+    const voices = known ? [...known.values()].map(summaryOf) : last.transcripts[summary.name]!.voices
+    sources.transcripts[summary.name] = { digest: summary.digest, voices }
+    for (const one of voices) {
+      if (!affected.has(one.key)) continue
+      const list = theirs.get(one.key) ?? []
+      list.push({ summary, voices: one })
+      theirs.set(one.key, list)
+    }
+  }
+  const before = new Map(readSpeakerDirectory(cache).map((entry) => [entry.key, entry]))
+  const entries: SpeakerEntry[] = []
+  for (const [key, list] of theirs) {
+    // The speaker's turns in each unchanged transcript, from their last pages.
+    const kept = new Map<string, SpeakerTurn[]>()
+    for (let page = 1; page <= (before.get(key)?.pages.length ?? 0); page++)
+      for (const { transcript, turns } of readSpeakerPageIn(target, key, page).appearances) {
+        const known = kept.get(transcript.name)
+        if (known) known.push(...turns)
+        else kept.set(transcript.name, [...turns])
+      }
+    const cut = new SpeakerCut(next, list[0]!.voices, list[0]!.summary.date)
+    for (const { summary, voices } of list) {
+      const turns = fresh.get(summary.name)?.get(key)?.turns ?? kept.get(summary.name)
+      if (!turns) throw new Error(`${summary.name}: the last speaker tables have no turns of ${key}`)
+      cut.add(refOf(summary), voices, turns)
+    }
+    cut.flush()
+    entries.push(cut.entry)
+  }
+  for (const [key, entry] of before) {
+    if (affected.has(key)) continue
+    renameSync(join(target, key), join(next, key))
+    entries.push(entry)
+  }
+  return sortSpeakers(entries)
+}
 /** Every speaker: people by surname, then the unidentified voices (if any). */
 export function readSpeakerDirectory(cache = siteCacheFolder()): SpeakerEntry[] {
   const path = join(folder(cache), 'index.json')
@@ -172,5 +339,9 @@ export function readSpeakerDirectory(cache = siteCacheFolder()): SpeakerEntry[] 
 
 /** One page (1-based) of a speaker's turns. */
 export function readSpeakerPage(key: string, page: number, cache = siteCacheFolder()): SpeakerPage {
-  return JSON.parse(readFileSync(pageFile(folder(cache), key, page), 'utf8')) as SpeakerPage
+  return readSpeakerPageIn(folder(cache), key, page)
+}
+
+function readSpeakerPageIn(base: string, key: string, page: number): SpeakerPage {
+  return JSON.parse(readFileSync(pageFile(base, key, page), 'utf8')) as SpeakerPage
 }

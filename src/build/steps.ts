@@ -241,14 +241,19 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   const digestFile = join(cache, 'speaker-pages.digest')
   const last = existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : undefined
   if (last !== digest || !existsSync(join(cache, 'speakers', 'index.json'))) {
-    const writing = progress(info, 'speaker pages', 'transcripts read', { total: summaries.length })
+    // Only the changed transcripts are read when the last tables' sources are kept (speaker-pages.ts).
+    let writing: ReturnType<typeof progress> | undefined
     let directory: ReturnType<typeof writeSpeakerPages>
     try {
-      directory = writeSpeakerPages(summaries, cache, (done) => writing.update(done))
+      directory = writeSpeakerPages(summaries, cache, (done, total) => {
+        writing ??= progress(info, 'speaker pages', 'transcripts read', { total })
+        writing.update(done)
+      })
     } catch (error) {
       throw new StepFailure(`speaker pages: ${error instanceof Error ? error.message : String(error)}`)
     }
     const pages = directory.reduce((sum, entry) => sum + entry.pages.length, 0)
+    writing ??= progress(info, 'speaker pages', 'transcripts read', { total: 0 })
     writing.finish(`${counted(directory.length)} speakers, ${counted(pages)} pages`)
     writeFileSync(digestFile, digest)
   }

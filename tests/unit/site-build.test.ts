@@ -4,7 +4,8 @@
  * of 100 turns, a transcript continued across a page break says so. Expected counts come from the
  * generator's plans (what each transcript was written to hold) and from turns written by hand.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, linkSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -182,8 +183,10 @@ describe('speaker pages', () => {
       diagnostics: [],
     }
     mkdirSync(join(cache, 'transcripts'), { recursive: true })
-    writeFileSync(join(cache, 'transcripts', `${name}.json`), jsonText(json))
-    return summarize(json, name)
+    const text = jsonText(json)
+    writeFileSync(join(cache, 'transcripts', `${name}.json`), text)
+    // A digest of what it says, as a build's (of its bytes): a changed transcript has a new one.
+    return summarize(json, createHash('sha256').update(text).digest('hex'))
   }
 
   test('250 turns of one person over three transcripts make pages of 100, 100 and 50, continued across breaks', () => {
@@ -236,5 +239,71 @@ describe('speaker pages', () => {
       cache,
     )
     expect(changed[0]!.pages).not.toEqual(first[0]!.pages)
+  })
+
+  /** Every file of the speakers' tables, by path, as text. */
+  const tables = (dir: string): Record<string, string> => {
+    const files: Record<string, string> = {}
+    const walk = (at: string, prefix: string) => {
+      for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.isDirectory()) walk(join(at, entry.name), `${prefix}${entry.name}/`)
+        else files[`${prefix}${entry.name}`] = readFileSync(join(at, entry.name), 'utf8')
+      }
+    }
+    walk(join(dir, 'speakers'), '')
+    return files
+  }
+
+  test('a rebuild reads only the changed transcripts and writes what a whole writing writes', () => {
+    const many = (count: number, speaker: string, kind: 'person' | 'unidentified' = 'person'): Array<[string, typeof kind]> =>
+      Array.from({ length: count }, () => [speaker, kind])
+    const before = [
+      transcript('1964-01-01-00001', '1964-01-01', [
+        ...many(70, 'ann'),
+        ...many(3, 'bob'),
+        ...many(2, 'unidentified-1', 'unidentified'),
+      ]),
+      transcript('1964-02-01-00002', '1964-02-01', [...many(50, 'ann'), ...many(2, 'cy')]),
+      transcript('1964-03-01-00003', '1964-03-01', [...many(90, 'ann'), ...many(4, 'bob')]),
+      transcript('1964-04-01-00004', '1964-04-01', many(5, 'dee')),
+    ]
+    writeSpeakerPages(before, cache)
+    const untouched = readFileSync(join(cache, 'speakers', 'dee', '1.json'), 'utf8')
+    // The second transcript loses 30 of Ann's turns and Cy, gains Dee; the fourth is removed; a fifth is added.
+    const after = [
+      before[0]!,
+      transcript('1964-02-01-00002', '1964-02-01', [
+        ...many(20, 'ann'),
+        ...many(1, 'dee'),
+        ...many(1, 'unidentified-1', 'unidentified'),
+      ]),
+      before[2]!,
+      transcript('1964-05-01-00005', '1964-05-01', many(3, 'bob')),
+    ]
+    const read: number[] = []
+    const rebuilt = writeSpeakerPages(after, cache, (done, total) => read.push(total))
+    expect(new Set(read), 'the two changed transcripts read, not four').toEqual(new Set([2]))
+    const incremental = tables(cache)
+    expect(incremental['dee/1.json']).not.toBe(untouched)
+    // The same transcripts written whole, in a cache of their own.
+    const whole = mkdtempSync(join(tmpdir(), 'speakers-whole-'))
+    try {
+      mkdirSync(join(whole, 'transcripts'))
+      for (const summary of after)
+        writeFileSync(
+          join(whole, 'transcripts', `${summary.name}.json`),
+          readFileSync(join(cache, 'transcripts', `${summary.name}.json`)),
+        )
+      const directory = writeSpeakerPages(after, whole)
+      expect(rebuilt).toEqual(directory)
+      expect(incremental).toEqual(tables(whole))
+    } finally {
+      rmSync(whole, { recursive: true, force: true })
+    }
+    // By hand: Ann speaks 70 + 20 + 90 = 180 turns, two pages (100 and 80); Cy no longer speaks.
+    expect(rebuilt.find((entry) => entry.key === 'ann')!.turns).toBe(180)
+    expect(rebuilt.find((entry) => entry.key === 'ann')!.pages).toHaveLength(2)
+    expect(rebuilt.map((entry) => entry.key)).toEqual(['ann', 'bob', 'dee', 'unidentified'])
+    expect(rebuilt.find((entry) => entry.key === 'dee')!.in.map((t) => [t.name, t.turns])).toEqual([['1964-02-01-00002', 1]])
   })
 })

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { ListedSpeaker } from '../collection/browse.ts'
 import {
   sortSpeakers,
@@ -89,15 +88,6 @@ interface Sources {
 }
 
 const SOURCES = 'sources.json'
-
-/** This module's own text: tables cut by other code are not taken. */
-const CODE = (() => {
-  try {
-    return hashOf(readFileSync(fileURLToPath(import.meta.url), 'utf8'))
-  } catch {
-    return `pages of ${TURNS_PER_PAGE}`
-  }
-})()
 
 /**
  * Past this many transcripts read again, the tables are written whole: a rebuild holds the changed
@@ -187,10 +177,10 @@ class SpeakerCut {
   }
 }
 
-function readSources(target: string): Sources | undefined {
+function readSources(target: string, code: string): Sources | undefined {
   try {
     const sources = JSON.parse(readFileSync(join(target, SOURCES), 'utf8')) as Sources
-    return sources.code === CODE && existsSync(join(target, 'index.json')) ? sources : undefined
+    return sources.code === code && existsSync(join(target, 'index.json')) ? sources : undefined
   } catch {
     return undefined
   }
@@ -207,14 +197,16 @@ export function writeSpeakerPages(
   summaries: readonly TranscriptSummary[],
   cache = siteCacheFolder(),
   onProgress?: (done: number, total: number) => void,
+  /** A digest of the code that cuts the tables (this module): tables cut by other code are written again whole. */
+  code = '',
 ): SpeakerEntry[] {
   const target = folder(cache)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
   mkdirSync(next, { recursive: true })
-  const last = readSources(target)
+  const last = readSources(target, code)
   const changed = last ? summaries.filter((summary) => last.transcripts[summary.name]?.digest !== summary.digest) : summaries
-  const sources: Sources = { code: CODE, transcripts: {} }
+  const sources: Sources = { code, transcripts: {} }
   const whole = () => {
     rmSync(next, { recursive: true, force: true })
     mkdirSync(next, { recursive: true })

@@ -35,6 +35,7 @@ import {
   artifactFiles,
   cachedNames,
   codeDigest,
+  filesDigest,
   hasArtifacts,
   optionalArtifacts,
   revisionsArtifact,
@@ -245,10 +246,15 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
     let writing: ReturnType<typeof progress> | undefined
     let directory: ReturnType<typeof writeSpeakerPages>
     try {
-      directory = writeSpeakerPages(summaries, cache, (done, total) => {
-        writing ??= progress(info, 'speaker pages', 'transcripts read', { total })
-        writing.update(done)
-      })
+      directory = writeSpeakerPages(
+        summaries,
+        cache,
+        (done, total) => {
+          writing ??= progress(info, 'speaker pages', 'transcripts read', { total })
+          writing.update(done)
+        },
+        filesDigest(root, ['src/build/speaker-pages.ts']),
+      )
     } catch (error) {
       throw new StepFailure(`speaker pages: ${error instanceof Error ? error.message : String(error)}`)
     }

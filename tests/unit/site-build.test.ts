@@ -305,5 +305,10 @@ describe('speaker pages', () => {
     expect(rebuilt.find((entry) => entry.key === 'ann')!.pages).toHaveLength(2)
     expect(rebuilt.map((entry) => entry.key)).toEqual(['ann', 'bob', 'dee', 'unidentified'])
     expect(rebuilt.find((entry) => entry.key === 'dee')!.in.map((t) => [t.name, t.turns])).toEqual([['1964-02-01-00002', 1]])
+    // Tables cut by other code (another digest of speaker-pages.ts) are not taken: every transcript is read.
+    const totals: number[] = []
+    writeSpeakerPages(after, cache, (done, total) => totals.push(total), 'other code')
+    expect(new Set(totals)).toEqual(new Set([4]))
+    expect(tables(cache)['ann/1.json']).toBe(incremental['ann/1.json'])
   })
 })

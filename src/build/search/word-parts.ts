@@ -10,7 +10,6 @@
  * the first part that prints it plainly, or else in the first part that prints it: what one reading of
  * every part in turn finds (`Spellings`).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { byCodePoint, partWords, type PagefindParts } from './pagefind-files.ts'
 import { SearchBuildError } from './read.ts'
@@ -20,10 +19,9 @@ import { type Spellings, type WordRow, WordRows } from './words.ts'
 
 const WORDS = 'words.txt'
 const SPELLINGS = 'spellings.txt'
-const TRANSCRIPTS = 'transcripts.json'
 
-/** A row as a line keeps it: `[transcript, sections, codes]`, its transcript a number in the part's list. */
-type Kept = [number, number[], string[]]
+/** A row as a line keeps it: `[name, label, sections, codes]`. */
+type Kept = [string, string, number[], string[]]
 
 /**
  * Gathers one part's words from its index (`part`, `pages`: every part's page ids) and returns the
@@ -37,29 +35,17 @@ export async function gatherWords(
   chunkRead: () => void,
 ): Promise<(folder: string) => void> {
   const words = new WordRows(pages, rows, spellings)
-  // Each transcript's name and label once, its rows by number: a label repeated on every row of every word was 692 MB at 10,000.
-  const transcripts: Array<[name: string, label: string]> = []
-  const numbers = new Map<string, number>()
-  const numberOf = (name: string, label: string): number => {
-    let n = numbers.get(name)
-    if (n === undefined) {
-      n = transcripts.push([name, label]) - 1
-      numbers.set(name, n)
-    }
-    return n
-  }
   const lines: string[] = []
   for await (const { word, pages: held } of partWords(part, chunkRead)) {
     const found = words.of(word, held)
     if (found.length === 0) continue
     if (/[\t\n]/.test(word)) throw new SearchBuildError(`the search's word tables cannot keep the word “${word}”`)
-    lines.push(`${word}\t${JSON.stringify(found.map((row): Kept => [numberOf(row.name, row.label), row.sections, row.codes]))}`)
+    lines.push(`${word}\t${JSON.stringify(found.map((row): Kept => [row.name, row.label, row.sections, row.codes]))}`)
   }
   const spelled: string[] = []
   for (const [word, plain] of spellings.words()) spelled.push(`${word}\t${plain ? 1 : 0}\t${words.indexedAs.get(word) ?? ''}`)
   spelled.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   return (folder) => {
-    writeFileSync(join(folder, TRANSCRIPTS), JSON.stringify(transcripts))
     writeLines(join(folder, WORDS), lines)
     writeLines(join(folder, SPELLINGS), spelled)
   }
@@ -67,19 +53,14 @@ export async function gatherWords(
 
 /** Every word of the parts' pieces (their folders, in the parts' order), with its rows, in Pagefind's order. */
 export function* mergedWords(folders: readonly string[]): Generator<{ word: string; rows: WordRow[] }> {
-  const transcripts = folders.map(
-    (folder) => JSON.parse(readFileSync(join(folder, TRANSCRIPTS), 'utf8')) as Array<[name: string, label: string]>,
-  )
   for (const { key, lines } of mergeLines(
     folders.map((folder) => join(folder, WORDS)),
     byCodePoint,
   )) {
     const rows: WordRow[] = []
-    for (const { part, line } of lines)
-      for (const [t, sections, codes] of JSON.parse(line.slice(line.indexOf('\t') + 1)) as Kept[]) {
-        const [name, label] = transcripts[part]![t]!
+    for (const { line } of lines)
+      for (const [name, label, sections, codes] of JSON.parse(line.slice(line.indexOf('\t') + 1)) as Kept[])
         rows.push({ name, label, sections, codes })
-      }
     yield { word: key, rows }
   }
 }

@@ -143,7 +143,6 @@ export const searchOptions = (task: WorkerTask) => ({
   partSize: task.partSize,
   partsCache: partsCacheFolder(task.cache),
   piecesCache: piecesCacheFolder(task.cache),
-  wordsCache: wordsCacheFolder(task.cache),
   code: task.code,
 })
 
@@ -185,8 +184,6 @@ export const partsCacheFolder = (cache: string) => join(cache, 'search-parts')
 
 /** Each part's postings and heads kept between builds (./part-pieces.ts): a part whose records did not change is not gathered again. */
 export const piecesCacheFolder = (cache: string) => join(cache, 'search-pieces')
-/** Where each part's pieces of the word tables are kept (word-parts.ts). */
-export const wordsCacheFolder = (cache: string) => join(cache, 'search-words')
 
 /** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
 export const keptFolder = (cache: string) => join(cache, 'search-kept')

@@ -159,7 +159,7 @@ export async function readPagefindParts(dirs: readonly string[]): Promise<Pagefi
 }
 
 /** One part's words in its index's order, its pages numbered across the parts; `chunkRead` after each chunk. */
-export async function* partWords(part: PagefindParts['parts'][number], chunkRead: () => void): AsyncGenerator<IndexedWord> {
+async function* partWords(part: PagefindParts['parts'][number], chunkRead: () => void): AsyncGenerator<IndexedWord> {
   for (const chunk of part.chunks) {
     const words = await readIndexChunk(part.dir, chunk.hash)
     chunkRead()

@@ -25,8 +25,6 @@ import { fragmentId, recordRow, TableWriter, type RecordRow } from './tables.ts'
 import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink, type SequenceHeads } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
-import { gatherWords, mergedSpellings, mergedWords } from './word-parts.ts'
-import { PartPieces } from './part-pieces.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
 import { counted, progress } from '../../contract/progress.ts'
 
@@ -53,12 +51,6 @@ export interface SearchIndexOptions extends SearchIndexSource {
    * again (part-pieces.ts). Without it, every part's are gathered.
    */
   piecesCache?: string
-  /**
-   * A folder of the cache where each part's pieces of the word tables (its words' rows and spellings) are
-   * kept between builds (word-parts.ts): a part whose records and labels did not change is not read again
-   * from Pagefind's index. Without it, every part's are gathered.
-   */
-  wordsCache?: string
   /** A digest of the build's code: pieces kept by other code are not taken. */
   code?: string
 }
@@ -79,7 +71,6 @@ export async function buildSearchIndex({
   partSize = PART_SIZE,
   partsCache,
   piecesCache,
-  wordsCache,
   code = '',
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
@@ -118,6 +109,7 @@ export async function buildSearchIndex({
   }
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
+  const spellings = new Spellings()
   // Each record's passages and word sequences are worked out beside the tables, in a thread of their own.
   // A part gathers a pair's triples once the pair is met in more than its head's share of a part: about
   // the pairs whose head over the whole collection leaves transcripts out (one part: the head's size).
@@ -133,9 +125,6 @@ export async function buildSearchIndex({
       .digest('hex')
       .slice(0, 32),
   )
-  // Each part's words are read from its own index, unless an earlier build kept them (word-parts.ts).
-  const wordPieces = new PartPieces(wordsCache)
-  const spellings = pieceKeys.map((key) => (wordPieces.has(key) ? undefined : new Spellings()))
   const passageWriter = passageSink({ site, info: [...info], headSize, tripleAfter, parts: pieceKeys, piecesCache }, names.length)
   const reading = progress(log, 'search tables', 'records', { total: fragments.length })
   await mkdir(join(site, 'search'), { recursive: true })
@@ -143,7 +132,6 @@ export async function buildSearchIndex({
   const lookup = (name: string) => info.get(name)
   let collector: HeadCollector
   let words: Awaited<ReturnType<typeof writeWordTables>>
-  let indexedAs: Map<string, string>
   let ending: Promise<SequenceHeads>
   // A failure here stops the passages' thread too.
   try {
@@ -153,7 +141,7 @@ export async function buildSearchIndex({
       const row = recordRow(id, fragment, lookup)
       tables.add(row)
       rows.set(id, row)
-      spellings[part]?.add(pageOf.get(id) ?? -1, fragment.content)
+      spellings.add(pageOf.get(id) ?? -1, fragment.content)
       await passageWriter.add(id, fragment, part)
       reading.update(i + 1)
     }
@@ -163,31 +151,17 @@ export async function buildSearchIndex({
     ending.catch(() => {}) // awaited below; a failure of the word tables stops the thread first
     // The labels the word tables' rows carry: every record's, and the label of a transcript it does not name.
     collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
-    const chunks = index.parts.reduce((sum, part, i) => sum + (spellings[i] ? part.chunks.length : 0), 0)
+    const chunks = index.parts.reduce((sum, part) => sum + part.chunks.length, 0)
     const counting = progress(log, 'search words', 'index chunks', { total: chunks })
-    let done = 0
-    for (const [i, part] of index.parts.entries()) {
-      const spelled = spellings[i]
-      if (!spelled) continue
-      const write = await gatherWords(part, index.pages, rows, spelled, () => counting.update(++done))
-      wordPieces.save(pieceKeys[i]!, write)
-      spellings[i] = undefined
-    }
-    const folders = pieceKeys.filter((key) => wordPieces.holds(key)).map((key) => wordPieces.folderOf(key))
-    indexedAs = mergedSpellings(folders)
-    words = await writeWordTables(site, mergedWords(folders), indexedAs, wordFileTarget, collector)
-    counting.finish(
-      `${(words.bytes / 1000).toFixed(0)} KB written; ${counted(folders.length)} parts: ${counted(wordPieces.saved)} read, ${counted(folders.length - wordPieces.saved)} kept`,
-    )
-    await wordPieces.prune(pieceKeys)
+    words = await writeWordTables(site, index, rows, spellings, (done) => counting.update(done), wordFileTarget, collector)
+    counting.finish(`${(words.bytes / 1000).toFixed(0)} KB written`)
     rows.clear()
   } catch (error) {
     await passageWriter.abort()
-    await wordPieces.discard()
     throw error
   }
   const sequences = await ending
-  const heads = await writeHeads(site, collector.end(), indexedAs, sequences.heads)
+  const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
   const n = (count: number) => count.toLocaleString('en')
   log(
     `search words: heads of ${n(collector.heads.size)} words, ${n(sequences.count.pairs)} pairs and ${n(sequences.count.triples)} triples in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,

@@ -2,8 +2,7 @@
  * Files of lines in key order (a line's key is its text up to its first tab), written and read back a
  * megabyte at a time, and several such files merged key by key, one line of each held at a time: how
  * each part's pieces of the search's tables are kept in the cache and merged into the collection's
- * (./posting-parts.ts, ./head-parts.ts, ./word-parts.ts). Keys compare with `<` (UTF-16 units), or as the
- * caller says, the same on both sides.
+ * (./posting-parts.ts, ./head-parts.ts). Keys compare with `<` (UTF-16 units), the same on both sides.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
@@ -74,24 +73,15 @@ class Lines {
   }
 }
 
-/** Keys in the order of `<` (UTF-16 units). */
-const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * Every key of the files, in key order, with its lines in the files' order (`part`: the file's number).
- * Each file's keys are in the order `compare` gives (by default `<`'s).
- */
-export function* mergeLines(
-  paths: readonly string[],
-  compare: (a: string, b: string) => number = byUnits,
-): Generator<{ key: string; lines: Array<{ part: number; line: string }> }> {
+/** Every key of the files, in key order, with its lines in the files' order (`part`: the file's number). */
+export function* mergeLines(paths: readonly string[]): Generator<{ key: string; lines: Array<{ part: number; line: string }> }> {
   const readers = paths.map((path) => new Lines(path))
   try {
     for (;;) {
       let key: string | undefined
       for (const reader of readers) {
         const at = reader.key
-        if (at !== undefined && (key === undefined || compare(at, key) < 0)) key = at
+        if (at !== undefined && (key === undefined || at < key)) key = at
       }
       if (key === undefined) return
       const lines: Array<{ part: number; line: string }> = []

@@ -22,6 +22,7 @@ import {
 import { sectionAt } from '../../contract/sections.ts'
 import { GzipFiles } from './gzip-files.ts'
 import type { HeadCollector } from './heads.ts'
+import { indexedWords, type PagefindParts } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
 
 /** A record's sections as the page numbers them: where each starts, its transcript and its code. */
@@ -101,11 +102,6 @@ export class Spellings {
   onPage(page: number): ReadonlyMap<number, string> | undefined {
     return this.at.get(page)
   }
-
-  /** Every word met, with whether its first place is plain (a part's first plain place comes before another's first place). */
-  *words(): Generator<[word: string, plain: boolean]> {
-    for (const [word, { plain }] of this.first) yield [word, plain]
-  }
 }
 
 /** About this many bytes of JSON to a word table file (about a quarter of it gzipped). */
@@ -118,93 +114,33 @@ function shared(a: string, b: string): number {
   return n
 }
 
-/** A transcript's sections holding a word, numbered as its passages number them, with their codes. */
-export interface WordRow {
-  name: string
-  label: string
-  sections: number[]
-  codes: string[]
-}
-
 /**
- * Each indexed word's rows, from its pages and positions in Pagefind's index (`rows`: the records' rows by
- * Pagefind page id, `pages`: the index's page ids), and the dictionary's candidates met on the way: each
- * printed word's first place (`spellings`) and the word indexed there most like it.
- */
-export class WordRows {
-  /** Each printed word's candidate: the word indexed at its first place. */
-  readonly indexedAs = new Map<string, string>()
-  private readonly sections = new Map<number, Sections>()
-  private readonly pages: readonly string[]
-  private readonly rows: ReadonlyMap<string, RecordRow>
-  private readonly spellings: Spellings
-
-  constructor(pages: readonly string[], rows: ReadonlyMap<string, RecordRow>, spellings: Spellings) {
-    this.pages = pages
-    this.rows = rows
-    this.spellings = spellings
-  }
-
-  private sectionsOfPage(page: number): Sections | undefined {
-    let known = this.sections.get(page)
-    if (!known) {
-      const row = this.rows.get(this.pages[page] ?? '')
-      if (!row) return undefined
-      known = sectionsOf(row)
-      this.sections.set(page, known)
-    }
-    return known
-  }
-
-  /** A word's rows, one per transcript holding it in a section, in the order of its pages. */
-  of(word: string, pages: ReadonlyArray<{ page: number; positions: number[] }>): WordRow[] {
-    const rows: WordRow[] = []
-    for (const { page, positions } of pages) {
-      const known = this.sectionsOfPage(page)
-      if (!known) continue
-      const firsts = this.spellings.onPage(page)
-      const held = new Set<number>()
-      for (const position of positions) {
-        const section = sectionOf(known, position)
-        if (section >= 0) held.add(section)
-        const printed = firsts?.get(position)
-        if (printed !== undefined) {
-          const before = this.indexedAs.get(printed)
-          if (before === undefined || shared(word, printed) > shared(before, printed)) this.indexedAs.set(printed, word)
-        }
-      }
-      if (held.size === 0) continue
-      const byTranscript = new Map<number, number[]>()
-      for (const section of [...held].sort((a, b) => a - b)) {
-        const t = known.transcript[section]!
-        const list = byTranscript.get(t)
-        if (list) list.push(section)
-        else byTranscript.set(t, [section])
-      }
-      for (const [t, list] of byTranscript)
-        rows.push({
-          name: known.row.names[t] ?? '',
-          label: known.row.labels[t] ?? UNNAMED_LABEL,
-          sections: list.map((i) => known.local[i]!),
-          codes: list.map((i) => known.codes[i]!),
-        })
-    }
-    return rows
-  }
-}
-
-/**
- * Writes the word tables, their dictionaries and directory under `site`, from each indexed word's rows
- * in Pagefind's word order (`words`; a word without rows is left out) and the dictionary (`indexedAs`,
- * printed word → indexed word). Returns the bytes written. `heads` is given each word's rows.
+ * Writes the word tables, their dictionaries and directory under `site`, from Pagefind's index in parts;
+ * `rows` by Pagefind page id. Returns the bytes written and the dictionary (printed word → indexed word).
+ * `step` is told the index chunks read so far; `heads` is given each word's rows, in Pagefind's order.
  */
 export async function writeWordTables(
   site: string,
-  words: AsyncIterable<{ word: string; rows: WordRow[] }> | Iterable<{ word: string; rows: WordRow[] }>,
-  indexedAs: ReadonlyMap<string, string>,
+  index: PagefindParts,
+  rows: Map<string, RecordRow>,
+  spellings: Spellings,
+  step: (done: number) => void,
   fileTarget = WORD_FILE_TARGET,
   heads?: HeadCollector,
-): Promise<{ bytes: number }> {
+): Promise<{ bytes: number; indexedAs: Map<string, string> }> {
+  const sections = new Map<number, Sections>()
+  const sectionsOfPage = (page: number): Sections | undefined => {
+    let known = sections.get(page)
+    if (!known) {
+      const row = rows.get(index.pages[page] ?? '')
+      if (!row) return undefined
+      known = sectionsOf(row)
+      sections.set(page, known)
+    }
+    return known
+  }
+  /** Each printed word's candidates: the words indexed at its first place. */
+  const indexedAs = new Map<string, string>()
   const directory: WordDirectory = { chunks: [] }
   let bytes = 0
   await mkdir(join(site, dirname(wordChunkPath(0))), { recursive: true })
@@ -238,7 +174,38 @@ export async function writeWordTables(
       entry[2] = size
     })
   }
-  for await (const { word, rows } of words) {
+  for await (const { word, pages } of indexedWords(index, step)) {
+    const rows: Array<{ name: string; label: string; sections: number[]; codes: string[] }> = []
+    for (const { page, positions } of pages) {
+      const known = sectionsOfPage(page)
+      if (!known) continue
+      const firsts = spellings.onPage(page)
+      const held = new Set<number>()
+      for (const position of positions) {
+        const section = sectionOf(known, position)
+        if (section >= 0) held.add(section)
+        const printed = firsts?.get(position)
+        if (printed !== undefined) {
+          const before = indexedAs.get(printed)
+          if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
+        }
+      }
+      if (held.size === 0) continue
+      const byTranscript = new Map<number, number[]>()
+      for (const section of [...held].sort((a, b) => a - b)) {
+        const t = known.transcript[section]!
+        const list = byTranscript.get(t)
+        if (list) list.push(section)
+        else byTranscript.set(t, [section])
+      }
+      for (const [t, list] of byTranscript)
+        rows.push({
+          name: known.row.names[t] ?? '',
+          label: known.row.labels[t] ?? UNNAMED_LABEL,
+          sections: list.map((i) => known.local[i]!),
+          codes: list.map((i) => known.codes[i]!),
+        })
+    }
     if (rows.length === 0) continue
     heads?.add(word, rows)
     file ??= open()
@@ -283,5 +250,5 @@ export async function writeWordTables(
   }
   const text = JSON.stringify(directory)
   await writeFile(join(site, WORDS_PATH), text)
-  return { bytes: bytes + text.length }
+  return { bytes: bytes + text.length, indexedAs }
 }

@@ -419,9 +419,10 @@ describe('speaker pages', () => {
 })
 
 /**
- * A speaker page worth reading (issue 21): each turn in its exchange, collapsed, and contents by
- * transcript, all without JavaScript. Ball's turns in the raw file (lines 70, 74, 78, 294, 300) and the
- * turns around them: line 66 `Rusk: I think it has, …` (with its second paragraph, line 68), line 72
+ * A speaker page worth reading (issue 21): each turn in its exchange (the nearest 15 words of the turns
+ * around it, issue 25), collapsed, and contents by transcript, all without JavaScript. Ball's turns in the
+ * raw file (lines 70, 74, 78, 294, 300) and the turns around them: line 66 `Rusk: I think it has, …` (with
+ * its second paragraph, line 68), line 72
  * `Rusk: In the short term.`; line 292 `Bundy: Bobby said Dobrynin said he understood it perfectly.`, line
  * 296 `President Kennedy: Dobrynin said he did?`.
  */
@@ -445,9 +446,18 @@ describe('speaker pages: the exchange and the contents', () => {
         expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
         const before = await words(first.locator('.sp-before'))
         const after = await words(first.locator('.sp-after'))
-        expect(before).toMatch(/^Before, Dean Rusk: I think it has, but we'll actually check that particular point\./)
-        expect(before).toContain('In the long term we think there is promise')
+        // The last 15 words of Rusk's two paragraphs (lines 66 and 68), what Ball answers; the rest is cut.
+        expect(before).toBe(
+          'Before, Dean Rusk: … arrangements, and those can be brought into operation in two or three months under [unclear].',
+        )
         expect(after).toBe('After, Dean Rusk: In the short term.')
+        // Ball's third turn (line 78): Rusk's `[Unclear.]` before, the first 15 words of Bundy's long turn (line 80) after.
+        const third = exchanges.nth(2)
+        await third.locator('summary').click()
+        expect(await words(third.locator('.sp-before'))).toBe('Before, Dean Rusk: [Unclear.]')
+        expect(await words(third.locator('.sp-after'))).toBe(
+          "After, McGeorge Bundy: Well, do you need to put it in the atom-free context? There's a different context …",
+        )
         // Ball's fourth turn (line 294), between Bundy (292) and the President (296).
         const fourth = exchanges.nth(3)
         await fourth.locator('summary').click()

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { timelineLayout } from '../../src/collection/timeline-layout.ts'
-import { sortSpeakers, speakerAppearances } from '../../src/collection/speaker-index.ts'
+import { neighbourWords, sortSpeakers, speakerAppearances } from '../../src/collection/speaker-index.ts'
 import { voiceNumber } from '../../src/contract/speakers.ts'
 import { countWords, formatShare, speakerGroups } from '../../src/collection/speakers.ts'
 import { readTranscript } from '../../src/build/prepare/transcript-files.ts'
@@ -249,18 +249,37 @@ describe('speaker index (the speaker pages)', () => {
     ],
   )
 
+  test('a neighbouring turn: its last 15 words before the speaker’s turn, its first 15 after, across paragraphs', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `w${i + 1}`)
+    const paragraphs = [twenty.slice(0, 8).join(' '), twenty.slice(8).join('  ')]
+    expect(neighbourWords(paragraphs, 'before')).toEqual({
+      words: 'w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20',
+      cut: true,
+    })
+    expect(neighbourWords(paragraphs, 'after')).toEqual({
+      words: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15',
+      cut: true,
+    })
+    // Fifteen words are the whole turn: nothing cut.
+    expect(neighbourWords([twenty.slice(0, 15).join(' ')], 'before')).toEqual({
+      words: twenty.slice(0, 15).join(' '),
+      cut: false,
+    })
+  })
+
   test('one transcript: each speaker’s turns, in its exchange (the turn before and after); unidentified voices apart', () => {
     const byKey = (data: TranscriptJson) => new Map(speakerAppearances(data).map((a) => [a.key, a]))
     const ann = byKey(early).get('ann-lee')!
-    expect(ann.turns.map((turn) => [turn.id, turn.before?.id, turn.before?.name, turn.after?.id])).toEqual([
-      ['t-x-3', 't-x-2', 'Unidentified', 't-x-4'],
+    // Each neighbour by its words: t-x-2 says `b`, t-x-4 `d`.
+    expect(ann.turns.map((turn) => [turn.id, turn.before?.words, turn.before?.name, turn.after?.words])).toEqual([
+      ['t-x-3', 'b', 'Unidentified', 'd'],
     ])
-    expect(ann.turns[0]!.after).toEqual({ id: 't-x-4', name: 'Bob Ray', label: 'Bob Ray', paragraphs: ['d'] })
+    expect(ann.turns[0]!.after).toEqual({ name: 'Bob Ray', words: 'd', cut: false })
     // The first turn has no turn before it, the last none after.
     const bob = byKey(early).get('bob-ray')!
-    expect(bob.turns.map((turn) => [turn.before?.id ?? null, turn.after?.id ?? null])).toEqual([
-      [null, 't-x-2'],
-      ['t-x-3', null],
+    expect(bob.turns.map((turn) => [turn.before?.words ?? null, turn.after?.words ?? null])).toEqual([
+      [null, 'b'],
+      ['c', null],
     ])
     const voices = byKey(late).get('unidentified')!
     expect(voices.name).toBe('Unidentified voices')

@@ -4,77 +4,25 @@
  * cache, one small file per page, reading one transcript's JSON at a time; a speaker page reads only its
  * own file. So no page grows with a speaker's share of the archive, and no table is held whole.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ListedSpeaker } from '../collection/browse.ts'
 import {
   sortSpeakers,
   speakerAppearances,
-  type ContentsTranscript,
   type SpeakerAppearance,
   type SpeakerTurn,
   type TranscriptRef,
 } from '../collection/speaker-index.ts'
+import { pageFile, SpeakerCut, summaryOf, type SpeakerEntry, type SpeakerPage, type VoiceSummary } from './speaker-cut.ts'
 import { readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
-import type { VoiceCount } from '../contract/speakers.ts'
 
 export type { SpeakerTurn } from '../collection/speaker-index.ts'
-
-export const TURNS_PER_PAGE = 100
-
-export interface Appearance {
-  transcript: TranscriptRef
-  /** In reading order; a transcript's turns may continue on the next page. */
-  turns: SpeakerTurn[]
-  /** The first turns of this transcript are on an earlier page. */
-  continued: boolean
-}
-
-export interface SpeakerPage {
-  appearances: Appearance[]
-}
-
-/** A transcript a speaker speaks in, as their contents list it (`speakerContents`). */
-export interface SpeakerTranscript extends ContentsTranscript {
-  /** For the unidentified voices: how many voices in this transcript. */
-  voices?: VoiceCount
-}
-
-export interface SpeakerEntry extends ListedSpeaker {
-  /** One hash per page of its content: the page's cache key. */
-  pages: string[]
-  /** What the transcripts' sidecars say they were (`Counsel to the President`), each once. */
-  roles: string[]
-  /** For the unidentified voices: how many voices, across the collection (never their turns). */
-  voices?: VoiceCount
-  /** The transcripts they speak in, in date order: their contents by transcript and date. */
-  in: SpeakerTranscript[]
-}
+export { TURNS_PER_PAGE, type Appearance, type SpeakerEntry, type SpeakerPage, type SpeakerTranscript } from './speaker-cut.ts'
 
 function folder(cache: string): string {
   return join(cache, 'speakers')
-}
-
-/** `mcgeorge-bundy` page 2 → its file; keys are slugs, safe as file names. */
-function pageFile(base: string, key: string, page: number): string {
-  return join(base, key, `${page}.json`)
-}
-
-function hashOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16)
-}
-
-/** What a speaker page says of one transcript's speaker, without the turns: enough to cut the pages. */
-interface VoiceSummary {
-  key: string
-  name: string
-  kind: SpeakerAppearance['kind']
-  roles: string[]
-  voices?: VoiceCount
-  turns: number
 }
 
 /**
@@ -95,86 +43,8 @@ const SOURCES = 'sources.json'
  */
 const INCREMENTAL_AT_MOST = 500
 
-function summaryOf(voices: SpeakerAppearance): VoiceSummary {
-  const { key, name, kind, roles, turns } = voices
-  return { key, name, kind, roles, ...(voices.voices ? { voices: voices.voices } : {}), turns: turns.length }
-}
-
 function refOf(summary: TranscriptSummary): TranscriptRef {
   return { name: summary.name, title: summary.title, date: summary.date, dateLine: summary.dateLine, id: summary.id }
-}
-
-/**
- * One speaker's entry and pages, their transcripts given in date order: the one rule for how a speaker's
- * turns are cut into pages, whether the tables are written whole or one speaker at a time.
- */
-class SpeakerCut {
-  readonly entry: SpeakerEntry
-  private pending: Appearance[] = []
-  private pendingTurns = 0
-  /** The transcript the last written page ended in: the next page may continue it. */
-  private endedIn: string | undefined
-
-  private readonly folder: string
-
-  constructor(folder: string, voices: VoiceSummary, date: string) {
-    this.folder = folder
-    this.entry = {
-      key: voices.key,
-      name: voices.name,
-      kind: voices.kind,
-      turns: 0,
-      transcripts: 0,
-      first: date,
-      last: date,
-      pages: [],
-      roles: [],
-      in: [],
-    }
-  }
-
-  add(ref: TranscriptRef, voices: VoiceSummary, turns: readonly SpeakerTurn[]): void {
-    const entry = this.entry
-    entry.transcripts += 1
-    entry.last = ref.date
-    for (const role of voices.roles) if (!entry.roles.includes(role)) entry.roles.push(role)
-    if (voices.voices) {
-      const sum = entry.voices ?? { voices: 0, exact: true }
-      entry.voices = { voices: sum.voices + voices.voices.voices, exact: sum.exact && voices.voices.exact }
-    }
-    entry.in.push({
-      ...ref,
-      turns: turns.length,
-      page: entry.pages.length + 1,
-      ...(voices.voices ? { voices: voices.voices } : {}),
-    })
-    let appearance: Appearance | undefined
-    for (const turn of turns) {
-      if (!appearance) {
-        appearance = { transcript: ref, turns: [], continued: this.pending.length === 0 && this.endedIn === ref.name }
-        this.pending.push(appearance)
-      }
-      appearance.turns.push(turn)
-      entry.turns += 1
-      this.pendingTurns += 1
-      if (this.pendingTurns >= TURNS_PER_PAGE) {
-        this.flush()
-        appearance = undefined
-      }
-    }
-  }
-
-  flush(): void {
-    if (this.pending.length === 0) return
-    const text = JSON.stringify({ appearances: this.pending } satisfies SpeakerPage)
-    const page = this.entry.pages.length + 1
-    mkdirSync(join(this.folder, this.entry.key), { recursive: true })
-    writeFileSync(pageFile(this.folder, this.entry.key, page), text)
-    this.entry.pages.push(hashOf(text))
-    this.endedIn = this.pending.at(-1)!.transcript.name
-    this.pending = []
-    this.pendingTurns = 0
-  }
 }
 
 function readSources(target: string, code: string): Sources | undefined {
@@ -197,7 +67,7 @@ export function writeSpeakerPages(
   summaries: readonly TranscriptSummary[],
   cache = siteCacheFolder(),
   onProgress?: (done: number, total: number) => void,
-  /** A digest of the code that cuts the tables (this module): tables cut by other code are written again whole. */
+  /** A digest of the code that cuts the tables (this module and ./speaker-cut.ts): tables cut by other code are written again whole. */
   code = '',
 ): SpeakerEntry[] {
   const target = folder(cache)

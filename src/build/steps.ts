@@ -253,7 +253,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
           writing ??= progress(info, 'speaker pages', 'transcripts read', { total })
           writing.update(done)
         },
-        filesDigest(root, ['src/build/speaker-pages.ts']),
+        filesDigest(root, ['src/build/speaker-pages.ts', 'src/build/speaker-cut.ts']),
       )
     } catch (error) {
       throw new StepFailure(`speaker pages: ${error instanceof Error ? error.message : String(error)}`)

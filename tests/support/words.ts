@@ -14,12 +14,13 @@ export function words(text: string): string[] {
 
 /** Every word the JSON carries, counting each footnote number where a marker or a definition is. */
 export function jsonWords(json: TranscriptJson): string[] {
-  // The header's lines are no block, so their words are counted here; an id, date or time read from a
-  // printed heading is counted in the heading's text, and one from the sidecar or the file's name is not the text's.
+  // The header's lines are no block, so their words are counted here, as printed (`1940/03/1`, whose
+  // value is `1940-03-01`); an id, date or time read from a printed heading is counted in the heading's
+  // text, and one from the sidecar or the file's name is not the text's.
   const { id, date, time } = json.metadata
   const parts: string[] = [
-    id.in === 'header' ? json.id : '',
-    date?.in === 'header' ? json.date : '',
+    id.in === 'header' ? (id.printed ?? json.id) : '',
+    date?.in === 'header' ? (date.printed ?? json.date) : '',
     json.status ?? '',
     json.dateLine ?? '',
     time?.in === 'heading' || time?.from === 'sidecar' ? '' : (json.time ?? ''),

@@ -69,6 +69,8 @@ export function writeSpeakerPages(
   onProgress?: (done: number, total: number) => void,
   /** A digest of the code that cuts the tables (this module and ./speaker-cut.ts): tables cut by other code are written again whole. */
   code = '',
+  /** Told why the last tables could not be cut again for what changed, when they are written whole instead. */
+  warn?: (message: string) => void,
 ): SpeakerEntry[] {
   const target = folder(cache)
   const next = `${target}.next`
@@ -87,8 +89,11 @@ export function writeSpeakerPages(
   if (last && changed.length <= INCREMENTAL_AT_MOST) {
     try {
       directory = cutChanged(summaries, changed, last, cache, next, sources, (done) => onProgress?.(done, changed.length))
-    } catch {
+    } catch (error) {
       // Last tables that do not hold what their sources say (a folder removed by hand): written whole.
+      warn?.(
+        `speaker pages: the last tables could not be cut again for what changed (${error instanceof Error ? error.message : String(error)}); writing them whole`,
+      )
       directory = whole()
     }
   } else directory = whole()

@@ -236,31 +236,35 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
   }
 
   // 3. The speaker pages' tables, when the collection changed.
-  const collection = createHash('sha256')
+  // The code that cuts them too: a change of the pages' size writes them again though no transcript changed.
+  const speakerCode = filesDigest(root, ['src/build/speaker-pages.ts', 'src/build/speaker-cut.ts'])
+  const collection = createHash('sha256').update(`${speakerCode}\n`)
   for (const summary of summaries) collection.update(`${summary.name}\0${summary.digest}\n`)
   const digest = collection.digest('hex')
   const digestFile = join(cache, 'speaker-pages.digest')
   const last = existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : undefined
   if (last !== digest || !existsSync(join(cache, 'speakers', 'index.json'))) {
     // Only the changed transcripts are read when the last tables' sources are kept (speaker-pages.ts).
-    let writing: ReturnType<typeof progress> | undefined
+    let writing: { total: number; line: ReturnType<typeof progress> } | undefined
     let directory: ReturnType<typeof writeSpeakerPages>
     try {
       directory = writeSpeakerPages(
         summaries,
         cache,
         (done, total) => {
-          writing ??= progress(info, 'speaker pages', 'transcripts read', { total })
-          writing.update(done)
+          // A new line when the total changes: only the changed transcripts, then (a fallback) every one.
+          if (writing?.total !== total) writing = { total, line: progress(info, 'speaker pages', 'transcripts read', { total }) }
+          writing.line.update(done)
         },
-        filesDigest(root, ['src/build/speaker-pages.ts', 'src/build/speaker-cut.ts']),
+        speakerCode,
+        (line) => log.warn(line),
       )
     } catch (error) {
       throw new StepFailure(`speaker pages: ${error instanceof Error ? error.message : String(error)}`)
     }
     const pages = directory.reduce((sum, entry) => sum + entry.pages.length, 0)
-    writing ??= progress(info, 'speaker pages', 'transcripts read', { total: 0 })
-    writing.finish(`${counted(directory.length)} speakers, ${counted(pages)} pages`)
+    const line = writing?.line ?? progress(info, 'speaker pages', 'transcripts read', { total: 0 })
+    line.finish(`${counted(directory.length)} speakers, ${counted(pages)} pages`)
     writeFileSync(digestFile, digest)
   }
   return summaries

@@ -142,18 +142,20 @@ export function speakerAppearances(data: Pick<TranscriptJson, 'name' | 'speakers
 }
 
 /** People by surname (or a title-only name by its title), then the unidentified voices (if any). */
-export function sortSpeakers<T extends { name: string; kind: SpeakerKind }>(entries: T[]): T[] {
+export function sortSpeakers<T extends { key: string; name: string; kind: SpeakerKind }>(entries: T[]): T[] {
   const people = entries.filter((entry) => entry.kind === 'person').sort(bySurname)
   return [...people, ...entries.filter((entry) => entry.kind === UNIDENTIFIED_KIND)]
 }
 
 /**
  * `McGeorge Bundy` before `President Kennedy`: by the sort word (`sortWord`: the surname, or a title-only
- * name's title, so `President` files between `Pearson` and `Pym`), then the whole name.
+ * name's title, so `President` files between `Pearson` and `Pym`), then the whole name, then the key: two
+ * people of one name (`President` in two administrations) in one order whatever order they came in (a
+ * rebuild cuts only the changed speakers and lists them first).
  */
-function bySurname(a: { name: string }, b: { name: string }): number {
+function bySurname(a: { key: string; name: string }, b: { key: string; name: string }): number {
   const word = (name: string) => sortWord(name).word
-  return word(a.name).localeCompare(word(b.name)) || a.name.localeCompare(b.name)
+  return word(a.name).localeCompare(word(b.name)) || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 }
 
 /** A transcript as a speaker's contents list it: the page (1-based) of theirs where their turns in it start. */

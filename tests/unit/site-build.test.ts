@@ -5,7 +5,7 @@
  * generator's plans (what each transcript was written to hold) and from turns written by hand.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, linkSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readdirSync, statSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -264,11 +264,14 @@ describe('speaker pages', () => {
         ...many(2, 'unidentified-1', 'unidentified'),
       ]),
       transcript('1964-02-01-00002', '1964-02-01', [...many(50, 'ann'), ...many(2, 'cy')]),
-      transcript('1964-03-01-00003', '1964-03-01', [...many(90, 'ann'), ...many(4, 'bob')]),
+      transcript('1964-03-01-00003', '1964-03-01', [...many(90, 'ann'), ...many(4, 'bob'), ...many(2, 'eve')]),
       transcript('1964-04-01-00004', '1964-04-01', many(5, 'dee')),
     ]
-    writeSpeakerPages(before, cache)
+    // Written whole first (tables cut by other code are not taken: the earlier tests' are left aside).
+    writeSpeakerPages(before, cache, undefined, 'this test')
     const untouched = readFileSync(join(cache, 'speakers', 'dee', '1.json'), 'utf8')
+    // Eve speaks only in an unchanged transcript: her folder is moved over, not written again.
+    const eve = statSync(join(cache, 'speakers', 'eve', '1.json')).ino
     // The second transcript loses 30 of Ann's turns and Cy, gains Dee; the fourth is removed; a fifth is added.
     const after = [
       before[0]!,
@@ -281,8 +284,17 @@ describe('speaker pages', () => {
       transcript('1964-05-01-00005', '1964-05-01', many(3, 'bob')),
     ]
     const read: number[] = []
-    const rebuilt = writeSpeakerPages(after, cache, (done, total) => read.push(total))
+    const warned: string[] = []
+    const rebuilt = writeSpeakerPages(
+      after,
+      cache,
+      (_done, total) => read.push(total),
+      'this test',
+      (line) => warned.push(line),
+    )
     expect(new Set(read), 'the two changed transcripts read, not four').toEqual(new Set([2]))
+    expect(warned).toEqual([])
+    expect(statSync(join(cache, 'speakers', 'eve', '1.json')).ino).toBe(eve)
     const incremental = tables(cache)
     expect(incremental['dee/1.json']).not.toBe(untouched)
     // The same transcripts written whole, in a cache of their own.
@@ -294,7 +306,7 @@ describe('speaker pages', () => {
           join(whole, 'transcripts', `${summary.name}.json`),
           readFileSync(join(cache, 'transcripts', `${summary.name}.json`)),
         )
-      const directory = writeSpeakerPages(after, whole)
+      const directory = writeSpeakerPages(after, whole, undefined, 'this test')
       expect(rebuilt).toEqual(directory)
       expect(incremental).toEqual(tables(whole))
     } finally {
@@ -303,11 +315,11 @@ describe('speaker pages', () => {
     // By hand: Ann speaks 70 + 20 + 90 = 180 turns, two pages (100 and 80); Cy no longer speaks.
     expect(rebuilt.find((entry) => entry.key === 'ann')!.turns).toBe(180)
     expect(rebuilt.find((entry) => entry.key === 'ann')!.pages).toHaveLength(2)
-    expect(rebuilt.map((entry) => entry.key)).toEqual(['ann', 'bob', 'dee', 'unidentified'])
+    expect(rebuilt.map((entry) => entry.key)).toEqual(['ann', 'bob', 'dee', 'eve', 'unidentified'])
     expect(rebuilt.find((entry) => entry.key === 'dee')!.in.map((t) => [t.name, t.turns])).toEqual([['1964-02-01-00002', 1]])
     // Tables cut by other code (another digest of speaker-pages.ts) are not taken: every transcript is read.
     const totals: number[] = []
-    writeSpeakerPages(after, cache, (done, total) => totals.push(total), 'other code')
+    writeSpeakerPages(after, cache, (_done, total) => totals.push(total), 'other code')
     expect(new Set(totals)).toEqual(new Set([4]))
     expect(tables(cache)['ann/1.json']).toBe(incremental['ann/1.json'])
   })

@@ -34,6 +34,11 @@ describe('title-only names', () => {
   test('sorted by the title among the surnames, and never shown as a surname', () => {
     const sorted = sortSpeakers(['Pym', 'Vice President', 'Pearson', 'President', 'Dean'].map(person)).map((e) => e.name)
     expect(sorted).toEqual(['Dean', 'Pearson', 'President', 'Pym', 'Vice President'])
+    // Two people of one name (two presidents): by their keys, in whichever order they come.
+    const jfk = { ...person('President'), key: 'jfk' }
+    const lbj = { ...person('President'), key: 'lbj' }
+    expect(sortSpeakers([lbj, jfk]).map((e) => e.key)).toEqual(['jfk', 'lbj'])
+    expect(sortSpeakers([jfk, lbj]).map((e) => e.key)).toEqual(['jfk', 'lbj'])
     expect(participantRow(person('President')).title).toBe(true)
     expect(participantRow(person('President Kennedy')).title).toBe(false)
     const letters = participantLetters(sortSpeakers(['President', 'Pearson', 'Vice President'].map(person)))

@@ -14,12 +14,15 @@ import {
   type TranscriptRef,
 } from '../collection/speaker-index.ts'
 import { pageFile, SpeakerCut, summaryOf, type SpeakerEntry, type SpeakerPage, type VoiceSummary } from './speaker-cut.ts'
-import { readTranscriptJson } from './prepare/artifacts.ts'
+import { filesDigest, readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 
-export type { SpeakerTurn } from '../collection/speaker-index.ts'
-export { TURNS_PER_PAGE, type Appearance, type SpeakerEntry, type SpeakerPage, type SpeakerTranscript } from './speaker-cut.ts'
+export { TURNS_PER_PAGE, type Appearance, type SpeakerEntry } from './speaker-cut.ts'
+
+/** A digest of the code that cuts the tables (this module and ./speaker-cut.ts), from the project's files. */
+export const speakerPagesCode = (root: string): string =>
+  filesDigest(root, ['src/build/speaker-pages.ts', 'src/build/speaker-cut.ts'])
 
 function folder(cache: string): string {
   return join(cache, 'speakers')
@@ -67,7 +70,7 @@ export function writeSpeakerPages(
   summaries: readonly TranscriptSummary[],
   cache = siteCacheFolder(),
   onProgress?: (done: number, total: number) => void,
-  /** A digest of the code that cuts the tables (this module and ./speaker-cut.ts): tables cut by other code are written again whole. */
+  /** A digest of the code that cuts the tables (`speakerPagesCode`): tables cut by other code are written again whole. */
   code = '',
   /** Told why the last tables could not be cut again for what changed, when they are written whole instead. */
   warn?: (message: string) => void,
@@ -117,14 +120,15 @@ function cutWhole(
     onProgress?.(index + 1)
     const ref = refOf(summary)
     const appearances = speakerAppearances(readTranscriptJson(summary.name, cache))
-    sources.transcripts[summary.name] = { digest: summary.digest, voices: appearances.map(summaryOf) }
-    for (const voices of appearances) {
+    const summarized = appearances.map(summaryOf)
+    sources.transcripts[summary.name] = { digest: summary.digest, voices: summarized }
+    for (const [i, voices] of appearances.entries()) {
       let cut = cuts.get(voices.key)
       if (!cut) {
-        cut = new SpeakerCut(next, summaryOf(voices), summary.date)
+        cut = new SpeakerCut(next, summarized[i]!, summary.date)
         cuts.set(voices.key, cut)
       }
-      cut.add(ref, summaryOf(voices), voices.turns)
+      cut.add(ref, summarized[i]!, voices.turns)
     }
   }
   for (const cut of cuts.values()) cut.flush()
@@ -185,7 +189,11 @@ function cutChanged(
     const cut = new SpeakerCut(next, list[0]!.voices, list[0]!.summary.date)
     for (const { summary, voices } of list) {
       const turns = fresh.get(summary.name)?.get(key)?.turns ?? kept.get(summary.name)
-      if (!turns) throw new Error(`${summary.name}: the last speaker tables have no turns of ${key}`)
+      // The last pages must hold what their sources say (else the tables are written whole).
+      if (turns?.length !== voices.turns)
+        throw new Error(
+          `${summary.name}: the last speaker tables hold ${turns?.length ?? 0} turns of ${key}, their sources ${voices.turns}`,
+        )
       cut.add(refOf(summary), voices, turns)
     }
     cut.flush()

@@ -35,7 +35,6 @@ import {
   artifactFiles,
   cachedNames,
   codeDigest,
-  filesDigest,
   hasArtifacts,
   optionalArtifacts,
   revisionsArtifact,
@@ -50,7 +49,7 @@ import { prepareMany } from './prepare/pool.ts'
 import { alignmentBytes } from './prepare/transcript-files.ts'
 import type { PrepareTask } from './prepare/transcript.ts'
 import { writeRecordingList } from './recordings.ts'
-import { writeSpeakerPages } from './speaker-pages.ts'
+import { speakerPagesCode, writeSpeakerPages } from './speaker-pages.ts'
 import { pairWitnesses } from '../collection/witnesses.ts'
 import { writeComparisons } from './witnesses.ts'
 
@@ -237,7 +236,7 @@ export async function runSiteSteps(options: StepsOptions): Promise<TranscriptSum
 
   // 3. The speaker pages' tables, when the collection changed.
   // The code that cuts them too: a change of the pages' size writes them again though no transcript changed.
-  const speakerCode = filesDigest(root, ['src/build/speaker-pages.ts', 'src/build/speaker-cut.ts'])
+  const speakerCode = speakerPagesCode(root)
   const collection = createHash('sha256').update(`${speakerCode}\n`)
   for (const summary of summaries) collection.update(`${summary.name}\0${summary.digest}\n`)
   const digest = collection.digest('hex')

@@ -74,7 +74,10 @@ export const NEIGHBOUR_WORDS = 15
 export interface NeighbourTurn {
   /** The name the transcript gives (`President`, `Unidentified`). */
   name: string
-  /** At most `NEIGHBOUR_WORDS` words: the turn's last (before) or first (after), in one run. */
+  /**
+   * At most `NEIGHBOUR_WORDS` words, the turn's last (before) or first (after), in one run, with an
+   * ellipsis on the side where words were left out: `… brought into operation`, `Well, do you …`.
+   */
   words: string
   /** Whether the turn has more words than these (shown as an ellipsis where they were left out). */
   cut: boolean
@@ -87,8 +90,10 @@ export function neighbourWords(paragraphs: readonly string[], side: 'before' | '
     .split(/\s+/)
     .filter((word) => word !== '')
   const cut = words.length > NEIGHBOUR_WORDS
-  const kept = !cut ? words : side === 'before' ? words.slice(-NEIGHBOUR_WORDS) : words.slice(0, NEIGHBOUR_WORDS)
-  return { words: kept.join(' '), cut }
+  if (!cut) return { words: words.join(' '), cut }
+  return side === 'before'
+    ? { words: `… ${words.slice(-NEIGHBOUR_WORDS).join(' ')}`, cut }
+    : { words: `${words.slice(0, NEIGHBOUR_WORDS).join(' ')} …`, cut }
 }
 
 /** A turn as a speaker page lists it, in its exchange: the turn before and the turn after, when there are. */

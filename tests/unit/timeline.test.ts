@@ -253,11 +253,11 @@ describe('speaker index (the speaker pages)', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `w${i + 1}`)
     const paragraphs = [twenty.slice(0, 8).join(' '), twenty.slice(8).join('  ')]
     expect(neighbourWords(paragraphs, 'before')).toEqual({
-      words: 'w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20',
+      words: '… w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20',
       cut: true,
     })
     expect(neighbourWords(paragraphs, 'after')).toEqual({
-      words: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15',
+      words: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 …',
       cut: true,
     })
     // Fifteen words are the whole turn: nothing cut.

@@ -236,10 +236,6 @@ export class SequenceCollector {
     }
   }
 
-  get count(): { pairs: number; triples: number } {
-    return { pairs: this.dictionary.pairs.size, triples: this.triples.size }
-  }
-
   /** Every triple's head, then every pair's, each let go of as it is given. */
   *heads(): Generator<[string, WordHead]> {
     const word = (id: number) => this.dictionary.words[id]!

@@ -26,7 +26,7 @@ export function writeLines(path: string, lines: Iterable<string>): void {
 }
 
 /** A line's key: its text up to its first tab. */
-export const keyOf = (line: string): string => line.slice(0, line.indexOf('\t'))
+const keyOf = (line: string): string => line.slice(0, line.indexOf('\t'))
 
 /** A file's lines, read a megabyte at a time. */
 class Lines {

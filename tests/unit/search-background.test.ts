@@ -147,6 +147,14 @@ describe('the search build beside Astro', () => {
 
   test('in parts: a rebuild indexes again only the part whose transcript changed, and places the others as they were', async () => {
     const { cache, names } = await setUp([6, 7, 8])
+    // The collection's summaries, as the steps write them: each transcript's digest.
+    const json = (name: string) => JSON.parse(readFileSync(jsonArtifact(name, cache), 'utf8')) as TranscriptJson
+    const collection = (digest: (name: string) => string) =>
+      writeCollection(
+        names.map((name) => summarize(json(name), digest(name))),
+        cache,
+      )
+    collection((name) => `first ${name}`)
     const build = async () => {
       const site = join(cache, '..', `site-${Math.random().toString(36).slice(2)}`)
       const lines: string[] = []
@@ -174,8 +182,10 @@ describe('the search build beside Astro', () => {
     const words = text.replace(/\bthe\b/, 'marzipan')
     expect(words).not.toBe(text)
     await writeFile(jsonArtifact(changed, cache), jsonText(loadTranscript(words, `${changed}.txt`).json))
+    collection((name) => (name === changed ? 'second' : `first ${name}`))
     const second = await build()
-    expect(second.lines.some((line) => line.endsWith('; 3 parts: 1 indexed, 2 kept'))).toBe(true)
+    // The kept parts are known by their transcripts' digests: none of their transcripts is read again.
+    expect(second.lines.some((line) => line.endsWith('; 3 parts: 1 indexed, 2 kept, 2 of them unread'))).toBe(true)
     expect(second.parts.map((part, k) => part === first.parts[k])).toEqual([0, 1, 2].map((k) => k !== at))
     // The kept parts are the same files (links to the cache's), the changed one new files.
     for (const [file, inode] of second.inodes) {
@@ -184,7 +194,10 @@ describe('the search build beside Astro', () => {
       else expect(first.inodes.get(file), file).toBe(inode)
     }
     // The cache keeps this collection's parts only.
-    expect((await readdir(join(cache, 'search-parts'))).sort()).toEqual([...second.parts].sort())
+    const keptFiles = await readdir(join(cache, 'search-parts'))
+    expect(keptFiles.filter((file) => !file.endsWith('.sources.json')).sort()).toEqual([...second.parts].sort())
+    // and each part's sources (part-sources.ts), one file a part.
+    expect(keptFiles.filter((file) => file.endsWith('.sources.json'))).toHaveLength(3)
   }, 120_000)
 
   test("the labels' first pass reads the manifest, and gets each transcript's label as its JSON gives it", async () => {

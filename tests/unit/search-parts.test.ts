@@ -4,6 +4,7 @@
  * the real build), the postings and the heads of words and pairs saying the same (their transcripts are
  * numbered part by part, and a word triple is gathered within its part).
  */
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -241,5 +242,67 @@ describe('the postings and heads of parts an earlier build kept', () => {
     const said = postingsSaid(rebuilt)
     expect(said.get('quarantine')).toHaveLength(1)
     expect(said.get('quarantine')![0]).toMatch(new RegExp(`^${made[3]!.name}: `))
+  }, 120_000)
+})
+
+describe('the parts an earlier build kept, known by their transcripts’ digests', () => {
+  test('a rebuild reads only the changed part’s transcripts, and writes what a build from nothing writes', async () => {
+    const made = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => makeTranscript(n))
+    const cache = await mkdtemp(join(tmpdir(), 'search-sources-cache-'))
+    folders.push(cache)
+    const build = async (texts: typeof made, caches: boolean) => {
+      const transcripts = texts.map(({ name, text }) => ({ text, json: loadTranscript(text, `${name}.txt`).json }))
+      const site = await mkdtemp(join(tmpdir(), 'search-sources-'))
+      folders.push(site)
+      const read: string[] = []
+      await buildSearchIndex({
+        site,
+        names: transcripts.map((t) => t.json.name).sort(),
+        read: async (name) => {
+          read.push(name)
+          return transcripts.find((t) => t.json.name === name)!.json
+        },
+        // The labels' first pass reads the collection's manifest in a build, not each transcript.
+        readLabel: async (name) => transcripts.find((t) => t.json.name === name)!.json,
+        // As the collection's summaries give it: a hash of what the transcript's JSON is made from.
+        digest: (name) =>
+          createHash('sha256')
+            .update(transcripts.find((t) => t.json.name === name)!.text)
+            .digest('hex'),
+        log: () => {},
+        // Records of two transcripts: what the tables need of each (its label, its filters) is kept too.
+        groupSize: 2,
+        partSize: 2,
+        ...(caches ? { partsCache: join(cache, 'parts'), piecesCache: join(cache, 'pieces') } : {}),
+      })
+      return { site, read }
+    }
+    const first = await build(made, true)
+    expect(first.read).toHaveLength(made.length)
+    const partsOf = (site: string) => (JSON.parse(readFileSync(join(site, MANIFEST_PATH), 'utf8')) as Manifest).parts!
+    const parts = partsOf(first.site)
+    expect(parts.length).toBeGreaterThanOrEqual(2)
+
+    // Nothing changed: no transcript is read, every part is placed again.
+    const again = await build(made, true)
+    expect(again.read).toEqual([])
+    expect(tables(again.site)).toEqual(tables(first.site))
+
+    // One word of transcript 3 changed: its part's transcripts are read, and no other.
+    const changed = made.map((each, i) =>
+      i === 3 ? { ...each, text: each.text.replace(/(?<=\n[A-Z][^\n]*?: [^\n]*?)\b[a-z]{4,}\b/, 'quarantine') } : each,
+    )
+    expect(changed[3]!.text).not.toBe(made[3]!.text)
+    const rebuilt = await build(changed, true)
+    const names = made.map((t) => t.name).sort()
+    const part = cutParts(names, 2).find((p) => p.includes(made[3]!.name))!
+    expect(rebuilt.read.sort()).toEqual([...part].sort())
+    expect(partsOf(rebuilt.site).filter((p) => !parts.includes(p))).toHaveLength(1)
+
+    // Every table (the speakers' keys, the value tables, the postings) is the file a build from nothing writes.
+    const fresh = await build(changed, false)
+    expect(fresh.read).toHaveLength(made.length)
+    expect(tables(rebuilt.site)).toEqual(tables(fresh.site))
+    expect(postingsSaid(rebuilt.site).get('quarantine')![0]).toMatch(new RegExp(`^${made[3]!.name}: `))
   }, 120_000)
 })

@@ -46,8 +46,10 @@ export async function cachedTranscripts(cache: string): Promise<SearchIndexSourc
   const shown = (name: string) => `${name}/transcript.json`
   // The labels' first pass reads the collection manifest the loader wrote beside the JSON, not 10,000 files.
   const labels = await readManifestLabels(manifestArtifact(cache))
+  const digests = new Map(readCollection(cache)?.map((summary) => [summary.name, summary.digest]))
   return {
     names,
+    digest: (name) => digests.get(name),
     read: (name) => readTranscriptFile(jsonArtifact(name, cache), shown(name)),
     readLabel: async (name) => labels?.get(name) ?? readTranscriptLabel(jsonArtifact(name, cache), shown(name)),
   }

@@ -5,13 +5,15 @@
  * speakers' keys) is gathered on the way, from kept parts as from built ones.
  *
  * Pagefind indexes in its own process: while it indexes one part, the next part's records are read and
- * made here.
+ * made here. A part whose sources are kept (./part-sources.ts: its transcripts' digests and labels
+ * unchanged) is placed again without reading its transcripts.
  */
 import * as pagefind from 'pagefind'
 import type { TranscriptJson } from '../../core/schema.ts'
 import type { SpeakerKeys } from '../../contract/search.ts'
 import { groupHtml, recordFilters, recordHtml, transcriptRecord, type SearchRecord } from './records.ts'
-import { dropUnread, PartName, type PartStore } from './parts.ts'
+import { dropUnread, PartName, pagefindVersion, type PartStore } from './parts.ts'
+import { readSources, sourcesFile, sourcesKey, writeSources, type PartSources } from './part-sources.ts'
 import { SearchBuildError } from './read.ts'
 import type { TranscriptInfo } from './tables.ts'
 import { counted, progress } from '../../contract/progress.ts'
@@ -28,6 +30,10 @@ export interface PartsSource {
   labels: Map<string, string>
   store: PartStore
   log: (message: string) => void
+  /** Each transcript's digest: with it and a store, a part whose sources are kept is not read again. */
+  digest?: (name: string) => string | undefined
+  /** The search build's code (a part's sources kept by other code are not taken). */
+  code?: string
 }
 
 export interface IndexedParts {
@@ -40,6 +46,10 @@ export interface IndexedParts {
   /** Records in all, and parts given to Pagefind (the others were kept). */
   records: number
   built: number
+  /** Parts placed from their kept sources, none of their transcripts read. */
+  unread: number
+  /** The files of the parts' cache this build's sources are kept in (the store keeps these and the parts). */
+  sourceFiles: string[]
 }
 
 interface PartRecord {
@@ -48,15 +58,48 @@ interface PartRecord {
   names: string[]
 }
 
-export async function indexParts({ parts, size, read, labels, store, log }: PartsSource): Promise<IndexedParts> {
-  const result: IndexedParts = { names: [], info: new Map(), speakerKeys: {}, passages: 0, records: 0, built: 0 }
+export async function indexParts({
+  parts,
+  size,
+  read,
+  labels,
+  store,
+  log,
+  digest,
+  code = '',
+}: PartsSource): Promise<IndexedParts> {
+  const result: IndexedParts = {
+    names: [],
+    info: new Map(),
+    speakerKeys: {},
+    passages: 0,
+    records: 0,
+    built: 0,
+    unread: 0,
+    sourceFiles: [],
+  }
   const total = parts.reduce((sum, part) => sum + part.length, 0)
   const indexing = progress(log, 'search index', 'transcripts', { total })
+  const context = { digest: digest ?? (() => undefined), labels, size, code: `${code}\0pagefind ${pagefindVersion}` }
   let done = 0
   /** The part Pagefind is indexing: awaited before the next is given to it. */
   let pending: Promise<void> = Promise.resolve()
   try {
     for (const part of parts) {
+      const key = store.folder === undefined ? undefined : sourcesKey(part, context)
+      const kept = key === undefined ? undefined : await readSources(store.folder!, key)
+      if (kept && store.has(kept.part)) {
+        add(result, kept)
+        result.unread += 1
+        result.sourceFiles.push(sourcesFile(key!))
+        done += part.length
+        indexing.update(done)
+        await pending
+        await store.place(kept.part)
+        continue
+      }
+      const sources: PartSources = { part: '', records: 0, passages: 0, voices: [], info: [] }
+      const voices = new Set<string>()
       const records: PartRecord[] = []
       const name = new PartName()
       for (let from = 0; from < part.length; from += size) {
@@ -66,16 +109,17 @@ export async function indexParts({ parts, size, read, labels, store, log }: Part
         for (const transcript of group) {
           const json = await read(transcript)
           const one = transcriptRecord(json)
-          for (const [key, value] of one.voices) {
-            const values = result.speakerKeys[key] ?? []
-            result.speakerKeys[key] = values
-            if (!values.includes(value)) values.push(value)
+          for (const voice of one.voices) {
+            const seen = `${voice[0]}\0${voice[1]}`
+            if (voices.has(seen)) continue
+            voices.add(seen)
+            sources.voices.push(voice)
           }
           const label = labels.get(json.name) ?? json.name
-          result.passages += one.sections.length
+          sources.passages += one.sections.length
           if (size === 1) record = { url: one.url, html: recordHtml(one, json, label), names: group }
           else {
-            result.info.set(transcript, { label, filters: recordFilters(one, json, label) })
+            sources.info.push([transcript, { label, filters: recordFilters(one, json, label) }])
             members.push(one)
           }
           indexing.update(++done)
@@ -85,25 +129,44 @@ export async function indexParts({ parts, size, read, labels, store, log }: Part
         name.add(record.url, record.html)
         records.push(record)
       }
-      const partName = name.name()
-      result.names.push(partName)
-      result.records += records.length
+      sources.part = name.name()
+      sources.records = records.length
+      add(result, sources)
       await pending
-      if (store.has(partName)) {
-        await store.place(partName)
+      const keep = async () => {
+        if (key === undefined) return
+        await writeSources(store.folder!, key, sources)
+        result.sourceFiles.push(sourcesFile(key))
+      }
+      if (store.has(sources.part)) {
+        await store.place(sources.part)
+        await keep()
         continue
       }
       result.built += 1
-      pending = indexPart(partName, records, store)
+      pending = indexPart(sources.part, records, store).then(keep)
       pending.catch(() => {}) // awaited before the next part, or below; a failure must not go unhandled meanwhile
     }
     await pending
   } finally {
     await pagefind.close()
   }
-  const inParts = `${counted(parts.length)} part${parts.length === 1 ? '' : 's'}: ${counted(result.built)} indexed, ${counted(parts.length - result.built)} kept`
+  const inParts = `${counted(parts.length)} part${parts.length === 1 ? '' : 's'}: ${counted(result.built)} indexed, ${counted(parts.length - result.built)} kept${result.unread > 0 ? `, ${counted(result.unread)} of them unread` : ''}`
   indexing.finish(size > 1 ? `${counted(result.records)} records of ${size}; ${inParts}` : inParts)
   return result
+}
+
+/** A part's sources added to the collection's, in the parts' order. */
+function add(result: IndexedParts, sources: PartSources): void {
+  result.names.push(sources.part)
+  result.records += sources.records
+  result.passages += sources.passages
+  for (const [key, value] of sources.voices) {
+    const values = result.speakerKeys[key] ?? []
+    result.speakerKeys[key] = values
+    if (!values.includes(value)) values.push(value)
+  }
+  for (const [name, info] of sources.info) result.info.set(name, info)
 }
 
 /** One part given to Pagefind, written and kept. */

@@ -40,7 +40,8 @@ export function cutParts(names: readonly string[], size = PART_SIZE): string[][]
   return parts
 }
 
-const pagefindVersion = (() => {
+/** Pagefind's version: a part indexed by another version is another part. */
+export const pagefindVersion = (() => {
   try {
     const main = fileURLToPath(import.meta.resolve('pagefind'))
     return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version
@@ -86,6 +87,11 @@ export class PartStore {
   constructor(site: string, store?: string) {
     this.site = site
     this.store = store
+  }
+
+  /** The cache's folder of kept parts, or undefined for a build with no cache. */
+  get folder(): string | undefined {
+    return this.store
   }
 
   /** Whether the part was kept by an earlier build (its entry file is written last, by Pagefind). */

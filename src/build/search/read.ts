@@ -22,6 +22,12 @@ export interface SearchIndexSource {
   read: (name: string) => Promise<TranscriptJson>
   /** Reads only what the facet labels need (a first pass over every transcript); by default `read`. */
   readLabel?: (name: string) => Promise<TranscriptLabelSource>
+  /**
+   * Each transcript's digest (its text, sidecar, history and the code that made its JSON): a kept part of
+   * the index whose transcripts' digests are unchanged is placed again without reading them
+   * (./part-sources.ts). Without it, every transcript is read.
+   */
+  digest?: (name: string) => string | undefined
 }
 
 /** A transcript's JSON export in the built site's folder: `<name>/transcript.json`. */

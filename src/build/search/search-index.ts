@@ -64,6 +64,7 @@ export async function buildSearchIndex({
   names,
   read,
   readLabel = read,
+  digest,
   log,
   groupSize: chosenSize,
   wordFileTarget,
@@ -90,9 +91,9 @@ export async function buildSearchIndex({
   const size = chosenSize ?? groupSize(names.length)
   const store = new PartStore(site, partsCache)
   const cut = cutParts(names, partSize)
-  const indexed = await indexParts({ parts: cut, size, read, labels, store, log })
+  const indexed = await indexParts({ parts: cut, size, read, labels, store, log, digest, code })
   const { info, speakerKeys, passages } = indexed
-  await store.prune(indexed.names)
+  await store.prune([...indexed.names, ...indexed.sourceFiles])
 
   // Read back from Pagefind's fragments on disk, one at a time, every part's in turn: each transcript's
   // passages, each record's transcripts, and the rows of the tables.

@@ -246,7 +246,7 @@ describe('the postings and heads of parts an earlier build kept', () => {
 })
 
 describe('the parts an earlier build kept, known by their transcripts’ digests', () => {
-  test('a rebuild reads only the changed part’s transcripts, and writes what a build from nothing writes', async () => {
+  test('a rebuild reads only the changed part’s transcripts and records, and writes what a build from nothing writes', async () => {
     const made = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => makeTranscript(n))
     const cache = await mkdtemp(join(tmpdir(), 'search-sources-cache-'))
     folders.push(cache)
@@ -255,6 +255,7 @@ describe('the parts an earlier build kept, known by their transcripts’ digests
       const site = await mkdtemp(join(tmpdir(), 'search-sources-'))
       folders.push(site)
       const read: string[] = []
+      const lines: string[] = []
       await buildSearchIndex({
         site,
         names: transcripts.map((t) => t.json.name).sort(),
@@ -269,16 +270,26 @@ describe('the parts an earlier build kept, known by their transcripts’ digests
           createHash('sha256')
             .update(transcripts.find((t) => t.json.name === name)!.text)
             .digest('hex'),
-        log: () => {},
+        log: (line) => lines.push(line),
         // Records of two transcripts: what the tables need of each (its label, its filters) is kept too.
         groupSize: 2,
-        partSize: 2,
-        ...(caches ? { partsCache: join(cache, 'parts'), piecesCache: join(cache, 'pieces') } : {}),
+        partSize: 4,
+        ...(caches
+          ? { partsCache: join(cache, 'parts'), piecesCache: join(cache, 'pieces'), readingsCache: join(cache, 'readings') }
+          : {}),
       })
-      return { site, read }
+      // How many of Pagefind's records were read back (part-files.ts: a kept part's are not).
+      const tablesLine = lines.find((line) => line.startsWith('search tables: ') && line.includes(' records ('))
+      const readBack = Number(/^search tables: (\d+)\/\d+ records/.exec(tablesLine ?? '')?.[1] ?? Number.NaN)
+      return { site, read, readBack }
     }
     const first = await build(made, true)
     expect(first.read).toHaveLength(made.length)
+    // Two transcripts a record, made within a part: every record read back the first time.
+    const names = made.map((t) => t.name).sort()
+    const cut = cutParts(names, 4)
+    const records = (part: string[]) => Math.ceil(part.length / 2)
+    expect(first.readBack).toBe(cut.reduce((sum, part) => sum + records(part), 0))
     const partsOf = (site: string) => (JSON.parse(readFileSync(join(site, MANIFEST_PATH), 'utf8')) as Manifest).parts!
     const parts = partsOf(first.site)
     expect(parts.length).toBeGreaterThanOrEqual(2)
@@ -286,6 +297,7 @@ describe('the parts an earlier build kept, known by their transcripts’ digests
     // Nothing changed: no transcript is read, every part is placed again.
     const again = await build(made, true)
     expect(again.read).toEqual([])
+    expect(again.readBack).toBe(0)
     expect(tables(again.site)).toEqual(tables(first.site))
 
     // One word of transcript 3 changed: its part's transcripts are read, and no other.
@@ -294,9 +306,10 @@ describe('the parts an earlier build kept, known by their transcripts’ digests
     )
     expect(changed[3]!.text).not.toBe(made[3]!.text)
     const rebuilt = await build(changed, true)
-    const names = made.map((t) => t.name).sort()
-    const part = cutParts(names, 2).find((p) => p.includes(made[3]!.name))!
+    const part = cut.find((p) => p.includes(made[3]!.name))!
     expect(rebuilt.read.sort()).toEqual([...part].sort())
+    // and only its records are read back from Pagefind: the others' rows, words and passages are kept.
+    expect(rebuilt.readBack).toBe(records(part))
     expect(partsOf(rebuilt.site).filter((p) => !parts.includes(p))).toHaveLength(1)
 
     // Every table (the speakers' keys, the value tables, the postings) is the file a build from nothing writes.

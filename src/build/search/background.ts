@@ -145,6 +145,7 @@ export const searchOptions = (task: WorkerTask) => ({
   partSize: task.partSize,
   partsCache: partsCacheFolder(task.cache),
   piecesCache: piecesCacheFolder(task.cache),
+  readingsCache: readingsCacheFolder(task.cache),
   code: task.code,
 })
 
@@ -186,6 +187,9 @@ export const partsCacheFolder = (cache: string) => join(cache, 'search-parts')
 
 /** Each part's postings and heads kept between builds (./part-pieces.ts): a part whose records did not change is not gathered again. */
 export const piecesCacheFolder = (cache: string) => join(cache, 'search-pieces')
+
+/** Each part's reading back from Pagefind kept between builds (./part-files.ts): a kept part is not read again. */
+export const readingsCacheFolder = (cache: string) => join(cache, 'search-readings')
 
 /** The search's last output, kept in the cache: the next build places it again when nothing it reads changed. */
 export const keptFolder = (cache: string) => join(cache, 'search-kept')

@@ -16,6 +16,11 @@ const UNNAMED = 'unnamed-'
 /** Written last into a part's folder: a folder without it is not taken. */
 const DONE = 'done'
 
+/** Whether the pieces of the part `key` names are kept in the cache's `folder` (read where no PartPieces is made). */
+export function piecesKept(folder: string | undefined, key: string): boolean {
+  return folder !== undefined && !key.startsWith(UNNAMED) && existsSync(join(folder, key, DONE))
+}
+
 export class PartPieces {
   private readonly folder: string
   private readonly kept: boolean
@@ -31,7 +36,7 @@ export class PartPieces {
 
   /** Whether an earlier build kept the pieces of the part `key` names. */
   has(key: string): boolean {
-    return this.kept && !key.startsWith(UNNAMED) && this.holds(key)
+    return this.kept && piecesKept(this.folder, key)
   }
 
   /** Whether the part's pieces are in place, kept or gathered by this build. */

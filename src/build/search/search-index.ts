@@ -25,6 +25,8 @@ import { fragmentId, recordRow, TableWriter, type RecordRow } from './tables.ts'
 import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink, type SequenceHeads } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
+import { PartFiles, type PartReading } from './part-files.ts'
+import { piecesKept } from './part-pieces.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
 import { counted, progress } from '../../contract/progress.ts'
 
@@ -51,6 +53,12 @@ export interface SearchIndexOptions extends SearchIndexSource {
    * again (part-pieces.ts). Without it, every part's are gathered.
    */
   piecesCache?: string
+  /**
+   * A folder of the cache where each part's reading back (its records' rows, its words' first places,
+   * its passages' files) is kept between builds (part-files.ts): a part whose pieces are kept is not
+   * read back again. Without it, every part is read.
+   */
+  readingsCache?: string
   /** A digest of the build's code: pieces kept by other code are not taken. */
   code?: string
 }
@@ -72,6 +80,7 @@ export async function buildSearchIndex({
   partSize = PART_SIZE,
   partsCache,
   piecesCache,
+  readingsCache,
   code = '',
 }: SearchIndexOptions): Promise<Manifest> {
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
@@ -103,11 +112,8 @@ export async function buildSearchIndex({
   // Part by part, and by file name within a part (Pagefind's hash of each record's fragment): the order
   // the passages' thread gathers each part's pieces in (passage-thread.ts), which numbers the postings'
   // transcripts and decides which word triples are gathered (sequences.ts).
-  const fragments: Array<{ file: string; dir: string; part: number }> = []
-  for (const [part, dir] of partDirs.entries()) {
-    const files = (await readdir(join(dir, 'fragment'))).filter((file) => fragmentId(`fragment/${file}`) !== undefined)
-    for (const file of files.sort()) fragments.push({ file, dir, part })
-  }
+  const fragmentsOf = async (dir: string) =>
+    (await readdir(join(dir, 'fragment'))).filter((file) => fragmentId(`fragment/${file}`) !== undefined).sort()
   const tables = new TableWriter({ groupSize: size })
   const rows = new Map<string, RecordRow>()
   const spellings = new Spellings()
@@ -127,7 +133,15 @@ export async function buildSearchIndex({
       .slice(0, 32),
   )
   const passageWriter = passageSink({ site, info: [...info], headSize, tripleAfter, parts: pieceKeys, piecesCache }, names.length)
-  const reading = progress(log, 'search tables', 'records', { total: fragments.length })
+  // A part whose pieces and reading an earlier build kept is not read back (part-files.ts).
+  const partFiles = new PartFiles(readingsCache)
+  const keptReadings = await Promise.all(
+    pieceKeys.map(async (key) => (piecesKept(piecesCache, key) ? await partFiles.read(key) : undefined)),
+  )
+  const toRead = await Promise.all(partDirs.map(async (dir, part) => (keptReadings[part] ? [] : await fragmentsOf(dir))))
+  const reading = progress(log, 'search tables', 'records', { total: toRead.reduce((sum, files) => sum + files.length, 0) })
+  const readThisTime: Array<{ key: string; reading: PartReading }> = []
+  let unread = 0
   await mkdir(join(site, 'search'), { recursive: true })
   await writeFile(join(site, SPEAKERS_PATH), JSON.stringify(speakerKeys))
   const lookup = (name: string) => info.get(name)
@@ -136,17 +150,39 @@ export async function buildSearchIndex({
   let ending: Promise<SequenceHeads>
   // A failure here stops the passages' thread too.
   try {
-    for (const [i, { file, dir, part }] of fragments.entries()) {
-      const id = fragmentId(`fragment/${file}`)!
-      const fragment = parseFragmentText(gunzipSync(await readFile(join(dir, 'fragment', file))).toString('utf8'))
-      const row = recordRow(id, fragment, lookup)
-      tables.add(row)
-      rows.set(id, row)
-      spellings.add(pageOf.get(id) ?? -1, fragment.content)
-      await passageWriter.add(id, fragment, part)
-      reading.update(i + 1)
+    let done = 0
+    for (const [part, dir] of partDirs.entries()) {
+      const offset = index.parts[part]!.offset
+      const kept = keptReadings[part]
+      if (kept) {
+        for (const row of kept.rows) {
+          tables.add(row)
+          rows.set(row.id, row)
+        }
+        spellings.merge(kept.spellings, offset)
+        await partFiles.place(pieceKeys[part]!, site)
+        unread += kept.rows.length
+        continue
+      }
+      const partSpellings = new Spellings()
+      const read: PartReading = { rows: [], spellings: [], names: [] }
+      for (const file of toRead[part]!) {
+        const id = fragmentId(`fragment/${file}`)!
+        const fragment = parseFragmentText(gunzipSync(await readFile(join(dir, 'fragment', file))).toString('utf8'))
+        const row = recordRow(id, fragment, lookup)
+        tables.add(row)
+        rows.set(id, row)
+        read.rows.push(row)
+        read.names.push(...row.names)
+        partSpellings.add(pageOf.get(id) ?? -1, fragment.content)
+        await passageWriter.add(id, fragment, part)
+        reading.update(++done)
+      }
+      read.spellings = partSpellings.entries(offset)
+      spellings.merge(read.spellings, offset)
+      readThisTime.push({ key: pieceKeys[part]!, reading: read })
     }
-    reading.finish()
+    reading.finish(unread > 0 ? `${counted(unread)} records of kept parts unread` : undefined)
     // The passages' thread merges the parts' pieces while the word tables are written.
     ending = passageWriter.end()
     ending.catch(() => {}) // awaited below; a failure of the word tables stops the thread first
@@ -162,6 +198,9 @@ export async function buildSearchIndex({
     throw error
   }
   const sequences = await ending
+  // Every passage written: each part read this time is kept with its files, for the next build.
+  for (const { key, reading: kept } of readThisTime) await partFiles.save(key, kept, site)
+  await partFiles.prune(pieceKeys)
   const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
   const n = (count: number) => count.toLocaleString('en')
   log(

@@ -84,18 +84,40 @@ export class Spellings {
       this.seen.add(printed)
       const word = pagefindTerm(printed)
       if (word === '') return
-      const plain = printed.toLocaleLowerCase() === word
-      const known = this.first.get(word)
-      if (known && (known.plain || !plain)) return
-      if (known) this.at.get(known.page)?.delete(known.position)
-      this.first.set(word, { page, position, plain })
-      let positions = this.at.get(page)
-      if (!positions) {
-        positions = new Map()
-        this.at.set(page, positions)
-      }
-      positions.set(position, word)
+      this.place(word, page, position, printed.toLocaleLowerCase() === word)
     })
+  }
+
+  /**
+   * What one part's reading found (the part read alone, its pages from `offset`): each word's place,
+   * numbered within the part, and whether it is printed plainly there; for the part's kept files
+   * (part-files.ts).
+   */
+  entries(offset: number): Array<[word: string, page: number, position: number, plain: boolean]> {
+    return [...this.first].map(([word, { page, position, plain }]) => [word, page - offset, position, plain])
+  }
+
+  /**
+   * A part's entries (`entries`) taken in after the parts before it, its pages from `offset`: the same
+   * places reading its records here would find. A part read alone finds each word's first plain place in
+   * it, or its first place; taken part after part by the rule `add` keeps, that is the first plain place
+   * in the collection, or its first place.
+   */
+  merge(entries: ReadonlyArray<[word: string, page: number, position: number, plain: boolean]>, offset: number): void {
+    for (const [word, local, position, plain] of entries) this.place(word, local + offset, position, plain)
+  }
+
+  private place(word: string, page: number, position: number, plain: boolean): void {
+    const known = this.first.get(word)
+    if (known && (known.plain || !plain)) return
+    if (known) this.at.get(known.page)?.delete(known.position)
+    this.first.set(word, { page, position, plain })
+    let positions = this.at.get(page)
+    if (!positions) {
+      positions = new Map()
+      this.at.set(page, positions)
+    }
+    positions.set(position, word)
   }
 
   /** The positions of a page where a word is first printed, with the word; none for most pages. */

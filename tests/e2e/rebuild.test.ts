@@ -6,9 +6,10 @@
  * site's own search page, in Chromium, finds the new word in that transcript and the old one no longer
  * there, by a word (the search's tables) and by a quoted phrase (Pagefind's index, its parts merged).
  * Pagefind's index is in parts (one transcript a part here, from the site configuration's `search`): the
- * corrected transcript's part is the one indexed and written again; the others are the same files. The
- * search's own tables (`search/`) are still written again whole: tables merged from each part's kept
- * pieces are not built yet (docs/search.md, "In parts").
+ * corrected transcript's part is the one indexed and written again; the others are the same files. Of
+ * the search's own tables (`search/`), each transcript's passages are kept with its part: the other
+ * transcripts' are the same files. The word tables, heads and postings are still written again whole from
+ * the parts' kept pieces (docs/search.md, "In parts").
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -159,6 +160,16 @@ describe('one word corrected, the site built again', () => {
       expect(await found(page, `"${NEW_WORD} ${NEXT_WORD}"`)).toEqual([corrected.name])
       expect(await found(page, `"${OLD_WORD} ${NEXT_WORD}"`)).not.toContain(corrected.name)
     })
+  })
+
+  test("the search's passages: the corrected transcript's written again, the others the same files", () => {
+    const passages = (name: string) => `search/passages/${name}.json.gz`
+    expect(after.get(passages(corrected.name))?.hash).not.toBe(before.get(passages(corrected.name))?.hash)
+    for (const { name } of written.filter((each) => each !== corrected)) {
+      expect(after.get(passages(name)), passages(name)).toBeDefined()
+      // The same bytes and the same inode: linked from the part's kept reading, not written again.
+      expect(after.get(passages(name)), passages(name)).toEqual(before.get(passages(name)))
+    }
   })
 
   test("Pagefind's index: the corrected transcript's part is indexed again, the others are the same files", () => {

@@ -5,7 +5,7 @@
  * numbered part by part, and a word triple is gathered within its part).
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -317,5 +317,24 @@ describe('the parts an earlier build kept, known by their transcripts’ digests
     expect(fresh.read).toHaveLength(made.length)
     expect(tables(rebuilt.site)).toEqual(tables(fresh.site))
     expect(postingsSaid(rebuilt.site).get('quarantine')![0]).toMatch(new RegExp(`^${made[3]!.name}: `))
+
+    // A damaged cache is read again, not trusted: one part's sources not JSON, another part's reading
+    // missing a passages file. Those parts' transcripts and records are read, and the tables are the same.
+    const sourcesFiles = readdirSync(join(cache, 'parts')).filter((file) => file.endsWith('.sources.json'))
+    writeFileSync(join(cache, 'parts', sourcesFiles[0]!), '{"part":')
+    const readings = readdirSync(join(cache, 'readings'))
+    const passagesOf = (reading: string) => join(cache, 'readings', reading, 'site', 'search', 'passages')
+    const damaged = readings.find((reading) => readdirSync(passagesOf(reading)).length > 0)!
+    const lost = readdirSync(passagesOf(damaged))[0]!
+    rmSync(join(passagesOf(damaged), lost))
+    const mended = await build(changed, true)
+    expect(mended.read.length).toBeGreaterThan(0)
+    expect(mended.readBack).toBeGreaterThan(0)
+    expect(tables(mended.site)).toEqual(tables(fresh.site))
+    // and kept whole again for the build after.
+    expect(existsSync(join(passagesOf(damaged), lost))).toBe(true)
+    const after = await build(changed, true)
+    expect(after.read).toEqual([])
+    expect(after.readBack).toBe(0)
   }, 120_000)
 })

@@ -26,6 +26,9 @@ export interface PartReading {
   names: string[]
 }
 
+/** The site's files a part's reading wrote: its transcripts' passages and its records' lists. */
+const filesOf = (reading: PartReading) => [...reading.names.map(passagesPath), ...reading.rows.map((row) => recordPath(row.id))]
+
 /** Where the reading itself is kept in a part's folder; its files are under `site/`, as the site has them. */
 const READING = 'reading.json'
 const SITE = 'site'
@@ -36,12 +39,21 @@ export class PartFiles {
     this.folder = folder
   }
 
-  /** A part's kept reading, or undefined when none is kept for `key` (or it cannot be read). */
+  /**
+   * A part's kept reading, or undefined when none is kept for `key`, or it cannot be read, or a file of
+   * it is missing: the part is then read back again.
+   */
   async read(key: string): Promise<PartReading | undefined> {
     if (this.folder === undefined || !existsSync(join(this.folder, key, READING))) return undefined
     try {
       const kept = JSON.parse(await readFile(join(this.folder, key, READING), 'utf8')) as PartReading
-      return Array.isArray(kept.rows) && Array.isArray(kept.spellings) && Array.isArray(kept.names) ? kept : undefined
+      const whole =
+        Array.isArray(kept.rows) &&
+        kept.rows.every((row) => typeof row?.id === 'string' && Array.isArray(row.names) && Array.isArray(row.positions)) &&
+        Array.isArray(kept.spellings) &&
+        Array.isArray(kept.names) &&
+        filesOf(kept).every((file) => existsSync(join(this.folder!, key, SITE, file)))
+      return whole ? kept : undefined
     } catch {
       return undefined
     }
@@ -49,7 +61,7 @@ export class PartFiles {
 
   /** A kept part's files linked into the site's folder (its passages and records). */
   async place(key: string, site: string): Promise<void> {
-    if (this.folder !== undefined) await linkInto(join(this.folder, key, SITE), site)
+    if (this.folder !== undefined && existsSync(join(this.folder, key, SITE))) await linkInto(join(this.folder, key, SITE), site)
   }
 
   /**
@@ -61,8 +73,8 @@ export class PartFiles {
     if (this.folder === undefined) return
     const partial = join(this.folder, `${key}.partial`)
     await rm(partial, { recursive: true, force: true })
-    const files = [...reading.names.map(passagesPath), ...reading.rows.map((row) => recordPath(row.id))]
-    for (const file of files) {
+    await mkdir(partial, { recursive: true })
+    for (const file of filesOf(reading)) {
       const to = join(partial, SITE, file)
       await mkdir(dirname(to), { recursive: true })
       await linkOrCopy(join(site, file), to)

@@ -54,7 +54,13 @@ export const sourcesFile = (key: string) => `${key}.sources.json`
 export async function readSources(folder: string, key: string): Promise<PartSources | undefined> {
   try {
     const kept = JSON.parse(await readFile(join(folder, sourcesFile(key)), 'utf8')) as PartSources
-    return typeof kept.part === 'string' && Array.isArray(kept.voices) && Array.isArray(kept.info) ? kept : undefined
+    const whole =
+      typeof kept.part === 'string' &&
+      Number.isInteger(kept.records) &&
+      Number.isInteger(kept.passages) &&
+      Array.isArray(kept.voices) &&
+      Array.isArray(kept.info)
+    return whole ? kept : undefined
   } catch {
     return undefined
   }

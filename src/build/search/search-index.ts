@@ -198,9 +198,14 @@ export async function buildSearchIndex({
     throw error
   }
   const sequences = await ending
-  // Every passage written: each part read this time is kept with its files, for the next build.
-  for (const { key, reading: kept } of readThisTime) await partFiles.save(key, kept, site)
-  await partFiles.prune(pieceKeys)
+  // Every passage written: each part read this time is kept with its files, for the next build. A cache
+  // that cannot be written costs the next build its time, not this one its search.
+  try {
+    for (const { key, reading: kept } of readThisTime) await partFiles.save(key, kept, site)
+    await partFiles.prune(pieceKeys)
+  } catch (error) {
+    log(`search tables: the parts' readings could not be kept for the next build (${(error as Error).message})`)
+  }
   const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
   const n = (count: number) => count.toLocaleString('en')
   log(

@@ -94,7 +94,8 @@ export class Spellings {
    * (part-files.ts).
    */
   entries(offset: number): Array<[word: string, page: number, position: number, plain: boolean]> {
-    return [...this.first].map(([word, { page, position, plain }]) => [word, page - offset, position, plain])
+    // A page Pagefind's metadata does not list (-1) stays unlisted wherever the part comes to start.
+    return [...this.first].map(([word, { page, position, plain }]) => [word, page < 0 ? page : page - offset, position, plain])
   }
 
   /**
@@ -104,7 +105,7 @@ export class Spellings {
    * in the collection, or its first place.
    */
   merge(entries: ReadonlyArray<[word: string, page: number, position: number, plain: boolean]>, offset: number): void {
-    for (const [word, local, position, plain] of entries) this.place(word, local + offset, position, plain)
+    for (const [word, local, position, plain] of entries) this.place(word, local < 0 ? local : local + offset, position, plain)
   }
 
   private place(word: string, page: number, position: number, plain: boolean): void {

@@ -3,7 +3,8 @@
  * Pagefind build two transcripts' JSON from a site cache, and the output lands in the site beside what
  * Astro wrote there; a transcript that is not JSON fails with its name; a worker that cannot start
  * leaves the same build to this thread; a rebuild with nothing changed places the kept output again; in
- * parts, a rebuild indexes only the part that changed.
+ * parts, a rebuild indexes only the part that changed, and (24 transcripts, the passages in a worker of
+ * their own) reads back only that part, writing what a build from nothing writes.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -199,6 +200,60 @@ describe('the search build beside Astro', () => {
     // and each part's sources (part-sources.ts), one file a part.
     expect(keptFiles.filter((file) => file.endsWith('.sources.json'))).toHaveLength(3)
   }, 120_000)
+
+  test('in parts, with the passages in their own thread: a rebuild reads back only the changed part, and writes what a build from nothing writes', async () => {
+    // 24 transcripts: the passages' thread is a worker of its own (passage-thread.ts), and a kept part's
+    // files are linked only once that worker has written them all.
+    const numbers = Array.from({ length: 24 }, (_, i) => 30 + i)
+    const { cache, names } = await setUp(numbers)
+    const json = (name: string) => JSON.parse(readFileSync(jsonArtifact(name, cache), 'utf8')) as TranscriptJson
+    const collection = (digest: (name: string) => string) =>
+      writeCollection(
+        names.map((name) => summarize(json(name), digest(name))),
+        cache,
+      )
+    const build = async (from: string) => {
+      const site = join(from, '..', `site-${Math.random().toString(36).slice(2)}`)
+      const lines: string[] = []
+      const outcome = await startSearchBuild({ root, cache: from, partSize: 8, log: (line) => lines.push(line) }).finish(site)
+      if (!outcome.ok) throw new Error(outcome.message)
+      const files = new Map<string, string>()
+      for (const entry of await readdir(join(site, 'search'), { recursive: true, withFileTypes: true }))
+        if (entry.isFile()) {
+          const path = join(entry.parentPath, entry.name)
+          files.set(path.slice(site.length), (await readFile(path)).toString('base64'))
+        }
+      return { lines, files, parts: outcome.manifest.parts ?? [] }
+    }
+    collection((name) => `first ${name}`)
+    const first = await build(cache)
+    expect(first.parts.length).toBeGreaterThanOrEqual(2)
+
+    const { name: changed, text } = makeTranscript(numbers[5]!)
+    const words = text.replace(/\bthe\b/, 'marzipan')
+    expect(words).not.toBe(text)
+    await writeFile(jsonArtifact(changed, cache), jsonText(loadTranscript(words, `${changed}.txt`).json))
+    collection((name) => (name === changed ? 'second' : `first ${name}`))
+    const second = await build(cache)
+    const kept = first.parts.length - 1
+    expect(second.lines.some((line) => line.endsWith(`1 indexed, ${kept} kept, ${kept} of them unread`))).toBe(true)
+    expect(
+      second.lines.some((line) => /^search tables: \d+\/\d+ records \(.*; \d+ records of kept parts unread$/.test(line)),
+    ).toBe(true)
+
+    // The same collection built from a cache of its own, nothing kept: the same tables, passages and all.
+    const fresh = join(cache, '..', 'fresh-cache')
+    await mkdir(join(fresh, 'transcripts'), { recursive: true })
+    for (const name of names) await writeFile(jsonArtifact(name, fresh), await readFile(jsonArtifact(name, cache)))
+    writeCollection(
+      names.map((name) => summarize(json(name), name === changed ? 'second' : `first ${name}`)),
+      fresh,
+    )
+    const whole = await build(fresh)
+    expect(whole.lines.some((line) => line.includes('records of kept parts unread'))).toBe(false)
+    expect(second.files.size).toBeGreaterThan(24)
+    expect(second.files).toEqual(whole.files)
+  }, 180_000)
 
   test("the labels' first pass reads the manifest, and gets each transcript's label as its JSON gives it", async () => {
     const folder = await mkdtemp(join(tmpdir(), 'search-background-'))

@@ -83,12 +83,12 @@ export interface NeighbourTurn {
   cut: boolean
 }
 
+const SPACED_ELLIPSIS_OR_WORD = /\.(?:\s+\.)+|\S+/g
+
 /** The words of a neighbouring turn nearest the speaker's: its last before it, its first after it. */
 export function neighbourWords(paragraphs: readonly string[], side: 'before' | 'after'): Pick<NeighbourTurn, 'words' | 'cut'> {
-  const words = paragraphs
-    .join(' ')
-    .split(/\s+/)
-    .filter((word) => word !== '')
+  // A spaced ellipsis (`. . .`) is one word, so a cut never leaves part of it (`. .`) in a quotation.
+  const words = paragraphs.join(' ').match(SPACED_ELLIPSIS_OR_WORD) ?? []
   const cut = words.length > NEIGHBOUR_WORDS
   if (!cut) return { words: words.join(' '), cut }
   return side === 'before'

@@ -267,6 +267,17 @@ describe('speaker index (the speaker pages)', () => {
     })
   })
 
+  test('a printed ellipsis (`. . .`) is one word: never cut in two, so no `. .` the transcript does not print', () => {
+    // The seed's house style spaces its ellipses: `morning . . . he was not encouraging`.
+    const fourteen = Array.from({ length: 14 }, (_, i) => `w${i + 1}`)
+    const after = [`${fourteen.join(' ')} . . . w15 w16`]
+    expect(neighbourWords(after, 'after')).toEqual({ words: `${fourteen.join(' ')} . . . …`, cut: true })
+    const before = [`w0 w1 . . . ${fourteen.join(' ')}`]
+    expect(neighbourWords(before, 'before')).toEqual({ words: `… . . . ${fourteen.join(' ')}`, cut: true })
+    // Fifteen words with the ellipsis as one: nothing cut.
+    expect(neighbourWords([`${fourteen.join(' ')} . . .`], 'after')).toEqual({ words: `${fourteen.join(' ')} . . .`, cut: false })
+  })
+
   test('one transcript: each speaker’s turns, in its exchange (the turn before and after); unidentified voices apart', () => {
     const byKey = (data: TranscriptJson) => new Map(speakerAppearances(data).map((a) => [a.key, a]))
     const ann = byKey(early).get('ann-lee')!

@@ -5,17 +5,16 @@
  * A file, not a shared object: Astro loads the content config and the integrations as separate module
  * instances, and a file is what both can read (docs/build.md, "One integration").
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { summarySchema, type TranscriptSummary } from '../collection/summary.ts'
+import { writeFileWhole } from './write-whole.ts'
 
 export const collectionFile = (cache: string) => join(cache, 'collection.json')
 
 /** Written whole beside the old one and renamed over it: a failed build leaves the last good one. */
 export function writeCollection(summaries: readonly TranscriptSummary[], cache: string): void {
-  const path = collectionFile(cache)
-  writeFileSync(`${path}.next`, JSON.stringify(summaries))
-  renameSync(`${path}.next`, path)
+  writeFileWhole(collectionFile(cache), JSON.stringify(summaries))
 }
 
 /** The summaries the steps wrote (each one checked; one that is not a summary is left out), or undefined. */

@@ -20,6 +20,7 @@ import { downloadFormats } from '../collection/exports.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import { downloadRoute } from '../contract/routes.ts'
 import { exportArtifact } from './prepare/artifacts.ts'
+import { partialOf } from './write-whole.ts'
 
 /** One format's parts, as the pages and the manifest name them. */
 export interface DownloadFormat {
@@ -105,7 +106,7 @@ async function writeZip(names: string[], extension: string, cache: string, zip: 
     file.addFile(exportArtifact(name, extension, cache), zipEntryName(name, extension), { mtime: ZIP_TIME, mode: 0o100644 })
   file.end()
   // A new file renamed over the old one: a site built before keeps its link to the old zip (./link-files.ts).
-  const partial = `${zip}.partial`
+  const partial = partialOf(zip)
   await pipeline(file.outputStream, createWriteStream(partial))
   await rename(partial, zip)
   writeFileSync(digestFile, digest)

@@ -17,6 +17,7 @@ import { pageFile, SpeakerCut, summaryOf, type SpeakerEntry, type SpeakerPage, t
 import { filesDigest, readTranscriptJson } from './prepare/artifacts.ts'
 import { siteCacheFolder } from './paths.ts'
 import type { TranscriptSummary } from '../collection/summary.ts'
+import { replaceFolder } from './write-whole.ts'
 
 export { TURNS_PER_PAGE, type Appearance, type SpeakerEntry } from './speaker-cut.ts'
 
@@ -76,34 +77,31 @@ export function writeSpeakerPages(
   warn?: (message: string) => void,
 ): SpeakerEntry[] {
   const target = folder(cache)
-  const next = `${target}.next`
-  rmSync(next, { recursive: true, force: true })
-  mkdirSync(next, { recursive: true })
   const last = readSources(target, code)
   const changed = last ? summaries.filter((summary) => last.transcripts[summary.name]?.digest !== summary.digest) : summaries
   const sources: Sources = { code, transcripts: {} }
-  const whole = () => {
-    rmSync(next, { recursive: true, force: true })
-    mkdirSync(next, { recursive: true })
-    sources.transcripts = {}
-    return cutWhole(summaries, next, sources, cache, (done) => onProgress?.(done, summaries.length))
-  }
-  let directory: SpeakerEntry[]
-  if (last && changed.length <= INCREMENTAL_AT_MOST) {
-    try {
-      directory = cutChanged(summaries, changed, last, cache, next, sources, (done) => onProgress?.(done, changed.length))
-    } catch (error) {
-      // Last tables that do not hold what their sources say (a folder removed by hand): written whole.
-      warn?.(
-        `speaker pages: the last tables could not be cut again for what changed (${error instanceof Error ? error.message : String(error)}); writing them whole`,
-      )
-      directory = whole()
+  let directory: SpeakerEntry[] = []
+  replaceFolder(target, (next) => {
+    const whole = () => {
+      rmSync(next, { recursive: true, force: true })
+      mkdirSync(next, { recursive: true })
+      sources.transcripts = {}
+      return cutWhole(summaries, next, sources, cache, (done) => onProgress?.(done, summaries.length))
     }
-  } else directory = whole()
-  writeFileSync(join(next, 'index.json'), JSON.stringify(directory))
-  writeFileSync(join(next, SOURCES), JSON.stringify(sources))
-  rmSync(target, { recursive: true, force: true })
-  renameSync(next, target)
+    if (last && changed.length <= INCREMENTAL_AT_MOST) {
+      try {
+        directory = cutChanged(summaries, changed, last, cache, next, sources, (done) => onProgress?.(done, changed.length))
+      } catch (error) {
+        // Last tables that do not hold what their sources say (a folder removed by hand): written whole.
+        warn?.(
+          `speaker pages: the last tables could not be cut again for what changed (${error instanceof Error ? error.message : String(error)}); writing them whole`,
+        )
+        directory = whole()
+      }
+    } else directory = whole()
+    writeFileSync(join(next, 'index.json'), JSON.stringify(directory))
+    writeFileSync(join(next, SOURCES), JSON.stringify(sources))
+  })
   return directory
 }
 

@@ -6,13 +6,14 @@
  * makes the pair again, and nothing else does. The page `/<name>/compare/<other>/` reads it from either side.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TranscriptSummary } from '../collection/summary.ts'
 import type { WitnessPair } from '../collection/witnesses.ts'
 import { counted, progress } from '../contract/progress.ts'
 import { type Comparison, compareTranscripts, flipComparison } from '../core/compare/align.ts'
 import { readTranscript } from './prepare/transcript-files.ts'
+import { writeFileWhole } from './write-whole.ts'
 
 interface ComparisonArtifact {
   digest: string
@@ -79,10 +80,7 @@ export async function writeComparisons(options: ComparisonsOptions): Promise<voi
       digest: pairDigest({ digest: digests.get(pair.a)! }, { digest: digests.get(pair.b)! }),
       comparison: compareTranscripts(a.tree, b.tree),
     }
-    const path = artifactPath(pair, cache)
-    mkdirSync(join(path, '..'), { recursive: true })
-    writeFileSync(`${path}.tmp`, JSON.stringify(artifact))
-    renameSync(`${path}.tmp`, path)
+    writeFileWhole(artifactPath(pair, cache), JSON.stringify(artifact))
     comparing.update(index + 1)
   }
   comparing.finish(`${counted(pairs.length)} pairs of witnesses`)

@@ -7,10 +7,11 @@
  * collection whose transcripts have one version each starts no `cat-file` at all). The prepare step reads
  * them back to compare versions; the site serves each `.txt` as `/<name>/versions/<short id>.txt`.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { catFiles, type BlobRequest } from './git.ts'
 import type { CollectionHistory } from './read.ts'
+import { writeFileWhole } from '../write-whole.ts'
 
 export function versionsFolder(cache: string): string {
   return join(cache, 'versions')
@@ -34,9 +35,7 @@ export async function fetchVersionTexts(history: CollectionHistory, cache: strin
   const requests: BlobRequest[] = []
   let written = 0
   const write = (path: string, bytes: Buffer) => {
-    mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(`${path}.tmp`, bytes)
-    renameSync(`${path}.tmp`, path)
+    writeFileWhole(path, bytes)
     written++
   }
   for (const [name, { versions, blobs, unpublished }] of history.byName) {

@@ -8,13 +8,14 @@
  * one-word rebuild, every part's records read, parsed and their passages compressed again.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { passagesPath, recordPath } from '../../contract/search.ts'
 import { linkInto, linkOrCopy } from '../link-files.ts'
 import { forgetOthers } from './parts.ts'
 import type { RecordRow } from './tables.ts'
 import type { Spellings } from './words.ts'
+import { replaceFolderAsync } from '../write-whole.ts'
 
 /** One part's reading, as kept. */
 export interface PartReading {
@@ -71,17 +72,14 @@ export class PartFiles {
    */
   async save(key: string, reading: PartReading, site: string): Promise<void> {
     if (this.folder === undefined) return
-    const partial = join(this.folder, `${key}.partial`)
-    await rm(partial, { recursive: true, force: true })
-    await mkdir(partial, { recursive: true })
-    for (const file of filesOf(reading)) {
-      const to = join(partial, SITE, file)
-      await mkdir(dirname(to), { recursive: true })
-      await linkOrCopy(join(site, file), to)
-    }
-    await writeFile(join(partial, READING), JSON.stringify(reading))
-    await rm(join(this.folder, key), { recursive: true, force: true })
-    await rename(partial, join(this.folder, key))
+    await replaceFolderAsync(join(this.folder, key), async (partial) => {
+      for (const file of filesOf(reading)) {
+        const to = join(partial, SITE, file)
+        await mkdir(dirname(to), { recursive: true })
+        await linkOrCopy(join(site, file), to)
+      }
+      await writeFile(join(partial, READING), JSON.stringify(reading))
+    })
   }
 
   /** Forgets the parts this build did not use, so that the folder holds one collection's. */

@@ -5,11 +5,12 @@
  * an earlier build kept is not gathered again: a rebuild after one word changed gathers one part's pieces
  * and merges, where it gathered the whole collection's.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { forgetOthers } from './parts.ts'
+import { replaceFolder } from '../write-whole.ts'
 
 /** How the name of a part no build takes again starts. */
 const UNNAMED = 'unnamed-'
@@ -56,13 +57,10 @@ export class PartPieces {
 
   /** Keeps a part's pieces, which `write` writes into the folder it is given: beside, then put in place, so a stopped build keeps nothing half-written. */
   save(key: string, write: (folder: string) => void): void {
-    const partial = join(this.folder, `${key}.partial`)
-    rmSync(partial, { recursive: true, force: true })
-    mkdirSync(partial, { recursive: true })
-    write(partial)
-    mkdirSync(join(partial, DONE))
-    rmSync(join(this.folder, key), { recursive: true, force: true })
-    renameSync(partial, join(this.folder, key))
+    replaceFolder(join(this.folder, key), (partial) => {
+      write(partial)
+      mkdirSync(join(partial, DONE))
+    })
     this.saved += 1
   }
 

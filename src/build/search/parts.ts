@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bucketOf } from '../../contract/search.ts'
 import { linkInto } from '../link-files.ts'
+import { partialOf } from '../write-whole.ts'
 
 /** Transcripts in a part, about: ten parts at 10,000. */
 export const PART_SIZE = 1000
@@ -102,7 +103,7 @@ export class PartStore {
   /** Where Pagefind writes a part to be built: a scratch folder of the store, or the site's own. */
   async scratch(part: string): Promise<string> {
     if (this.store === undefined) return join(partsFolder(this.site), part)
-    const folder = join(this.store, `${part}.partial`)
+    const folder = partialOf(join(this.store, part))
     await rm(folder, { recursive: true, force: true })
     await mkdir(this.store, { recursive: true })
     return folder
@@ -112,7 +113,7 @@ export class PartStore {
   async built(part: string): Promise<void> {
     if (this.store === undefined) return
     await rm(join(this.store, part), { recursive: true, force: true })
-    await rename(join(this.store, `${part}.partial`), join(this.store, part))
+    await rename(partialOf(join(this.store, part)), join(this.store, part))
     await this.place(part)
   }
 

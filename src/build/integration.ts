@@ -19,7 +19,10 @@
  *   rendered. Recordings beside their transcripts are copied beside their pages (./recordings.ts). Then
  *   the search's output is waited for and placed in the site. Last, the site is measured (./output-size.ts)
  *   and the build's last line says its size, files and largest file; with a `host` configured, a warning
- *   names each of the host's limits the site exceeds (./hosts.ts).
+ *   names each of the host's limits the site exceeds (./hosts.ts). Before it is measured, whatever an
+ *   earlier build left in the site's folder and this one neither wrote nor placed is removed: the folder is
+ *   kept from build to build, not emptied (`astro:build:start` empties it only after a build that did not
+ *   finish; ./site-prune.ts).
  *
  * A failure stops the build with one message and no stack trace.
  */
@@ -44,6 +47,7 @@ import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
 import { measureOutput, outputLine } from './output-size.ts'
 import { type SearchStep, startSearch } from './search/index.ts'
+import { emptySite, filesUnder, markBuildFinished, markBuildStarted, pruneSite, SiteFiles } from './site-prune.ts'
 import { runSiteSteps, StepFailure } from './steps.ts'
 
 /** The module pages (and the content config) import the resolved configuration from. */
@@ -53,6 +57,11 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
   let command: 'dev' | 'build' | 'preview' | 'sync' = 'build'
   let config: SiteConfig
   let search: SearchStep | undefined
+  /** When `astro build` started: a file of the site's folder written since is this build's (./site-prune.ts). */
+  let started = 0
+  /** The public folder, whose files Astro copies into every build, and the site's folder. */
+  let publicDir = ''
+  let outDir = ''
   /** The collection's zips, written while Astro renders the pages (./downloads.ts). */
   let zipping: Promise<{ written: number; kept: number; seconds: number } | { error: string }> | undefined
   return {
@@ -66,12 +75,16 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         updateConfig({
           base: config.base,
           ...(config.site !== undefined ? { site: config.site } : {}),
-          vite: { plugins: [configPlugin(config)] },
+          // The site's folder is kept between builds and what no longer belongs in it removed at the end
+          // (./site-prune.ts): emptied, a rebuild wrote every file of the site again.
+          vite: { plugins: [configPlugin(config)], build: { emptyOutDir: false } },
         })
       },
       'astro:config:done': async ({ config: astro, logger }) => {
         // A preview serves a site built before; nothing to prepare.
         if (command === 'preview') return
+        publicDir = fileURLToPath(astro.publicDir)
+        outDir = fileURLToPath(astro.outDir)
         const root = fileURLToPath(astro.root)
         const cache = siteCacheFolder(root)
         try {
@@ -111,9 +124,20 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           )
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': ({ logger }) => {
+        started = Date.now()
+        // A build that stopped half-way may have left pages its cache does not know of: start afresh.
+        if (markBuildStarted(siteCacheFolder()) && outDir !== '') {
+          logger.info('the last build did not finish: the site folder is emptied first')
+          emptySite(outDir)
+        }
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir)
         const cache = siteCacheFolder()
+        const kept = new SiteFiles(site)
+        for (const files of assets.values()) for (const file of files) kept.add(fileURLToPath(file))
+        const place = (path: string) => kept.add(path)
         const summaries = readCollection(cache) ?? []
         const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: summaries.length })
         for (const [index, summary] of summaries.entries()) {
@@ -121,6 +145,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           for (const { extension } of pageFormats(config.exports, summary.recording)) {
             const to = join(site, routeFile(exportRoute(summary.name, extension)))
             await linkOrCopy(exportArtifact(summary.name, extension, cache), to)
+            place(to)
           }
           copying.update(index + 1)
         }
@@ -136,9 +161,15 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             const to = join(site, routeFile(part.route))
             await mkdir(dirname(to), { recursive: true })
             await linkOrCopy(downloadArtifact(cache, format.name, part.label), to)
+            place(to)
           }
-        await copyFile(manifestArtifact(cache), join(site, manifestFile), constants.COPYFILE_FICLONE)
-        await copyFile(changesFeedArtifact(cache), join(site, routeFile(changesFeedRoute())), constants.COPYFILE_FICLONE)
+        for (const [from, to] of [
+          [manifestArtifact(cache), join(site, manifestFile)],
+          [changesFeedArtifact(cache), join(site, routeFile(changesFeedRoute()))],
+        ] as const) {
+          await copyFile(from, to, constants.COPYFILE_FICLONE)
+          place(to)
+        }
         // Every version's text as it was, `/<name>/versions/<id>.txt`: links to the cache's copies (./history/texts.ts).
         let texts = 0
         for (const summary of summaries) {
@@ -148,14 +179,19 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             const to = join(site, routeFile(versionTextRoute(summary.name, version.id)))
             await mkdir(dirname(to), { recursive: true })
             await linkOrCopy(from, to)
+            place(to)
             texts++
           }
         }
         if (texts > 0) logger.info(`versions: ${texts.toLocaleString('en-US')} texts placed`)
-        const recordings = await copyRecordings(site, cache, (message) => logger.warn(message))
+        const recordings = await copyRecordings(site, cache, (message) => logger.warn(message), place)
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
         if (!search) stop(logger, 'the search build was never started; the build stops here.')
-        await search.finish(site)
+        await search.finish(site, place)
+        const publicFiles = new Set(await filesUnder(publicDir))
+        const removed = await pruneSite(site, { kept, since: started, publicFiles })
+        if (removed > 0) logger.info(`site: ${removed.toLocaleString('en-US')} files of earlier builds removed`)
+        markBuildFinished(cache)
         // The build's last line: what a host will be asked to take, and whether the configured one will.
         const size = await measureOutput(site)
         logger.info(outputLine(size))

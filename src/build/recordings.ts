@@ -33,7 +33,12 @@ export async function writeRecordingList(summaries: readonly TranscriptSummary[]
 }
 
 /** Copies each listed recording into the built site; a file that is missing is named, and skipped. */
-export async function copyRecordings(site: string, cache: string, warn: (message: string) => void): Promise<number> {
+export async function copyRecordings(
+  site: string,
+  cache: string,
+  warn: (message: string) => void,
+  placed?: (path: string) => void,
+): Promise<number> {
   if (!existsSync(listFile(cache))) return 0
   const copies = JSON.parse(await readFile(listFile(cache), 'utf8')) as RecordingCopy[]
   let copied = 0
@@ -46,6 +51,7 @@ export async function copyRecordings(site: string, cache: string, warn: (message
     await mkdir(dirname(target), { recursive: true })
     // A copy-on-write clone where the file system offers one, else a plain copy.
     await copyFile(from, target, constants.COPYFILE_FICLONE)
+    placed?.(target)
     copied++
   }
   return copied

@@ -10,15 +10,21 @@
  * the search's own tables (`search/`), each transcript's passages are kept with its part: the other
  * transcripts' are the same files. The word tables, heads and postings are still written again whole from
  * the parts' kept pieces (docs/search.md, "In parts").
+ *
+ * The site's folder is kept from build to build, not emptied (src/build/site-prune.ts): a page Astro
+ * does not render again is the very file the build before wrote. Then one transcript is taken out and the
+ * site built a third time: it holds exactly the files a build of the two others from nothing holds, so
+ * nothing of the one taken out (its page, exports, Pagefind part) is left behind.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript, speechOf } from '../../scripts/make-corpus.ts'
 import { serveDist } from '../../scripts/lib/dist-server.ts'
 import { writeAstroConfig } from '../../scripts/lib/astro-config.ts'
+import { buildMark } from '../../src/build/site-prune.ts'
 import type { Manifest } from '../../src/contract/search.ts'
 import { stem } from '../../src/contract/stem.ts'
 import { root } from '../support/paths.ts'
@@ -39,13 +45,13 @@ const NEW_WORD = 'marzipan'
 /** Each file of the output: its bytes' hash and its inode (a hard link keeps the inode of what it links). */
 type Snapshot = Map<string, { hash: string; inode: number }>
 
-function snapshot(): Snapshot {
+function snapshot(out = dist): Snapshot {
   const files: Snapshot = new Map()
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const path = join(entry.parentPath, entry.name)
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex')
-    files.set(relative(dist, path).split('\\').join('/'), { hash, inode: statSync(path).ino })
+    files.set(relative(out, path).split('\\').join('/'), { hash, inode: statSync(path).ino })
   }
   return files
 }
@@ -57,11 +63,11 @@ const config = writeAstroConfig(root, join(scratch, 'astro.config.mjs'), { searc
  * `npm run build`'s own script, as the fixture sites are built (support/sites.ts), into the same output and
  * cache; returns the parts of Pagefind's index the search manifest lists.
  */
-async function build(): Promise<string[]> {
-  const step = buildStep(folder, dist, join(scratch, 'cache'))
+async function build(out = dist, cache = join(scratch, 'cache')): Promise<string[]> {
+  const step = buildStep(folder, out, cache)
   const { code, output } = await runBuild({ ...step, args: [...step.args, '--config', config] })
   if (code !== 0) throw new Error(`the build failed:\n${output.slice(-4000)}`)
-  return (JSON.parse(readFileSync(join(dist, 'search', 'manifest.json'), 'utf8')) as Manifest).parts ?? []
+  return (JSON.parse(readFileSync(join(out, 'search', 'manifest.json'), 'utf8')) as Manifest).parts ?? []
 }
 
 /**
@@ -131,9 +137,10 @@ describe('one word corrected, the site built again', () => {
     }
   })
 
-  test("every other transcript's page is the same bytes, and its exports the same files", () => {
+  test("every other transcript's page is the same file, and its exports the same files", () => {
     for (const { name } of written.filter((each) => each !== corrected)) {
-      expect(after.get(`${name}/index.html`)?.hash, `${name}/index.html`).toBe(before.get(`${name}/index.html`)?.hash)
+      // The same inode: left where it was (the site's folder kept), neither written nor copied back.
+      expect(after.get(`${name}/index.html`), `${name}/index.html`).toEqual(before.get(`${name}/index.html`))
       for (const extension of ['json', 'txt', 'xml', 'vtt']) {
         const path = `${name}/transcript.${extension}`
         expect(after.get(path), path).toEqual(before.get(path))
@@ -187,5 +194,49 @@ describe('one word corrected, the site built again', () => {
     // Nothing else of Pagefind's is there: its parts only.
     const folders = new Set([...after.keys()].filter((path) => path.startsWith('pagefind/')).map((path) => path.split('/')[1]))
     expect([...folders].sort()).toEqual([...partsAfter].sort())
+  })
+})
+
+describe('one transcript taken out, the site built again', () => {
+  const taken = written[2]!
+  let left: Snapshot
+  let fresh: Snapshot
+  beforeAll(async () => {
+    rmSync(join(folder, `${taken.name}.txt`))
+    await build()
+    left = snapshot()
+    // The same two transcripts, built from nothing into an output and a cache of their own.
+    await build(join(scratch, 'dist-fresh'), join(scratch, 'cache-fresh'))
+    fresh = snapshot(join(scratch, 'dist-fresh'))
+  }, 300_000)
+
+  test('nothing of it is left: the site holds exactly the files a build of the others from nothing holds', () => {
+    expect([...left.keys()].filter((path) => path.includes(taken.name))).toEqual([])
+    expect([...left.keys()].sort()).toEqual([...fresh.keys()].sort())
+  })
+
+  test("the pages that listed it say so no more: each page the same bytes as the build from nothing's", () => {
+    for (const [path, { hash }] of fresh) if (path.endsWith('.html')) expect(left.get(path)?.hash, path).toBe(hash)
+  })
+})
+
+describe('a build that stopped half-way, then the site built again', () => {
+  const page = (name: string) => join(dist, name, 'index.html')
+  const kept = written[0]!
+  let good: string
+  let afterStop: string
+  beforeAll(async () => {
+    good = readFileSync(page(kept.name), 'utf8')
+    // What a build stopped half-way can leave: a page its cache does not know of, and its mark still there
+    // (in the site's cache, src/build/paths.ts `siteCacheFolder`).
+    writeFileSync(page(kept.name), `${good}<!-- written by a build that never finished -->`)
+    writeFileSync(buildMark(join(scratch, 'cache', 'transcript-reader')), '1')
+    await build()
+    afterStop = readFileSync(page(kept.name), 'utf8')
+  }, 300_000)
+
+  test('starts from an empty folder: no page of the stopped build is kept, and the mark is gone', () => {
+    expect(afterStop).toBe(good)
+    expect(existsSync(buildMark(join(scratch, 'cache', 'transcript-reader')))).toBe(false)
   })
 })

@@ -63,8 +63,11 @@ export type SearchOutcome = { ok: true; manifest: Manifest } | { ok: false; mess
 export interface BackgroundSearch {
   /** The kept output is placed again: nothing is built. */
   reused: boolean
-  /** Waits for the build (running it in this thread if the worker could not), then places its output in `site`. */
-  finish(site: string): Promise<SearchOutcome>
+  /**
+   * Waits for the build (running it in this thread if the worker could not), then places its output in
+   * `site`; `placed` is told each file's path.
+   */
+  finish(site: string, placed?: (path: string) => void): Promise<SearchOutcome>
 }
 
 /**
@@ -81,8 +84,8 @@ export function startSearchBuild(
     options.log('search build: nothing it reads has changed since the last build; its index is placed again')
     return {
       reused: true,
-      async finish(site) {
-        await linkInto(keptFolder(options.cache), site)
+      async finish(site, placed) {
+        await linkInto(keptFolder(options.cache), site, placed)
         return { ok: true, manifest: kept }
       },
     }
@@ -112,7 +115,7 @@ export function startSearchBuild(
   })()
   return {
     reused: false,
-    async finish(site) {
+    async finish(site, placed) {
       running?.ref()
       const result = await outcome
       if (!result.ok) return result
@@ -121,7 +124,7 @@ export function startSearchBuild(
       await rm(keep, { recursive: true, force: true })
       await rename(task.out, keep)
       if (digest !== undefined) await writeFile(keptDigestFile(options.cache), digest)
-      await linkInto(keep, site)
+      await linkInto(keep, site, placed)
       return result
     },
   }

@@ -23,8 +23,8 @@ export {
 } from './read.ts'
 
 export interface SearchStep {
-  /** Waits for the build and places its output in `site`; a failure stops the build here. */
-  finish(site: string): Promise<void>
+  /** Waits for the build and places its output in `site` (`placed` told each file); a failure stops the build here. */
+  finish(site: string, placed?: (path: string) => void): Promise<void>
 }
 
 /** Starts the search build of the site cache `cache` (its lines logged as `[search]`); returns at once. */
@@ -34,8 +34,8 @@ export function startSearch(logger: AstroIntegrationLogger, cache: string, optio
   // Said from this thread: the worker's own lines wait while this thread writes the speaker pages' tables.
   if (!background.reused) log.info('search build: started in a worker thread')
   return {
-    async finish(site) {
-      const outcome = await background.finish(site)
+    async finish(site, placed) {
+      const outcome = await background.finish(site, placed)
       if (!outcome.ok) fail(log, new SearchBuildError(outcome.message))
       const { manifest } = outcome
       log.info(

@@ -1,0 +1,80 @@
+/**
+ * What a build keeps of the site's folder it did not empty (src/build/site-prune.ts): the files it wrote or
+ * placed, those written since it started, the public folder's, and a top-level `.git`; everything else of
+ * an earlier build goes, and the folders it leaves empty. (The whole build: tests/e2e/rebuild.test.ts.)
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import {
+  buildMark,
+  emptySite,
+  filesUnder,
+  markBuildFinished,
+  markBuildStarted,
+  pruneSite,
+  SiteFiles,
+} from '../../src/build/site-prune.ts'
+
+const scratch = mkdtempSync(join(tmpdir(), 'site-prune-test-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+/** Writes `path` under `site`, last modified at `when` (ms). */
+function file(site: string, path: string, when: number): string {
+  const full = join(site, path)
+  mkdirSync(dirname(full), { recursive: true })
+  writeFileSync(full, path)
+  utimesSync(full, when / 1000, when / 1000)
+  return full
+}
+
+describe('the site folder kept from build to build', () => {
+  test('keeps what the build wrote or placed, removes what an earlier build left, and the folders it empties', async () => {
+    const site = join(scratch, 'site')
+    const since = Date.now() - 60_000
+    const earlier = since - 3_600_000
+    const kept = new SiteFiles(site)
+    // Placed (a link keeps the time its cache file was written) and a page Astro did not render again.
+    kept.add(file(site, 'a-1962/transcript.json', earlier))
+    kept.add(file(site, 'a-1962/index.html', earlier))
+    // Written during this build: Vite's scripts.
+    file(site, '_astro/page.1234.js', since + 1_000)
+    // The public folder's, copied by Astro.
+    file(site, 'favicon.svg', earlier)
+    // A site published from its own repository.
+    file(site, '.git/HEAD', earlier)
+    // An earlier build's: a transcript taken out, an export no longer configured, an old script, an old search part.
+    file(site, 'b-1963/index.html', earlier)
+    file(site, 'a-1962/transcript.vtt', earlier)
+    file(site, '_astro/page.0000.js', earlier)
+    file(site, 'pagefind/old/pagefind.js', earlier)
+
+    expect(await pruneSite(site, { kept, since, publicFiles: new Set(['favicon.svg']) })).toBe(4)
+    expect((await filesUnder(site)).sort()).toEqual([
+      '.git/HEAD',
+      '_astro/page.1234.js',
+      'a-1962/index.html',
+      'a-1962/transcript.json',
+      'favicon.svg',
+    ])
+    expect(existsSync(join(site, 'b-1963'))).toBe(false)
+    expect(existsSync(join(site, 'pagefind'))).toBe(false)
+  })
+
+  test('a build that did not finish leaves its mark: the next one empties the folder, a top-level .git spared', () => {
+    const cache = join(scratch, 'cache')
+    const site = join(scratch, 'emptied')
+    file(site, 'a-1962/index.html', Date.now())
+    file(site, '.git/HEAD', Date.now())
+    expect(markBuildStarted(cache)).toBe(false)
+    // Stopped before `markBuildFinished`: the next build is told so.
+    expect(markBuildStarted(cache)).toBe(true)
+    emptySite(site)
+    expect(existsSync(join(site, 'a-1962'))).toBe(false)
+    expect(existsSync(join(site, '.git', 'HEAD'))).toBe(true)
+    markBuildFinished(cache)
+    expect(existsSync(buildMark(cache))).toBe(false)
+    expect(markBuildStarted(cache)).toBe(false)
+  })
+})

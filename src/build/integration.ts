@@ -42,7 +42,7 @@ import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { exportArtifact } from './prepare/artifacts.ts'
 import { downloadArtifact, readDownloads, writeDownloads } from './downloads.ts'
-import { linkOrCopy } from './link-files.ts'
+import { linkAll, linkOrCopy } from './link-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
 import { measureOutput, outputLine } from './output-size.ts'
@@ -125,7 +125,8 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         }
       },
       'astro:build:start': ({ logger }) => {
-        started = Date.now()
+        // A second early: a file's time comes from the kernel's coarse clock, which can lag this one by a tick.
+        started = Date.now() - 1000
         // A build that stopped half-way may have left pages its cache does not know of: start afresh.
         if (markBuildStarted(siteCacheFolder()) && outDir !== '') {
           logger.info('the last build did not finish: the site folder is emptied first')
@@ -139,16 +140,21 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         for (const files of assets.values()) for (const file of files) kept.add(fileURLToPath(file))
         const place = (path: string) => kept.add(path)
         const summaries = readCollection(cache) ?? []
-        const copying = progress((line) => logger.info(line), 'transcript exports', 'placed', { total: summaries.length })
-        for (const [index, summary] of summaries.entries()) {
-          await mkdir(join(site, summary.name), { recursive: true })
-          for (const { extension } of pageFormats(config.exports, summary.recording)) {
-            const to = join(site, routeFile(exportRoute(summary.name, extension)))
-            await linkOrCopy(exportArtifact(summary.name, extension, cache), to)
-            place(to)
-          }
-          copying.update(index + 1)
-        }
+        const exports = summaries.flatMap((summary) =>
+          pageFormats(config.exports, summary.recording).map(
+            ({ extension }) =>
+              [
+                exportArtifact(summary.name, extension, cache),
+                join(site, routeFile(exportRoute(summary.name, extension))),
+              ] as const,
+          ),
+        )
+        const copying = progress((line) => logger.info(line), 'transcript exports', 'files placed', { total: exports.length })
+        let linked = 0
+        await linkAll(exports, (to) => {
+          place(to)
+          copying.update(++linked)
+        })
         copying.finish()
         const zipped = await zipping
         if (zipped && 'error' in zipped) stop(logger, `the collection's downloads could not be written: ${zipped.error}`)
@@ -171,26 +177,33 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           place(to)
         }
         // Every version's text as it was, `/<name>/versions/<id>.txt`: links to the cache's copies (./history/texts.ts).
-        let texts = 0
-        for (const summary of summaries) {
-          for (const version of summary.history?.versions ?? []) {
-            const from = versionFile(cache, summary.name, version.commit, 'txt')
-            if (!existsSync(from)) continue
-            const to = join(site, routeFile(versionTextRoute(summary.name, version.id)))
-            await mkdir(dirname(to), { recursive: true })
-            await linkOrCopy(from, to)
-            place(to)
-            texts++
-          }
-        }
-        if (texts > 0) logger.info(`versions: ${texts.toLocaleString('en-US')} texts placed`)
+        const texts = summaries
+          .flatMap((summary) =>
+            (summary.history?.versions ?? []).map(
+              (version) =>
+                [
+                  versionFile(cache, summary.name, version.commit, 'txt'),
+                  join(site, routeFile(versionTextRoute(summary.name, version.id))),
+                ] as const,
+            ),
+          )
+          .filter(([from]) => existsSync(from))
+        await linkAll(texts, place)
+        if (texts.length > 0) logger.info(`versions: ${texts.length.toLocaleString('en-US')} texts placed`)
         const recordings = await copyRecordings(site, cache, (message) => logger.warn(message), place)
         if (recordings > 0) logger.info(`recordings: ${recordings.toLocaleString('en-US')} copied`)
         if (!search) stop(logger, 'the search build was never started; the build stops here.')
         await search.finish(site, place)
         const publicFiles = new Set(await filesUnder(publicDir))
-        const removed = await pruneSite(site, { kept, since: started, publicFiles })
-        if (removed > 0) logger.info(`site: ${removed.toLocaleString('en-US')} files of earlier builds removed`)
+        try {
+          const removed = await pruneSite(site, { kept, since: started, publicFiles })
+          if (removed > 0) logger.info(`site: ${removed.toLocaleString('en-US')} files of earlier builds removed`)
+        } catch (error) {
+          // The site is whole; only files of an earlier build may be left beside it.
+          logger.warn(
+            `site: files of earlier builds could not all be removed (${error instanceof Error ? error.message : String(error)}); delete the site's folder and build again to be sure none is published`,
+          )
+        }
         markBuildFinished(cache)
         // The build's last line: what a host will be asked to take, and whether the configured one will.
         const size = await measureOutput(site)

@@ -1,7 +1,7 @@
 /** Files placed in the site from the build's cache: the exports, the versions' texts, the search's kept output. */
 import { constants } from 'node:fs'
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 
 /**
  * `to` as a hard link to `from`, else (another file system, or one without links) a copy-on-write clone or
@@ -31,17 +31,42 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return one.ino === two.ino && one.dev === two.dev
 }
 
+/** How many files are linked at once: each link is a few system calls, run in Node's thread pool. */
+const AT_ONCE = 32
+
 /**
- * Every file of the folder `from` at the same place under `to`, linked (`linkOrCopy`); folders are merged.
+ * Each `[from, to]` linked (`linkOrCopy`), `AT_ONCE` at a time, each file's folder made first; `placed` is
+ * told each `to` when it is in place. Linked one after the other, the search's 20,000 files at 10,000
+ * transcripts took 6 s of a rebuild, each waiting for the last.
+ */
+export async function linkAll(
+  pairs: ReadonlyArray<readonly [from: string, to: string]>,
+  placed?: (to: string) => void,
+): Promise<void> {
+  const folders = new Set(pairs.map(([, to]) => dirname(to)))
+  for (const folder of folders) await mkdir(folder, { recursive: true })
+  let next = 0
+  const worker = async () => {
+    while (next < pairs.length) {
+      const [from, to] = pairs[next++]!
+      await linkOrCopy(from, to)
+      placed?.(to)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, pairs.length) }, worker))
+}
+
+/**
+ * Every file of the folder `from` at the same place under `to`, linked (`linkAll`); folders are merged.
  * `placed` is told each file's path under `to`.
  */
 export async function linkInto(from: string, to: string, placed?: (path: string) => void): Promise<void> {
-  await mkdir(to, { recursive: true })
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) await linkInto(join(from, entry.name), join(to, entry.name), placed)
-    else {
-      await linkOrCopy(join(from, entry.name), join(to, entry.name))
-      placed?.(join(to, entry.name))
-    }
+  const pairs: Array<[string, string]> = []
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue
+    const path = join(entry.parentPath, entry.name)
+    pairs.push([path, join(to, relative(from, path))])
   }
+  await mkdir(to, { recursive: true })
+  await linkAll(pairs, placed)
 }

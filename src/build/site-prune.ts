@@ -67,7 +67,11 @@ export async function pruneSite(site: string, { kept, since, publicFiles }: Prun
       continue
     }
     if (kept.has(name) || publicFiles.has(name)) continue
-    if ((await lstat(path)).mtimeMs >= since) continue
+    const written = await lstat(path).then(
+      (stats) => stats.mtimeMs,
+      () => undefined, // gone since the folder was read
+    )
+    if (written === undefined || written >= since) continue
     await rm(path, { force: true })
     removed++
   }

@@ -27,7 +27,7 @@
  * A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
-import { constants, existsSync } from 'node:fs'
+import { constants, existsSync, rmSync } from 'node:fs'
 import { copyFile, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -62,6 +62,9 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
   /** The public folder, whose files Astro copies into every build, and the site's folder. */
   let publicDir = ''
   let outDir = ''
+  /** The project's root, and Astro's cache folder (its incremental build's manifest is there). */
+  let root = process.cwd()
+  let astroCache = ''
   /** The collection's zips, written while Astro renders the pages (./downloads.ts). */
   let zipping: Promise<{ written: number; kept: number; seconds: number } | { error: string }> | undefined
   return {
@@ -85,7 +88,8 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         if (command === 'preview') return
         publicDir = fileURLToPath(astro.publicDir)
         outDir = fileURLToPath(astro.outDir)
-        const root = fileURLToPath(astro.root)
+        astroCache = fileURLToPath(astro.cacheDir)
+        root = fileURLToPath(astro.root)
         const cache = siteCacheFolder(root)
         try {
           await runSiteSteps({
@@ -127,15 +131,18 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
       'astro:build:start': ({ logger }) => {
         // A second early: a file's time comes from the kernel's coarse clock, which can lag this one by a tick.
         started = Date.now() - 1000
-        // A build that stopped half-way may have left pages its cache does not know of: start afresh.
-        if (markBuildStarted(siteCacheFolder()) && outDir !== '') {
-          logger.info('the last build did not finish: the site folder is emptied first')
+        // The site's folder is kept only while it is this cache's last finished build's (./site-prune.ts).
+        const notKept = markBuildStarted(siteCacheFolder(root), outDir, join(outDir, manifestFile))
+        if (notKept) {
+          logger.info(`the site's folder is emptied first: ${NOT_KEPT[notKept]}`)
           emptySite(outDir)
+          // Astro's own copies of the pages a stopped build rendered are not in its manifest: render every page.
+          if (notKept === 'unfinished') rmSync(join(astroCache, 'incremental-build.json'), { force: true })
         }
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir)
-        const cache = siteCacheFolder()
+        const cache = siteCacheFolder(root)
         const kept = new SiteFiles(site)
         for (const files of assets.values()) for (const file of files) kept.add(fileURLToPath(file))
         const place = (path: string) => kept.add(path)
@@ -204,7 +211,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
             `site: files of earlier builds could not all be removed (${error instanceof Error ? error.message : String(error)}); delete the site's folder and build again to be sure none is published`,
           )
         }
-        markBuildFinished(cache)
+        markBuildFinished(cache, site, join(site, manifestFile))
         // The build's last line: what a host will be asked to take, and whether the configured one will.
         const size = await measureOutput(site)
         logger.info(outputLine(size))
@@ -219,6 +226,13 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
     },
   }
 }
+
+/** Why the site's folder is emptied before a build, as the build says it. */
+const NOT_KEPT = {
+  unfinished: 'the last build did not finish',
+  elsewhere: 'the last build from this cache wrote another folder',
+  'changed since': 'another build wrote into it since the last one from this cache',
+} as const
 
 /** Stops the build with `message` and nothing else: a thrown error would bury it under a stack trace. */
 function stop(logger: AstroIntegrationLogger, message: string): never {

@@ -23,6 +23,8 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
       await rm(to, { force: true })
     }
   }
+  // Never copied into what is there: it may be a link to another file of the cache, which the copy would overwrite.
+  await rm(to, { force: true })
   await copyFile(from, to, constants.COPYFILE_FICLONE)
 }
 
@@ -43,17 +45,25 @@ export async function linkAll(
   pairs: ReadonlyArray<readonly [from: string, to: string]>,
   placed?: (to: string) => void,
 ): Promise<void> {
-  const folders = new Set(pairs.map(([, to]) => dirname(to)))
+  // Two links to one place at once would race: each place is linked once, from the last pair that names it.
+  const unique = [...new Map(pairs.map(([from, to]) => [to, from] as const))].map(([to, from]) => [from, to] as const)
+  const folders = new Set(unique.map(([, to]) => dirname(to)))
   for (const folder of folders) await mkdir(folder, { recursive: true })
   let next = 0
+  let failed = false
   const worker = async () => {
-    while (next < pairs.length) {
-      const [from, to] = pairs[next++]!
-      await linkOrCopy(from, to)
+    while (!failed && next < unique.length) {
+      const [from, to] = unique[next++]!
+      try {
+        await linkOrCopy(from, to)
+      } catch (error) {
+        failed = true // the others stop at their next file
+        throw error
+      }
       placed?.(to)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, pairs.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, unique.length) }, worker))
 }
 
 /**

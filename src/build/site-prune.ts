@@ -11,16 +11,19 @@
  * every file the build placed (`SiteFiles.add`: exports, versions' texts, zips, the search), every file
  * written since the build started (Vite's scripts and stylesheets, the public folder's files) and the
  * public folder's files by name. A top-level `.git` (a site published from its own repository) is never
- * touched, as Astro's own emptying spared it.
+ * touched, as Astro's own emptying spared it. Astro trusts a page it finds in the folder, so the folder is
+ * kept only while it is the output of this cache's last finished build (`markBuildStarted`).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 
 /** The site-relative paths (`/`-separated) of the files this build put in the site's folder. */
 export class SiteFiles {
   readonly site: string
   private readonly paths = new Set<string>()
+  /** The same, lower-cased: a file system that ignores case finds `Foo/` under the name `foo/`. */
+  private readonly folded = new Set<string>()
 
   constructor(site: string) {
     this.site = site
@@ -28,11 +31,13 @@ export class SiteFiles {
 
   /** A file of the site, by its absolute path. */
   add(path: string): void {
-    this.paths.add(relative(this.site, path).split(sep).join('/'))
+    const name = relative(this.site, path).split(sep).join('/')
+    this.paths.add(name)
+    this.folded.add(name.toLowerCase())
   }
 
-  has(path: string): boolean {
-    return this.paths.has(path)
+  has(path: string, ignoringCase = false): boolean {
+    return ignoringCase ? this.folded.has(path.toLowerCase()) : this.paths.has(path)
   }
 }
 
@@ -58,6 +63,7 @@ export interface PruneOptions {
 export async function pruneSite(site: string, { kept, since, publicFiles }: PruneOptions): Promise<number> {
   let removed = 0
   const folders: string[] = []
+  const ignoringCase = ignoresCase(site)
   for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name)
     const name = relative(site, path).split(sep).join('/')
@@ -66,7 +72,7 @@ export async function pruneSite(site: string, { kept, since, publicFiles }: Prun
       folders.push(path)
       continue
     }
-    if (kept.has(name) || publicFiles.has(name)) continue
+    if (kept.has(name, ignoringCase) || publicFiles.has(name)) continue
     const written = await lstat(path).then(
       (stats) => stats.mtimeMs,
       () => undefined, // gone since the folder was read
@@ -81,22 +87,66 @@ export async function pruneSite(site: string, { kept, since, publicFiles }: Prun
   return removed
 }
 
-/**
- * A build in progress, marked in the cache: a build that stopped half-way may have written pages its
- * cache does not know of, so the next one starts from an empty folder, as Astro would have.
- */
-export const buildMark = (cache: string) => join(cache, 'site-build-running')
-
-/** Marks a build as started; returns whether the one before it stopped half-way. */
-export function markBuildStarted(cache: string): boolean {
-  const unfinished = existsSync(buildMark(cache))
-  mkdirSync(cache, { recursive: true })
-  writeFileSync(buildMark(cache), String(process.pid))
-  return unfinished
+/** Whether the file system under `site` ignores case (macOS and Windows by default): its name in another case is it. */
+function ignoresCase(site: string): boolean {
+  const path = site.replace(/[/\\]+$/, '')
+  const other = path.replace(/[A-Za-z](?=[^/\\]*$)/, (letter) =>
+    letter === letter.toLowerCase() ? letter.toUpperCase() : letter.toLowerCase(),
+  )
+  if (other === path || !existsSync(other)) return false
+  const [a, b] = [statSync(path), statSync(other)]
+  return a.ino === b.ino && a.dev === b.dev
 }
 
-export function markBuildFinished(cache: string): void {
-  rmSync(buildMark(cache), { force: true })
+/**
+ * What the cache knows of the site's folder: the folder its last build wrote into, whether that build
+ * finished, and the time it left on the folder's `/transcripts.json` (copied at every build, by any
+ * cache). The folder is kept for the next build only when all three say it is still that build's output.
+ */
+export const buildRecord = (cache: string) => join(cache, 'site-build.json')
+
+interface BuildRecord {
+  state: 'running' | 'done'
+  site: string
+  /** The stamp file's mtime when the build finished. */
+  stamp?: number
+}
+
+/** Why a site's folder cannot be kept for this build, or undefined when it can. */
+export type NotKept = 'unfinished' | 'elsewhere' | 'changed since'
+
+const where = (site: string) => (existsSync(site) ? realpathSync(site) : resolve(site))
+const stampOf = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : undefined)
+
+/**
+ * Marks a build into `site` as started (`stamp`: the file every build rewrites there). Returns why the
+ * folder cannot be kept: the last build stopped half-way (it may have left pages its cache does not know of),
+ * the cache's last build was into another folder, or another build wrote into this one since. A folder
+ * without files needs no reason.
+ */
+export function markBuildStarted(cache: string, site: string, stamp: string): NotKept | undefined {
+  let last: BuildRecord | undefined
+  try {
+    last = JSON.parse(readFileSync(buildRecord(cache), 'utf8')) as BuildRecord
+  } catch {
+    last = undefined
+  }
+  const empty = !existsSync(site) || readdirSync(site).every((entry) => entry === '.git')
+  let reason: NotKept | undefined
+  if (!empty) {
+    if (last?.state === 'running') reason = 'unfinished'
+    else if (last?.site !== where(site)) reason = 'elsewhere'
+    else if (last.stamp === undefined || last.stamp !== stampOf(stamp)) reason = 'changed since'
+  }
+  mkdirSync(cache, { recursive: true })
+  writeFileSync(buildRecord(cache), JSON.stringify({ state: 'running', site: where(site) } satisfies BuildRecord))
+  return reason
+}
+
+/** Marks the build into `site` as finished, with the time it left on `stamp`. */
+export function markBuildFinished(cache: string, site: string, stamp: string): void {
+  const record: BuildRecord = { state: 'done', site: where(site), ...(existsSync(stamp) ? { stamp: stampOf(stamp)! } : {}) }
+  writeFileSync(buildRecord(cache), JSON.stringify(record))
 }
 
 /** Everything in the site's folder but a top-level `.git`, removed. */

@@ -83,12 +83,13 @@ export interface NeighbourTurn {
   cut: boolean
 }
 
-const SPACED_ELLIPSIS_OR_WORD = /\.(?:\s+\.)+|\S+/g
+const SPACED_ELLIPSIS_OR_WORD = /\S*\.(?:\s+\.)+|\S+/g
 
 /** The words of a neighbouring turn nearest the speaker's: its last before it, its first after it. */
 export function neighbourWords(paragraphs: readonly string[], side: 'before' | 'after'): Pick<NeighbourTurn, 'words' | 'cut'> {
-  // A spaced ellipsis (`. . .`) is one word, so a cut never leaves part of it (`. .`) in a quotation.
-  const words = paragraphs.join(' ').match(SPACED_ELLIPSIS_OR_WORD) ?? []
+  // A spaced ellipsis (`. . .`, or `said. . .` with its first dot on the word) is one word, so a cut never
+  // leaves part of it (`. .`) in a quotation; the spaces in it are one space each, as between words.
+  const words = (paragraphs.join(' ').match(SPACED_ELLIPSIS_OR_WORD) ?? []).map((word) => word.replace(/\s+/g, ' '))
   const cut = words.length > NEIGHBOUR_WORDS
   if (!cut) return { words: words.join(' '), cut }
   return side === 'before'

@@ -17,14 +17,14 @@
  * nothing of the one taken out (its page, exports, Pagefind part) is left behind.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeTranscript, speechOf } from '../../scripts/make-corpus.ts'
 import { serveDist } from '../../scripts/lib/dist-server.ts'
 import { writeAstroConfig } from '../../scripts/lib/astro-config.ts'
-import { buildMark } from '../../src/build/site-prune.ts'
+import { buildRecord } from '../../src/build/site-prune.ts'
 import type { Manifest } from '../../src/contract/search.ts'
 import { stem } from '../../src/contract/stem.ts'
 import { root } from '../support/paths.ts'
@@ -223,20 +223,21 @@ describe('one transcript taken out, the site built again', () => {
 describe('a build that stopped half-way, then the site built again', () => {
   const page = (name: string) => join(dist, name, 'index.html')
   const kept = written[0]!
+  // The record of the site's folder in the site's cache (src/build/paths.ts `siteCacheFolder`).
+  const record = buildRecord(join(scratch, 'cache', 'transcript-reader'))
   let good: string
   let afterStop: string
   beforeAll(async () => {
     good = readFileSync(page(kept.name), 'utf8')
-    // What a build stopped half-way can leave: a page its cache does not know of, and its mark still there
-    // (in the site's cache, src/build/paths.ts `siteCacheFolder`).
+    // What a build stopped half-way can leave: a page its cache does not know of, and its record still running.
     writeFileSync(page(kept.name), `${good}<!-- written by a build that never finished -->`)
-    writeFileSync(buildMark(join(scratch, 'cache', 'transcript-reader')), '1')
+    writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(record, 'utf8')), state: 'running' }))
     await build()
     afterStop = readFileSync(page(kept.name), 'utf8')
   }, 300_000)
 
-  test('starts from an empty folder: no page of the stopped build is kept, and the mark is gone', () => {
+  test('starts from an empty folder: no page of the stopped build is kept, and the build is recorded as finished', () => {
     expect(afterStop).toBe(good)
-    expect(existsSync(buildMark(join(scratch, 'cache', 'transcript-reader')))).toBe(false)
+    expect(JSON.parse(readFileSync(record, 'utf8')).state).toBe('done')
   })
 })

@@ -7,15 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import {
-  buildMark,
-  emptySite,
-  filesUnder,
-  markBuildFinished,
-  markBuildStarted,
-  pruneSite,
-  SiteFiles,
-} from '../../src/build/site-prune.ts'
+import { emptySite, filesUnder, markBuildFinished, markBuildStarted, pruneSite, SiteFiles } from '../../src/build/site-prune.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-prune-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -62,19 +54,40 @@ describe('the site folder kept from build to build', () => {
     expect(existsSync(join(site, 'pagefind'))).toBe(false)
   })
 
-  test('a build that did not finish leaves its mark: the next one empties the folder, a top-level .git spared', () => {
+  test('the folder is kept only while it is the last finished build of this cache: not after a stop, another folder, or another build', () => {
     const cache = join(scratch, 'cache')
+    const site = join(scratch, 'kept')
+    const other = join(scratch, 'other')
+    const stamp = (folder: string) => join(folder, 'transcripts.json')
+    const build = (folder: string) => {
+      const reason = markBuildStarted(cache, folder, stamp(folder))
+      file(folder, 'transcripts.json', Date.now())
+      markBuildFinished(cache, folder, stamp(folder))
+      return reason
+    }
+    // An empty folder needs no reason; then the same folder again is kept.
+    expect(build(site)).toBeUndefined()
+    expect(build(site)).toBeUndefined()
+    // A build stopped before `markBuildFinished`: the next one is told so.
+    expect(markBuildStarted(cache, site, stamp(site))).toBeUndefined()
+    expect(markBuildStarted(cache, site, stamp(site))).toBe('unfinished')
+    markBuildFinished(cache, site, stamp(site))
+    expect(build(site)).toBeUndefined()
+    // The same cache built another folder: this one no longer matches the cache's pages.
+    expect(build(other)).toBeUndefined()
+    expect(build(site)).toBe('elsewhere')
+    // Another build (another cache) wrote into the folder since.
+    file(site, 'transcripts.json', Date.now() + 5_000)
+    expect(build(site)).toBe('changed since')
+    expect(build(site)).toBeUndefined()
+  })
+
+  test('an emptied folder keeps a top-level .git', () => {
     const site = join(scratch, 'emptied')
     file(site, 'a-1962/index.html', Date.now())
     file(site, '.git/HEAD', Date.now())
-    expect(markBuildStarted(cache)).toBe(false)
-    // Stopped before `markBuildFinished`: the next build is told so.
-    expect(markBuildStarted(cache)).toBe(true)
     emptySite(site)
     expect(existsSync(join(site, 'a-1962'))).toBe(false)
     expect(existsSync(join(site, '.git', 'HEAD'))).toBe(true)
-    markBuildFinished(cache)
-    expect(existsSync(buildMark(cache))).toBe(false)
-    expect(markBuildStarted(cache)).toBe(false)
   })
 })

@@ -276,6 +276,15 @@ describe('speaker index (the speaker pages)', () => {
     expect(neighbourWords(before, 'before')).toEqual({ words: `… . . . ${fourteen.join(' ')}`, cut: true })
     // Fifteen words with the ellipsis as one: nothing cut.
     expect(neighbourWords([`${fourteen.join(' ')} . . .`], 'after')).toEqual({ words: `${fourteen.join(' ')} . . .`, cut: false })
+    // Its first dot on the word before (`said. . .`), and a line break inside it: one word still, spaced as printed.
+    expect(neighbourWords([`w0 said. . . ${fourteen.join(' ')}`], 'before')).toEqual({
+      words: `… said. . . ${fourteen.join(' ')}`,
+      cut: true,
+    })
+    expect(neighbourWords([`${fourteen.join(' ')} .\n. . w15`], 'after')).toEqual({
+      words: `${fourteen.join(' ')} . . . …`,
+      cut: true,
+    })
   })
 
   test('one transcript: each speaker’s turns, in its exchange (the turn before and after); unidentified voices apart', () => {

@@ -220,6 +220,25 @@ describe('one transcript taken out, the site built again', () => {
   })
 })
 
+describe('the same cache built into another folder, then this one again', () => {
+  const moved = written[0]!
+  const OTHER_WORD = 'quince'
+  let page: string
+  beforeAll(async () => {
+    // A correction built into another folder first (a preview, say), then into this one: Astro's manifest
+    // in the cache already holds the corrected page's key, and this folder holds the page before it.
+    const path = join(folder, `${moved.name}.txt`)
+    writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`\\b${wordPrintedOnce(moved.text)}\\b`), OTHER_WORD))
+    await build(join(scratch, 'dist-other'))
+    await build()
+    page = readFileSync(join(dist, moved.name, 'index.html'), 'utf8')
+  }, 300_000)
+
+  test('the folder is not trusted: its page of that transcript is the corrected one', () => {
+    expect(page).toContain(OTHER_WORD)
+  })
+})
+
 describe('a build that stopped half-way, then the site built again', () => {
   const page = (name: string) => join(dist, name, 'index.html')
   const kept = written[0]!

@@ -1,7 +1,7 @@
 /** Files placed in the site from the build's cache: the exports, the versions' texts, the search's kept output. */
-import { constants } from 'node:fs'
+import { constants, existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 
 /**
  * `to` as a hard link to `from`, else (another file system, or one without links) a copy-on-write clone or
@@ -71,12 +71,16 @@ export async function linkAll(
  * `placed` is told each file's path under `to`.
  */
 export async function linkInto(from: string, to: string, placed?: (path: string) => void): Promise<void> {
-  const pairs: Array<[string, string]> = []
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue
-    const path = join(entry.parentPath, entry.name)
-    pairs.push([path, join(to, relative(from, path))])
-  }
+  const pairs = (await filesUnder(from)).map((file) => [join(from, file), join(to, file)] as const)
   await mkdir(to, { recursive: true })
   await linkAll(pairs, placed)
+}
+
+/** Every file under `folder`, relative to it and `/`-separated. */
+export async function filesUnder(folder: string): Promise<string[]> {
+  if (!existsSync(folder)) return []
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
 }

@@ -41,15 +41,6 @@ export class SiteFiles {
   }
 }
 
-/** Every file under `folder`, relative to it and `/`-separated. */
-export async function filesUnder(folder: string): Promise<string[]> {
-  if (!existsSync(folder)) return []
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
-}
-
 export interface PruneOptions {
   /** What this build wrote or placed (route files and placed files). */
   kept: SiteFiles

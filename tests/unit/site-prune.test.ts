@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { emptySite, filesUnder, markBuildFinished, markBuildStarted, pruneSite, SiteFiles } from '../../src/build/site-prune.ts'
+import { filesUnder } from '../../src/build/link-files.ts'
+import { emptySite, markBuildFinished, markBuildStarted, pruneSite, SiteFiles } from '../../src/build/site-prune.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-prune-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))

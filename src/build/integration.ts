@@ -21,15 +21,15 @@
  *   and the build's last line says its size, files and largest file; with a `host` configured, a warning
  *   names each of the host's limits the site exceeds (./hosts.ts). Before it is measured, whatever an
  *   earlier build left in the site's folder and this one neither wrote nor placed is removed: the folder is
- *   kept from build to build, not emptied (`astro:build:start` empties it only after a build that did not
- *   finish; ./site-prune.ts).
+ *   kept from build to build, not emptied (`astro:build:start` empties it only when it may not be this
+ *   cache's last finished output: a build stopped, another folder built, another build since; ./site-prune.ts).
  *
  * A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 import { constants, existsSync, rmSync } from 'node:fs'
-import { copyFile, mkdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { copyFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
 import { pageFormats } from '../collection/exports.ts'
@@ -42,7 +42,7 @@ import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
 import { exportArtifact } from './prepare/artifacts.ts'
 import { downloadArtifact, readDownloads, writeDownloads } from './downloads.ts'
-import { filesUnder, linkAll, linkOrCopy } from './link-files.ts'
+import { filesUnder, linkAll } from './link-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
 import { measureOutput, outputLine } from './output-size.ts'
@@ -169,13 +169,12 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           logger.info(
             `downloads: ${zipped.written.toLocaleString('en-US')} zips written, ${zipped.kept.toLocaleString('en-US')} kept (${zipped.seconds.toFixed(1)} s)`,
           )
-        for (const format of readDownloads(cache).formats)
-          for (const part of format.parts) {
-            const to = join(site, routeFile(part.route))
-            await mkdir(dirname(to), { recursive: true })
-            await linkOrCopy(downloadArtifact(cache, format.name, part.label), to)
-            place(to)
-          }
+        const zips = readDownloads(cache).formats.flatMap((format) =>
+          format.parts.map(
+            (part) => [downloadArtifact(cache, format.name, part.label), join(site, routeFile(part.route))] as const,
+          ),
+        )
+        await linkAll(zips, place)
         for (const [from, to] of [
           [manifestArtifact(cache), join(site, manifestFile)],
           [changesFeedArtifact(cache), join(site, routeFile(changesFeedRoute()))],

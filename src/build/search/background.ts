@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { MANIFEST_PATH, type Manifest } from '../../contract/search.ts'
@@ -19,6 +19,7 @@ import { linkInto } from '../link-files.ts'
 import { cachedNames, filesDigest, jsonArtifact } from '../prepare/artifacts.ts'
 import { manifestArtifact, readManifestLabels } from '../manifest.ts'
 import { readTranscriptFile, readTranscriptLabel, type SearchIndexSource } from './read.ts'
+import { gzipRecordFile, replaceKept } from './gzip-memory.ts'
 import { buildSearchIndex, failureMessage } from './search-index.ts'
 
 /** The site configuration's `search` (../config.ts). */
@@ -99,6 +100,7 @@ export function startSearchBuild(
   // The worker starts before this returns: the loader goes straight on to the speaker pages' tables, which
   // hold this thread for seconds (11 s at 10,000 transcripts), and a step awaited here would wait for them.
   rmSync(task.out, { recursive: true, force: true })
+  rmSync(gzipRecordFile(task.out), { force: true })
   mkdirSync(task.out, { recursive: true })
   const started = inWorker(options.root, task, options.log, (worker) => {
     running = worker
@@ -121,8 +123,7 @@ export function startSearchBuild(
       if (!result.ok) return result
       // Kept in the cache for the next build, and placed in the site as links to it.
       const keep = keptFolder(options.cache)
-      await rm(keep, { recursive: true, force: true })
-      await rename(task.out, keep)
+      await replaceKept(task.out, keep)
       if (digest !== undefined) await writeFile(keptDigestFile(options.cache), digest)
       await linkInto(keep, site, placed)
       return result
@@ -150,6 +151,7 @@ export const searchOptions = (task: WorkerTask) => ({
   piecesCache: piecesCacheFolder(task.cache),
   readingsCache: readingsCacheFolder(task.cache),
   code: task.code,
+  keptOutput: keptFolder(task.cache),
 })
 
 /** The worker's outcome, or undefined when it could not start or stopped without one. */

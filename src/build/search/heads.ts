@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GzipFiles } from './gzip-files.ts'
+import type { GzipMemory } from './gzip-memory.ts'
 import {
   encodePositions,
   HEAD_SIZE,
@@ -90,7 +91,8 @@ export class HeadCollector {
  * Writes the heads in buckets, each indexed word under its own name, each printed word (`indexedAs`,
  * printed → indexed, only where they differ) under its indexed word's, and the word sequences'
  * (sequences.ts, each with its head as JSON text already). Each head is made JSON once, and each bucket
- * written from those texts. Returns the buckets and bytes.
+ * written from those texts (a bucket of the same text as the last build's linked from it: `memory`).
+ * Returns the buckets and bytes.
  */
 export async function writeHeads(
   site: string,
@@ -98,6 +100,7 @@ export async function writeHeads(
   indexedAs: Map<string, string>,
   sequences: Iterable<[key: string, json: string]> = [],
   target = HEAD_FILE_TARGET,
+  memory?: GzipMemory,
 ): Promise<{ buckets: number; bytes: number }> {
   const entries = new Map<string, string>()
   for (const [word, head] of heads) entries.set(word, JSON.stringify(head))
@@ -111,7 +114,7 @@ export async function writeHeads(
   for (const [word, json] of entries) files[headBucketOf(word, buckets)]!.push(`${JSON.stringify(word)}:${json}`)
   entries.clear()
   await mkdir(join(site, dirname(headBucketPath(0))), { recursive: true })
-  const out = new GzipFiles()
+  const out = new GzipFiles(undefined, memory)
   for (const [n, file] of files.entries()) {
     await out.write(join(site, headBucketPath(n)), `{${file.join(',')}}`)
     files[n] = []

@@ -25,6 +25,7 @@ import { fragmentId, recordRow, TableWriter, type RecordRow } from './tables.ts'
 import { HeadCollector, writeHeads } from './heads.ts'
 import { passageSink, type SequenceHeads } from './passage-thread.ts'
 import { Spellings, writeWordTables } from './words.ts'
+import { GzipMemory } from './gzip-memory.ts'
 import { PartFiles, type PartReading } from './part-files.ts'
 import { piecesKept } from './part-pieces.ts'
 import { SearchBuildError, type SearchIndexSource } from './read.ts'
@@ -61,6 +62,11 @@ export interface SearchIndexOptions extends SearchIndexSource {
   readingsCache?: string
   /** A digest of the build's code: pieces kept by other code are not taken. */
   code?: string
+  /**
+   * The last build's output (the cache's kept search): a word table or head whose text is the same as
+   * there is linked from it, not compressed again (gzip-memory.ts). Without it, every file is compressed.
+   */
+  keptOutput?: string
 }
 
 /**
@@ -82,7 +88,9 @@ export async function buildSearchIndex({
   piecesCache,
   readingsCache,
   code = '',
+  keptOutput,
 }: SearchIndexOptions): Promise<Manifest> {
+  const memory = keptOutput === undefined ? undefined : new GzipMemory(keptOutput, site)
   // First pass: the transcripts' facet labels (two with the same date and title get their ids).
   const labelling = progress(log, 'search labels', 'transcripts', { total: names.length })
   const labelSources: Array<{ name: string; id: string; date: string; title: string }> = []
@@ -190,7 +198,16 @@ export async function buildSearchIndex({
     collector = new HeadCollector([...[...rows.values()].flatMap((row) => row.labels), UNNAMED_LABEL], headSize)
     const chunks = index.parts.reduce((sum, part) => sum + part.chunks.length, 0)
     const counting = progress(log, 'search words', 'index chunks', { total: chunks })
-    words = await writeWordTables(site, index, rows, spellings, (done) => counting.update(done), wordFileTarget, collector)
+    words = await writeWordTables(
+      site,
+      index,
+      rows,
+      spellings,
+      (done) => counting.update(done),
+      wordFileTarget,
+      collector,
+      memory,
+    )
     counting.finish(`${(words.bytes / 1000).toFixed(0)} KB written`)
     rows.clear()
   } catch (error) {
@@ -206,7 +223,8 @@ export async function buildSearchIndex({
   } catch (error) {
     log(`search tables: the parts' readings could not be kept for the next build (${(error as Error).message})`)
   }
-  const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads)
+  const heads = await writeHeads(site, collector.end(), words.indexedAs, sequences.heads, undefined, memory)
+  await memory?.save()
   const n = (count: number) => count.toLocaleString('en')
   log(
     `search words: heads of ${n(collector.heads.size)} words, ${n(sequences.count.pairs)} pairs and ${n(sequences.count.triples)} triples in ${heads.buckets} files, ${(heads.bytes / 1000).toFixed(0)} KB`,

@@ -21,12 +21,13 @@ import {
 } from '../../contract/search.ts'
 import { sectionAt } from '../../contract/sections.ts'
 import { GzipFiles } from './gzip-files.ts'
+import type { GzipMemory } from './gzip-memory.ts'
 import type { HeadCollector } from './heads.ts'
 import { indexedWords, type PagefindParts } from './pagefind-files.ts'
 import { Values, type RecordRow } from './tables.ts'
 
 /** A record's sections as the page numbers them: where each starts, its transcript and its code. */
-interface Sections {
+export interface Sections {
   row: RecordRow
   /** Section i starts after the word at starts[i] (a heading's own word is no section's), or at 0 for a leading section. */
   starts: number[]
@@ -37,7 +38,7 @@ interface Sections {
   codes: string[]
 }
 
-function sectionsOf(row: RecordRow): Sections {
+export function sectionsOf(row: RecordRow): Sections {
   const leading = row.starts.length === 0 && hasLeadingSection(row.positions)
   const starts = leading ? [0, ...row.positions] : [...row.positions]
   const codes = leading ? [EDITORIAL, ...row.sections] : [...row.sections]
@@ -58,9 +59,30 @@ function sectionsOf(row: RecordRow): Sections {
   return { row, starts, leading, transcript, local, codes }
 }
 
-/** The section holding a word position, or -1 for a heading's own word (the one rule: contract/sections.ts). */
-function sectionOf(sections: Sections, position: number): number {
-  return sectionAt(sections.starts, sections.leading, position)
+/**
+ * The sections holding a word's positions on a page, each once and in order, none for a heading's own
+ * word: `sectionAt` (the one rule: contract/sections.ts) asked only where a position leaves the section of
+ * the one before it. Pagefind lists a page's positions in order, but for a change of weight, after which
+ * they start again: a section met out of order sorts them at the end.
+ */
+export function heldSections(sections: Sections, positions: readonly number[]): number[] {
+  const { starts, leading } = sections
+  const held: number[] = []
+  let last = -1
+  let ordered = true
+  for (const position of positions) {
+    // Inside the last section, past its heading's word and before the next heading: the same section.
+    const section =
+      last >= 0 && starts[last]! < position && (last + 1 === starts.length || position < starts[last + 1]!)
+        ? last
+        : sectionAt(starts, leading, position)
+    if (section < 0 || section === last) continue
+    if (section < last) ordered = false
+    held.push(section)
+    last = section
+  }
+  if (ordered) return held
+  return [...new Set(held)].sort((a, b) => a - b)
 }
 
 /**
@@ -140,7 +162,8 @@ function shared(a: string, b: string): number {
 /**
  * Writes the word tables, their dictionaries and directory under `site`, from Pagefind's index in parts;
  * `rows` by Pagefind page id. Returns the bytes written and the dictionary (printed word → indexed word).
- * `step` is told the index chunks read so far; `heads` is given each word's rows, in Pagefind's order.
+ * `step` is told the index chunks read so far; `heads` is given each word's rows, in Pagefind's order;
+ * a file of the same text as the last build's is linked from it (`memory`).
  */
 export async function writeWordTables(
   site: string,
@@ -150,6 +173,7 @@ export async function writeWordTables(
   step: (done: number) => void,
   fileTarget = WORD_FILE_TARGET,
   heads?: HeadCollector,
+  memory?: GzipMemory,
 ): Promise<{ bytes: number; indexedAs: Map<string, string> }> {
   const sections = new Map<number, Sections>()
   const sectionsOfPage = (page: number): Sections | undefined => {
@@ -187,7 +211,7 @@ export async function writeWordTables(
     }
   }
   // Compressed on zlib's threads while the next file is gathered; each file's size is filled in when written.
-  const out = new GzipFiles()
+  const out = new GzipFiles(undefined, memory)
   const flush = async () => {
     if (!file || file.first === undefined) return
     const entry: WordDirectory['chunks'][number] = [file.first, file.last!, 0, 0]
@@ -203,31 +227,26 @@ export async function writeWordTables(
       const known = sectionsOfPage(page)
       if (!known) continue
       const firsts = spellings.onPage(page)
-      const held = new Set<number>()
-      for (const position of positions) {
-        const section = sectionOf(known, position)
-        if (section >= 0) held.add(section)
-        const printed = firsts?.get(position)
-        if (printed !== undefined) {
+      if (firsts !== undefined)
+        for (const position of positions) {
+          const printed = firsts.get(position)
+          if (printed === undefined) continue
           const before = indexedAs.get(printed)
           if (before === undefined || shared(word, printed) > shared(before, printed)) indexedAs.set(printed, word)
         }
-      }
-      if (held.size === 0) continue
-      const byTranscript = new Map<number, number[]>()
-      for (const section of [...held].sort((a, b) => a - b)) {
-        const t = known.transcript[section]!
-        const list = byTranscript.get(t)
-        if (list) list.push(section)
-        else byTranscript.set(t, [section])
-      }
-      for (const [t, list] of byTranscript)
+      const held = heldSections(known, positions)
+      // A row a transcript: its sections are consecutive, since sections are numbered transcript by transcript.
+      for (let from = 0, to = 1; from < held.length; from = to++) {
+        const t = known.transcript[held[from]!]!
+        while (to < held.length && known.transcript[held[to]!] === t) to++
+        const list = held.slice(from, to)
         rows.push({
           name: known.row.names[t] ?? '',
           label: known.row.labels[t] ?? UNNAMED_LABEL,
           sections: list.map((i) => known.local[i]!),
           codes: list.map((i) => known.codes[i]!),
         })
+      }
     }
     if (rows.length === 0) continue
     heads?.add(word, rows)

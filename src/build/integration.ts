@@ -201,8 +201,11 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         if (!search) stop(logger, 'the search build was never started; the build stops here.')
         await search.finish(site, place)
         const publicFiles = new Set(await filesUnder(publicDir))
+        /** The files the prune left, measured below without reading the folder again; none if it failed. */
+        let left: string[] | undefined
         try {
-          const removed = await pruneSite(site, { kept, since: started, publicFiles })
+          const { removed, left: files } = await pruneSite(site, { kept, since: started, publicFiles })
+          left = files
           if (removed > 0) logger.info(`site: ${removed.toLocaleString('en-US')} files of earlier builds removed`)
         } catch (error) {
           // The site is whole; only files of an earlier build may be left beside it.
@@ -212,7 +215,7 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         }
         markBuildFinished(cache, site, join(site, manifestFile))
         // The build's last line: what a host will be asked to take, and whether the configured one will.
-        const size = await measureOutput(site)
+        const size = await measureOutput(site, left)
         logger.info(outputLine(size))
         if (config.host) {
           const limits = hostLimits(config.host)

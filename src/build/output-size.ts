@@ -14,11 +14,13 @@ export interface OutputSize {
   largest?: { path: string; bytes: number }
 }
 
-export async function measureOutput(folder: string): Promise<OutputSize> {
+/** The folder's files measured: every file under it, or `files` (their paths) when the caller has just listed them. */
+export async function measureOutput(folder: string, files?: readonly string[]): Promise<OutputSize> {
   const size: OutputSize = { bytes: 0, files: 0 }
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  files ??= (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
   // In small batches: 100,000 stats at once would open as many requests as there are files.
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
   for (let start = 0; start < files.length; start += 256) {
     const batch = files.slice(start, start + 256)
     const sizes = await Promise.all(batch.map(async (file) => (await stat(file)).size))

@@ -50,32 +50,52 @@ export interface PruneOptions {
   publicFiles: ReadonlySet<string>
 }
 
-/** Removes every file of the site's folder this build did not keep, then the folders left empty. Returns how many files. */
-export async function pruneSite(site: string, { kept, since, publicFiles }: PruneOptions): Promise<number> {
+/**
+ * Removes every file of the site's folder this build did not keep, then the folders left empty. Returns
+ * how many files it removed, and the files left (a `.git`'s too), for the build to measure without
+ * reading the folder again (./output-size.ts).
+ */
+export async function pruneSite(
+  site: string,
+  { kept, since, publicFiles }: PruneOptions,
+): Promise<{ removed: number; left: string[] }> {
   let removed = 0
   const folders: string[] = []
+  const left: string[] = []
   const ignoringCase = ignoresCase(site)
   for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name)
     const name = relative(site, path).split(sep).join('/')
-    if (name === '.git' || name.startsWith('.git/')) continue
+    if (name === '.git' || name.startsWith('.git/')) {
+      if (entry.isFile()) left.push(path)
+      continue
+    }
     if (entry.isDirectory()) {
       folders.push(path)
       continue
     }
-    if (kept.has(name, ignoringCase) || publicFiles.has(name)) continue
+    // A file kept is measured; a link or anything else of the folder is not (as a walk of it would not).
+    const keep = () => entry.isFile() && left.push(path)
+    if (kept.has(name, ignoringCase) || publicFiles.has(name)) {
+      keep()
+      continue
+    }
     const written = await lstat(path).then(
       (stats) => stats.mtimeMs,
       () => undefined, // gone since the folder was read
     )
-    if (written === undefined || written >= since) continue
+    if (written === undefined) continue
+    if (written >= since) {
+      keep()
+      continue
+    }
     await rm(path, { force: true })
     removed++
   }
   // Deepest first, so that a folder emptied by its children's removal goes too.
   folders.sort((a, b) => b.length - a.length)
   for (const folder of folders) await rmdir(folder).catch(() => undefined)
-  return removed
+  return { removed, left }
 }
 
 /** Whether the file system under `site` ignores case (macOS and Windows by default): its name in another case is it. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { filesUnder } from '../../src/build/link-files.ts'
 import { emptySite, markBuildFinished, markBuildStarted, pruneSite, SiteFiles } from '../../src/build/site-prune.ts'
@@ -43,7 +43,10 @@ describe('the site folder kept from build to build', () => {
     file(site, '_astro/page.0000.js', earlier)
     file(site, 'pagefind/old/pagefind.js', earlier)
 
-    expect(await pruneSite(site, { kept, since, publicFiles: new Set(['favicon.svg']) })).toBe(4)
+    const { removed, left } = await pruneSite(site, { kept, since, publicFiles: new Set(['favicon.svg']) })
+    expect(removed).toBe(4)
+    // What it leaves is what the build measures: every file still there, and only those.
+    expect(left.map((path) => relative(site, path).split(sep).join('/')).sort()).toEqual((await filesUnder(site)).sort())
     expect((await filesUnder(site)).sort()).toEqual([
       '.git/HEAD',
       '_astro/page.1234.js',

@@ -42,6 +42,8 @@ describe('the site folder kept from build to build', () => {
     file(site, 'a-1962/transcript.vtt', earlier)
     file(site, '_astro/page.0000.js', earlier)
     file(site, 'pagefind/old/pagefind.js', earlier)
+    // Folders an earlier build left empty.
+    mkdirSync(join(site, 'speakers/gone/inner'), { recursive: true })
 
     const { removed, left } = await pruneSite(site, { kept, since, publicFiles: new Set(['favicon.svg']) })
     expect(removed).toBe(4)
@@ -56,6 +58,7 @@ describe('the site folder kept from build to build', () => {
     ])
     expect(existsSync(join(site, 'b-1963'))).toBe(false)
     expect(existsSync(join(site, 'pagefind'))).toBe(false)
+    expect(existsSync(join(site, 'speakers'))).toBe(false)
   })
 
   test('the folder is kept only while it is the last finished build of this cache: not after a stop, another folder, or another build', () => {

@@ -27,20 +27,22 @@
  * A failure stops the build with one message and no stack trace.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
-import { constants, rmSync } from 'node:fs'
+import { constants, existsSync, rmSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { progress } from '../contract/progress.ts'
-import { changesFeedRoute, routeFile } from '../contract/routes.ts'
+import { pageFormats } from '../collection/exports.ts'
+import { changesFeedRoute, exportRoute, routeFile, versionTextRoute } from '../contract/routes.ts'
 import { changesFeedArtifact } from './changes-feed.ts'
 import { readCollection } from './collection.ts'
+import { versionFile } from './history/texts.ts'
 import { citationDefaults, resolveSiteConfig, type SiteConfig, type SiteOptions } from './config.ts'
 import { manifestArtifact, manifestFile } from './manifest.ts'
 import { siteCacheFolder, transcriptsFolder } from './paths.ts'
-import { writeDownloads } from './downloads.ts'
+import { exportArtifact } from './prepare/artifacts.ts'
+import { downloadArtifact, readDownloads, writeDownloads } from './downloads.ts'
 import { filesUnder, linkAll } from './link-files.ts'
-import { downloadPlacements, exportPlacements, versionTextPlacements } from './placed-files.ts'
 import { copyRecordings } from './recordings.ts'
 import { hostLimits, hostProblems } from './hosts.ts'
 import { measureOutput, outputLine } from './output-size.ts'
@@ -145,7 +147,15 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
         for (const files of assets.values()) for (const file of files) kept.add(fileURLToPath(file))
         const place = (path: string) => kept.add(path)
         const summaries = readCollection(cache) ?? []
-        const exports = exportPlacements(summaries, config.exports, cache, site)
+        const exports = summaries.flatMap((summary) =>
+          pageFormats(config.exports, summary.recording).map(
+            ({ extension }) =>
+              [
+                exportArtifact(summary.name, extension, cache),
+                join(site, routeFile(exportRoute(summary.name, extension))),
+              ] as const,
+          ),
+        )
         const copying = progress((line) => logger.info(line), 'transcript exports', 'files placed', { total: exports.length })
         let linked = 0
         await linkAll(exports, (to) => {
@@ -159,7 +169,11 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           logger.info(
             `downloads: ${zipped.written.toLocaleString('en-US')} zips written, ${zipped.kept.toLocaleString('en-US')} kept (${zipped.seconds.toFixed(1)} s)`,
           )
-        const zips = downloadPlacements(cache, site)
+        const zips = readDownloads(cache).formats.flatMap((format) =>
+          format.parts.map(
+            (part) => [downloadArtifact(cache, format.name, part.label), join(site, routeFile(part.route))] as const,
+          ),
+        )
         await linkAll(zips, place)
         for (const [from, to] of [
           [manifestArtifact(cache), join(site, manifestFile)],
@@ -168,7 +182,18 @@ export default function transcriptReader(options: SiteOptions = {}): AstroIntegr
           await copyFile(from, to, constants.COPYFILE_FICLONE)
           place(to)
         }
-        const texts = versionTextPlacements(summaries, cache, site)
+        // Every version's text as it was, `/<name>/versions/<id>.txt`: links to the cache's copies (./history/texts.ts).
+        const texts = summaries
+          .flatMap((summary) =>
+            (summary.history?.versions ?? []).map(
+              (version) =>
+                [
+                  versionFile(cache, summary.name, version.commit, 'txt'),
+                  join(site, routeFile(versionTextRoute(summary.name, version.id))),
+                ] as const,
+            ),
+          )
+          .filter(([from]) => existsSync(from))
         await linkAll(texts, place)
         if (texts.length > 0) logger.info(`versions: ${texts.length.toLocaleString('en-US')} texts placed`)
         const recordings = await copyRecordings(site, cache, (message) => logger.warn(message), place)

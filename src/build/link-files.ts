@@ -47,31 +47,23 @@ export async function linkAll(
 ): Promise<void> {
   // Two links to one place at once would race: each place is linked once, from the last pair that names it.
   const unique = [...new Map(pairs.map(([from, to]) => [to, from] as const))].map(([to, from]) => [from, to] as const)
-  // The folders too, `AT_ONCE` at a time (10,000 of them for the exports at 10,000 transcripts).
-  await atOnce([...new Set(unique.map(([, to]) => dirname(to)))], async (folder) => {
-    await mkdir(folder, { recursive: true })
-  })
-  await atOnce(unique, async ([from, to]) => {
-    await linkOrCopy(from, to)
-    placed?.(to)
-  })
-}
-
-/** `work` on each item, `AT_ONCE` at a time; the first failure stops the others at their next item, and is thrown. */
-async function atOnce<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  const folders = new Set(unique.map(([, to]) => dirname(to)))
+  for (const folder of folders) await mkdir(folder, { recursive: true })
   let next = 0
   let failed = false
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!failed && next < unique.length) {
+      const [from, to] = unique[next++]!
       try {
-        await work(items[next++]!)
+        await linkOrCopy(from, to)
       } catch (error) {
-        failed = true
+        failed = true // the others stop at their next file
         throw error
       }
+      placed?.(to)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, unique.length) }, worker))
 }
 
 /**
